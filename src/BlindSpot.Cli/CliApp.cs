@@ -1,0 +1,32 @@
+using System.CommandLine;
+using BlindSpot.Cli.Commands;
+
+namespace BlindSpot.Cli;
+
+/// <summary>The `blindspot` command line: one file per command under Commands/.</summary>
+public static class CliApp
+{
+    /// <summary>Exit codes: 0 done, 1 a file was rejected whole or the work failed, 2 usage error.</summary>
+    public const int Ok = 0, Failed = 1, UsageError = 2;
+
+    public static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("BlindSpot: finds the households that welfare misses (영등포구 복지사각지대 발굴).");
+        root.Subcommands.Add(SamplesCommand.Create(output, error));
+        root.Subcommands.Add(IngestCommand.Create(output, error));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Build(output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync("Use --help to see the commands and their options.");
+            return UsageError;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,1 @@
+return await BlindSpot.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,7 @@
+namespace BlindSpot.Core.Domain;
+
+/// <summary>capacity.csv: how many households a dong's visiting team sees a day.</summary>
+public sealed record DongCapacity(string Dong, int DailyVisits);
+
+/// <summary>targets_baseline.csv: last year's discoveries of a dong.</summary>
+public sealed record TargetBaseline(string Dong, int Year, int Discoveries);

@@ -1,0 +1,98 @@
+namespace BlindSpot.Core.Domain;
+
+/// <summary>
+/// Everything the store knew by the end of <see cref="AsOf"/> (KST): every registry snapshot version of every
+/// household, crisis rows of months that had ended, tips received and visits made up to that day, and the
+/// configuration. Features, labels, worklists and targets are all computed from one of these, and
+/// <see cref="Until"/> cuts it to an earlier day, so no computation can look ahead.
+/// </summary>
+public sealed record DistrictData(
+    DateOnly AsOf,
+    IReadOnlyList<Household> HouseholdVersions,
+    IReadOnlyList<CrisisRecord> Crisis,
+    IReadOnlyList<Tip> Tips,
+    IReadOnlyList<Outcome> Outcomes,
+    IReadOnlyList<DongCapacity> Capacity,
+    IReadOnlyList<TargetBaseline> Baselines)
+{
+    /// <summary>A monthly crisis figure is known once its month is over.</summary>
+    public static bool IsCrisisKnown(CrisisRecord c, DateOnly asOf) => c.Month.AddMonths(1) <= asOf.AddDays(1);
+
+    /// <summary>A copy restricted to what was known by the end of <paramref name="date"/> (no look-ahead).</summary>
+    public DistrictData Until(DateOnly date)
+    {
+        if (date >= AsOf) return this;
+        var endOfDay = date.ToDateTime(TimeOnly.MaxValue);
+        return this with
+        {
+            AsOf = date,
+            Crisis = Crisis.Where(c => IsCrisisKnown(c, date)).ToArray(),
+            Tips = Tips.Where(t => t.ReceivedAt <= endOfDay).ToArray(),
+            Outcomes = Outcomes.Where(o => o.VisitedOn <= date).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// The households as the registry described them on <see cref="AsOf"/>: for each household its newest
+    /// snapshot version dated on or before that day, with <see cref="Household.MovedOut"/> set when the
+    /// household is missing from the newest snapshot of that time. A household first seen in a later
+    /// snapshot but already living here (moved_in on or before the day) is back-filled from its oldest
+    /// version: registries are extracted rarely, and its facts are the best knowledge there is; households
+    /// that moved in later do not exist yet.
+    /// </summary>
+    public IReadOnlyList<Household> Households => households ??= Resolve();
+
+    // Cached resolution for AsOf; deliberately not carried over by `with` (see the copy constructor).
+    IReadOnlyList<Household>? households;
+
+    DistrictData(DistrictData original)
+    {
+        AsOf = original.AsOf;
+        HouseholdVersions = original.HouseholdVersions;
+        Crisis = original.Crisis;
+        Tips = original.Tips;
+        Outcomes = original.Outcomes;
+        Capacity = original.Capacity;
+        Baselines = original.Baselines;
+    }
+
+    IReadOnlyList<Household> Resolve()
+    {
+        DateOnly? newestSnapshot = null;
+        foreach (var v in HouseholdVersions)
+            if (v.SnapshotDate <= AsOf && (newestSnapshot is null || v.SnapshotDate > newestSnapshot)) newestSnapshot = v.SnapshotDate;
+
+        var chosen = new Dictionary<string, Household>(StringComparer.Ordinal);
+        foreach (var v in HouseholdVersions)
+        {
+            if (!chosen.TryGetValue(v.HouseholdId, out var current)) { chosen[v.HouseholdId] = v; continue; }
+            chosen[v.HouseholdId] = Better(current, v);
+        }
+
+        var result = new List<Household>(chosen.Count);
+        foreach (var h in chosen.Values)
+        {
+            if (h.SnapshotDate > AsOf)
+            {
+                if (h.MovedIn > AsOf) continue;
+                result.Add(h with { MovedOut = false });
+            }
+            else
+            {
+                result.Add(h with { MovedOut = newestSnapshot is { } s && h.SnapshotDate < s });
+            }
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.HouseholdId, b.HouseholdId));
+        return result;
+    }
+
+    /// <summary>Newest version on or before AsOf wins; failing that, the oldest version after it.</summary>
+    Household Better(Household a, Household b)
+    {
+        var aIn = a.SnapshotDate <= AsOf;
+        var bIn = b.SnapshotDate <= AsOf;
+        if (aIn != bIn) return aIn ? a : b;
+        if (aIn) return b.SnapshotDate > a.SnapshotDate ? b : a;
+        return b.SnapshotDate < a.SnapshotDate ? b : a;
+    }
+}

@@ -1,0 +1,60 @@
+namespace BlindSpot.Core.Domain;
+
+public enum Sex { M, F }
+
+/// <summary>Where a tip came from: an honorary social welfare officer or the memo-pad hotline.</summary>
+public enum TipSource { Officer, Hotline }
+
+/// <summary>How a tip was resolved to a registry household; recorded on every tip.</summary>
+public enum MatchMethod
+{
+    /// <summary>Not matched: the tip is kept and reported, and counts for nobody yet.</summary>
+    None,
+    /// <summary>The tip carried a household_id known to the registry.</summary>
+    HouseholdId,
+    /// <summary>The normalised address pointed at exactly one household.</summary>
+    Address,
+    /// <summary>The normalised address pointed at several households and the name picked one.</summary>
+    AddressAndName,
+}
+
+/// <summary>Visit results of contract §2.5.</summary>
+public enum VisitResult
+{
+    Discovered,       // 발굴
+    NotInCrisis,      // 비해당
+    Absent,           // 부재
+    Refused,          // 거부
+    AlreadySupported, // 기존지원
+}
+
+public static class VisitResults
+{
+    public static string Korean(VisitResult r) => r switch
+    {
+        VisitResult.Discovered => "발굴",
+        VisitResult.NotInCrisis => "비해당",
+        VisitResult.Absent => "부재",
+        VisitResult.Refused => "거부",
+        VisitResult.AlreadySupported => "기존지원",
+        _ => throw new ArgumentOutOfRangeException(nameof(r)),
+    };
+
+    public static VisitResult? Parse(string raw) => raw.Trim().ToUpperInvariant() switch
+    {
+        "발굴" or "DISCOVERED" => VisitResult.Discovered,
+        "비해당" or "NOT_IN_CRISIS" => VisitResult.NotInCrisis,
+        "부재" or "ABSENT" => VisitResult.Absent,
+        "거부" or "REFUSED" => VisitResult.Refused,
+        "기존지원" or "ALREADY_SUPPORTED" => VisitResult.AlreadySupported,
+        _ => null,
+    };
+
+    /// <summary>The model's label: 발굴 = 1, 비해당 = 0, every other result carries none.</summary>
+    public static bool? Label(VisitResult r) => r switch
+    {
+        VisitResult.Discovered => true,
+        VisitResult.NotInCrisis => false,
+        _ => null,
+    };
+}

@@ -1,0 +1,7 @@
+namespace BlindSpot.Core.Scoring;
+
+public enum ModelStatus { Challenger, Champion, Retired }
+
+/// <summary>A registry entry: a trained model, its card, and its status. The model bytes live in a file next to the store.</summary>
+/// <param name="CardJson">The model card (no personal data): data window, features, metrics, fairness, fingerprint, seed.</param>
+public sealed record ModelRecord(string Version, ModelStatus Status, DateTime TrainedAt, DateOnly AsOf, string CardJson, string ModelPath);

@@ -1,0 +1,78 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Core.Storage;
+
+/// <summary>
+/// The one storage contract, with two real engines behind it (SQLite embedded, PostgreSQL in production).
+/// The same contract tests run against both.
+/// </summary>
+public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, IAsyncDisposable
+{
+    /// <summary>"sqlite" or "postgresql".</summary>
+    string Engine { get; }
+
+    /// <summary>Creates or upgrades the schema to the current version; safe to call at every start.</summary>
+    Task MigrateAsync(CancellationToken ct);
+}
+
+public interface IIngestStore
+{
+    /// <summary>The ledger entry of a file with these bytes, if it was ever ingested (or rejected).</summary>
+    Task<FileLedgerEntry?> FindFileAsync(string sha256, CancellationToken ct);
+
+    Task<IngestContext> LoadIngestContextAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Stores a file's rows, quarantine and ledger line in one transaction. Returns false (and changes
+    /// nothing) when a file with the same SHA-256 was committed meanwhile, e.g. by another server.
+    /// </summary>
+    Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct);
+
+    Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct);
+}
+
+public interface IDistrictReader
+{
+    /// <summary>Everything known by the end of <paramref name="asOf"/> (see <see cref="DistrictData"/>).</summary>
+    Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct);
+}
+
+public interface IModelStore
+{
+    Task SaveModelAsync(ModelRecord model, CancellationToken ct);
+    Task<IReadOnlyList<ModelRecord>> ListModelsAsync(CancellationToken ct);
+    /// <summary>Makes <paramref name="version"/> the champion and retires the former one, atomically.</summary>
+    Task PromoteAsync(string version, CancellationToken ct);
+    Task SetStatusAsync(string version, ModelStatus status, CancellationToken ct);
+
+    /// <summary>Replaces every score of <paramref name="asOf"/> (idempotent per date).</summary>
+    Task ReplaceScoresAsync(DateOnly asOf, IReadOnlyList<HouseholdScore> scores, CancellationToken ct);
+    Task<IReadOnlyList<HouseholdScore>> LoadScoresAsync(DateOnly asOf, CancellationToken ct);
+}
+
+public interface IWorklistStore
+{
+    /// <summary>Replaces the worklist of <paramref name="date"/> (idempotent per date).</summary>
+    Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, CancellationToken ct);
+    Task<IReadOnlyList<WorklistEntry>> LoadWorklistAsync(DateOnly date, CancellationToken ct);
+    /// <summary>Every stored entry between the two dates inclusive (exploration weighting, cool-off).</summary>
+    Task<IReadOnlyList<WorklistEntry>> LoadWorklistsAsync(DateOnly from, DateOnly to, CancellationToken ct);
+}
+
+public interface IJobRunStore
+{
+    /// <summary>
+    /// Claims (job, key) for this run. Returns false when a run with that key already completed, so a job
+    /// run twice (or by two servers) does its work once.
+    /// </summary>
+    Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct);
+    Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct);
+
+    /// <summary>Blanks names, phones, addresses and note texts of records older than the cut-off; returns rows touched.</summary>
+    Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct);
+}
