@@ -2,6 +2,6 @@ namespace BlindSpot.Core.Scoring;
 
 public enum ModelStatus { Challenger, Champion, Retired }
 
-/// <summary>A registry entry: a trained model, its card, and its status. The model bytes live in a file next to the store.</summary>
+/// <summary>A registry entry: a trained model's card and status. The model bytes are kept in the store beside it.</summary>
 /// <param name="CardJson">The model card (no personal data): data window, features, metrics, fairness, fingerprint, seed.</param>
-public sealed record ModelRecord(string Version, ModelStatus Status, DateTime TrainedAt, DateOnly AsOf, string CardJson, string ModelPath);
+public sealed record ModelRecord(string Version, ModelStatus Status, DateTime TrainedAt, DateOnly AsOf, string CardJson);

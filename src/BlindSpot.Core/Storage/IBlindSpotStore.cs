@@ -44,7 +44,9 @@ public interface IDistrictReader
 
 public interface IModelStore
 {
-    Task SaveModelAsync(ModelRecord model, CancellationToken ct);
+    /// <summary>Keeps a trained model (its ML.NET zip bytes) in the store, so every server scores with the same one.</summary>
+    Task SaveModelAsync(ModelRecord model, byte[] modelBytes, CancellationToken ct);
+    Task<byte[]> LoadModelBytesAsync(string version, CancellationToken ct);
     Task<IReadOnlyList<ModelRecord>> ListModelsAsync(CancellationToken ct);
     /// <summary>Makes <paramref name="version"/> the champion and retires the former one, atomically.</summary>
     Task PromoteAsync(string version, CancellationToken ct);
