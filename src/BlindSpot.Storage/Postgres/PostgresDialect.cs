@@ -1,0 +1,93 @@
+using System.Data.Common;
+using BlindSpot.Storage.Schema;
+using BlindSpot.Storage.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BlindSpot.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL, for production and for many job servers on one database. Bulk loads go through binary COPY into a
+/// temporary table, then one INSERT ... ON CONFLICT, so duplicates are skipped exactly as in SQLite.
+/// </summary>
+internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
+{
+    readonly NpgsqlDataSource dataSource;
+
+    public PostgresDialect(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            // Personal data must not leak into server error texts or parameter logs.
+            IncludeErrorDetail = false,
+            LogParameters = false,
+        };
+        dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    public override string Engine => "postgresql";
+
+    public override string TypeName(ColumnType type) => type switch
+    {
+        ColumnType.Text => "text",
+        ColumnType.Int => "integer",
+        ColumnType.Long => "bigint",
+        ColumnType.Real => "double precision",
+        ColumnType.Decimal => "numeric",
+        ColumnType.Bool => "boolean",
+        ColumnType.Date => "date",
+        ColumnType.Timestamp => "timestamp without time zone",
+        ColumnType.Bytes => "bytea",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    static NpgsqlDbType DbType(ColumnType type) => type switch
+    {
+        ColumnType.Text => NpgsqlDbType.Text,
+        ColumnType.Int => NpgsqlDbType.Integer,
+        ColumnType.Long => NpgsqlDbType.Bigint,
+        ColumnType.Real => NpgsqlDbType.Double,
+        ColumnType.Decimal => NpgsqlDbType.Numeric,
+        ColumnType.Bool => NpgsqlDbType.Boolean,
+        ColumnType.Date => NpgsqlDbType.Date,
+        ColumnType.Timestamp => NpgsqlDbType.Timestamp,
+        ColumnType.Bytes => NpgsqlDbType.Bytea,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct) =>
+        await dataSource.OpenConnectionAsync(ct);
+
+    public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
+        IEnumerable<object?[]> rows, bool upsert, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)connection;
+        var staging = $"staging_{table.Name}";
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP; TRUNCATE {staging}", conn, (NpgsqlTransaction)tx))
+            await create.ExecuteNonQueryAsync(ct);
+
+        var types = table.Columns.Select(c => DbType(c.Type)).ToArray();
+        await using (var importer = await conn.BeginBinaryImportAsync($"COPY {staging} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                for (var i = 0; i < types.Length; i++)
+                {
+                    if (row[i] is null) await importer.WriteNullAsync(ct);
+                    else await importer.WriteAsync(row[i], types[i], ct);
+                }
+            }
+            await importer.CompleteAsync(ct);
+        }
+
+        // Batches come unique by key from ingest; ON CONFLICT skips (or updates) keys stored before.
+        await using var insert = new NpgsqlCommand(
+            $"INSERT INTO {table.Name} ({table.ColumnList}) SELECT {table.ColumnList} FROM {staging} {SqlDialect.ConflictClause(table, upsert)}",
+            conn, (NpgsqlTransaction)tx);
+        return await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+}

@@ -1,0 +1,105 @@
+namespace BlindSpot.Storage.Schema;
+
+/// <summary>Logical column types; each engine maps them to its own (see <see cref="Sql.SqlDialect"/>).</summary>
+internal enum ColumnType { Text, Int, Long, Real, Decimal, Bool, Date, Timestamp, Bytes }
+
+internal sealed record Column(string Name, ColumnType Type, bool Nullable = false);
+
+/// <summary>A table of the storage contract: one definition, DDL for both engines.</summary>
+internal sealed record Table(string Name, Column[] Columns, string[] Key)
+{
+    public string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
+}
+
+/// <summary>
+/// The schema. Changing it means adding a migration (<see cref="Migrations"/>), never editing version 1 in place
+/// once a district runs on it.
+/// </summary>
+internal static class Tables
+{
+    static Column C(string name, ColumnType type, bool nullable = false) => new(name, type, nullable);
+
+    public static readonly Table Files = new("ingested_files",
+    [
+        C("sha256", ColumnType.Text), C("file_name", ColumnType.Text), C("feed", ColumnType.Text), C("encoding", ColumnType.Text),
+        C("rows_read", ColumnType.Int), C("accepted", ColumnType.Int), C("duplicate", ColumnType.Int), C("quarantined", ColumnType.Int),
+        C("rejected_reason", ColumnType.Text, true), C("notes", ColumnType.Text), C("ingested_at", ColumnType.Timestamp),
+    ], ["sha256"]);
+
+    public static readonly Table Quarantine = new("quarantine",
+    [
+        C("file_sha256", ColumnType.Text), C("line", ColumnType.Int), C("file_name", ColumnType.Text),
+        C("column_name", ColumnType.Text, true), C("reason", ColumnType.Text), C("raw", ColumnType.Text),
+    ], ["file_sha256", "line"]);
+
+    public static readonly Table HouseholdVersions = new("household_versions",
+    [
+        C("household_id", ColumnType.Text), C("snapshot_date", ColumnType.Date), C("dong", ColumnType.Text),
+        C("address", ColumnType.Text), C("head_name", ColumnType.Text), C("phone", ColumnType.Text, true),
+        C("head_birth_year", ColumnType.Int), C("head_sex", ColumnType.Text), C("members", ColumnType.Int),
+        C("children_under_2", ColumnType.Int), C("single_parent", ColumnType.Bool, true), C("pregnant", ColumnType.Bool, true),
+        C("disability", ColumnType.Bool, true), C("housing_type", ColumnType.Text), C("tenure", ColumnType.Text),
+        C("moved_in", ColumnType.Date), C("basic_livelihood", ColumnType.Bool), C("case_managed", ColumnType.Bool),
+        C("file_sha256", ColumnType.Text),
+    ], ["household_id", "snapshot_date"]);
+
+    public static readonly Table Crisis = new("crisis",
+    [
+        C("household_id", ColumnType.Text), C("month", ColumnType.Date), C("indicator", ColumnType.Text),
+        C("value", ColumnType.Decimal), C("known_code", ColumnType.Bool), C("file_sha256", ColumnType.Text),
+    ], ["household_id", "month", "indicator"]);
+
+    public static readonly Table Tips = new("tips",
+    [
+        C("source", ColumnType.Text), C("tip_id", ColumnType.Text), C("received_at", ColumnType.Timestamp),
+        C("source_detail", ColumnType.Text), C("dong", ColumnType.Text), C("address", ColumnType.Text),
+        C("subject_name", ColumnType.Text, true), C("phone", ColumnType.Text, true), C("household_id", ColumnType.Text, true),
+        C("match_method", ColumnType.Text), C("category", ColumnType.Text, true), C("urgent", ColumnType.Bool),
+        C("note", ColumnType.Text), C("file_sha256", ColumnType.Text),
+    ], ["source", "tip_id"]);
+
+    public static readonly Table Outcomes = new("outcomes",
+    [
+        C("household_id", ColumnType.Text), C("visited_on", ColumnType.Date), C("result", ColumnType.Text),
+        C("services", ColumnType.Text, true), C("worker_id", ColumnType.Text), C("file_sha256", ColumnType.Text),
+    ], ["household_id", "visited_on"]);
+
+    public static readonly Table Capacity = new("capacity",
+    [
+        C("dong", ColumnType.Text), C("daily_visits", ColumnType.Int), C("file_sha256", ColumnType.Text),
+    ], ["dong"]);
+
+    public static readonly Table Baselines = new("target_baselines",
+    [
+        C("dong", ColumnType.Text), C("year", ColumnType.Int), C("discoveries", ColumnType.Int), C("file_sha256", ColumnType.Text),
+    ], ["dong", "year"]);
+
+    public static readonly Table Models = new("models",
+    [
+        C("version", ColumnType.Text), C("status", ColumnType.Text), C("trained_at", ColumnType.Timestamp),
+        C("as_of", ColumnType.Date), C("card_json", ColumnType.Text), C("model_bytes", ColumnType.Bytes),
+    ], ["version"]);
+
+    public static readonly Table Scores = new("scores",
+    [
+        C("as_of", ColumnType.Date), C("household_id", ColumnType.Text), C("dong", ColumnType.Text),
+        C("model_version", ColumnType.Text), C("probability", ColumnType.Real), C("reasons", ColumnType.Text),
+    ], ["as_of", "household_id"]);
+
+    public static readonly Table Worklist = new("worklist_entries",
+    [
+        C("list_date", ColumnType.Date), C("dong", ColumnType.Text), C("rank", ColumnType.Int), C("household_id", ColumnType.Text),
+        C("selection", ColumnType.Text), C("score", ColumnType.Real), C("model_version", ColumnType.Text), C("reasons", ColumnType.Text),
+        C("selection_probability", ColumnType.Real), C("over_capacity", ColumnType.Bool), C("last_tip_at", ColumnType.Timestamp, true),
+        C("tip_count", ColumnType.Int),
+    ], ["list_date", "dong", "rank"]);
+
+    public static readonly Table JobRuns = new("job_runs",
+    [
+        C("job", ColumnType.Text), C("run_key", ColumnType.Text), C("status", ColumnType.Text),
+        C("started_at", ColumnType.Timestamp), C("completed_at", ColumnType.Timestamp, true), C("summary", ColumnType.Text, true),
+    ], ["job", "run_key"]);
+
+    public static readonly Table[] All =
+        [Files, Quarantine, HouseholdVersions, Crisis, Tips, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using BlindSpot.Storage.Schema;
+
+namespace BlindSpot.Storage.Sql;
+
+/// <summary>What differs between the two engines: type names, connections and bulk loading. The SQL itself is shared.</summary>
+internal abstract class SqlDialect
+{
+    public abstract string Engine { get; }
+
+    public abstract string TypeName(ColumnType type);
+
+    public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct);
+
+    public string CreateTable(Table t) =>
+        $"CREATE TABLE {t.Name} ({string.Join(", ", t.Columns.Select(c => $"{c.Name} {TypeName(c.Type)}{(c.Nullable ? "" : " NOT NULL")}"))}, " +
+        $"PRIMARY KEY ({string.Join(", ", t.Key)}))";
+
+    /// <summary>
+    /// Inserts rows into <paramref name="table"/>, skipping rows whose key exists already (ON CONFLICT DO NOTHING),
+    /// or updating the non-key columns when <paramref name="upsert"/> is set. Returns the rows written.
+    /// </summary>
+    public abstract Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
+        IEnumerable<object?[]> rows, bool upsert, CancellationToken ct);
+
+    /// <summary>The ON CONFLICT clause both engines understand.</summary>
+    public static string ConflictClause(Table t, bool upsert)
+    {
+        var key = string.Join(", ", t.Key);
+        if (!upsert) return $"ON CONFLICT ({key}) DO NOTHING";
+        var sets = t.Columns.Where(c => !t.Key.Contains(c.Name)).Select(c => $"{c.Name} = excluded.{c.Name}");
+        return $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", sets)}";
+    }
+}

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Text.Json;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Storage.Sql;
+
+internal sealed partial class SqlStore
+{
+    // ---------------------------------------------------------------- model registry and scores
+
+    public async Task SaveModelAsync(ModelRecord model, byte[] modelBytes, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await dialect.BulkInsertAsync(c, tx, Schema.Tables.Models,
+            [[model.Version, model.Status.ToString(), Db.Kst(model.TrainedAt), model.AsOf, model.CardJson, modelBytes]], upsert: true, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ModelRecord>> ListModelsAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c, "SELECT version, status, trained_at, as_of, card_json FROM models ORDER BY trained_at, version",
+            r => new ModelRecord(r.GetString(0), Enum.Parse<ModelStatus>(r.GetString(1)), r.Timestamp(2), r.Date(3), r.GetString(4)), ct);
+    }
+
+    public async Task<byte[]> LoadModelBytesAsync(string version, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var rows = await Db.QueryAsync(c, "SELECT model_bytes FROM models WHERE version = @p0", r => (byte[])r.GetValue(0), ct, version);
+        return rows.Count == 1 ? rows[0] : throw new KeyNotFoundException($"No model version '{version}' in the registry.");
+    }
+
+    public async Task PromoteAsync(string version, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var exists = Convert.ToInt64(await Db.ScalarAsync(c, tx, "SELECT COUNT(*) FROM models WHERE version = @p0", ct, version));
+        if (exists == 0) throw new KeyNotFoundException($"No model version '{version}' in the registry.");
+        await Db.ExecAsync(c, tx, "UPDATE models SET status = @p0 WHERE status = @p1 AND version <> @p2", ct,
+            nameof(ModelStatus.Retired), nameof(ModelStatus.Champion), version);
+        await Db.ExecAsync(c, tx, "UPDATE models SET status = @p0 WHERE version = @p1", ct, nameof(ModelStatus.Champion), version);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task SetStatusAsync(string version, ModelStatus status, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var n = await Db.ExecAsync(c, null, "UPDATE models SET status = @p0 WHERE version = @p1", ct, status.ToString(), version);
+        if (n == 0) throw new KeyNotFoundException($"No model version '{version}' in the registry.");
+    }
+
+    public async Task ReplaceScoresAsync(DateOnly asOf, IReadOnlyList<HouseholdScore> scores, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await Db.ExecAsync(c, tx, "DELETE FROM scores WHERE as_of = @p0", ct, asOf);
+        await dialect.BulkInsertAsync(c, tx, Schema.Tables.Scores, scores.Select(s => new object?[]
+            { asOf, s.HouseholdId, s.Dong, s.ModelVersion, s.Probability, JsonSerializer.Serialize(s.Reasons, Json) }), upsert: false, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<HouseholdScore>> LoadScoresAsync(DateOnly asOf, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c,
+            "SELECT as_of, household_id, dong, model_version, probability, reasons FROM scores WHERE as_of = @p0 ORDER BY household_id",
+            r => new HouseholdScore(r.Date(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4),
+                JsonSerializer.Deserialize<string[]>(r.GetString(5), Json) ?? []), ct, asOf);
+    }
+
+    // ---------------------------------------------------------------- worklists
+
+    public async Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await Db.ExecAsync(c, tx, "DELETE FROM worklist_entries WHERE list_date = @p0", ct, date);
+        await dialect.BulkInsertAsync(c, tx, Schema.Tables.Worklist, entries.Select(e => new object?[]
+        {
+            date, e.Dong, e.Rank, e.HouseholdId, e.Selection.ToString(), e.Score, e.ModelVersion, JsonSerializer.Serialize(e.Reasons, Json),
+            e.SelectionProbability, e.OverCapacity, e.LastTipAt is { } t ? Db.Kst(t) : null, e.TipCount,
+        }), upsert: false, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public Task<IReadOnlyList<WorklistEntry>> LoadWorklistAsync(DateOnly date, CancellationToken ct) => LoadWorklistsAsync(date, date, ct);
+
+    public async Task<IReadOnlyList<WorklistEntry>> LoadWorklistsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c,
+            "SELECT list_date, dong, rank, household_id, selection, score, model_version, reasons, selection_probability, over_capacity, " +
+            "last_tip_at, tip_count FROM worklist_entries WHERE list_date >= @p0 AND list_date <= @p1 ORDER BY list_date, dong, rank",
+            ReadEntry, ct, from, to);
+    }
+
+    static WorklistEntry ReadEntry(DbDataReader r) => new(
+        r.Date(0), r.GetString(1), r.GetInt32(2), r.GetString(3), Enum.Parse<Selection>(r.GetString(4)), r.GetDouble(5), r.GetString(6),
+        JsonSerializer.Deserialize<string[]>(r.GetString(7), Json) ?? [], r.GetDouble(8), r.GetBoolean(9), r.NullableTimestamp(10), r.GetInt32(11));
+
+    // ---------------------------------------------------------------- job runs and retention
+
+    public async Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await dialect.BulkInsertAsync(c, tx, Schema.Tables.JobRuns,
+            [[job, key, "running", Db.Kst(DateTime.UtcNow.AddHours(9)), null, null]], upsert: false, ct);
+        var status = (string?)await Db.ScalarAsync(c, tx, "SELECT status FROM job_runs WHERE job = @p0 AND run_key = @p1", ct, job, key);
+        await tx.CommitAsync(ct);
+        // A run left "running" by a crashed server is taken over: every job's work is idempotent by key.
+        return status != "completed";
+    }
+
+    public async Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await Db.ExecAsync(c, null, "UPDATE job_runs SET status = 'completed', completed_at = @p0, summary = @p1 WHERE job = @p2 AND run_key = @p3",
+            ct, Db.Kst(DateTime.UtcNow.AddHours(9)), summary, job, key);
+    }
+
+    public async Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct)
+    {
+        var cutoff = olderThan.ToDateTime(TimeOnly.MinValue);
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var n = await Db.ExecAsync(c, tx,
+            "UPDATE tips SET subject_name = NULL, phone = NULL, address = '', note = '' WHERE received_at < @p0 AND (note <> '' OR address <> '' OR subject_name IS NOT NULL OR phone IS NOT NULL)",
+            ct, cutoff);
+        n += await Db.ExecAsync(c, tx,
+            "UPDATE quarantine SET raw = '' WHERE raw <> '' AND file_sha256 IN (SELECT sha256 FROM ingested_files WHERE ingested_at < @p0)", ct, cutoff);
+        // Superseded registry versions keep their facts (features need them) but lose names, phones and addresses.
+        n += await Db.ExecAsync(c, tx,
+            "UPDATE household_versions SET head_name = '', phone = NULL, address = '' WHERE snapshot_date < @p0 AND head_name <> '' " +
+            "AND EXISTS (SELECT 1 FROM household_versions newer WHERE newer.household_id = household_versions.household_id AND newer.snapshot_date > household_versions.snapshot_date)",
+            ct, olderThan);
+        await tx.CommitAsync(ct);
+        return n;
+    }
+}

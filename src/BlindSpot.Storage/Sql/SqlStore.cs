@@ -1,0 +1,196 @@
+using System.Data.Common;
+using System.Text.Json;
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Storage.Schema;
+
+namespace BlindSpot.Storage.Sql;
+
+/// <summary>
+/// The storage contract over ADO.NET, shared by both engines: the SQL is written once in the dialect both
+/// SQLite and PostgreSQL accept (named parameters, ON CONFLICT), and only types, connections and bulk loads differ.
+/// </summary>
+internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
+{
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Engine => dialect.Engine;
+
+    internal SqlDialect Dialect => dialect;
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await Db.ExecAsync(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, description text NOT NULL)", ct);
+        foreach (var m in Migrations.All)
+        {
+            await using var tx = await c.BeginTransactionAsync(ct);
+            // Two servers may start at once: the primary key makes the second one's claim fail, and it rolls back.
+            var applied = await Db.ScalarAsync(c, tx, "SELECT COUNT(*) FROM schema_version WHERE version = @p0", ct, m.Version);
+            if (Convert.ToInt64(applied) > 0) { await tx.RollbackAsync(ct); continue; }
+            try
+            {
+                await Db.ExecAsync(c, tx, "INSERT INTO schema_version (version, description) VALUES (@p0, @p1)", ct, m.Version, m.Description);
+                foreach (var sql in m.Statements(dialect)) await Db.ExecAsync(c, tx, sql, ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbException)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                if (!await IsAppliedByAnotherAsync(m.Version, ct)) throw;
+            }
+        }
+    }
+
+    async Task<bool> IsAppliedByAnotherAsync(int version, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return Convert.ToInt64(await Db.ScalarAsync(c, null, "SELECT COUNT(*) FROM schema_version WHERE version = @p0", ct, version)) > 0;
+    }
+
+    public async Task<int> SchemaVersionAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return Convert.ToInt32(await Db.ScalarAsync(c, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    public async Task<FileLedgerEntry?> FindFileAsync(string sha256, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var rows = await Db.QueryAsync(c, $"SELECT {Tables.Files.ColumnList} FROM ingested_files WHERE sha256 = @p0", ReadFile, ct, sha256);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c, $"SELECT {Tables.Files.ColumnList} FROM ingested_files ORDER BY ingested_at, file_name, sha256", ReadFile, ct);
+    }
+
+    static FileLedgerEntry ReadFile(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), Enum.Parse<Feed>(r.GetString(2)), r.GetString(3),
+        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.NullableString(8),
+        JsonSerializer.Deserialize<string[]>(r.GetString(9), Json) ?? [], r.Timestamp(10));
+
+    public async Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c,
+            "SELECT file_sha256, file_name, line, column_name, reason, raw FROM quarantine ORDER BY file_name, file_sha256, line",
+            r => new QuarantinedRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.NullableString(3), r.GetString(4), r.GetString(5)), ct);
+    }
+
+    public async Task<IngestContext> LoadIngestContextAsync(CancellationToken ct)
+    {
+        var ctx = new IngestContext();
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await ReadAllAsync(c, "SELECT household_id, snapshot_date FROM household_versions", r =>
+            ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(r.GetString(0), r.Date(1))), ct);
+        await ReadAllAsync(c, "SELECT household_id, month, indicator FROM crisis", r =>
+            ctx.CrisisKeys.Add(IngestKeys.Crisis(r.GetString(0), r.Date(1), r.GetString(2))), ct);
+        await ReadAllAsync(c, "SELECT source, tip_id FROM tips", r =>
+            (r.GetString(0) == nameof(TipSource.Officer) ? ctx.OfficerTipIds : ctx.HotlineCallIds).Add(r.GetString(1)), ct);
+        await ReadAllAsync(c, "SELECT household_id, visited_on FROM outcomes", r =>
+            ctx.OutcomeKeys.Add(IngestKeys.Outcome(r.GetString(0), r.Date(1))), ct);
+        // Newest version of each household for id checks and address matching.
+        await ReadAllAsync(c, "SELECT household_id, dong, address, head_name, snapshot_date FROM household_versions ORDER BY snapshot_date", r =>
+            ctx.Households[r.GetString(0)] = new HouseholdRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Date(4)), ct);
+        return ctx;
+    }
+
+    static async Task ReadAllAsync(DbConnection c, string sql, Action<DbDataReader> each, CancellationToken ct)
+    {
+        await using var cmd = Db.Command(c, null, sql);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) each(r);
+    }
+
+    public async Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct)
+    {
+        var f = batch.File;
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        // The ledger row goes first: if another server committed these bytes meanwhile, nothing else is written.
+        var claimed = await dialect.BulkInsertAsync(c, tx, Tables.Files,
+        [[
+            f.Sha256, f.FileName, f.Feed.ToString(), f.Encoding, f.RowsRead, f.Accepted, f.Duplicate, f.Quarantined,
+            f.RejectedReason, JsonSerializer.Serialize(f.Notes, Json), Db.Kst(f.IngestedAt),
+        ]], upsert: false, ct);
+        if (claimed == 0) { await tx.RollbackAsync(ct); return false; }
+
+        var sha = f.Sha256;
+        await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
+        {
+            h.HouseholdId, h.SnapshotDate, h.Dong, h.Address, h.HeadName, h.Phone, h.HeadBirthYear, h.HeadSex.ToString(), h.Members,
+            h.ChildrenUnder2, h.SingleParent, h.Pregnant, h.Disability, h.HousingType, h.Tenure, h.MovedIn, h.BasicLivelihood,
+            h.CaseManaged, sha,
+        }), upsert: false, ct);
+        await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis.Select(x => new object?[]
+            { x.HouseholdId, x.Month, x.Indicator, x.Value, x.KnownCode, sha }), upsert: false, ct);
+        await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
+        {
+            t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,
+            t.HouseholdId, t.Match.ToString(), t.Category, t.Urgent, t.Note, sha,
+        }), upsert: false, ct);
+        await dialect.BulkInsertAsync(c, tx, Tables.Outcomes, batch.Outcomes.Select(o => new object?[]
+            { o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha }), upsert: false, ct);
+        // Configuration: the newest file wins for a key.
+        await dialect.BulkInsertAsync(c, tx, Tables.Capacity, batch.Capacity.Select(x => new object?[]
+            { x.Dong, x.DailyVisits, sha }), upsert: true, ct);
+        await dialect.BulkInsertAsync(c, tx, Tables.Baselines, batch.Baselines.Select(x => new object?[]
+            { x.Dong, x.Year, x.Discoveries, sha }), upsert: true, ct);
+        await dialect.BulkInsertAsync(c, tx, Tables.Quarantine, batch.Quarantine.Select(q => new object?[]
+            { sha, q.Line, q.FileName, q.Column, q.Reason, q.Raw }), upsert: false, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- district read model
+
+    public async Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var households = await Db.QueryAsync(c,
+            "SELECT household_id, dong, address, head_name, phone, head_birth_year, head_sex, members, children_under_2, single_parent, " +
+            "pregnant, disability, housing_type, tenure, moved_in, basic_livelihood, case_managed, snapshot_date FROM household_versions " +
+            "ORDER BY household_id, snapshot_date",
+            r => new Household(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.GetInt32(5),
+                Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7), r.GetInt32(8), r.NullableBool(9), r.NullableBool(10), r.NullableBool(11),
+                r.GetString(12), r.GetString(13), r.Date(14), r.GetBoolean(15), r.GetBoolean(16), r.Date(17)), ct);
+
+        // A month's figures are known once the month is over (DistrictData.IsCrisisKnown).
+        var lastKnownMonth = asOf.AddDays(1).AddMonths(-1);
+        var crisis = await Db.QueryAsync(c,
+            "SELECT household_id, month, indicator, value, known_code FROM crisis WHERE month <= @p0 ORDER BY household_id, month, indicator",
+            r => new CrisisRecord(r.GetString(0), r.Date(1), r.GetString(2), r.GetDecimal(3), r.GetBoolean(4)), ct, lastKnownMonth);
+
+        var tips = await Db.QueryAsync(c,
+            "SELECT source, tip_id, received_at, source_detail, dong, address, subject_name, phone, household_id, match_method, category, urgent, note " +
+            "FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
+            r => new Tip(Enum.Parse<TipSource>(r.GetString(0)), r.GetString(1), r.Timestamp(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.NullableString(6), r.NullableString(7), r.NullableString(8), Enum.Parse<MatchMethod>(r.GetString(9)), r.NullableString(10),
+                r.GetBoolean(11), r.GetString(12)), ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+        var outcomes = await Db.QueryAsync(c,
+            "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 ORDER BY visited_on, household_id",
+            r => new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)), ct, asOf);
+
+        var capacity = await Db.QueryAsync(c, "SELECT dong, daily_visits FROM capacity ORDER BY dong",
+            r => new DongCapacity(r.GetString(0), r.GetInt32(1)), ct);
+        var baselines = await Db.QueryAsync(c, "SELECT dong, year, discoveries FROM target_baselines ORDER BY year, dong",
+            r => new TargetBaseline(r.GetString(0), r.GetInt32(1), r.GetInt32(2)), ct);
+
+        return new DistrictData(asOf, households, crisis, tips, outcomes, capacity, baselines);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dialect is IAsyncDisposable d) await d.DisposeAsync();
+    }
+}

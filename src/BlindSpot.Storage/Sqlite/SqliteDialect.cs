@@ -1,0 +1,69 @@
+using System.Data.Common;
+using BlindSpot.Storage.Schema;
+using BlindSpot.Storage.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace BlindSpot.Storage.Sqlite;
+
+/// <summary>SQLite, the embedded default: one file, WAL journal, dates as ISO text (they sort as dates).</summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    readonly string connectionString;
+
+    public SqliteDialect(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        FilePath = full;
+    }
+
+    public string FilePath { get; }
+
+    public override string Engine => "sqlite";
+
+    public override string TypeName(ColumnType type) => type switch
+    {
+        ColumnType.Text or ColumnType.Date or ColumnType.Timestamp => "TEXT",
+        ColumnType.Int or ColumnType.Long or ColumnType.Bool => "INTEGER",
+        ColumnType.Real => "REAL",
+        ColumnType.Decimal => "NUMERIC",
+        ColumnType.Bytes => "BLOB",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var c = new SqliteConnection(connectionString);
+        await c.OpenAsync(ct);
+        await using var pragma = c.CreateCommand();
+        // WAL lets readers go on while a file is committed; NORMAL is durable at each WAL checkpoint.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return c;
+    }
+
+    public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
+        IEnumerable<object?[]> rows, bool upsert, CancellationToken ct)
+    {
+        await using var cmd = (SqliteCommand)connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction)tx;
+        var names = table.Columns.Select((_, i) => $"@p{i}").ToArray();
+        cmd.CommandText = $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", names)}) {ConflictClause(table, upsert)}";
+        var parameters = names.Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        cmd.Prepare();
+        var written = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
+            written += await cmd.ExecuteNonQueryAsync(ct);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,49 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Storage.Postgres;
+using BlindSpot.Storage.Sql;
+using BlindSpot.Storage.Sqlite;
+
+namespace BlindSpot.Storage;
+
+/// <summary>Opens the store named by --db / BLINDSPOT_DB: a SQLite file path, or a PostgreSQL connection string.</summary>
+public static class StoreFactory
+{
+    /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string (Host=...; or postgres://...).</summary>
+    public static bool IsPostgres(string db) =>
+        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
+        (db.Contains('=') && db.Contains("host", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Opens and migrates the store.</summary>
+    public static async Task<IBlindSpotStore> OpenAsync(string db, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        SqlDialect dialect = IsPostgres(db) ? new PostgresDialect(ToConnectionString(db)) : new SqliteDialect(db);
+        var store = new SqlStore(dialect);
+        try
+        {
+            await store.MigrateAsync(ct);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+        return store;
+    }
+
+    /// <summary>A folder beside the store for files that belong with it (quarantine copies): next to a SQLite file, else the working folder.</summary>
+    public static string DataDirectory(string db) =>
+        IsPostgres(db) ? Path.GetFullPath(".") : Path.GetDirectoryName(Path.GetFullPath(db))!;
+
+    static string ToConnectionString(string db)
+    {
+        if (!db.Contains("://", StringComparison.Ordinal)) return db;
+        var uri = new Uri(db);
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var parts = new List<string> { $"Host={uri.Host}", $"Database={uri.AbsolutePath.TrimStart('/')}" };
+        if (uri.Port > 0) parts.Add($"Port={uri.Port}");
+        if (userInfo[0].Length > 0) parts.Add($"Username={Uri.UnescapeDataString(userInfo[0])}");
+        if (userInfo.Length > 1) parts.Add($"Password={Uri.UnescapeDataString(userInfo[1])}");
+        return string.Join(';', parts);
+    }
+}

@@ -1,0 +1,219 @@
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Storage.Tests;
+
+/// <summary>
+/// The storage contract. Every test runs against both real engines: a SQLite file and a PostgreSQL server
+/// started from the machine's binaries.
+/// </summary>
+public abstract class StoreContractTests : IAsyncLifetime
+{
+    protected IBlindSpotStore Store { get; private set; } = null!;
+    protected string Db { get; private set; } = "";
+    static readonly CancellationToken Ct = CancellationToken.None;
+
+    protected abstract Task<string> CreateDbAsync();
+
+    public async Task InitializeAsync()
+    {
+        Db = await CreateDbAsync();
+        Store = await StoreFactory.OpenAsync(Db, Ct);
+    }
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    [Fact]
+    public async Task MigratingTwiceLeavesTheSchemaAtTheLatestVersion()
+    {
+        await Store.MigrateAsync(Ct);
+        await using var again = await StoreFactory.OpenAsync(Db, Ct);
+        Assert.Equal(Schema.Migrations.Latest, await ((Sql.SqlStore)again).SchemaVersionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task CommitsAFileOnceAndRefusesTheSameBytesAgain()
+    {
+        var tip = Some.Tip("T1", new DateTime(2026, 10, 1, 14, 30, 0));
+        Assert.True(await Store.CommitFileAsync(Some.Batch("sha-a", tips: [tip]), Ct));
+        Assert.False(await Store.CommitFileAsync(Some.Batch("sha-a", tips: [tip with { TipId = "T2" }]), Ct));
+
+        var data = await Store.LoadDistrictAsync(new DateOnly(2026, 10, 31), Ct);
+        Assert.Equal(tip, Assert.Single(data.Tips));
+        var file = Assert.Single(await Store.ListFilesAsync(Ct));
+        Assert.Equal(["extra column 'memo' ignored"], file.Notes);
+        var found = await Store.FindFileAsync("sha-a", Ct);
+        Assert.Equal(file with { Notes = [] }, found! with { Notes = [] });
+        Assert.Null(await Store.FindFileAsync("sha-b", Ct));
+    }
+
+    [Fact]
+    public async Task KeepsTheFirstRowOfARepeatedKeyAcrossFiles()
+    {
+        var first = Some.Tip("T1", new DateTime(2026, 10, 1, 9, 0, 0));
+        await Store.CommitFileAsync(Some.Batch("sha-1", tips: [first]), Ct);
+        await Store.CommitFileAsync(Some.Batch("sha-2", tips: [first with { Note = "다른 내용" }]), Ct);
+        var data = await Store.LoadDistrictAsync(new DateOnly(2026, 10, 31), Ct);
+        Assert.Equal(first.Note, Assert.Single(data.Tips).Note);
+    }
+
+    [Fact]
+    public async Task ReadsOnlyWhatWasKnownByTheEndOfTheDay()
+    {
+        var h = Some.Household("H1", new DateOnly(2026, 1, 31));
+        await Store.CommitFileAsync(Some.Batch("sha-h", households: [h]), Ct);
+        await Store.CommitFileAsync(Some.Batch("sha-x",
+            tips: [Some.Tip("T-in", new DateTime(2026, 3, 10, 23, 59, 0)), Some.Tip("T-out", new DateTime(2026, 3, 11, 0, 0, 0))],
+            crisis:
+            [
+                new CrisisRecord("H1", new DateOnly(2026, 2, 1), CrisisIndicators.MgmtFeeArrears, 3m, true),
+                new CrisisRecord("H1", new DateOnly(2026, 3, 1), CrisisIndicators.ElecCutoff, 1m, true),
+                new CrisisRecord("H1", new DateOnly(2026, 2, 1), "NEW_AGENCY_CODE", 2.5m, false),
+            ],
+            outcomes: [new Outcome("H1", new DateOnly(2026, 3, 10), VisitResult.Absent, null, "W1"), new Outcome("H1", new DateOnly(2026, 3, 11), VisitResult.Discovered, "긴급지원;기초생활보장", "W1")]), Ct);
+
+        var data = await Store.LoadDistrictAsync(new DateOnly(2026, 3, 10), Ct);
+        Assert.Equal("T-in", Assert.Single(data.Tips).TipId);
+        Assert.Equal(VisitResult.Absent, Assert.Single(data.Outcomes).Result);
+        // March figures are not known before March is over.
+        Assert.All(data.Crisis, c => Assert.Equal(new DateOnly(2026, 2, 1), c.Month));
+        Assert.Contains(data.Crisis, c => c is { KnownCode: false, Value: 2.5m });
+        Assert.Equal(h, Assert.Single(data.Households));
+
+        var endOfMarch = await Store.LoadDistrictAsync(new DateOnly(2026, 3, 31), Ct);
+        Assert.Equal(3, endOfMarch.Crisis.Count);
+    }
+
+    [Fact]
+    public async Task MarksAHouseholdMissingFromANewerSnapshotAsMovedOutWithoutDeletingIt()
+    {
+        var jan = new DateOnly(2026, 1, 31);
+        var jun = new DateOnly(2026, 6, 30);
+        await Store.CommitFileAsync(Some.Batch("s1", households: [Some.Household("H1", jan), Some.Household("H2", jan)]), Ct);
+        await Store.CommitFileAsync(Some.Batch("s2", households: [Some.Household("H1", jun, caseManaged: true)]), Ct);
+
+        var before = await Store.LoadDistrictAsync(new DateOnly(2026, 5, 1), Ct);
+        Assert.All(before.Households, h => Assert.False(h.MovedOut));
+        Assert.False(before.Households.Single(h => h.HouseholdId == "H1").CaseManaged);
+
+        var after = await Store.LoadDistrictAsync(new DateOnly(2026, 7, 1), Ct);
+        Assert.True(after.Households.Single(h => h.HouseholdId == "H2").MovedOut);
+        Assert.True(after.Households.Single(h => h.HouseholdId == "H1").CaseManaged);
+
+        // Seen again in a later snapshot: back.
+        var sep = new DateOnly(2026, 9, 30);
+        await Store.CommitFileAsync(Some.Batch("s3", households: [Some.Household("H1", sep), Some.Household("H2", sep)]), Ct);
+        var back = await Store.LoadDistrictAsync(new DateOnly(2026, 10, 1), Ct);
+        Assert.All(back.Households, h => Assert.False(h.MovedOut));
+    }
+
+    [Fact]
+    public async Task LoadsTheIngestContextWithEveryStoredKeyAndTheNewestHouseholdVersion()
+    {
+        await Store.CommitFileAsync(Some.Batch("s1",
+            households: [Some.Household("H1", new DateOnly(2026, 1, 31)), Some.Household("H1", new DateOnly(2026, 6, 30), dong: "대림2동")],
+            tips: [Some.Tip("T1", new DateTime(2026, 5, 1, 10, 0, 0))],
+            crisis: [new CrisisRecord("H1", new DateOnly(2026, 2, 1), CrisisIndicators.GasArrears, 2m, true)],
+            outcomes: [new Outcome("H1", new DateOnly(2026, 5, 2), VisitResult.NotInCrisis, null, "W2")]), Ct);
+        var ctx = await Store.LoadIngestContextAsync(Ct);
+        Assert.Contains(IngestKeys.Household("H1", new DateOnly(2026, 1, 31)), ctx.HouseholdSnapshotKeys);
+        Assert.Contains(IngestKeys.Crisis("H1", new DateOnly(2026, 2, 1), CrisisIndicators.GasArrears), ctx.CrisisKeys);
+        Assert.Contains(IngestKeys.Outcome("H1", new DateOnly(2026, 5, 2)), ctx.OutcomeKeys);
+        Assert.Contains("T1", ctx.OfficerTipIds);
+        Assert.Equal("대림2동", ctx.Households["H1"].Dong);
+    }
+
+    [Fact]
+    public async Task KeepsQuarantinedRowsVerbatim()
+    {
+        var raw = "T9,2024-02-30 10:00,OFF-1,도림동,\"도림로 1, 2층\",,,,고립,N,\"줄바꿈\n포함\"";
+        await Store.CommitFileAsync(Some.Batch("q1", quarantine: [new QuarantinedRow("q1", "tips_officer_x.csv", 7, "received_at", "impossible date", raw)]), Ct);
+        var q = Assert.Single(await Store.ListQuarantineAsync(Ct));
+        Assert.Equal(raw, q.Raw);
+        Assert.Equal(7, q.Line);
+    }
+
+    [Fact]
+    public async Task ReplacesScoresAndWorklistsOfADateInsteadOfAddingToThem()
+    {
+        var d = new DateOnly(2026, 11, 2);
+        HouseholdScore S(string id, double p) => new(d, id, "도림동", "m-1", p, ["관리비 3개월 체납", "1인 가구 60대 남성"]);
+        await Store.ReplaceScoresAsync(d, [S("H1", 0.3), S("H2", 0.1)], Ct);
+        await Store.ReplaceScoresAsync(d, [S("H1", 0.4)], Ct);
+        var scores = await Store.LoadScoresAsync(d, Ct);
+        Assert.Equal(0.4, Assert.Single(scores).Probability);
+        Assert.Equal(["관리비 3개월 체납", "1인 가구 60대 남성"], scores[0].Reasons);
+
+        WorklistEntry E(int rank, string id) => new(d, "도림동", rank, id, Selection.Exploration, 0.05, "m-1", ["탐색"], 0.02, false,
+            new DateTime(2026, 10, 30, 8, 15, 0), 2);
+        await Store.ReplaceWorklistAsync(d, [E(1, "H1"), E(2, "H2")], Ct);
+        await Store.ReplaceWorklistAsync(d, [E(1, "H3")], Ct);
+        var list = await Store.LoadWorklistAsync(d, Ct);
+        Assert.Equal(E(1, "H3") with { Reasons = list[0].Reasons }, Assert.Single(list));
+        Assert.Equal(["탐색"], list[0].Reasons);
+    }
+
+    [Fact]
+    public async Task PromotingAModelRetiresTheFormerChampion()
+    {
+        ModelRecord M(string v) => new(v, ModelStatus.Challenger, new DateTime(2026, 10, 30, 2, 0, 0), new DateOnly(2026, 10, 29), "{}");
+        await Store.SaveModelAsync(M("m-1"), [1, 2, 3], Ct);
+        await Store.SaveModelAsync(M("m-2"), [4, 5], Ct);
+        await Store.PromoteAsync("m-1", Ct);
+        await Store.PromoteAsync("m-2", Ct);
+        var models = await Store.ListModelsAsync(Ct);
+        Assert.Equal(ModelStatus.Retired, models.Single(m => m.Version == "m-1").Status);
+        Assert.Equal(ModelStatus.Champion, models.Single(m => m.Version == "m-2").Status);
+        Assert.Equal([4, 5], await Store.LoadModelBytesAsync("m-2", Ct));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.PromoteAsync("m-404", Ct));
+    }
+
+    [Fact]
+    public async Task AJobRunKeyIsDoneOnlyOnce()
+    {
+        Assert.True(await Store.TryBeginJobRunAsync("score", "2026-11-02", Ct));
+        // Not completed (a crash): a retry may take it over.
+        Assert.True(await Store.TryBeginJobRunAsync("score", "2026-11-02", Ct));
+        await Store.CompleteJobRunAsync("score", "2026-11-02", "18 dongs", Ct);
+        Assert.False(await Store.TryBeginJobRunAsync("score", "2026-11-02", Ct));
+        Assert.True(await Store.TryBeginJobRunAsync("score", "2026-11-03", Ct));
+    }
+
+    [Fact]
+    public async Task PurgeBlanksOldPersonalDataButKeepsTheFacts()
+    {
+        var jan = new DateOnly(2025, 1, 31);
+        var jun = new DateOnly(2026, 6, 30);
+        await Store.CommitFileAsync(Some.Batch("p1",
+            households: [Some.Household("H1", jan), Some.Household("H1", jun)],
+            tips: [Some.Tip("OLD", new DateTime(2025, 2, 1, 9, 0, 0)), Some.Tip("NEW", new DateTime(2026, 9, 1, 9, 0, 0))]), Ct);
+        var touched = await Store.PurgePersonalDataAsync(new DateOnly(2026, 1, 1), Ct);
+        Assert.Equal(2, touched);
+        var data = await Store.LoadDistrictAsync(new DateOnly(2026, 10, 1), Ct);
+        var old = data.Tips.Single(t => t.TipId == "OLD");
+        Assert.Equal("", old.Note);
+        Assert.Null(old.SubjectName);
+        Assert.Equal("H1", old.HouseholdId);
+        Assert.NotEqual("", data.Tips.Single(t => t.TipId == "NEW").Note);
+        Assert.Equal("", data.HouseholdVersions.Single(h => h.SnapshotDate == jan).HeadName);
+        Assert.Equal("김철수", data.HouseholdVersions.Single(h => h.SnapshotDate == jun).HeadName);
+        Assert.Equal(0, await Store.PurgePersonalDataAsync(new DateOnly(2026, 1, 1), Ct));
+    }
+}
+
+public sealed class SqliteStoreTests : StoreContractTests, IDisposable
+{
+    readonly TempDir dir = new();
+    protected override Task<string> CreateDbAsync() => Task.FromResult(dir.File("blindspot.db"));
+    public void Dispose() => dir.Dispose();
+}
+
+public sealed class PostgresStoreTests : StoreContractTests
+{
+    protected override async Task<string> CreateDbAsync() => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+}
