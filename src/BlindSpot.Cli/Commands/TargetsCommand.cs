@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using BlindSpot.Core.Targets;
+using BlindSpot.Core.Time;
+using BlindSpot.Pipeline.Targets;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>`targets --year Y [--as-of D] [--out DIR] [--db DB] [--rate R] [--json]`.</summary>
+internal static class TargetsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var year = new Option<int>("--year") { Description = "The target year, e.g. 2026.", Required = true };
+        var asOf = CommonOptions.Date("--as-of", "Count discoveries visited up to this day (default: today in KST, or Dec 31 for a past year)");
+        var outDir = new Option<string?>("--out") { Description = "Also write DIR/targets/<year>.csv." };
+        var rate = new Option<decimal?>("--rate") { Description = "Target = ceil(rate x last year's discoveries); default 1.10." };
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("targets", "Shows each dong's discoveries against its +10% target (pace, projection, status) with the district total.")
+        {
+            year, asOf, outDir, rate, db, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = parse.GetValue(rate) is { } r ? TargetOptions.Default with { Rate = r } : TargetOptions.Default;
+            var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
+
+            using var loggerFactory = WorklistsCommand.CreateLoggerFactory();
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var service = new TargetsService(store, loggerFactory.CreateLogger<TargetsService>(), options);
+            var result = await service.ReportAsync(parse.GetValue(year), day, parse.GetValue(outDir), ct);
+            if (!result.Succeeded) { await error.WriteLineAsync(result.Error); return CliApp.Failed; }
+
+            if (parse.GetValue(json))
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, new JsonSerializerOptions
+                {
+                    WriteIndented = true,
+                    Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+                }));
+            else
+            {
+                await output.WriteAsync(TargetTable.Format(result.Report!));
+                if (result.File is not null) await output.WriteLineAsync($"File: {result.File}");
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>`worklists --date D --out DIR [--db DB] [--as-of D] [--holidays FILE] [--exploration-share X] [--json]`.</summary>
+internal static class WorklistsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var date = CommonOptions.Date("--date", "The business day the worklists are for");
+        date.Required = true;
+        var outDir = new Option<string>("--out") { Description = "Output folder: files go to DIR/worklists/<date>/<dong>.csv.", Required = true };
+        var asOf = CommonOptions.Date("--as-of", "Use what was known by the end of this day (default: the day before --date)");
+        var holidays = new Option<string?>("--holidays") { Description = "A file of public holidays, one yyyy-MM-dd a line (default: the shipped Korean list, 2024-2026)." };
+        var share = new Option<double?>("--exploration-share") { Description = "Expected share of each list drawn at random (탐색); default 0.05." };
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("worklists", "Writes the day's worklist of each of the 18 dongs (UTF-8 with BOM, Korean headers) and stores why each household was chosen.")
+        {
+            date, outDir, asOf, holidays, share, db, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = WorklistSettings.Default;
+            if (parse.GetValue(holidays) is { } file)
+            {
+                if (!File.Exists(file)) { await error.WriteLineAsync($"--holidays: no such file: {file}"); return CliApp.UsageError; }
+                var list = KoreanHolidays.Parse(await File.ReadAllLinesAsync(file, ct), out var bad);
+                if (bad is { } line) { await error.WriteLineAsync($"--holidays: line {line} of {file} is not a date (yyyy-MM-dd)."); return CliApp.UsageError; }
+                settings = settings with { Holidays = list };
+            }
+            if (parse.GetValue(share) is { } s) settings = settings with { Policy = settings.Policy with { ExplorationShare = s } };
+
+            using var loggerFactory = CreateLoggerFactory();
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var service = new WorklistService(store, loggerFactory.CreateLogger<WorklistService>(), settings);
+            var result = await service.BuildAsync(parse.GetValue(date)!.Value, parse.GetValue(asOf), parse.GetValue(outDir)!, ct);
+            if (!result.Succeeded) { await error.WriteLineAsync(result.Error); return CliApp.Failed; }
+
+            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));
+            else await output.WriteAsync(Format(result));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    static string Format(WorklistResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (!r.IsBusinessDay) return string.Create(inv, $"{r.Date:yyyy-MM-dd} is not a business day (weekend or public holiday): no worklists.\n");
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine(string.Create(inv, $"Worklists for {r.Date:yyyy-MM-dd} from what was known by the end of {r.AsOf:yyyy-MM-dd}"));
+        sb.AppendLine(r.Mode == ScoringMode.Model
+            ? string.Create(inv, $"Ranked by model {r.ModelVersion} (scores as of {r.ScoresAsOf:yyyy-MM-dd})")
+            : "No model scores: ranked by tips and the rules score (count of recent crisis indicators)");
+        sb.AppendLine("dong          capacity  listed  urgent  over  exploration");
+        foreach (var d in r.Dongs)
+            sb.AppendLine(string.Create(inv, $"{d.Dong}{new string(' ', Math.Max(1, 14 - Width(d.Dong)))}{d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.OverCapacity,4}  {d.Exploration,11}"));
+        sb.AppendLine(string.Create(inv, $"합계{new string(' ', 10)}{r.Dongs.Sum(d => d.Capacity),8}  {r.Listed,6}  {r.Dongs.Sum(d => d.Urgent),6}  {r.Dongs.Sum(d => d.OverCapacity),4}  {r.Dongs.Sum(d => d.Exploration),11}"));
+        if (r.Dongs.Count > 0) sb.AppendLine($"Files: {Path.GetDirectoryName(r.Dongs[0].File)}");
+        return sb.ToString();
+    }
+
+    /// <summary>Terminal columns: Hangul syllables take two.</summary>
+    static int Width(string s) => s.Sum(c => c is >= '\uAC00' and <= '\uD7A3' ? 2 : 1);
+
+    /// <summary>Warnings and errors of the use case go to standard error; the summary goes to the output.</summary>
+    internal static SerilogLoggerFactory CreateLoggerFactory() => new(new LoggerConfiguration()
+        .MinimumLevel.Warning()
+        .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture)
+        .CreateLogger(), dispose: true);
+}

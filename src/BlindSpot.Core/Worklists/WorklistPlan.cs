@@ -1,0 +1,39 @@
+namespace BlindSpot.Core.Worklists;
+
+/// <summary>Why an eligible-looking household was kept off every list (counted per dong, never listed by name).</summary>
+public enum Exclusion
+{
+    MovedOut,
+    CaseManaged,
+    /// <summary>Visited within the cool-off period with no new tip or crisis indicator since.</summary>
+    CoolOff,
+    /// <summary>Nobody was home (부재) a few days ago: it comes back after <see cref="WorklistOptions.AbsentReturnDays"/>.</summary>
+    AbsentWaiting,
+    /// <summary>A basic-livelihood recipient with no recent tip and no isolation signal.</summary>
+    BasicLivelihood,
+    /// <summary>Listed on a recent worklist and not visited since (and no urgent tip).</summary>
+    RecentlyListed,
+}
+
+/// <summary>How the day's entries were ranked.</summary>
+public enum ScoringMode
+{
+    /// <summary>By the champion's calibrated probabilities.</summary>
+    Model,
+    /// <summary>No scores for the day: by tips and a rules score (count of distinct recent crisis indicators).</summary>
+    Rules,
+}
+
+/// <summary>One dong's list for the day.</summary>
+/// <param name="Capacity">daily_visits of capacity.csv (or the configured default).</param>
+/// <param name="Excluded">How many households each exclusion kept off.</param>
+public sealed record DongWorklist(string Dong, int Capacity, IReadOnlyList<WorklistEntry> Entries, IReadOnlyDictionary<Exclusion, int> Excluded)
+{
+    public int OverCapacity => Entries.Count(e => e.OverCapacity);
+}
+
+/// <summary>The worklists of one business day for every dong (empty lists on a day that is not a business day).</summary>
+public sealed record WorklistPlan(DateOnly Date, DateOnly AsOf, bool IsBusinessDay, ScoringMode Mode, string ModelVersion, IReadOnlyList<DongWorklist> Dongs)
+{
+    public IEnumerable<WorklistEntry> Entries => Dongs.SelectMany(d => d.Entries);
+}

@@ -1,0 +1,284 @@
+using System.Globalization;
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Time;
+
+namespace BlindSpot.Core.Worklists;
+
+/// <summary>
+/// The worklist policy (docs/adr/0003-worklist-policy.md), pure: from what was known by the end of
+/// <see cref="DistrictData.AsOf"/>, the day's scores and the earlier stored worklists, it decides every dong's list
+/// for a business day. Same inputs, same lists: the only randomness (탐색) is seeded by date and dong.
+/// </summary>
+public static class WorklistPolicy
+{
+    /// <param name="date">The business day the lists are for; after <paramref name="data"/>'s AsOf.</param>
+    /// <param name="scores">The champion's scores as of the data's day; empty when there is no champion yet (rules fallback).</param>
+    /// <param name="earlier">Stored entries of earlier worklists (at least the last <see cref="WorklistOptions.RelistBusinessDays"/> business days).</param>
+    public static WorklistPlan Build(
+        DateOnly date,
+        DistrictData data,
+        IReadOnlyList<HouseholdScore> scores,
+        IReadOnlyList<WorklistEntry> earlier,
+        BusinessCalendar calendar,
+        WorklistOptions options)
+    {
+        if (data.AsOf >= date) throw new ArgumentException("The district data must be as of a day before the worklist day (no look-ahead).", nameof(data));
+        if (options.Validate() is { } invalid) throw new ArgumentException(invalid, nameof(options));
+
+        var mode = scores.Count > 0 ? ScoringMode.Model : ScoringMode.Rules;
+        var modelVersion = mode == ScoringMode.Model
+            ? scores.GroupBy(s => s.ModelVersion).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
+            : RiskGrades.RulesVersion;
+        if (!calendar.IsBusinessDay(date)) return new WorklistPlan(date, data.AsOf, false, mode, modelVersion, []);
+
+        var context = new Context(date, data, scores, earlier, calendar, options, mode);
+        var capacity = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in data.Capacity) capacity[c.Dong] = Math.Max(0, c.DailyVisits);
+        var byDong = data.Households.ToLookup(h => h.Dong, StringComparer.Ordinal);
+
+        var lists = new List<DongWorklist>(Dongs.All.Count);
+        foreach (var dong in Dongs.All)
+        {
+            var cap = capacity.TryGetValue(dong, out var v) ? v : options.DefaultDailyVisits;
+            lists.Add(BuildDong(context, dong, cap, byDong[dong]));
+        }
+        return new WorklistPlan(date, data.AsOf, true, mode, modelVersion, lists);
+    }
+
+    static DongWorklist BuildDong(Context ctx, string dong, int cap, IEnumerable<Household> households)
+    {
+        var options = ctx.Options;
+        var excluded = new Dictionary<Exclusion, int>();
+        var candidates = new List<Candidate>();
+        foreach (var h in households)
+        {
+            var c = ctx.Assess(h, out var why);
+            if (c is null) excluded[why] = excluded.GetValueOrDefault(why) + 1;
+            else candidates.Add(c);
+        }
+
+        var urgent = candidates.Where(c => c.Urgent is not null)
+            .OrderByDescending(c => c.SortKey).ThenBy(c => c.Urgent!.ReceivedAt).ThenBy(c => c.Household.HouseholdId, StringComparer.Ordinal)
+            .ToList();
+        var rest = candidates.Where(c => c.Urgent is null).ToList();
+
+        var draw = new ExplorationDraw(ctx.Date, dong, options.ExplorationSalt);
+        var slots = draw.Slots(cap * options.ExplorationShare, cap - urgent.Count, out var expectedSlots);
+        var deterministicSlots = Math.Max(0, cap - urgent.Count - slots);
+
+        IEnumerable<Candidate> ranked = options.RecentTipsFirst
+            ? rest.Where(c => c.RecentTip is not null).OrderBy(c => c, Candidate.Ranking)
+                .Concat(rest.Where(c => c.RecentTip is null && c.ModelEligible).OrderBy(c => c, Candidate.Ranking))
+            : rest.Where(c => c.RecentTip is not null || c.ModelEligible).OrderBy(c => c, Candidate.Ranking);
+        var deterministic = ranked.Take(deterministicSlots).ToList();
+
+        var chosen = deterministic.Select(c => c.Household.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        var pool = rest.Where(c => !chosen.Contains(c.Household.HouseholdId))
+            .OrderBy(c => c.Household.HouseholdId, StringComparer.Ordinal).ToList();
+        var explored = draw.Sample(pool, slots);
+        var probability = pool.Count == 0 ? 0 : Math.Min(1.0, expectedSlots / pool.Count);
+
+        var entries = new List<WorklistEntry>(urgent.Count + deterministic.Count + explored.Count);
+        foreach (var c in urgent) entries.Add(ctx.Entry(dong, entries.Count + 1, c, Selection.UrgentTip, 1.0, entries.Count + 1 > cap));
+        foreach (var c in deterministic)
+            entries.Add(ctx.Entry(dong, entries.Count + 1, c, c.RecentTip is not null ? Selection.Tip : Selection.Model, 1.0, false));
+        foreach (var c in explored) entries.Add(ctx.Entry(dong, entries.Count + 1, c, Selection.Exploration, probability, false));
+        return new DongWorklist(dong, cap, entries, excluded);
+    }
+
+    /// <summary>A household that may be listed today, with what it would be listed for.</summary>
+    sealed record Candidate(
+        Household Household,
+        HouseholdScore? Score,
+        int RulesScore,
+        IReadOnlyList<string> RecentIndicators,
+        Tip? Urgent,
+        Tip? RecentTip,
+        bool AbsentReturn,
+        int TipCount,
+        DateTime? LastTipAt,
+        bool ModelEligible,
+        double SortKey)
+    {
+        /// <summary>Highest score first, then the most recent tip, then the household id (a total order: repeatable).</summary>
+        public static readonly IComparer<Candidate> Ranking = Comparer<Candidate>.Create((a, b) =>
+        {
+            var c = b.SortKey.CompareTo(a.SortKey);
+            if (c != 0) return c;
+            c = Nullable.Compare(b.LastTipAt, a.LastTipAt);
+            return c != 0 ? c : string.CompareOrdinal(a.Household.HouseholdId, b.Household.HouseholdId);
+        });
+    }
+
+    /// <summary>The day's lookups, built once for all dongs.</summary>
+    sealed class Context
+    {
+        public DateOnly Date { get; }
+        public WorklistOptions Options { get; }
+        readonly ScoringMode mode;
+        readonly DateOnly asOf;
+        readonly DateOnly recentCrisisFrom;
+        readonly Dictionary<string, HouseholdScore> scores = new(StringComparer.Ordinal);
+        readonly Dictionary<string, List<Tip>> tips;
+        readonly Dictionary<string, List<Outcome>> visits;
+        readonly Dictionary<string, List<CrisisRecord>> crisis;
+        readonly Dictionary<string, DateOnly> lastListed = new(StringComparer.Ordinal);
+
+        public Context(DateOnly date, DistrictData data, IReadOnlyList<HouseholdScore> scoreList, IReadOnlyList<WorklistEntry> earlier,
+            BusinessCalendar calendar, WorklistOptions options, ScoringMode mode)
+        {
+            Date = date;
+            Options = options;
+            this.mode = mode;
+            asOf = data.AsOf;
+            recentCrisisFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-options.RecentCrisisMonths);
+            foreach (var s in scoreList) scores.TryAdd(s.HouseholdId, s);
+
+            var endOfAsOf = asOf.ToDateTime(TimeOnly.MaxValue);
+            tips = data.Tips.Where(t => t.HouseholdId is not null && t.ReceivedAt <= endOfAsOf)
+                .GroupBy(t => t.HouseholdId!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(t => t.ReceivedAt).ThenBy(t => t.TipId, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            visits = data.Outcomes.Where(o => o.VisitedOn <= asOf)
+                .GroupBy(o => o.HouseholdId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(o => o.VisitedOn).ToList(), StringComparer.Ordinal);
+            var crisisFrom = asOf.AddMonths(-13);
+            crisis = data.Crisis.Where(c => c.Month >= crisisFrom && DistrictData.IsCrisisKnown(c, asOf))
+                .GroupBy(c => c.HouseholdId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+            var relistFrom = date;
+            for (var i = 0; i < options.RelistBusinessDays; i++)
+            {
+                relistFrom = relistFrom.AddDays(-1);
+                while (!calendar.IsBusinessDay(relistFrom)) relistFrom = relistFrom.AddDays(-1);
+            }
+            foreach (var e in earlier)
+                if (e.Date < date && e.Date >= relistFrom && (!lastListed.TryGetValue(e.HouseholdId, out var d) || e.Date > d))
+                    lastListed[e.HouseholdId] = e.Date;
+        }
+
+        /// <summary>Applies every exclusion; null (and why) when the household must not be listed today.</summary>
+        public Candidate? Assess(Household h, out Exclusion why)
+        {
+            why = default;
+            if (h.MovedOut) { why = Exclusion.MovedOut; return null; }
+            if (h.CaseManaged) { why = Exclusion.CaseManaged; return null; }
+
+            var id = h.HouseholdId;
+            var hVisits = visits.GetValueOrDefault(id) ?? [];
+            var hTips = tips.GetValueOrDefault(id) ?? [];
+            var hCrisis = crisis.GetValueOrDefault(id) ?? [];
+
+            // The last completed visit; a run of 부재 after it delays the household, and after MaxAbsentVisits counts as a visit.
+            DateOnly? visited = null;
+            var absences = new List<DateOnly>();
+            foreach (var o in hVisits)
+            {
+                if (o.Result == VisitResult.Absent) absences.Add(o.VisitedOn);
+                else { visited = o.VisitedOn; absences.Clear(); }
+            }
+            var absentReturn = false;
+            if (absences.Count > 0)
+            {
+                var lastAbsent = absences[^1];
+                var inCoolOff = absences.Count(a => Date.DayNumber - a.DayNumber <= Options.CoolOffDays);
+                if (inCoolOff >= Options.MaxAbsentVisits) visited = lastAbsent;
+                else if (Date.DayNumber - lastAbsent.DayNumber < Options.AbsentReturnDays) { why = Exclusion.AbsentWaiting; return null; }
+                else absentReturn = true;
+            }
+
+            // Tips received after the last visit's day are news; a tip of the visit's own day was seen by that visit.
+            var unvisited = visited is { } v ? hTips.Where(t => DateOnly.FromDateTime(t.ReceivedAt) > v).ToList() : hTips;
+            if (visited is { } last && Date.DayNumber - last.DayNumber <= Options.CoolOffDays
+                && unvisited.Count == 0 && !HasNewIndicator(hCrisis, last))
+            {
+                why = Exclusion.CoolOff;
+                return null;
+            }
+
+            var urgentFrom = Date.AddDays(-Options.UrgentWindowDays);
+            var recentFrom = Date.AddDays(-Options.TipWindowDays);
+            var urgent = unvisited.LastOrDefault(t => t.Urgent && DateOnly.FromDateTime(t.ReceivedAt) >= urgentFrom);
+            var recentTip = unvisited.LastOrDefault(t => DateOnly.FromDateTime(t.ReceivedAt) >= recentFrom);
+
+            if (lastListed.TryGetValue(id, out var listed) && urgent is null && !hVisits.Any(o => o.VisitedOn >= listed))
+            {
+                why = Exclusion.RecentlyListed;
+                return null;
+            }
+
+            var recentIndicators = hCrisis.Where(c => c.Month >= recentCrisisFrom).Select(c => c.Indicator)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+            if (h.BasicLivelihood && urgent is null && recentTip is null && !SignalsIsolation(h, recentIndicators, unvisited))
+            {
+                why = Exclusion.BasicLivelihood;
+                return null;
+            }
+
+            var score = mode == ScoringMode.Model ? scores.GetValueOrDefault(id) : null;
+            var tipCountFrom = asOf.AddDays(-Options.TipCountDays);
+            var tipCount = hTips.Count(t => DateOnly.FromDateTime(t.ReceivedAt) > tipCountFrom);
+            var sortKey = mode == ScoringMode.Rules ? recentIndicators.Count
+                : score is not null ? score.Probability
+                : -1 + recentIndicators.Count / 1000.0; // unscored: after every scored household
+            var modelEligible = mode == ScoringMode.Model ? score is not null : recentIndicators.Count > 0;
+            return new Candidate(h, score, recentIndicators.Count, recentIndicators, urgent, recentTip, absentReturn,
+                tipCount, hTips.Count > 0 ? hTips[^1].ReceivedAt : null, modelEligible, sortKey);
+        }
+
+        /// <summary>
+        /// A crisis indicator is new after a visit when it became known after the visit's day and its code was not
+        /// among the household's indicators known at the visit (continuing arrears do not reopen a household).
+        /// </summary>
+        static bool HasNewIndicator(List<CrisisRecord> records, DateOnly visit)
+        {
+            HashSet<string>? before = null;
+            foreach (var c in records)
+            {
+                if (DistrictData.IsCrisisKnown(c, visit)) continue;
+                before ??= records.Where(r => DistrictData.IsCrisisKnown(r, visit)).Select(r => r.Indicator).ToHashSet(StringComparer.Ordinal);
+                if (!before.Contains(c.Indicator)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The basic-livelihood exception: a one-person household with a recent utility cut-off, a head's death or a
+        /// self-harm record, or an unvisited tip of the last 90 days about isolation (고립 or its warning signs).
+        /// </summary>
+        bool SignalsIsolation(Household h, List<string> recentIndicators, List<Tip> unvisited)
+        {
+            if (h.Members == 1 && recentIndicators.Any(i => CrisisIndicators.IsCutoff(i) || i is CrisisIndicators.HeadDeath or CrisisIndicators.SelfHarm))
+                return true;
+            var from = Date.AddDays(-90);
+            return unvisited.Any(t => DateOnly.FromDateTime(t.ReceivedAt) >= from && TipPhrases.SignalsIsolation(t));
+        }
+
+        public WorklistEntry Entry(string dong, int rank, Candidate c, Selection selection, double probability, bool overCapacity)
+        {
+            var reasons = new List<string>();
+            if (overCapacity) reasons.Add("정원 초과 긴급 방문");
+            if (selection == Selection.UrgentTip) reasons.Add(TipPhrases.Describe(c.Urgent!));
+            else if (selection == Selection.Tip) reasons.Add(TipPhrases.Describe(c.RecentTip!));
+            else if (selection == Selection.Exploration)
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"탐색: 무작위 선정(선정확률 {probability * 100:0.0}%)"));
+            if (c.AbsentReturn) reasons.Add("부재 후 재방문");
+
+            if (c.Score is { } s)
+            {
+                reasons.AddRange(s.Reasons.Take(Options.MaxModelReasons));
+                return new WorklistEntry(Date, dong, rank, c.Household.HouseholdId, selection, s.Probability, s.ModelVersion,
+                    reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
+            }
+
+            reasons.Add("모델 점수 없음: 규칙 점수");
+            reasons.Add(c.RecentIndicators.Count == 0 ? "최근 위기정보 없음"
+                : "최근 위기정보: " + string.Join(", ", c.RecentIndicators.Select(i => CrisisIndicators.KoreanNames.GetValueOrDefault(i, i))));
+            return new WorklistEntry(Date, dong, rank, c.Household.HouseholdId, selection, c.RulesScore, RiskGrades.RulesVersion,
+                reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
+        }
+    }
+}

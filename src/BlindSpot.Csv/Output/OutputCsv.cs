@@ -1,0 +1,41 @@
+using CsvHelper;
+
+namespace BlindSpot.Csv.Output;
+
+/// <summary>
+/// How every BlindSpot output file is written: UTF-8 with BOM (Korean Excel opens it as is), CRLF, RFC 4180
+/// quoting, and every text cell that starts with =, +, -, @, tab or CR prefixed with ' (CsvHelper's
+/// Injection = Escape, OWASP's list), so that a spreadsheet never runs a cell as a formula. A file is written
+/// to a temporary name beside it and moved into place, so a reader never sees half a file and a re-run
+/// replaces it whole.
+/// </summary>
+internal static class OutputCsv
+{
+    public static CsvWriterOptions Options() => new()
+    {
+        Separator = ',',
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+        NewLine = "\r\n",
+    };
+
+    public static async Task WriteAsync(string path, IReadOnlyList<string> headers, IEnumerable<string?[]> records, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            await using var writer = CsvWriter.Create(stream, Options(), leaveOpen: true);
+            writer.WriteHeader(headers.ToArray());
+            foreach (var record in records)
+            {
+                ct.ThrowIfCancellationRequested();
+                writer.WriteRecord(record!);
+            }
+            await writer.FlushAsync(ct);
+            await stream.FlushAsync(ct);
+        }
+        File.Move(temp, full, overwrite: true);
+    }
+}

@@ -1,0 +1,87 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Time;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Csv.Output;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline.Worklists;
+
+/// <summary>
+/// The worklist use case: loads what was known by the end of the as-of day, the newest scores of that day (or
+/// of up to <see cref="WorklistSettings.ScoreLookbackDays"/> days before), and the recent stored worklists; runs
+/// <see cref="WorklistPolicy"/>; replaces the stored worklist of the day; writes the 18 files. Running it twice
+/// for a day gives the same lists (idempotent: store and files are replaced).
+/// </summary>
+public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings)
+{
+    /// <summary>Builds the lists of <paramref name="date"/> from what was known by the end of the day before it.</summary>
+    public Task<WorklistResult> BuildAsync(DateOnly date, string outDir, CancellationToken ct) => BuildAsync(date, null, outDir, ct);
+
+    /// <summary>
+    /// Builds the lists of <paramref name="date"/> from what was known by the end of <paramref name="asOf"/>
+    /// (default: the day before <paramref name="date"/>; the main job passes its scoring day).
+    /// </summary>
+    public async Task<WorklistResult> BuildAsync(DateOnly date, DateOnly? asOf, string outDir, CancellationToken ct)
+    {
+        var asOfDay = asOf ?? date.AddDays(-1);
+        if (asOfDay >= date) return WorklistResult.Failed(date, asOfDay, $"The as-of day ({asOfDay:yyyy-MM-dd}) must be before the worklist day ({date:yyyy-MM-dd}).");
+        if (settings.Policy.Validate() is { } invalid) return WorklistResult.Failed(date, asOfDay, invalid);
+
+        var calendar = new BusinessCalendar(settings.Holidays);
+        if (!calendar.IsBusinessDay(date))
+        {
+            logger.LogInformation("No worklists for {Date}: not a business day", date);
+            return new WorklistResult(date, asOfDay, false, ScoringMode.Rules, RiskGrades.RulesVersion, null, [], null);
+        }
+
+        var (scores, scoresAsOf) = await LoadScoresAsync(asOfDay, ct);
+        var data = await store.LoadDistrictAsync(asOfDay, ct);
+        var earlier = await store.LoadWorklistsAsync(EarliestRelevant(date, calendar), date.AddDays(-1), ct);
+
+        var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy);
+        await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), ct);
+
+        var households = data.Households.ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
+        var summaries = new List<DongWorklistSummary>(plan.Dongs.Count);
+        foreach (var dong in plan.Dongs)
+        {
+            var path = WorklistCsvWriter.PathFor(outDir, date, dong.Dong);
+            var rows = dong.Entries.Select(e => WorklistRow.From(e, households[e.HouseholdId], settings.Policy)).ToList();
+            await WorklistCsvWriter.WriteAsync(path, rows, ct);
+            summaries.Add(new DongWorklistSummary(dong.Dong, dong.Capacity, dong.Entries.Count,
+                dong.Entries.Count(e => e.Selection == Selection.UrgentTip), dong.OverCapacity,
+                dong.Entries.Count(e => e.Selection == Selection.Exploration), path));
+        }
+
+        if (plan.Mode == ScoringMode.Rules)
+            logger.LogWarning("No scores as of {AsOf} or the {LookbackDays} days before: worklists for {Date} use tips and the rules score", asOfDay, settings.ScoreLookbackDays, date);
+        logger.LogInformation("Built worklists for {Date} as of {AsOf}: {Entries} entries in {DongCount} dongs, mode {Mode}, model {ModelVersion}",
+            date, asOfDay, summaries.Sum(s => s.Listed), summaries.Count, plan.Mode, plan.ModelVersion);
+        return new WorklistResult(date, asOfDay, true, plan.Mode, plan.ModelVersion, scoresAsOf, summaries, null);
+    }
+
+    async Task<(IReadOnlyList<HouseholdScore> Scores, DateOnly? AsOf)> LoadScoresAsync(DateOnly asOf, CancellationToken ct)
+    {
+        for (var back = 0; back <= settings.ScoreLookbackDays; back++)
+        {
+            var day = asOf.AddDays(-back);
+            var scores = await store.LoadScoresAsync(day, ct);
+            if (scores.Count > 0) return (scores, day);
+        }
+        return ([], null);
+    }
+
+    /// <summary>The first day whose stored worklist the relist rule can look at.</summary>
+    DateOnly EarliestRelevant(DateOnly date, BusinessCalendar calendar)
+    {
+        var from = date;
+        for (var i = 0; i < settings.Policy.RelistBusinessDays; i++)
+        {
+            from = from.AddDays(-1);
+            while (!calendar.IsBusinessDay(from)) from = from.AddDays(-1);
+        }
+        return from;
+    }
+}

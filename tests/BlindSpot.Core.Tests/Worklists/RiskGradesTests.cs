@@ -1,0 +1,47 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Core.Tests.Worklists;
+
+public sealed class RiskGradesTests
+{
+    [Theory]
+    [InlineData(0.0, 0, "낮음")]
+    [InlineData(0.149, 15, "중간")]
+    [InlineData(0.144, 14, "낮음")]
+    [InlineData(0.395, 40, "높음")]
+    [InlineData(0.39, 39, "중간")]
+    [InlineData(1.0, 100, "높음")]
+    public void ScoresAreProbabilityTimesHundredGradedAtFifteenAndForty(double p, int score, string grade)
+    {
+        Assert.Equal(score, RiskGrades.Score(p));
+        Assert.Equal(grade, RiskGrades.Grade(score, WorklistOptions.Default));
+    }
+
+    [Fact]
+    public void RowOfARulesEntryHasNoScoreAndARulesGrade()
+    {
+        var h = new Household("H1", "문래동", "주소", "이름", null, 1950, Sex.F, 1, 0, null, null, null, "단독", "자가", new DateOnly(2000, 1, 1), false, false, new DateOnly(2026, 1, 1));
+        var entry = new WorklistEntry(new DateOnly(2026, 3, 11), "문래동", 1, "H1", Selection.Model, 3, RiskGrades.RulesVersion, ["a", "b"], 1, false,
+            new DateTime(2026, 3, 9, 14, 0, 0), 2);
+
+        var row = WorklistRow.From(entry, h, WorklistOptions.Default);
+
+        Assert.Null(row.RiskScore);
+        Assert.Equal("높음", row.RiskGrade);
+        Assert.Equal("모델", row.Selection);
+        Assert.Equal("a; b", row.Reasons);
+        Assert.Equal(new DateOnly(2026, 3, 9), row.LastTipDate);
+    }
+
+    [Fact]
+    public void ShippedHolidaysOf2026AreWeekdaysOrKnownWeekendHolidays()
+    {
+        Assert.Contains(new DateOnly(2026, 9, 25), KoreanHolidays.Y2026); // 추석
+        Assert.Contains(new DateOnly(2026, 8, 17), KoreanHolidays.Y2026); // 광복절 대체공휴일
+        Assert.Equal(20, KoreanHolidays.Y2026.Count);
+        var parsed = KoreanHolidays.Parse(["2027-01-01 # 신정", "", "bad"], out var bad);
+        Assert.Equal(3, bad);
+        Assert.Empty(parsed);
+    }
+}

@@ -1,0 +1,354 @@
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Time;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Core.Tests.Worklists;
+
+public sealed class WorklistPolicyTests
+{
+    // Wednesday 2026-03-11; everything known by the end of Tuesday.
+    static readonly DateOnly Day = new(2026, 3, 11);
+    static readonly DateOnly Eve = Day.AddDays(-1);
+    static readonly BusinessCalendar Calendar = new(KoreanHolidays.All);
+
+    static WorklistPlan Build(Some d, IReadOnlyList<HouseholdScore>? scores = null, IReadOnlyList<WorklistEntry>? earlier = null,
+        WorklistOptions? options = null, DateOnly? day = null) =>
+        WorklistPolicy.Build(day ?? Day, d.Data(), scores ?? [], earlier ?? [], Calendar, options ?? new WorklistOptions { ExplorationShare = 0 });
+
+    static IReadOnlyList<WorklistEntry> Listed(WorklistPlan plan, string dong = Some.Dong) => plan.Dongs.Single(x => x.Dong == dong).Entries;
+
+    static IReadOnlyList<string> Ids(WorklistPlan plan, string dong = Some.Dong) => Listed(plan, dong).Select(e => e.HouseholdId).ToList();
+
+    [Fact]
+    public void NeverListsCaseManagedHouseholdsEvenWithAnUrgentTip()
+    {
+        var d = new Some(Eve);
+        d.Household("H1", caseManaged: true);
+        d.Tip("H1", Eve, urgent: true);
+        d.Household("H2");
+        d.Tip("H2", Eve);
+
+        var plan = Build(d, [d.Score("H1", 0.9), d.Score("H2", 0.1)]);
+
+        Assert.Equal(["H2"], Ids(plan));
+        Assert.Equal(1, plan.Dongs.Single(x => x.Dong == Some.Dong).Excluded[Exclusion.CaseManaged]);
+    }
+
+    [Fact]
+    public void NeverListsHouseholdsMissingFromTheNewestSnapshot()
+    {
+        var d = new Some(Eve);
+        d.Household("H1", snapshot: Eve.AddDays(-100));
+        d.Tip("H1", Eve, urgent: true);
+        d.Household("H2", snapshot: Eve.AddDays(-100));
+        d.Household("H2", snapshot: Eve.AddDays(-10));
+
+        var plan = Build(d, [d.Score("H1", 0.9), d.Score("H2", 0.2)]);
+
+        Assert.Equal(["H2"], Ids(plan));
+    }
+
+    [Fact]
+    public void SkipsHouseholdVisitedWithinCoolOffWithNothingNewSince()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Tip("H1", Eve.AddDays(-20));
+        d.Crisis("H1", new DateOnly(2026, 1, 1), CrisisIndicators.MgmtFeeArrears, 3);
+        d.Visit("H1", Eve.AddDays(-10), VisitResult.NotInCrisis);
+        // Continuing arrears reported again after the visit are not news.
+        d.Crisis("H1", new DateOnly(2026, 2, 1), CrisisIndicators.MgmtFeeArrears, 4);
+
+        var plan = Build(d, [d.Score("H1", 0.9)]);
+
+        Assert.Empty(Listed(plan));
+        Assert.Equal(1, plan.Dongs.Single(x => x.Dong == Some.Dong).Excluded[Exclusion.CoolOff]);
+    }
+
+    [Fact]
+    public void ListsVisitedHouseholdAgainWhenATipArrivesAfterTheVisit()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Visit("H1", Eve.AddDays(-10), VisitResult.NotInCrisis);
+        d.Tip("H1", Eve.AddDays(-2), note: "우편물이 쌓여 있음");
+
+        var entry = Assert.Single(Listed(Build(d, [d.Score("H1", 0.3)])));
+
+        Assert.Equal(Selection.Tip, entry.Selection);
+        Assert.Contains("제보: 경제적 어려움, 우편물 적체", entry.Reasons);
+    }
+
+    [Fact]
+    public void ListsVisitedHouseholdAgainWhenANewKindOfCrisisIndicatorBecomesKnown()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Visit("H1", new DateOnly(2026, 1, 20), VisitResult.NotInCrisis);
+        d.Crisis("H1", new DateOnly(2026, 1, 1), CrisisIndicators.ElecCutoff); // known Feb 1, after the visit
+
+        Assert.Equal(["H1"], Ids(Build(d, [d.Score("H1", 0.3)])));
+    }
+
+    [Fact]
+    public void ListsVisitedHouseholdAgainAfterTheCoolOffPeriod()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Visit("H1", Day.AddDays(-91), VisitResult.NotInCrisis);
+
+        Assert.Equal(["H1"], Ids(Build(d, [d.Score("H1", 0.3)])));
+        Assert.Empty(Ids(Build(d, [d.Score("H1", 0.3)], options: new WorklistOptions { ExplorationShare = 0, CoolOffDays = 91 })));
+    }
+
+    [Fact]
+    public void AbsentHouseholdComesBackAfterThreeDays()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Tip("H1", Eve.AddDays(-5));
+        d.Visit("H1", Day.AddDays(-2), VisitResult.Absent);
+        var scores = new[] { d.Score("H1", 0.3) };
+
+        Assert.Empty(Ids(Build(d, scores)));
+
+        var thursday = new Some(Day) { Snapshot = d.Snapshot };
+        thursday.Household("H1");
+        thursday.Tip("H1", Eve.AddDays(-5));
+        thursday.Visit("H1", Day.AddDays(-2), VisitResult.Absent);
+        var entry = Assert.Single(Listed(Build(thursday, scores, day: Day.AddDays(1))));
+        Assert.Equal(Selection.Tip, entry.Selection);
+        Assert.Contains("부재 후 재방문", entry.Reasons);
+    }
+
+    [Fact]
+    public void AbsentHouseholdCountsAsVisitedAfterThreeAbsencesInARow()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Tip("H1", Eve.AddDays(-25));
+        d.Visit("H1", Day.AddDays(-20), VisitResult.Absent);
+        d.Visit("H1", Day.AddDays(-15), VisitResult.Absent);
+        d.Visit("H1", Day.AddDays(-10), VisitResult.Absent);
+
+        Assert.Empty(Ids(Build(d, [d.Score("H1", 0.3)])));
+    }
+
+    [Fact]
+    public void ListsBasicLivelihoodRecipientsOnlyForATipOrAnIsolationSignal()
+    {
+        var d = new Some(Eve);
+        d.Household("PLAIN", basic: true);
+        d.Household("TIPPED", basic: true);
+        d.Tip("TIPPED", Eve.AddDays(-3));
+        d.Household("ALONE_CUTOFF", basic: true, members: 1);
+        d.Crisis("ALONE_CUTOFF", new DateOnly(2026, 1, 1), CrisisIndicators.ElecCutoff);
+        d.Household("FAMILY_CUTOFF", basic: true, members: 3);
+        d.Crisis("FAMILY_CUTOFF", new DateOnly(2026, 1, 1), CrisisIndicators.ElecCutoff);
+        d.Capacity(Some.Dong, 10);
+        string[] all = ["PLAIN", "TIPPED", "ALONE_CUTOFF", "FAMILY_CUTOFF"];
+
+        var plan = Build(d, [.. all.Select(id => d.Score(id, 0.5))]);
+
+        Assert.Equal(["ALONE_CUTOFF", "TIPPED"], Ids(plan).Order(StringComparer.Ordinal));
+        Assert.Equal(2, plan.Dongs.Single(x => x.Dong == Some.Dong).Excluded[Exclusion.BasicLivelihood]);
+    }
+
+    [Fact]
+    public void UrgentTipsComeFirstEvenBeyondCapacityAndAreFlagged()
+    {
+        var d = new Some(Eve);
+        d.Capacity(Some.Dong, 2);
+        foreach (var id in new[] { "U1", "U2", "U3" }) { d.Household(id); d.Tip(id, Eve.AddDays(-1), urgent: true, category: "고립"); }
+        d.Household("HIGH");
+        d.Household("OLD_URGENT");
+        d.Tip("OLD_URGENT", Day.AddDays(-8), urgent: true); // outside the 7-day urgent window: an ordinary recent tip
+
+        var plan = Build(d, [d.Score("U1", 0.1), d.Score("U2", 0.3), d.Score("U3", 0.2), d.Score("HIGH", 0.99), d.Score("OLD_URGENT", 0.5)]);
+        var list = Listed(plan);
+
+        Assert.Equal(["U2", "U3", "U1"], list.Select(e => e.HouseholdId));
+        Assert.All(list, e => Assert.Equal(Selection.UrgentTip, e.Selection));
+        Assert.Equal([false, false, true], list.Select(e => e.OverCapacity));
+        Assert.Equal("정원 초과 긴급 방문", list[2].Reasons[0]);
+        Assert.Equal("긴급 제보: 사회적 고립, 요금·월세 체납", list[0].Reasons[0]);
+    }
+
+    [Fact]
+    public void FillsToCapacityWithRecentTipsFirstThenTheHighestScores()
+    {
+        var d = new Some(Eve);
+        d.Capacity(Some.Dong, 4);
+        d.Household("TIP_LOW"); d.Tip("TIP_LOW", Eve.AddDays(-3));
+        d.Household("TIP_HIGH"); d.Tip("TIP_HIGH", Eve.AddDays(-20));
+        d.Household("STALE_TIP"); d.Tip("STALE_TIP", Day.AddDays(-31)); // older than the 30-day window: a model pick
+        foreach (var (id, p) in new[] { ("M1", 0.9), ("M2", 0.8), ("M3", 0.7) }) d.Household(id);
+        var scores = new[] { d.Score("TIP_LOW", 0.05), d.Score("TIP_HIGH", 0.2), d.Score("STALE_TIP", 0.1), d.Score("M1", 0.9), d.Score("M2", 0.8), d.Score("M3", 0.7) };
+
+        var list = Listed(Build(d, scores));
+
+        Assert.Equal(["TIP_HIGH", "TIP_LOW", "M1", "M2"], list.Select(e => e.HouseholdId));
+        Assert.Equal([Selection.Tip, Selection.Tip, Selection.Model, Selection.Model], list.Select(e => e.Selection));
+        Assert.Equal([1, 2, 3, 4], list.Select(e => e.Rank));
+        Assert.All(list, e => Assert.Equal(1.0, e.SelectionProbability));
+
+        var byScore = Listed(Build(d, scores, options: new WorklistOptions { ExplorationShare = 0, RecentTipsFirst = false }));
+        Assert.Equal(["M1", "M2", "M3", "TIP_HIGH"], byScore.Select(e => e.HouseholdId));
+    }
+
+    [Fact]
+    public void UsesTheDefaultCapacityForADongMissingFromCapacityCsv()
+    {
+        var d = new Some(Eve);
+        for (var i = 0; i < 8; i++) d.Household($"H{i}");
+
+        var plan = Build(d, [.. Enumerable.Range(0, 8).Select(i => d.Score($"H{i}", 0.1 * i))]);
+
+        Assert.Equal(5, Listed(plan).Count);
+        Assert.Equal(18, plan.Dongs.Count);
+    }
+
+    [Fact]
+    public void MakesNoWorklistOnWeekendsOrHolidays()
+    {
+        var d = new Some(new DateOnly(2026, 2, 13));
+        d.Household("H1");
+        d.Tip("H1", d.AsOf, urgent: true);
+
+        Assert.False(Build(d, day: new DateOnly(2026, 2, 14)).IsBusinessDay); // Saturday
+        Assert.False(Build(d, day: new DateOnly(2026, 2, 17)).IsBusinessDay); // 설날
+        Assert.Empty(Build(d, day: new DateOnly(2026, 2, 17)).Entries);
+        Assert.True(Build(d, day: new DateOnly(2026, 2, 19)).IsBusinessDay);
+        Assert.Equal(["H1"], Ids(Build(d, day: new DateOnly(2026, 2, 19))));
+    }
+
+    [Fact]
+    public void SkipsAHouseholdListedRecentlyAndNotVisitedUnlessUrgent()
+    {
+        var d = new Some(Eve);
+        d.Household("LISTED"); d.Household("LISTED_URGENT"); d.Household("LISTED_VISITED"); d.Household("OTHER");
+        d.Tip("LISTED_URGENT", Eve.AddDays(-3), urgent: true);
+        d.Tip("LISTED_VISITED", Eve.AddDays(-4));
+        d.Visit("LISTED_VISITED", Day.AddDays(-2), VisitResult.Absent);
+        d.Tip("LISTED_VISITED", Eve); // new after the 부재 as well
+        var earlierDay = Day.AddDays(-2);
+        WorklistEntry Old(string id) => new(earlierDay, Some.Dong, 1, id, Selection.Model, 0.5, "m1", [], 1, false, null, 0);
+        var scores = new[] { d.Score("LISTED", 0.9), d.Score("LISTED_URGENT", 0.1), d.Score("LISTED_VISITED", 0.1), d.Score("OTHER", 0.2) };
+
+        var ids = Ids(Build(d, scores, [Old("LISTED"), Old("LISTED_URGENT"), Old("LISTED_VISITED")],
+            options: new WorklistOptions { ExplorationShare = 0, AbsentReturnDays = 1 }));
+
+        Assert.Equal(["LISTED_URGENT", "LISTED_VISITED", "OTHER"], ids);
+
+        // Six business days later the rule no longer holds it back.
+        var later = Build(d, scores, [Old("LISTED")], day: Day.AddDays(8));
+        Assert.Contains("LISTED", Ids(later));
+    }
+
+    [Fact]
+    public void ExplorationDrawIsTheSameForADateAndDiffersForAnother()
+    {
+        var d = new Some(Eve);
+        d.Capacity(Some.Dong, 20);
+        for (var i = 0; i < 400; i++) d.Household($"H{i:000}");
+        var scores = Enumerable.Range(0, 400).Select(i => d.Score($"H{i:000}", i / 1000.0)).ToArray();
+        var options = new WorklistOptions { ExplorationShare = 0.25 };
+
+        List<string> Explored(DateOnly day) => [.. Listed(WorklistPolicy.Build(day, d.Data(), scores, [], Calendar, options))
+            .Where(e => e.Selection == Selection.Exploration).Select(e => e.HouseholdId)];
+
+        var first = Explored(Day);
+        Assert.Equal(5, first.Count);
+        Assert.Equal(first, Explored(Day));
+        Assert.NotEqual(first, Explored(Day.AddDays(1)));
+
+        var plan = WorklistPolicy.Build(Day, d.Data(), scores, [], Calendar, options);
+        var list = Listed(plan);
+        Assert.Equal(20, list.Count);
+        Assert.Equal(15, list.Count(e => e.Selection == Selection.Model));
+        var explored = list.Where(e => e.Selection == Selection.Exploration).ToList();
+        Assert.All(explored, e => Assert.Equal(5.0 / 385, e.SelectionProbability, 12));
+        Assert.All(explored, e => Assert.Contains("탐색: 무작위 선정(선정확률 1.3%)", e.Reasons));
+        Assert.All(list.Take(15), e => Assert.Equal(1.0, e.SelectionProbability));
+    }
+
+    [Fact]
+    public void ExplorationTakesFivePercentOfSlotsOverTime()
+    {
+        var d = new Some(new DateOnly(2025, 12, 31));
+        d.Capacity(Some.Dong, 6);
+        for (var i = 0; i < 300; i++) d.Household($"H{i:000}");
+        var scores = Enumerable.Range(0, 300).Select(i => d.Score($"H{i:000}", i / 1000.0)).ToArray();
+        var data = d.Data();
+
+        int slots = 0, explored = 0;
+        for (var day = new DateOnly(2026, 1, 1); day.Year == 2026; day = day.AddDays(1))
+        {
+            if (!Calendar.IsBusinessDay(day)) continue;
+            var list = Listed(WorklistPolicy.Build(day, data, scores, [], Calendar, WorklistOptions.Default));
+            slots += list.Count;
+            explored += list.Count(e => e.Selection == Selection.Exploration);
+        }
+
+        var share = (double)explored / slots;
+        Assert.InRange(share, 0.035, 0.065); // 6 x 5% = 0.3 expected slots a day, about 75 over 248 days
+    }
+
+    [Fact]
+    public void FallsBackToTipsAndTheRulesScoreWithoutScores()
+    {
+        var d = new Some(Eve);
+        d.Capacity(Some.Dong, 3);
+        d.Household("TIPPED"); d.Tip("TIPPED", Eve);
+        d.Household("TWO"); d.Crisis("TWO", new DateOnly(2026, 1, 1), CrisisIndicators.ElecArrears); d.Crisis("TWO", new DateOnly(2026, 1, 1), CrisisIndicators.JobLoss);
+        d.Household("ONE"); d.Crisis("ONE", new DateOnly(2026, 1, 1), CrisisIndicators.GasCutoff);
+        d.Household("NONE");
+
+        var plan = Build(d);
+        var list = Listed(plan);
+
+        Assert.Equal(ScoringMode.Rules, plan.Mode);
+        Assert.Equal(["TIPPED", "TWO", "ONE"], list.Select(e => e.HouseholdId));
+        Assert.All(list, e => Assert.Equal(RiskGrades.RulesVersion, e.ModelVersion));
+        Assert.Equal(2, list[1].Score);
+        Assert.Contains("모델 점수 없음: 규칙 점수", list[1].Reasons);
+        Assert.Contains("최근 위기정보: 전기요금체납, 고용위기", list[1].Reasons);
+    }
+
+    [Fact]
+    public void ReasonsNeverCarryTheTipNoteOrNames()
+    {
+        var d = new Some(Eve);
+        d.Household("H1", name: "김철수");
+        const string note = "김철수 씨 집 앞에 우편물이 쌓이고 악취가 남. 010-9999-8888";
+        d.Tip("H1", Eve, urgent: true, category: "고립", note: note);
+
+        var entry = Assert.Single(Listed(Build(d, [d.Score("H1", 0.4, reasons: ["1인 가구 60대 남성"])])));
+
+        Assert.Equal(["긴급 제보: 사회적 고립, 우편물 적체, 악취", "1인 가구 60대 남성"], entry.Reasons);
+        Assert.DoesNotContain(entry.Reasons, r => r.Contains("김철수") || r.Contains("010-"));
+    }
+
+    [Fact]
+    public void BuildsTheSameListsFromTheSameInputs()
+    {
+        var d = new Some(Eve);
+        for (var i = 0; i < 60; i++) { d.Household($"H{i:00}", dong: Dongs.All[i % 18]); if (i % 7 == 0) d.Tip($"H{i:00}", Eve.AddDays(-i % 5), urgent: i % 14 == 0, dong: Dongs.All[i % 18]); }
+        var scores = Enumerable.Range(0, 60).Select(i => d.Score($"H{i:00}", (i * 37 % 100) / 100.0, Dongs.All[i % 18])).ToArray();
+        var options = new WorklistOptions { ExplorationShare = 0.3 };
+
+        var a = WorklistPolicy.Build(Day, d.Data(), scores, [], Calendar, options).Entries.ToList();
+        var b = WorklistPolicy.Build(Day, d.Data(), scores.Reverse().ToArray(), [], Calendar, options).Entries.ToList();
+
+        Assert.Equal(a.Select(e => (e.Dong, e.Rank, e.HouseholdId, e.Selection)), b.Select(e => (e.Dong, e.Rank, e.HouseholdId, e.Selection)));
+    }
+
+    [Fact]
+    public void RefusesDataThatLooksAhead()
+    {
+        var d = new Some(Day);
+        Assert.Throws<ArgumentException>(() => Build(d));
+    }
+}
