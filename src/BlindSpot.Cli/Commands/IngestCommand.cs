@@ -1,13 +1,145 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Cli.Commands;
 
+/// <summary>
+/// `ingest --inbox DIR [--db DB] [--quarantine DIR] [--json]`: ingests every file of the inbox not ingested yet and
+/// prints the per-file ledger. Exit 0 when every file was processed (quarantined rows are not a failure), 1 when a
+/// file was rejected whole or not recognised, 2 on usage errors.
+/// </summary>
 internal static class IngestCommand
 {
+    static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Korean stays readable
+    };
+
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("ingest", "Ingests every file of the inbox not ingested yet and prints the per-file ledger.");
-        command.SetAction((_, _) => { error.WriteLine("ingest: not built yet"); return Task.FromResult(CliApp.Failed); });
+        var inbox = new Option<string>("--inbox") { Description = "The folder of CSV files to ingest (the five feeds and the configuration).", Required = true };
+        var db = CommonOptions.Db();
+        var quarantine = new Option<string?>("--quarantine")
+        {
+            Description = "Where quarantined rows are copied as CSV (default: quarantine/ beside the SQLite file; ./quarantine for PostgreSQL).",
+        };
+        var json = CommonOptions.Json();
+        var command = new Command("ingest", "Ingests every file of the inbox not ingested yet and prints the per-file ledger.")
+        {
+            inbox, db, quarantine, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var inboxDir = parse.GetValue(inbox)!;
+            if (!Directory.Exists(inboxDir))
+            {
+                await error.WriteLineAsync($"--inbox: no such folder: {inboxDir}");
+                return CliApp.UsageError;
+            }
+            var dbValue = CommonOptions.ResolveDb(parse.GetValue(db));
+            var quarantineDir = parse.GetValue(quarantine) is { Length: > 0 } q ? q : Path.Combine(StoreFactory.DataDirectory(dbValue), "quarantine");
+
+            await using var store = await StoreFactory.OpenAsync(dbValue, ct);
+            var report = await new IngestService(store, new WarningsTo(error), TimeProvider.System)
+                .IngestInboxAsync(inboxDir, quarantineDir, ct);
+
+            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
+            else await WriteTableAsync(output, report);
+            return report.AnyFailure ? CliApp.Failed : CliApp.Ok;
+        });
         return command;
+    }
+
+    static object ToJson(IngestReport report) => new
+    {
+        inbox = report.Inbox,
+        quarantineDirectory = report.QuarantineDirectory,
+        failed = report.AnyFailure,
+        files = report.Files.Select(f => new
+        {
+            file = f.FileName,
+            status = f.Status,
+            feed = f.Ledger?.Feed,
+            encoding = f.Ledger?.Encoding,
+            sha256 = f.Ledger?.Sha256,
+            ledgerFileName = f.Ledger?.FileName,
+            rowsRead = f.Ledger?.RowsRead,
+            accepted = f.Ledger?.Accepted,
+            duplicate = f.Ledger?.Duplicate,
+            quarantined = f.Ledger?.Quarantined,
+            rejected = f.Ledger?.Rejected ?? f.IsFailure,
+            rejectedReason = f.Ledger?.RejectedReason ?? (f.IsFailure ? f.Message : null),
+            notes = f.Ledger?.Notes ?? [],
+            quarantineFile = f.QuarantineFile,
+        }),
+    };
+
+    static async Task WriteTableAsync(TextWriter output, IngestReport report)
+    {
+        var rows = report.Files.Select(f => new[]
+        {
+            f.FileName, Status(f.Status), f.Ledger?.Feed.ToString() ?? "-", f.Ledger?.Encoding ?? "-",
+            Num(f.Ledger?.RowsRead), Num(f.Ledger?.Accepted), Num(f.Ledger?.Duplicate), Num(f.Ledger?.Quarantined),
+        }).ToList();
+        string[] header = ["file", "status", "feed", "encoding", "read", "accepted", "duplicate", "quarantined"];
+        var widths = header.Select((h, i) => rows.Select(r => Width(r[i])).Append(Width(h)).Max()).ToArray();
+        await output.WriteLineAsync(Line(header, widths));
+        await output.WriteLineAsync(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var r in rows) await output.WriteLineAsync(Line(r, widths));
+
+        foreach (var f in report.Files)
+        {
+            if (f.IsFailure) await output.WriteLineAsync($"! {f.FileName}: {f.Ledger?.RejectedReason ?? f.Message}");
+            if (f.Status == IngestFileStatus.Skipped && f.Ledger is { } l)
+                await output.WriteLineAsync($"= {f.FileName}: same bytes as {l.FileName}, ingested {l.IngestedAt:yyyy-MM-dd HH:mm}{(l.Rejected ? " (rejected then)" : "")}");
+            if (f.Status is IngestFileStatus.Ingested)
+                foreach (var note in f.Ledger!.Notes) await output.WriteLineAsync($"  {f.FileName}: {note}");
+            if (f.QuarantineFile is { } qf) await output.WriteLineAsync($"  {f.FileName}: quarantined rows -> {qf}");
+        }
+        var ingested = report.Files.Where(f => f.Status == IngestFileStatus.Ingested).Select(f => f.Ledger!).ToList();
+        await output.WriteLineAsync(
+            $"{ingested.Count} ingested, {report.Files.Count(f => f.Status == IngestFileStatus.Skipped)} skipped, " +
+            $"{report.Files.Count(f => f.IsFailure)} rejected; rows: {ingested.Sum(l => l.RowsRead)} read = {ingested.Sum(l => l.Accepted)} accepted + " +
+            $"{ingested.Sum(l => l.Duplicate)} duplicate + {ingested.Sum(l => l.Quarantined)} quarantined");
+    }
+
+    static string Status(IngestFileStatus s) => s switch
+    {
+        IngestFileStatus.Ingested => "ingested",
+        IngestFileStatus.Rejected => "REJECTED",
+        IngestFileStatus.Skipped => "skipped",
+        IngestFileStatus.Unrecognised => "UNKNOWN FEED",
+        _ => "ignored",
+    };
+
+    static string Num(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    // Hangul and other wide characters take two columns in a terminal.
+    static int Width(string s) => s.Sum(c => c >= '\u1100' && (c <= '\u115F' || (c >= '\u2E80' && c <= '\uA4CF') || (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\uFF00' && c <= '\uFF60')) ? 2 : 1);
+
+    static string Line(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, i) => i >= 4 ? new string(' ', widths[i] - Width(c)) + c : c + new string(' ', widths[i] - Width(c)))).TrimEnd();
+
+    /// <summary>
+    /// Warnings and errors of the use case on standard error (the ledger table is the output; per-file information
+    /// would repeat it). The messages are the use case's templates: file names, counts and reasons, no personal data.
+    /// </summary>
+    sealed class WarningsTo(TextWriter error) : ILogger<IngestService>
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) error.WriteLine($"[{logLevel}] {formatter(state, exception)}");
+        }
     }
 }

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using BlindSpot.Core.Contract;
+
+namespace BlindSpot.Csv.Ingest;
+
+/// <summary>
+/// A road-name address reduced to comparable keys, so that "서울특별시 영등포구 신길로 12, 203호" and "신길로12 203"
+/// meet. <see cref="Full"/> is the whole address; <see cref="Building"/> is road + building number only (null when no
+/// road-name part was found); <see cref="Road"/> is the road alone.
+/// </summary>
+public sealed partial record AddressKey(string Full, string? Building, string? Road)
+{
+    static readonly string[] DroppedTokens = ["서울특별시", "서울시", "서울", "영등포구"];
+    static readonly string[] DroppedPrefixes = ["서울특별시", "서울시", "서울", "영등포구"];
+
+    /// <summary>Normalises an address as written by the registry, an officer or a hotline clerk.</summary>
+    public static AddressKey Of(string address)
+    {
+        var text = Parenthesised().Replace(address, " ");
+        var tokens = new List<string>();
+        foreach (var raw in text.Split([' ', '\t', ',', '，', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = raw.Trim('.');
+            if (t.Length == 0 || DroppedTokens.Contains(t) || Dongs.Normalize(t) is not null) continue;
+            tokens.Add(t);
+        }
+        var spaced = string.Join(' ', tokens);
+        foreach (var p in DroppedPrefixes)
+            if (spaced.StartsWith(p, StringComparison.Ordinal)) spaced = spaced[p.Length..].TrimStart();
+        spaced = spaced.Replace('−', '-').Replace('–', '-').Replace("번지", "", StringComparison.Ordinal);
+
+        var m = RoadAndNumber().Match(spaced);
+        if (!m.Success) return new AddressKey(Compact(spaced), null, null);
+        var road = m.Groups["road"].Value;
+        var building = road + "|" + m.Groups["no"].Value;
+        var rest = Compact(spaced[(m.Index + m.Length)..]);
+        return new AddressKey(rest.Length == 0 ? building : building + "|" + rest, building, road);
+    }
+
+    /// <summary>Drops spaces and the unit words (제203호 -> 203, 2층 -> 2), lower-cases ASCII.</summary>
+    static string Compact(string s)
+    {
+        s = UnitWords().Replace(s, "$1");
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) || c is ',' or '.') continue;
+            sb.Append(char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : c);
+        }
+        var result = sb.ToString();
+        return result.StartsWith('제') && result.Length > 1 && char.IsAsciiDigit(result[1]) ? result[1..] : result;
+    }
+
+    [GeneratedRegex(@"[\(（][^\)）]*[\)）]")]
+    private static partial Regex Parenthesised();
+
+    // Road names end in 로 or 길 (영등포로, 신길로, 영등포로3길, 도림로12번길); the number must not be the start of a 길 name.
+    [GeneratedRegex(@"(?<road>[가-힣A-Za-z0-9]+?(?:로|길))\s*(?<no>\d+(?:-\d+)?)(?![\d]|\s*(?:길|번길))")]
+    private static partial Regex RoadAndNumber();
+
+    [GeneratedRegex(@"제?\s*(\d+)\s*(?:호|층)")]
+    private static partial Regex UnitWords();
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using CsvHelper;
+
+namespace BlindSpot.Csv.Ingest;
+
+/// <summary>What one file has produced so far: its rows by outcome, its quarantine and the remarks for its ledger line.</summary>
+internal sealed class FileSession(string fileName, string sha256, IngestContext context, DateTime nowKst, DateOnly snapshotDate, CsvReader reader)
+{
+    HouseholdMatcher? matcher;
+
+    public IngestContext Context => context;
+    public DateTime NowKst => nowKst;
+    public DateOnly SnapshotDate => snapshotDate;
+
+    public List<Household> Households { get; } = [];
+    public List<CrisisRecord> Crisis { get; } = [];
+    public List<Tip> Tips { get; } = [];
+    public List<Outcome> Outcomes { get; } = [];
+    public List<DongCapacity> Capacity { get; } = [];
+    public List<TargetBaseline> Baselines { get; } = [];
+    public List<QuarantinedRow> Quarantine { get; } = [];
+    public int Accepted { get; private set; }
+    public int Duplicate { get; private set; }
+
+    /// <summary>Keys of the rows accepted from this file (the context holds those of earlier files).</summary>
+    public HashSet<string> FileKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counted remarks (key = remark, value = rows), turned into ledger notes at the end.</summary>
+    public SortedDictionary<string, int> Remarks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of tips kept without a household (reported in the notes, at most a few listed).</summary>
+    public List<string> UnmatchedTipIds { get; } = [];
+
+    /// <summary>True while the current record is the last one and the file ended without a line break.</summary>
+    public bool CurrentRowMayBeCut { get; set; }
+
+    public HouseholdMatcher Matcher => matcher ??= new HouseholdMatcher(context.Households.Values);
+
+    public void Accept() => Accepted++;
+
+    /// <summary>A key already stored or already accepted from this file: counted as duplicate, not stored twice.</summary>
+    public bool IsDuplicate(HashSet<string> stored, string key)
+    {
+        if (!stored.Contains(key) && FileKeys.Add(key)) return false;
+        Duplicate++;
+        return true;
+    }
+
+    public void Remark(string remark) => Remarks[remark] = Remarks.GetValueOrDefault(remark) + 1;
+
+    public void QuarantineRow(string? column, string reason)
+    {
+        if (CurrentRowMayBeCut) reason += " (파일의 마지막 행이 줄바꿈 없이 끝나 잘렸을 수 있습니다.)";
+        Quarantine.Add(new QuarantinedRow(sha256, fileName, checked((int)reader.LineNumber), column, reason,
+            Encoding.UTF8.GetString(reader.RawRecord)));
+    }
+}

@@ -1,0 +1,38 @@
+using BlindSpot.Core.Domain;
+
+namespace BlindSpot.Csv.Ingest;
+
+/// <summary>tips_hotline*.csv (contract §2.4): memo-pad hotline calls; a missing dong is inferred from the address.</summary>
+internal sealed class HotlineTipRows(Func<string, int> col) : IFeedRows
+{
+    public static readonly string[] ReporterTypes = ["관리사무소", "부동산", "편의점", "약국", "이웃", "본인", "기타"];
+
+    readonly int callId = col("call_id"), calledAt = col("called_at"), reporterType = col("reporter_type"), dong = col("dong"),
+        address = col("address"), subjectName = col("subject_name"), urgent = col("urgent"), note = col("note");
+
+    public void Read(RowCheck v, FileSession s)
+    {
+        var id = v.Text(callId, 64);
+        var at = v.DateTime(calledAt);
+        var reporter = v.OneOf(reporterType, ReporterTypes);
+        var given = v.OptDong(dong);
+        var addr = v.Text(address, 300);
+        var subject = v.OptText(subjectName, 100);
+        var isUrgent = v.OptBool(urgent) ?? false;
+        var text = v.Text(note, 2000);
+        string? d = given;
+        if (!v.Failed && d is null)
+        {
+            d = s.Matcher.InferDong(addr);
+            if (d is null) v.Fail(dong, "행정동이 비어 있고 주소로도 동을 알 수 없습니다. 행정동을 적어 주세요.");
+        }
+        if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }
+        if (s.IsDuplicate(s.Context.HotlineCallIds, id)) return;
+
+        if (given is null) s.Remark("행정동이 비어 있어 주소로 동을 정한 신고");
+        var (method, matched) = s.Matcher.Match(d!, addr, subject);
+        if (method == MatchMethod.None) s.UnmatchedTipIds.Add(id);
+        s.Tips.Add(new Tip(TipSource.Hotline, id, at, reporter, d!, addr, subject, null, matched, method, null, isUrgent, text));
+        s.Accept();
+    }
+}

@@ -1,0 +1,208 @@
+using System.Security.Cryptography;
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Ingest;
+using CsvHelper;
+
+namespace BlindSpot.Csv.Ingest;
+
+/// <summary>
+/// Reads one inbox file into an <see cref="IngestBatch"/> under the data contract (§1, §2): encoding, headers, every
+/// row accepted, duplicate or quarantined, or the whole file refused. Reads only: the caller commits the batch and
+/// then adds it to the context (<see cref="IngestContextExtensions.Include"/>).
+/// </summary>
+public static class IngestFileReader
+{
+    /// <summary>Largest record taken in (a note is at most 2,000 characters); a longer one refuses the file.</summary>
+    public const int MaxRecordBytes = 1 << 20;
+
+    /// <summary>Lower-case hex SHA-256 of the bytes: a file's identity, whatever its name.</summary>
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>
+    /// Reads <paramref name="bytes"/>, named <paramref name="fileName"/> (its prefix gives the feed), as known to
+    /// <paramref name="context"/> at <paramref name="nowKst"/> (Korea Standard Time: later dates are quarantined).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name matches no feed (callers check <see cref="Feeds.FromFileName"/> first).</exception>
+    public static IngestBatch Read(string fileName, byte[] bytes, string sha256, IngestContext context, DateTime nowKst)
+    {
+        fileName = Path.GetFileName(fileName);
+        var feed = Feeds.FromFileName(fileName) ?? throw new ArgumentException("The file name matches no feed of the contract.", nameof(fileName));
+        var (encoding, text, offset) = EncodingDetector.Decode(bytes);
+        var length = text.Length - offset;
+
+        FileLedgerEntry Ledger(int read, int accepted, int duplicate, int quarantined, string? rejected, IReadOnlyList<string> notes) =>
+            new(sha256, fileName, feed, encoding, read, accepted, duplicate, quarantined, rejected, notes, nowKst);
+
+        var snapshotDate = DateOnly.FromDateTime(nowKst);
+        if (feed == Feed.Households)
+        {
+            var (date, problem) = SnapshotDateFromName(fileName, snapshotDate);
+            if (problem is not null) return IngestBatch.Empty(Ledger(0, 0, 0, 0, problem, []));
+            snapshotDate = date;
+        }
+
+        var malformed = new Dictionary<long, CsvMalformedReason>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            IncludeValuesInExceptions = false,
+            MaxRecordSize = MaxRecordBytes,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            PoolStrings = true,
+            OnMalformedRecord = m => malformed[m.LineNumber] = m.Reason,
+        };
+        var endsWithLineBreak = length > 0 && text[^1] is (byte)'\n' or (byte)'\r';
+
+        using var reader = CsvReader.Create(new MemoryStream(text, offset, length, writable: false), options);
+        var rowsRead = 0;
+        string? rejected = null;
+        try
+        {
+            var headers = reader.Headers;
+            var columns = FeedSchema.For(feed);
+            var (fieldIndex, ignored, headerProblem) = MapHeader(columns, headers);
+            rejected = headerProblem;
+            var session = new FileSession(fileName, sha256, context, nowKst, snapshotDate, reader);
+            var check = new RowCheck(reader, columns, fieldIndex, nowKst);
+            var rows = CreateRows(feed, name => IndexOf(columns, name));
+
+            while (reader.Read())
+            {
+                rowsRead++;
+                if (rejected is not null) continue; // keep counting, so the ledger says how many rows were refused
+                var raw = reader.RawRecord;
+                if (ResidentNumberGuard.ContainsResidentNumber(raw))
+                {
+                    rejected = $"줄 {reader.LineNumber}에 주민등록번호로 보이는 값(######-#######)이 있어 파일 전체를 받지 않았습니다. " +
+                               "주민등록번호를 뺀 파일을 다시 보내 주세요.";
+                    continue;
+                }
+                var isLast = reader.ByteOffset + raw.Length >= length;
+                session.CurrentRowMayBeCut = isLast && !endsWithLineBreak;
+                malformed.TryGetValue(reader.LineNumber, out var quoting);
+                if (quoting == CsvMalformedReason.UnterminatedQuote)
+                    session.QuarantineRow(null, "따옴표가 닫히지 않은 채 파일이 끝났습니다: 파일이 중간에 잘렸거나 따옴표가 빠졌습니다. 원본을 다시 보내 주세요.");
+                else if (quoting == CsvMalformedReason.TextAfterClosingQuote)
+                    session.QuarantineRow(null, "닫는 따옴표 뒤에 글자가 있습니다 (CSV 따옴표 규칙 위반). 값을 따옴표로 바르게 감싸 주세요.");
+                else if (reader.FieldCount != headers.Count)
+                    session.QuarantineRow(null, session.CurrentRowMayBeCut && reader.FieldCount < headers.Count
+                        ? "파일이 행 중간에서 끝났습니다 (마지막 행이 잘림). 원본을 다시 보내 주세요."
+                        : $"열 개수({reader.FieldCount})가 헤더의 열 개수({headers.Count})와 다릅니다. 값 안의 쉼표는 따옴표로 감싸 주세요.");
+                else
+                {
+                    check.Reset();
+                    rows.Read(check, session);
+                }
+            }
+
+            if (rejected is not null) return IngestBatch.Empty(Ledger(rowsRead, 0, 0, 0, rejected, []));
+            var notes = Notes(ignored, session);
+            return new IngestBatch(
+                Ledger(rowsRead, session.Accepted, session.Duplicate, session.Quarantine.Count, null, notes),
+                session.Households, session.Crisis, session.Tips, session.Outcomes, session.Capacity, session.Baselines,
+                session.Quarantine);
+        }
+        catch (CsvFormatException e)
+        {
+            // Only a record longer than MaxRecordBytes gets here (quoting and field counts are recovered above).
+            // The exception's own text is not passed on: it is not needed and could carry input.
+            var where = e.LineNumber > 0 ? $"줄 {e.LineNumber}" : $"{e.RecordNumber}번째 레코드";
+            return IngestBatch.Empty(Ledger(rowsRead, 0, 0, 0,
+                $"{where}의 행이 너무 깁니다 (최대 {MaxRecordBytes / 1024} KiB, 닫히지 않은 따옴표일 수 있음). 파일 전체를 받지 않았습니다.", []));
+        }
+    }
+
+    static IFeedRows CreateRows(Feed feed, Func<string, int> col) => feed switch
+    {
+        Feed.Households => new HouseholdRows(col),
+        Feed.Crisis => new CrisisRows(col),
+        Feed.TipsOfficer => new OfficerTipRows(col),
+        Feed.TipsHotline => new HotlineTipRows(col),
+        Feed.Outcomes => new OutcomeRows(col),
+        Feed.TargetsBaseline => new BaselineRows(col),
+        Feed.Capacity => new CapacityRows(col),
+        _ => throw new ArgumentOutOfRangeException(nameof(feed)),
+    };
+
+    static int IndexOf(IReadOnlyList<ColumnDef> columns, string name)
+    {
+        for (var i = 0; i < columns.Count; i++) if (columns[i].Name == name) return i;
+        throw new ArgumentException($"No column {name} in the schema.", nameof(name));
+    }
+
+    /// <summary>
+    /// Header names, trimmed and compared case-insensitively (inner spaces ignored) with the English name and the
+    /// aliases. Returns the field of each schema column (-1 when absent), the ignored extra columns, and the reason
+    /// to refuse the file: a resident-number column, a column given twice, or missing required columns (all named).
+    /// </summary>
+    internal static (int[] FieldIndex, List<string> Ignored, string? Problem) MapHeader(IReadOnlyList<ColumnDef> columns, IReadOnlyList<string> headers)
+    {
+        var fieldIndex = Enumerable.Repeat(-1, columns.Count).ToArray();
+        var ignored = new List<string>();
+        if (headers.Count == 0) return (fieldIndex, ignored, "빈 파일입니다 (헤더 행이 없음).");
+        for (var f = 0; f < headers.Count; f++)
+        {
+            var name = headers[f].Trim().Trim('\uFEFF').Trim();
+            if (ResidentNumberGuard.IsResidentNumberHeader(name) || ResidentNumberGuard.ContainsResidentNumber(name))
+                return (fieldIndex, ignored, $"{f + 1}번째 열이 주민등록번호 열로 보여 파일 전체를 받지 않았습니다. 주민등록번호는 받지 않습니다: 그 열을 뺀 파일을 다시 보내 주세요.");
+            var c = Match(columns, name);
+            if (c < 0) { ignored.Add(name.Length == 0 ? $"({f + 1}번째 열, 이름 없음)" : name); continue; }
+            if (fieldIndex[c] >= 0)
+                return (fieldIndex, ignored, $"열 {columns[c].Name} ({columns[c].Aliases[0]})이(가) 두 번 있습니다. 하나만 남겨 주세요.");
+            fieldIndex[c] = f;
+        }
+        var missing = columns.Where((c, i) => c.Required && fieldIndex[i] < 0).Select(c => $"{c.Name} ({c.Aliases[0]})").ToList();
+        if (missing.Count > 0)
+            return (fieldIndex, ignored, $"필수 열이 없습니다: {string.Join(", ", missing)}. 파일 전체를 받지 않았습니다.");
+        return (fieldIndex, ignored, null);
+    }
+
+    static int Match(IReadOnlyList<ColumnDef> columns, string header)
+    {
+        var key = Squeeze(header);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(Squeeze(columns[i].Name), key, StringComparison.OrdinalIgnoreCase)) return i;
+            foreach (var a in columns[i].Aliases)
+                if (string.Equals(Squeeze(a), key, StringComparison.OrdinalIgnoreCase)) return i;
+        }
+        return -1;
+    }
+
+    static string Squeeze(string s) => s.Contains(' ') ? s.Replace(" ", "") : s;
+
+    /// <summary>households_&lt;yyyyMMdd&gt;[_anything].csv; no date in the name = the day of ingest.</summary>
+    internal static (DateOnly Date, string? Problem) SnapshotDateFromName(string fileName, DateOnly today)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var rest = stem.Length > "households".Length ? stem["households".Length..] : "";
+        if (rest.Length < 2 || rest[0] != '_' || !char.IsAsciiDigit(rest[1])) return (today, null);
+        var digits = rest[1..].Split('_')[0];
+        const string problemHint = "세대 명부 파일 이름의 날짜를 읽을 수 없습니다 (households_yyyyMMdd.csv 형식). 파일 이름을 고쳐 주세요.";
+        if (digits.Length != 8 || FieldParsers.TryDate(digits, out var date) != FieldParsers.DateStatus.Ok) return (today, problemHint);
+        if (date > today) return (today, "세대 명부 파일 이름의 날짜가 미래입니다. 파일 이름을 고쳐 주세요.");
+        return (date, null);
+    }
+
+    static List<string> Notes(List<string> ignored, FileSession s)
+    {
+        var notes = new List<string>();
+        if (ignored.Count > 0) notes.Add($"계약에 없는 열은 무시했습니다: {string.Join(", ", ignored)}");
+        foreach (var (remark, count) in s.Remarks) notes.Add($"{remark}: {count}행");
+        if (s.UnmatchedTipIds.Count > 0)
+        {
+            const int listed = 20;
+            var ids = string.Join(", ", s.UnmatchedTipIds.Take(listed));
+            var more = s.UnmatchedTipIds.Count > listed ? $" 외 {s.UnmatchedTipIds.Count - listed}건" : "";
+            notes.Add($"세대를 찾지 못한 제보 {s.UnmatchedTipIds.Count}건 (보관함, 세대 미지정): {ids}{more}");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,209 @@
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using CsvHelper;
+using static BlindSpot.Csv.Ingest.FieldParsers;
+
+namespace BlindSpot.Csv.Ingest;
+
+/// <summary>
+/// Reads and checks the fields of the current record. The first failure is kept (column + reason) and every later
+/// call returns a default, so a feed reader reads a row straight down and asks <see cref="Failed"/> once at the end.
+/// Reasons say what is wrong and how to fix it, never what the value was.
+/// </summary>
+internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> columns, int[] fieldIndex, DateTime nowKst)
+{
+    readonly DateOnly today = DateOnly.FromDateTime(nowKst);
+
+    public string? Column { get; private set; }
+    public string? Reason { get; private set; }
+    public bool Failed => Reason is not null;
+
+    public void Reset() { Column = null; Reason = null; }
+
+    public void Fail(int col, string reason)
+    {
+        if (Failed) return;
+        Column = col >= 0 ? columns[col].Name : null;
+        Reason = reason;
+    }
+
+    /// <summary>The trimmed value, "" when empty or when the optional column is absent.</summary>
+    public string Raw(int col)
+    {
+        var i = fieldIndex[col];
+        if (i < 0) return "";
+        return (reader.GetString(i) ?? "").Trim();
+    }
+
+    /// <summary>The value of a required column, or null (and a failure) when empty.</summary>
+    string? Required(int col)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        if (v.Length > 0) return v;
+        Fail(col, "필수 값이 비어 있습니다. 값을 채워 다시 보내 주세요.");
+        return null;
+    }
+
+    public string Text(int col, int maxLength = 500) => Limit(col, Required(col), maxLength) ?? "";
+
+    public string? OptText(int col, int maxLength = 500)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        return v.Length == 0 ? null : Limit(col, v, maxLength);
+    }
+
+    string? Limit(int col, string? v, int maxLength)
+    {
+        if (v is null || v.Length <= maxLength) return v;
+        Fail(col, $"값이 너무 깁니다 (최대 {maxLength}자).");
+        return null;
+    }
+
+    public string Id(int col) => CheckId(col, Required(col)) ?? "";
+
+    public string? OptId(int col)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        return v.Length == 0 ? null : CheckId(col, v);
+    }
+
+    string? CheckId(int col, string? v)
+    {
+        if (v is null || IsHouseholdId(v)) return v;
+        Fail(col, "세대ID 형식이 아닙니다 (영문, 숫자, '-' 1~32자).");
+        return null;
+    }
+
+    public string Dong(int col) => CheckDong(col, Required(col)) ?? "";
+
+    public string? OptDong(int col)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        return v.Length == 0 ? null : CheckDong(col, v);
+    }
+
+    string? CheckDong(int col, string? v)
+    {
+        if (v is null) return null;
+        if (Dongs.Normalize(v) is { } dong) return dong;
+        Fail(col, "영등포구의 18개 행정동이 아닙니다 (법정동 이름이나 통합되어 없어진 동은 받지 않습니다). 행정동 이름으로 고쳐 주세요.");
+        return null;
+    }
+
+    public int Int(int col, int min, int max) => CheckInt(col, Required(col), min, max) ?? 0;
+
+    public int? OptInt(int col, int min, int max)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        return v.Length == 0 ? null : CheckInt(col, v, min, max);
+    }
+
+    int? CheckInt(int col, string? v, int min, int max)
+    {
+        if (v is null) return null;
+        if (!TryInt(v, out var n)) { Fail(col, "정수가 아닙니다."); return null; }
+        if (n < min || n > max) { Fail(col, $"허용 범위({min}~{max})를 벗어났습니다."); return null; }
+        return n;
+    }
+
+    public decimal NonNegativeDecimal(int col)
+    {
+        var v = Required(col);
+        if (v is null) return 0;
+        if (!TryDecimal(v, out var d)) { Fail(col, "숫자가 아닙니다."); return 0; }
+        if (d < 0) { Fail(col, "0 이상이어야 합니다."); return 0; }
+        return d;
+    }
+
+    public bool Bool(int col) => CheckBool(col, Required(col)) ?? false;
+
+    public bool? OptBool(int col)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        return v.Length == 0 ? null : CheckBool(col, v);
+    }
+
+    bool? CheckBool(int col, string? v)
+    {
+        if (v is null) return null;
+        if (TryBool(v, out var b)) return b;
+        Fail(col, "예/아니오 값이 아닙니다 (Y/N, 예/아니오, 1/0, true/false).");
+        return null;
+    }
+
+    public DateOnly Date(int col)
+    {
+        var v = Required(col);
+        if (v is null) return default;
+        switch (TryDate(v, out var d))
+        {
+            case DateStatus.NotADate: Fail(col, "날짜 형식이 아닙니다 (yyyy-MM-dd, yyyy.MM.dd, yyyy/MM/dd, yyyyMMdd)."); return default;
+            case DateStatus.Impossible: Fail(col, "존재하지 않는 날짜입니다."); return default;
+        }
+        if (d > today) { Fail(col, "미래 날짜입니다 (수집 시점보다 늦음)."); return default; }
+        return d;
+    }
+
+    public DateTime DateTime(int col)
+    {
+        var v = Required(col);
+        if (v is null) return default;
+        switch (TryDateTime(v, out var t))
+        {
+            case DateStatus.NotADate: Fail(col, "일시 형식이 아닙니다 (yyyy-MM-dd HH:mm 또는 yyyy-MM-dd HH:mm:ss, 한국 시간)."); return default;
+            case DateStatus.Impossible: Fail(col, "존재하지 않는 일시입니다."); return default;
+        }
+        if (t > nowKst) { Fail(col, "미래 일시입니다 (수집 시점보다 늦음)."); return default; }
+        return t;
+    }
+
+    public DateOnly Month(int col)
+    {
+        var v = Required(col);
+        if (v is null) return default;
+        switch (TryMonth(v, out var m))
+        {
+            case DateStatus.NotADate: Fail(col, "기준월 형식이 아닙니다 (yyyy-MM)."); return default;
+            case DateStatus.Impossible: Fail(col, "존재하지 않는 월입니다."); return default;
+        }
+        if (m > today) { Fail(col, "미래의 월입니다 (수집 시점보다 늦음)."); return default; }
+        return m;
+    }
+
+    public string OneOf(int col, IReadOnlyList<string> allowed)
+    {
+        var v = Required(col);
+        if (v is null) return "";
+        foreach (var a in allowed) if (string.Equals(a, v, StringComparison.OrdinalIgnoreCase)) return a;
+        Fail(col, $"허용된 값이 아닙니다 ({string.Join(", ", allowed)}).");
+        return "";
+    }
+
+    public Sex Sex(int col)
+    {
+        var v = Required(col);
+        switch (v?.ToUpperInvariant())
+        {
+            case null: return default;
+            case "M" or "남": return Core.Domain.Sex.M;
+            case "F" or "여": return Core.Domain.Sex.F;
+            default: Fail(col, "성별 값이 아닙니다 (M/F 또는 남/여)."); return default;
+        }
+    }
+
+    public string? Phone(int col)
+    {
+        if (Failed) return null;
+        var v = Raw(col);
+        if (v.Length == 0) return null;
+        if (NormalizePhone(v) is { } phone) return phone;
+        Fail(col, "전화번호 형식이 아닙니다 (예: 010-1234-5678).");
+        return null;
+    }
+}

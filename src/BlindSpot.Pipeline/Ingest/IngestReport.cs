@@ -1,0 +1,32 @@
+using BlindSpot.Core.Ingest;
+
+namespace BlindSpot.Pipeline.Ingest;
+
+public enum IngestFileStatus
+{
+    /// <summary>Read and committed: its rows are accepted, duplicate or quarantined.</summary>
+    Ingested,
+    /// <summary>Refused whole (missing column, resident number, bad name date...): recorded in the ledger, nothing stored.</summary>
+    Rejected,
+    /// <summary>These bytes were ingested (or rejected) before, under this or another name: nothing changed.</summary>
+    Skipped,
+    /// <summary>A .csv whose name matches no feed: not read, not recorded. Fix the name and run again.</summary>
+    Unrecognised,
+    /// <summary>Not a .csv file (or hidden): left alone.</summary>
+    Ignored,
+}
+
+/// <summary>What happened to one file of the inbox in this run.</summary>
+/// <param name="Ledger">The ledger line written now (Ingested, Rejected) or found (Skipped: it may carry another name).</param>
+/// <param name="QuarantineFile">Where this run wrote the file's quarantined rows, if it had any.</param>
+public sealed record IngestFileResult(string FileName, IngestFileStatus Status, FileLedgerEntry? Ledger, string? QuarantineFile, string? Message)
+{
+    /// <summary>A failure for the exit code: refused whole or not recognised.</summary>
+    public bool IsFailure => Status is IngestFileStatus.Rejected or IngestFileStatus.Unrecognised;
+}
+
+/// <summary>The result of one ingest run, file by file in processing order.</summary>
+public sealed record IngestReport(string Inbox, string QuarantineDirectory, IReadOnlyList<IngestFileResult> Files)
+{
+    public bool AnyFailure => Files.Any(f => f.IsFailure);
+}
