@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>
+/// Logging for the CLI: warnings and errors on standard error (standard output is the command's result), as Serilog
+/// message templates with household ids at most. Set BLINDSPOT_LOG_LEVEL=Information for progress lines.
+/// </summary>
+internal static class CliLogging
+{
+    public static ILoggerFactory Create()
+    {
+        var level = Enum.TryParse<LogEventLevel>(Environment.GetEnvironmentVariable("BLINDSPOT_LOG_LEVEL"), true, out var l) ? l : LogEventLevel.Warning;
+        return new SerilogLoggerFactory(new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture,
+                outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .CreateLogger(), dispose: true);
+    }
+}

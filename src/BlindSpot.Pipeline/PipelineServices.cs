@@ -1,0 +1,38 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Targets;
+using BlindSpot.Core.Time;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Run;
+using BlindSpot.Pipeline.Targets;
+using BlindSpot.Pipeline.Worklists;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline;
+
+/// <summary>
+/// The composition of the use cases over one store: the CLI commands and the Hangfire jobs both build them here,
+/// so they run exactly the same code.
+/// </summary>
+public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory loggers, TimeProvider clock, PipelineSettings settings)
+{
+    public IBlindSpotStore Store => store;
+    public PipelineSettings Settings => settings;
+    public BusinessCalendar Calendar { get; } = new(settings.Worklists.Holidays);
+
+    public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock);
+    public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock);
+    public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), clock);
+    public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
+    public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists);
+    public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
+    public RunService Run() => new(this, loggers.CreateLogger<RunService>());
+}
+
+/// <summary>Settings of the use cases; defaults are the documented policy.</summary>
+public sealed record PipelineSettings
+{
+    public WorklistSettings Worklists { get; init; } = WorklistSettings.Default;
+    public TargetOptions Targets { get; init; } = TargetOptions.Default;
+    public static PipelineSettings Default { get; } = new();
+}

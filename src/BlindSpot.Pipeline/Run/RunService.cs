@@ -1,0 +1,40 @@
+using BlindSpot.Core.Scoring;
+using BlindSpot.Pipeline.Modeling;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline.Run;
+
+/// <summary>
+/// The main job: ingest everything new -> train a first champion if none exists (otherwise keep the champion) ->
+/// score as of D -> worklists for the next business day after D -> targets of D's year.
+/// Running it again for the same D changes nothing: ingest skips known bytes, training is keyed by a fingerprint of
+/// its data (the same data gives the same version), and scores, worklists and target files are replaced by the same.
+/// </summary>
+public sealed class RunService(PipelineServices services, ILogger<RunService> logger)
+{
+    public async Task<RunReport> RunAsync(string inbox, string outDir, string quarantineDir, DateOnly asOf, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ingest = await services.Ingest().IngestInboxAsync(inbox, quarantineDir, ct);
+
+        TrainReport? training = null;
+        var models = await services.Store.ListModelsAsync(ct);
+        if (!models.Any(m => m.Status == ModelStatus.Champion))
+        {
+            logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
+            training = await services.Train().TrainAsync(asOf, null, ct);
+        }
+
+        var score = await services.Score().ScoreAsync(asOf, ct);
+        var worklistDate = services.Calendar.NextBusinessDay(asOf);
+        var worklists = await services.Worklists().BuildAsync(worklistDate, asOf, outDir, ct);
+        var targets = await services.Targets().ReportAsync(asOf.Year, asOf, outDir, ct);
+
+        var report = new RunReport(asOf, worklistDate, ingest, training, score.Succeeded ? score.ModelVersion : null, score, worklists, targets);
+        logger.LogInformation(
+            "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target",
+            asOf, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, report.FilesIngested, report.RowsRead,
+            report.ModelVersion ?? "none (rules)", worklists.Listed, worklistDate, report.DongsBehind.Count);
+        return report;
+    }
+}
