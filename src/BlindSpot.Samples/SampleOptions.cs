@@ -1,0 +1,25 @@
+namespace BlindSpot.Samples;
+
+/// <summary>What the synthetic district looks like: its size, its random seed and the day it is cut off.</summary>
+public sealed record SampleOptions
+{
+    /// <summary>Households living in the district on <see cref="AsOf"/> (the real district has ~190,000).</summary>
+    public int Households { get; init; } = 190_000;
+
+    /// <summary>The one seed every random draw derives from: same options, same bytes.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>The last day of the inbox: no data row (except the deliberately future ones) is later.</summary>
+    public DateOnly AsOf { get; init; } = new(2026, 10, 30);
+
+    public const int MinHouseholds = 500;
+    public const int MaxHouseholds = 5_000_000;
+
+    /// <summary>Null when the options can be generated, else a sentence for the user.</summary>
+    public string? Validate() =>
+        Households is < MinHouseholds or > MaxHouseholds
+            ? $"households must be between {MinHouseholds} and {MaxHouseholds} (got {Households})."
+            : AsOf.Year is < 2005 or > 2090
+                ? $"as-of must be a date between 2005 and 2090 (got {AsOf:yyyy-MM-dd})."
+                : null;
+}
