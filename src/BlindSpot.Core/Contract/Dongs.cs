@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace BlindSpot.Core.Contract;
 
 /// <summary>The 18 administrative dongs (행정동) of Yeongdeungpo-gu and the spellings the contract tolerates.</summary>
-public static class Dongs
+public static partial class Dongs
 {
     /// <summary>Canonical short names, in the order of the data contract's table.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -42,4 +44,20 @@ public static class Dongs
         var digit = dong.Length >= 2 && char.IsAsciiDigit(dong[^2]) ? dong.Length - 2 : -1;
         return digit > 0 && dong != "영등포본동" ? string.Concat(dong.AsSpan(0, digit), "제", dong.AsSpan(digit)) : dong;
     }
+
+    /// <summary>
+    /// The administrative dongs named inside free text such as an address ("서울시 영등포구 신길 1동 가마산로 339"),
+    /// tolerating inner spaces and the 제 form; legal dongs (여의도동, 신길동) are not mentions.
+    /// </summary>
+    public static IEnumerable<(string Dong, int Index, int Length)> Mentions(string text)
+    {
+        foreach (Match m in MentionPattern().Matches(text))
+        {
+            var candidate = m.Groups["base"].Value + m.Groups["n"].Value + "동";
+            if (Canonical.Contains(candidate)) yield return (candidate, m.Index, m.Length);
+        }
+    }
+
+    [GeneratedRegex(@"(?<base>영등포본|영등포|여의|당산|도림|문래|양평|신길|대림)\s*(?:제\s*)?(?<n>\d)?\s*동")]
+    private static partial Regex MentionPattern();
 }

@@ -18,6 +18,9 @@ public sealed partial record AddressKey(string Full, string? Building, string? R
     public static AddressKey Of(string address)
     {
         var text = Parenthesised().Replace(address, " ");
+        // A dong written inside the address ("신길 1동") is not part of the road-name address: drop it.
+        foreach (var (_, index, length) in Dongs.Mentions(text).Reverse())
+            text = string.Concat(text.AsSpan(0, index), " ", text.AsSpan(index + length));
         var tokens = new List<string>();
         foreach (var raw in text.Split([' ', '\t', ',', '，', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {

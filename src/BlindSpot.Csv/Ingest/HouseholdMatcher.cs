@@ -72,8 +72,8 @@ internal sealed class HouseholdMatcher
     /// </summary>
     public string? InferDong(string address)
     {
-        foreach (var token in address.Split([' ', ',', '(', ')', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            if (Dongs.Normalize(token) is { } named) return named;
+        var named = Dongs.Mentions(address).Select(m => m.Dong).Distinct().Take(2).ToList();
+        if (named.Count == 1) return named[0];
         var key = AddressKey.Of(address);
         if (SingleDong(byFull.GetValueOrDefault(key.Full)) is { } d1) return d1;
         if (key.Building is { } b && SingleDong(byBuilding.GetValueOrDefault(b)) is { } d2) return d2;
