@@ -12,8 +12,15 @@ public static class CliApp
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("BlindSpot: finds the households that welfare misses (영등포구 복지사각지대 발굴).");
+        root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(SamplesCommand.Create(output, error));
         root.Subcommands.Add(IngestCommand.Create(output, error));
+        root.Subcommands.Add(WorklistsCommand.Create(output, error));
+        root.Subcommands.Add(TargetsCommand.Create(output, error));
+        root.Subcommands.Add(TrainCommand.Create(output, error));
+        root.Subcommands.Add(ModelsCommand.Create(output, error));
+        root.Subcommands.Add(PromoteCommand.Create(output, error));
+        root.Subcommands.Add(ScoreCommand.Create(output, error));
         return root;
     }
 

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using BlindSpot.Model.Registry;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>`models [--card VERSION] [--db DB] [--json]`: the registry with key metrics, or one model's card.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var card = new Option<string?>("--card") { Description = "Print this version's model card (Markdown; JSON with --json)." };
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("models", "Lists the model registry (champion / challenger / retired) with key metrics, or prints a model card.")
+        {
+            card, db, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var logs = ModelingCli.Logs();
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var registry = new ModelRegistryService(store, logs.CreateLogger<ModelRegistryService>(), TimeProvider.System);
+            if (parse.GetValue(card) is { } version)
+            {
+                if (parse.GetValue(json))
+                {
+                    var record = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Version == version);
+                    if (record is null) { await error.WriteLineAsync($"No model version '{version}' in the registry."); return CliApp.Failed; }
+                    await output.WriteLineAsync(record.CardJson);
+                    return CliApp.Ok;
+                }
+                var markdown = await registry.CardMarkdownAsync(version, ct);
+                if (markdown is null) { await error.WriteLineAsync($"No model version '{version}' in the registry."); return CliApp.Failed; }
+                await output.WriteAsync(markdown);
+                return CliApp.Ok;
+            }
+
+            var models = await registry.ListAsync(ct);
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(models, ModelCard.Json));
+                return CliApp.Ok;
+            }
+            if (models.Count == 0) { await output.WriteLineAsync("No models yet: run `train`."); return CliApp.Ok; }
+            var inv = CultureInfo.InvariantCulture;
+            await output.WriteLineAsync($"{"version",-20} {"status",-10} {"as of",-10} {"trained at",-16} {"AUC",6} {"P@k",6} {"rules",6} {"tips",6} {"beats",5} {"fair!",5}");
+            foreach (var m in models)
+                await output.WriteLineAsync(string.Create(inv,
+                    $"{m.Version,-20} {m.Status.ToString().ToLowerInvariant(),-10} {m.AsOf:yyyy-MM-dd} {m.TrainedAt,-16:yyyy-MM-dd HH:mm} {m.Auc,6:F3} {m.PrecisionAtK,6:F3} {m.RulesPrecisionAtK,6:F3} {m.TipsPrecisionAtK,6:F3} {(m.BeatsBaselines == true ? "yes" : "NO"),5} {m.FairnessFlagged,5}"));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

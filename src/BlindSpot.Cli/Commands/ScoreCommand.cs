@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using BlindSpot.Core.Time;
+using BlindSpot.Model.Registry;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>`score [--as-of D] [--db DB] [--json]`: scores every eligible household with the champion and stores the scores with reasons.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var asOf = CommonOptions.Date("--as-of", "Score as of the end of this day (default: today in Asia/Seoul)");
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("score", "Scores every household living in the district with the champion model and stores probabilities and reasons.")
+        {
+            asOf, db, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
+            using var logs = ModelingCli.Logs();
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var report = await new ScoreService(store, logs.CreateLogger<ScoreService>(), TimeProvider.System).ScoreAsync(day, ct);
+            if (parse.GetValue(json))
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
+            else if (report.Succeeded)
+                await output.WriteLineAsync($"Scored {report.Scored} households as of {report.AsOf:yyyy-MM-dd} with {report.ModelVersion} " +
+                                            $"(features {report.FeatureSeconds:F1} s, scoring {report.ScoringSeconds:F1} s).");
+            if (report.Succeeded) return CliApp.Ok;
+            await error.WriteLineAsync($"Nothing scored: {report.Failure}");
+            return CliApp.Failed;
+        });
+        return command;
+    }
+}

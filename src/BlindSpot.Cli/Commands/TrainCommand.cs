@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using BlindSpot.Core.Time;
+using BlindSpot.Model.Evaluation;
+using BlindSpot.Model.Registry;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>`train [--as-of D] [--db DB] [--json]`: trains a challenger and prints its metrics beside the baselines and the champion.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var asOf = CommonOptions.Date("--as-of", "Train on what was known by the end of this day (default: today in Asia/Seoul)");
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("train", "Trains a challenger risk model (temporal evaluation, calibration, fairness audit) and promotes it if it earns it.")
+        {
+            asOf, db, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
+            using var logs = ModelingCli.Logs();
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var service = new TrainService(store, logs.CreateLogger<TrainService>(), TimeProvider.System);
+            var report = await service.TrainAsync(day, null, ct);
+            if (parse.GetValue(json))
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
+            else
+                await PrintAsync(report, output);
+            if (!report.Trained)
+            {
+                await error.WriteLineAsync($"No model trained: {report.Failure}");
+                return CliApp.Failed;
+            }
+            if (report.Card is { BeatsBaselines: false })
+                await error.WriteLineAsync($"WARNING: {report.Version} does NOT beat both baselines on precision@k. It is kept as a challenger and will never be promoted automatically.");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    static async Task PrintAsync(TrainReport r, TextWriter o)
+    {
+        if (r.Card is not { } c)
+        {
+            await o.WriteLineAsync($"As of {r.AsOf:yyyy-MM-dd}: no model trained. {r.Failure}");
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        await o.WriteLineAsync($"Model {c.Version}{(r.AlreadyExisted ? " (already trained on the same data: unchanged)" : "")}");
+        await o.WriteLineAsync(string.Create(inv, $"  train {c.TrainWindow.From:yyyy-MM-dd}..{c.TrainWindow.To:yyyy-MM-dd} ({c.TrainWindow.Rows} visits), calibration {c.CalibrationWindow.From:yyyy-MM-dd}..{c.CalibrationWindow.To:yyyy-MM-dd} ({c.CalibrationWindow.Rows}), test {c.TestWindow.From:yyyy-MM-dd}..{c.TestWindow.To:yyyy-MM-dd} ({c.TestWindow.Rows} visits, {c.TestWindow.Positives} 발굴, {c.TestDays} days)"));
+        await o.WriteLineAsync(string.Create(inv, $"  k = {c.K} (district daily capacity; P@k = the k test visits ranked highest, dayP@k = top k of each day); trained in {c.TrainingSeconds:F1} s; seed {c.Options.Seed}"));
+        await o.WriteLineAsync();
+        await o.WriteLineAsync($"  {"scorer",-24} {"AUC",6} {"AUPRC",6} {"P@k",6} {"R@k",6} {"dayP@k",6} {"Brier",7}");
+        var rows = new List<ScorerMetrics> { c.Model, c.Rules, c.TipsOnly };
+        if (c.Champion?.Metrics is { } cm) rows.Add(cm with { Scorer = $"champion {c.Champion.Version}" });
+        foreach (var m in rows)
+            await o.WriteLineAsync(string.Create(inv, $"  {m.Scorer,-24} {m.Auc,6:F3} {m.Auprc,6:F3} {m.PrecisionAtK,6:F3} {m.RecallAtK,6:F3} {m.DailyPrecisionAtK,6:F3} {m.Brier,7:F4}"));
+        if (c.Champion is { Metrics: null } nc) await o.WriteLineAsync($"  champion {nc.Version}: not comparable ({nc.NotComparable})");
+        await o.WriteLineAsync();
+        await o.WriteLineAsync($"  Fairness: {c.Fairness.FlaggedCount} flagged group(s) of {c.Fairness.Groups.Count} (`models --card {c.Version}` shows the table)");
+        foreach (var w in c.Warnings) await o.WriteLineAsync($"  WARNING: {w}");
+        await o.WriteLineAsync($"  {c.Decision.Reason}");
+    }
+}
+
+/// <summary>Shared plumbing of the model commands: logs go to standard error (stdout stays clean for --json).</summary>
+internal static class ModelingCli
+{
+    public static SerilogLoggerFactory Logs() => new(
+        new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Information)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture,
+                outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .CreateLogger(), dispose: true);
+}

@@ -1,0 +1,226 @@
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+
+namespace BlindSpot.Model.Features;
+
+/// <summary>
+/// Builds features of households as of a date from what was known on that date only. The builder indexes a
+/// <see cref="DistrictData"/> once and, for every (household, date) asked, applies exactly the cut of
+/// <see cref="DistrictData.Until"/>: crisis months that had ended (<see cref="DistrictData.IsCrisisKnown"/>), tips
+/// received by the end of the day, visits made up to the day, and the registry version the household had then.
+/// Training asks for thousands of different dates, so it cannot afford one <c>Until</c> copy per date; the tests
+/// prove the two agree and that records dated after the date change nothing.
+/// </summary>
+public sealed class FeatureBuilder
+{
+    /// <summary>Notes longer than this (all recent tips of a household together) are cut: enough for n-grams.</summary>
+    public const int MaxNoteChars = 4000;
+
+    readonly DistrictData data;
+    readonly DateOnly[] snapshotDates;
+    readonly Dictionary<string, Household[]> versions;
+    readonly Dictionary<string, CrisisRecord[]> crisis;
+    readonly Dictionary<string, Tip[]> tips;
+    readonly Dictionary<string, Outcome[]> outcomes;
+
+    public FeatureBuilder(DistrictData data)
+    {
+        this.data = data;
+        snapshotDates = data.HouseholdVersions.Select(v => v.SnapshotDate).Distinct().Order().ToArray();
+        versions = data.HouseholdVersions.GroupBy(v => v.HouseholdId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.SnapshotDate).ToArray(), StringComparer.Ordinal);
+        crisis = data.Crisis.GroupBy(c => c.HouseholdId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        tips = data.Tips.Where(t => t.HouseholdId is not null).GroupBy(t => t.HouseholdId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.ReceivedAt).ThenBy(t => t.TipId, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        outcomes = data.Outcomes.GroupBy(o => o.HouseholdId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.VisitedOn).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Features of every household living in the district on <paramref name="asOf"/> (not moved out), in household id
+    /// order. The household list is Core's own resolution of <c>data.Until(asOf)</c>.
+    /// </summary>
+    public IReadOnlyList<HouseholdFeatures> BuildAll(DateOnly asOf, CancellationToken ct = default)
+    {
+        Guard(asOf);
+        var households = data.Until(asOf).Households;
+        var result = new List<HouseholdFeatures>(households.Count);
+        foreach (var h in households)
+        {
+            if (h.MovedOut) continue;
+            if (result.Count % 4096 == 0) ct.ThrowIfCancellationRequested();
+            result.Add(Compute(h, asOf));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Features of one household as of <paramref name="asOf"/>, or null when it did not live in the district then
+    /// (not yet moved in, or unknown). A household already moved out still gets features (a visit may have been made).
+    /// </summary>
+    public HouseholdFeatures? Build(string householdId, DateOnly asOf)
+    {
+        Guard(asOf);
+        var h = Resolve(householdId, asOf);
+        return h is null ? null : Compute(h, asOf);
+    }
+
+    void Guard(DateOnly asOf)
+    {
+        if (asOf > data.AsOf)
+            throw new ArgumentOutOfRangeException(nameof(asOf), $"Features as of {asOf:yyyy-MM-dd} asked from data known only up to {data.AsOf:yyyy-MM-dd}.");
+    }
+
+    /// <summary>The registry version of a household on a date, by the same rules as <see cref="DistrictData.Households"/>.</summary>
+    internal Household? Resolve(string householdId, DateOnly asOf)
+    {
+        if (!versions.TryGetValue(householdId, out var vs)) return null;
+        var idx = Array.BinarySearch(snapshotDates, asOf);
+        if (idx < 0) idx = ~idx - 1;
+        DateOnly? newest = idx >= 0 ? snapshotDates[idx] : null;
+
+        Household? atOrBefore = null;
+        foreach (var v in vs) if (v.SnapshotDate <= asOf) atOrBefore = v; // sorted ascending: the last one is the newest
+        if (atOrBefore is not null) return atOrBefore with { MovedOut = newest is { } s && atOrBefore.SnapshotDate < s };
+        var oldestAfter = vs[0];
+        return oldestAfter.MovedIn > asOf ? null : oldestAfter with { MovedOut = false };
+    }
+
+    HouseholdFeatures Compute(Household h, DateOnly asOf)
+    {
+        var v = new float[FeatureSchema.Count];
+        var i = 0;
+        var age = h.AgeOn(asOf);
+
+        // Household facts.
+        v[i++] = age;
+        v[i++] = h.HeadSex == Sex.M ? 1 : 0;
+        v[i++] = h.Members == 1 ? 1 : 0;
+        v[i++] = h.Members;
+        v[i++] = h.ChildrenUnder2;
+        v[i++] = h.SingleParent == true ? 1 : 0;
+        v[i++] = h.Pregnant == true ? 1 : 0;
+        v[i++] = h.Disability == true ? 1 : 0;
+        foreach (var t in FeatureSchema.HousingTypes) v[i++] = h.HousingType == t ? 1 : 0;
+        foreach (var t in FeatureSchema.Tenures) v[i++] = h.Tenure == t ? 1 : 0;
+        v[i++] = Math.Max(0, asOf.DayNumber - h.MovedIn.DayNumber) / 365.25f;
+        v[i++] = h.BasicLivelihood ? 1 : 0;
+
+        // Crisis indicators: months whose figures were known on asOf, counted back from the latest known month.
+        var latestKnown = new DateOnly(asOf.Year, asOf.Month, 1);
+        if (!DistrictData.IsCrisisKnown(new CrisisRecord("", latestKnown, "", 0, true), asOf)) latestKnown = latestKnown.AddMonths(-1);
+        var rows = crisis.TryGetValue(h.HouseholdId, out var cs) ? cs : [];
+        foreach (var w in FeatureSchema.CrisisWindowsMonths)
+        {
+            var from = latestKnown.AddMonths(-(w - 1));
+            int count = 0, cutoffs = 0, unknown = 0;
+            decimal longest = 0, fin = 0;
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var c in rows)
+            {
+                if (c.Month < from || !DistrictData.IsCrisisKnown(c, asOf)) continue;
+                count++;
+                distinct.Add(c.Indicator);
+                if (!c.KnownCode) unknown++;
+                if (CrisisIndicators.IsCutoff(c.Indicator)) cutoffs++;
+                if (CrisisIndicators.IsArrears(c.Indicator)) longest = Math.Max(longest, c.Value);
+                if (c.Indicator == CrisisIndicators.FinDelinquency) fin = Math.Max(fin, c.Value);
+            }
+            v[i++] = count;
+            v[i++] = distinct.Count;
+            v[i++] = (float)longest;
+            v[i++] = cutoffs;
+            v[i++] = (float)fin;
+            v[i++] = unknown;
+        }
+        var indicatorFrom = latestKnown.AddMonths(-(FeatureSchema.IndicatorWindowMonths - 1));
+        foreach (var code in CrisisIndicators.Known)
+        {
+            decimal best = 0;
+            var events = 0;
+            foreach (var c in rows)
+            {
+                if (c.Indicator != code || c.Month < indicatorFrom || !DistrictData.IsCrisisKnown(c, asOf)) continue;
+                best = Math.Max(best, c.Value);
+                events++;
+            }
+            // Arrears: longest months; delinquency: largest amount; events: how many months had one.
+            v[i++] = CrisisIndicators.IsArrears(code) || code == CrisisIndicators.FinDelinquency ? (float)best : events;
+        }
+
+        // Tips received by the end of asOf (newest first).
+        var endOfDay = asOf.ToDateTime(TimeOnly.MaxValue);
+        var ts = tips.TryGetValue(h.HouseholdId, out var tt) ? tt : [];
+        int t30 = 0, t90 = 0, t365 = 0, officer = 0, hotline = 0, urgent = 0;
+        var daysSince = FeatureSchema.Never;
+        var reporters = new int[FeatureSchema.ReporterTypes.Length];
+        var categories = new int[FeatureSchema.Categories.Length];
+        var lexicon = new int[NoteLexicon.Entries.Count];
+        Span<bool> hits = stackalloc bool[NoteLexicon.Entries.Count];
+        var notes = new System.Text.StringBuilder();
+        foreach (var t in ts)
+        {
+            if (t.ReceivedAt > endOfDay) continue;
+            var age_ = asOf.DayNumber - DateOnly.FromDateTime(t.ReceivedAt).DayNumber;
+            if (age_ >= 365) break; // sorted newest first
+            if (daysSince == FeatureSchema.Never) daysSince = age_;
+            t365++;
+            if (age_ < 90) t90++;
+            if (age_ < 30) t30++;
+            if (t.Urgent && age_ < 90) urgent++;
+            if (t.Source == TipSource.Officer)
+            {
+                officer++;
+                var ci = Array.IndexOf(FeatureSchema.Categories, t.Category);
+                if (ci >= 0) categories[ci]++;
+            }
+            else
+            {
+                hotline++;
+                var ri = Array.IndexOf(FeatureSchema.ReporterTypes, t.SourceDetail);
+                reporters[ri >= 0 ? ri : FeatureSchema.ReporterTypes.Length - 1]++;
+            }
+            hits.Clear();
+            NoteLexicon.Match(t.Note, hits);
+            for (var k = 0; k < hits.Length; k++) if (hits[k]) lexicon[k]++;
+            if (notes.Length < MaxNoteChars)
+            {
+                if (notes.Length > 0) notes.Append(" | ");
+                notes.Append(t.Note.AsSpan(0, Math.Min(t.Note.Length, MaxNoteChars - notes.Length)));
+            }
+        }
+        v[i++] = t30;
+        v[i++] = t90;
+        v[i++] = t365;
+        v[i++] = daysSince;
+        v[i++] = officer;
+        v[i++] = hotline;
+        v[i++] = urgent;
+        foreach (var r in reporters) v[i++] = r;
+        foreach (var c in categories) v[i++] = c;
+        foreach (var l in lexicon) v[i++] = l;
+
+        // Earlier visits (made up to asOf; a label's features are taken the day before its visit).
+        var os = outcomes.TryGetValue(h.HouseholdId, out var oo) ? oo : [];
+        int visits = 0, absent = 0, discovered = 0;
+        Outcome? last = null;
+        foreach (var o in os)
+        {
+            if (o.VisitedOn > asOf) break;
+            visits++;
+            last = o;
+            if (o.Result == VisitResult.Absent && asOf.DayNumber - o.VisitedOn.DayNumber < 365) absent++;
+            if (o.Result == VisitResult.Discovered) discovered = 1;
+        }
+        v[i++] = visits;
+        v[i++] = last is null ? FeatureSchema.Never : asOf.DayNumber - last.VisitedOn.DayNumber;
+        foreach (var r in FeatureSchema.Results) v[i++] = last?.Result == r ? 1 : 0;
+        v[i++] = absent;
+        v[i++] = discovered;
+
+        if (i != v.Length) throw new InvalidOperationException($"Feature writer wrote {i} slots, schema has {v.Length}.");
+        return new HouseholdFeatures(h.HouseholdId, h.Dong, asOf, h.HeadSex, age, h.Members, h.SingleParent == true,
+            h.ChildrenUnder2, v, notes.ToString());
+    }
+}

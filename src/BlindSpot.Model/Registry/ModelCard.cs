@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlindSpot.Model.Evaluation;
+using BlindSpot.Model.Training;
+
+namespace BlindSpot.Model.Registry;
+
+/// <summary>The champion's metrics on the challenger's test rows (same holdout), when there was a champion.</summary>
+public sealed record ChampionComparison(string Version, ScorerMetrics? Metrics, int? FairnessFlagged, string? NotComparable);
+
+/// <summary>The automatic promotion decision and why, in one sentence.</summary>
+public sealed record PromotionDecision(bool Promote, string Reason);
+
+/// <summary>
+/// A model card (stored as JSON in ModelRecord.CardJson; rendered to Markdown by <see cref="ModelCardMarkdown"/>).
+/// Holds no personal data: no names, addresses, notes or n-grams, only aggregates, settings and a hash of the rows.
+/// </summary>
+public sealed record ModelCard(
+    string Version,
+    string FeatureSchemaVersion,
+    DateOnly AsOf,
+    DateTime TrainedAt,
+    double TrainingSeconds,
+    string Trainer,
+    TrainOptions Options,
+    string DataFingerprint,
+    TimeSlice TrainWindow,
+    TimeSlice CalibrationWindow,
+    TimeSlice TestWindow,
+    int K,
+    int TestDays,
+    IReadOnlyList<string> Features,
+    ScorerMetrics Model,
+    ScorerMetrics Rules,
+    ScorerMetrics TipsOnly,
+    ChampionComparison? Champion,
+    FairnessReport Fairness,
+    bool BeatsBaselines,
+    PromotionDecision Decision,
+    IReadOnlyList<string> Warnings)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Korean stays readable; the card is never embedded in HTML as is
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ModelCard? FromJson(string json)
+    {
+        try { return JsonSerializer.Deserialize<ModelCard>(json, Json); }
+        catch (JsonException) { return null; }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Model.Evaluation;
+
+namespace BlindSpot.Model.Registry;
+
+/// <summary>Renders a card as a readable Markdown page (docs/model-card-template.md describes each section).</summary>
+public static class ModelCardMarkdown
+{
+    public static string Render(ModelCard c, ModelStatus status)
+    {
+        var s = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        s.AppendLine(inv, $"# Model card {c.Version}");
+        s.AppendLine();
+        s.AppendLine(inv, $"- Status: **{status.ToString().ToLowerInvariant()}**");
+        s.AppendLine(inv, $"- Decision at training: {c.Decision.Reason}");
+        s.AppendLine(inv, $"- Trained at {c.TrainedAt:yyyy-MM-dd HH:mm:ss} (KST) as of {c.AsOf:yyyy-MM-dd} in {c.TrainingSeconds:F1} s; {c.Trainer}; seed {c.Options.Seed}");
+        s.AppendLine(inv, $"- Feature schema {c.FeatureSchemaVersion}; data fingerprint `{c.DataFingerprint}` (SHA-256 of the labeled rows, no personal data)");
+        s.AppendLine(inv, $"- Options: trees {c.Options.NumberOfTrees}, leaves {c.Options.NumberOfLeaves}, min leaf {c.Options.MinimumExampleCountPerLeaf}, learning rate {c.Options.LearningRate}, char n-grams 1-{c.Options.NgramLength} hashed to 2^{c.Options.NgramBits}, calibrator {c.Options.Calibrator}");
+        foreach (var w in c.Warnings) s.AppendLine(inv, $"- **Warning:** {w}");
+        s.AppendLine();
+        s.AppendLine("## Data window (labeled visits: 발굴 = 1, 비해당 = 0; features as of the day before each visit)");
+        s.AppendLine();
+        s.AppendLine("| slice | from | to | rows | 발굴 |");
+        s.AppendLine("|---|---|---|---:|---:|");
+        foreach (var (name, w) in new[] { ("train", c.TrainWindow), ("calibration", c.CalibrationWindow), ("test", c.TestWindow) })
+            s.AppendLine(inv, $"| {name} | {w.From:yyyy-MM-dd} | {w.To:yyyy-MM-dd} | {w.Rows} | {w.Positives} |");
+        s.AppendLine();
+        s.AppendLine(inv, $"## Metrics on the test rows (k = {c.K} = district daily capacity; {c.TestDays} test days; precision@k = the k test visits ranked highest; daily = top k of each day)");
+        s.AppendLine();
+        s.AppendLine("| scorer | AUC | AUPRC | precision@k | recall@k | 발굴 in top k | daily precision@k | daily recall@k | Brier |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var rows = new List<ScorerMetrics> { c.Model, c.Rules, c.TipsOnly };
+        if (c.Champion?.Metrics is { } cm) rows.Add(cm with { Scorer = $"champion {c.Champion.Version}" });
+        foreach (var m in rows)
+            s.AppendLine(inv, $"| {m.Scorer} | {m.Auc:F3} | {m.Auprc:F3} | {m.PrecisionAtK:F3} | {m.RecallAtK:F3} | {m.Hits}/{m.Selected} | {m.DailyPrecisionAtK:F3} | {m.DailyRecallAtK:F3} | {m.Brier:F4} |");
+        if (c.Champion is { Metrics: null } nc) s.AppendLine(inv, $"\nChampion {nc.Version} not comparable: {nc.NotComparable}");
+        s.AppendLine();
+        s.AppendLine("## Reliability (model, 10 bins of the calibrated probability)");
+        s.AppendLine();
+        s.AppendLine("| bin | rows | mean predicted | observed 발굴 rate |");
+        s.AppendLine("|---|---:|---:|---:|");
+        foreach (var b in c.Model.Reliability)
+            s.AppendLine(inv, $"| {b.From:F1}-{b.To:F1} | {b.Count} | {b.MeanPredicted:F3} | {b.ObservedRate:F3} |");
+        s.AppendLine();
+        s.AppendLine(inv, $"## Fairness audit (selected = among the k test visits ranked highest; ratios to the largest group; flagged outside {FairnessAudit.Low}-{FairnessAudit.High}; too small = < {FairnessAudit.MinRows} rows or < {FairnessAudit.MinClass} of a class)");
+        s.AppendLine();
+        s.AppendLine(inv, $"Flagged groups: {c.Fairness.FlaggedCount}");
+        s.AppendLine();
+        s.AppendLine("| attribute | group | rows | 발굴 | selection rate | precision | FPR | FNR | SR ratio | precision ratio | FPR ratio | FNR ratio | status |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var g in c.Fairness.Groups)
+        {
+            var status_ = g.IsReference ? "reference" : g.TooSmall ? "too small" : g.Flagged ? "FLAGGED: " + string.Join(", ", g.FlaggedMetrics) : "ok";
+            s.AppendLine(inv, $"| {g.Attribute} | {g.Group} | {g.Rows} | {g.Positives} | {g.SelectionRate:F3} | {F(g.Precision)} | {F(g.Fpr)} | {F(g.Fnr)} | {F(g.SelectionRateRatio)} | {F(g.PrecisionRatio)} | {F(g.FprRatio)} | {F(g.FnrRatio)} | {status_} |");
+        }
+        s.AppendLine();
+        s.AppendLine("## Features");
+        s.AppendLine();
+        s.AppendLine(string.Join(", ", c.Features.Select(f => $"`{f}`")));
+        return s.ToString();
+    }
+
+    static string F(double? v) => v is { } x ? x.ToString("F3", CultureInfo.InvariantCulture) : "-";
+}

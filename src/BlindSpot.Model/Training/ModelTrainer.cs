@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using BlindSpot.Model.Evaluation;
+
+namespace BlindSpot.Model.Training;
+
+/// <summary>A model trained, calibrated and tested on time slices, with what its card needs.</summary>
+public sealed record TrainedModel(
+    RiskModel Model,
+    EvaluationReport Report,
+    string DataFingerprint,
+    TimeSpan TrainingTime,
+    IReadOnlyList<LabeledExample> TestRows);
+
+/// <summary>Either a trained model or the reason none could be trained (an expected outcome, not an exception).</summary>
+public sealed record TrainingResult(TrainedModel? Trained, string? Failure)
+{
+    public static TrainingResult Fail(string reason) => new(null, reason);
+}
+
+/// <summary>Splits labeled visits by time, trains, calibrates and evaluates beside the baselines.</summary>
+public static class ModelTrainer
+{
+    /// <summary>Below this many training rows a model is not worth a card.</summary>
+    public const int MinTrainRows = 50;
+
+    /// <param name="examples">Labeled visits made up to <paramref name="asOf"/>, features as of the day before each.</param>
+    /// <param name="k">The district's total daily visiting capacity (sum of capacity.csv).</param>
+    public static TrainingResult TrainAndEvaluate(IReadOnlyList<LabeledExample> examples, DateOnly asOf, int k, TrainOptions o,
+        CancellationToken ct = default)
+    {
+        if (k <= 0) return TrainingResult.Fail("capacity.csv gives no daily visits (k = 0): precision@k cannot be computed.");
+        var testFrom = asOf.AddDays(-(o.TestDays - 1));
+        var calFrom = testFrom.AddDays(-o.CalibrationDays);
+        var ordered = examples.Where(e => e.VisitedOn <= asOf).OrderBy(e => e.VisitedOn)
+            .ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
+        var train = ordered.Where(e => e.VisitedOn < calFrom).ToList();
+        var cal = ordered.Where(e => e.VisitedOn >= calFrom && e.VisitedOn < testFrom).ToList();
+        var test = ordered.Where(e => e.VisitedOn >= testFrom).ToList();
+
+        if (train.Count < MinTrainRows)
+            return TrainingResult.Fail($"Only {train.Count} labeled visits before {calFrom:yyyy-MM-dd} (need {MinTrainRows}): not enough history to train.");
+        foreach (var (name, slice) in new[] { ("training", train), ("calibration", cal), ("test", test) })
+            if (!slice.Any(e => e.Label) || slice.All(e => e.Label))
+                return TrainingResult.Fail($"The {name} slice has {slice.Count} labeled visits but not both 발굴 and 비해당: cannot train or evaluate.");
+        ct.ThrowIfCancellationRequested();
+
+        var watch = Stopwatch.StartNew();
+        var model = RiskModel.Train(train, cal, o);
+        watch.Stop();
+        ct.ThrowIfCancellationRequested();
+
+        var testFeatures = test.Select(e => e.Features).ToList();
+        var p = model.Probabilities(testFeatures);
+        var report = new EvaluationReport(
+            Slice(train), Slice(cal), Slice(test), k, test.Select(e => e.VisitedOn).Distinct().Count(),
+            Evaluator.Evaluate("model", test, p, p, k),
+            Baselines.Evaluate(Baselines.Rules, Baselines.RulesScore, cal, test, k, o.Seed),
+            Baselines.Evaluate(Baselines.TipsOnly, Baselines.TipsScore, cal, test, k, o.Seed),
+            FairnessAudit.Run(test, p, k));
+        return new TrainingResult(new TrainedModel(model, report, Fingerprint(ordered), watch.Elapsed, test), null);
+    }
+
+    static TimeSlice Slice(List<LabeledExample> s) => new(s[0].VisitedOn, s[^1].VisitedOn, s.Count, s.Count(e => e.Label));
+
+    /// <summary>
+    /// SHA-256 over the labeled rows as the model saw them: household id (pseudonymous), visit day, label and the
+    /// numeric feature values. Note texts are left out (personal data), so the hash cannot be matched against them.
+    /// </summary>
+    public static string Fingerprint(IEnumerable<LabeledExample> rows)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> buf = stackalloc byte[8];
+        foreach (var e in rows)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(e.Features.HouseholdId));
+            BitConverter.TryWriteBytes(buf, e.VisitedOn.DayNumber);
+            sha.AppendData(buf[..4]);
+            sha.AppendData([e.Label ? (byte)1 : (byte)0]);
+            foreach (var v in e.Features.Values) { BitConverter.TryWriteBytes(buf, v); sha.AppendData(buf[..4]); }
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

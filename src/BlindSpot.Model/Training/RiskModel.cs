@@ -1,0 +1,128 @@
+using BlindSpot.Model.Explain;
+using BlindSpot.Model.Features;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace BlindSpot.Model.Training;
+
+/// <summary>A household's calibrated probability and its top reasons in plain Korean.</summary>
+public sealed record ScoredHousehold(HouseholdFeatures Features, double Probability, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// A trained risk model: char n-gram featurizer -> FastTree -> calibrator fitted on held-out time -> per-row feature
+/// contributions. Scores whole batches through one <see cref="IDataView"/> (never one PredictionEngine call per row).
+/// </summary>
+public sealed class RiskModel
+{
+    readonly MLContext ml;
+    readonly ITransformer chain;
+    readonly DataViewSchema inputSchema;
+
+    internal RiskModel(MLContext ml, ITransformer chain, DataViewSchema inputSchema)
+    {
+        this.ml = ml;
+        this.chain = chain;
+        this.inputSchema = inputSchema;
+    }
+
+    /// <summary>The ML.NET zip (schema and trees; no training rows, no n-gram vocabulary, no notes).</summary>
+    public byte[] ToBytes()
+    {
+        using var ms = new MemoryStream();
+        ml.Model.Save(chain, inputSchema, ms);
+        return ms.ToArray();
+    }
+
+    public static RiskModel Load(byte[] bytes, int seed = 0)
+    {
+        var ml = new MLContext(seed);
+        ml.ComponentCatalog.RegisterAssembly(typeof(FastTreeBinaryModelParameters).Assembly);
+        using var ms = new MemoryStream(bytes, writable: false);
+        var chain = ml.Model.Load(ms, out var schema);
+        return new RiskModel(ml, chain, schema);
+    }
+
+    /// <summary>Calibrated probabilities only (the contribution column is not computed), in input order.</summary>
+    public double[] Probabilities(IReadOnlyList<HouseholdFeatures> rows)
+    {
+        var view = ModelInput.Load(ml, rows.Select(r => ModelInput.From(r)));
+        var scored = chain.Transform(view);
+        var result = new double[rows.Count];
+        var i = 0;
+        using (var cursor = scored.GetRowCursor([scored.Schema["Probability"]]))
+        {
+            var getter = cursor.GetGetter<float>(scored.Schema["Probability"]);
+            float p = 0;
+            while (cursor.MoveNext()) { getter(ref p); result[i++] = p; }
+        }
+        if (i != rows.Count) throw new InvalidOperationException($"Scored {i} rows of {rows.Count}.");
+        return result;
+    }
+
+    /// <summary>Scores a batch with reasons, streaming: rows come back in input order.</summary>
+    public IEnumerable<ScoredHousehold> Score(IReadOnlyList<HouseholdFeatures> rows, int topReasons = 3)
+    {
+        var view = ModelInput.Load(ml, rows.Select(r => ModelInput.From(r)));
+        var scored = chain.Transform(view);
+        var probCol = scored.Schema["Probability"];
+        var fccCol = scored.Schema["FeatureContributions"];
+        using var cursor = scored.GetRowCursor([probCol, fccCol]);
+        var probGetter = cursor.GetGetter<float>(probCol);
+        var fccGetter = cursor.GetGetter<VBuffer<float>>(fccCol);
+        float p = 0;
+        var contributions = default(VBuffer<float>);
+        var i = 0;
+        while (cursor.MoveNext())
+        {
+            probGetter(ref p);
+            fccGetter(ref contributions);
+            var f = rows[i++];
+            yield return new ScoredHousehold(f, p, ReasonBuilder.TopReasons(f, contributions, topReasons));
+        }
+        if (i != rows.Count) throw new InvalidOperationException($"Scored {i} rows of {rows.Count}.");
+    }
+
+    internal static RiskModel Train(IReadOnlyList<LabeledExample> train, IReadOnlyList<LabeledExample> calibration, TrainOptions o)
+    {
+        var ml = new MLContext(o.Seed);
+        var trainView = ModelInput.Load(ml, train.Select(e => ModelInput.From(e.Features, e.Label)).ToList());
+        var calView = ModelInput.Load(ml, calibration.Select(e => ModelInput.From(e.Features, e.Label)).ToList());
+
+        // Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no
+        // n-gram -> text table in the model, so no fragment of a note (a name!) can end up in the zip.
+        var featurizer = ml.Transforms.Text.TokenizeIntoCharactersAsKeys("NoteChars", nameof(ModelInput.Notes), useMarkerCharacters: false)
+            .Append(ml.Transforms.Text.ProduceHashedNgrams("NoteNgrams", "NoteChars", numberOfBits: o.NgramBits,
+                ngramLength: o.NgramLength, useAllLengths: true, maximumNumberOfInverts: 0))
+            .Append(ml.Transforms.Concatenate("Features", nameof(ModelInput.Numeric), "NoteNgrams"))
+            .Fit(trainView);
+
+        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(ModelInput.Label),
+            FeatureColumnName = "Features",
+            NumberOfTrees = o.NumberOfTrees,
+            NumberOfLeaves = o.NumberOfLeaves,
+            MinimumExampleCountPerLeaf = o.MinimumExampleCountPerLeaf,
+            LearningRate = o.LearningRate,
+            Seed = o.Seed,
+            FeatureSelectionSeed = o.Seed,
+            NumberOfThreads = 1, // repeatable to the bit; the data sets are small enough
+        });
+        var predictor = trainer.Fit(featurizer.Transform(trainView));
+
+        // The trainer's own Probability uses fixed Platt parameters (not calibrated): refit on held-out later time.
+        var calScored = predictor.Transform(featurizer.Transform(calView));
+        ITransformer calibrator = o.Calibrator.Equals("isotonic", StringComparison.OrdinalIgnoreCase)
+            ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score").Fit(calScored)
+            : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score").Fit(calScored);
+
+        var contributions = ml.Transforms.CalculateFeatureContribution<FastTreeBinaryModelParameters, PlattCalibrator>(
+                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false)
+            .Fit(calibrator.Transform(calScored));
+
+        var chain = new TransformerChain<ITransformer>(featurizer, predictor, calibrator, contributions);
+        return new RiskModel(ml, chain, trainView.Schema);
+    }
+}

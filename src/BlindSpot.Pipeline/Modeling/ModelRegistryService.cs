@@ -1,0 +1,56 @@
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Model.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline.Modeling;
+
+/// <summary>One line of `models`: the registry entry with its key metrics (from the card).</summary>
+public sealed record ModelSummary(
+    string Version, ModelStatus Status, DateTime TrainedAt, DateOnly AsOf,
+    double? Auc, double? PrecisionAtK, double? RulesPrecisionAtK, double? TipsPrecisionAtK, bool? BeatsBaselines, int? FairnessFlagged);
+
+/// <summary>The result of an analyst's promote / roll-back.</summary>
+public sealed record PromoteReport(bool Succeeded, string Message, string? FormerChampion);
+
+/// <summary>The model registry for analysts: list, read a card, promote or roll back by hand.</summary>
+public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelRegistryService> logger, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ModelSummary>> ListAsync(CancellationToken ct)
+    {
+        _ = clock;
+        var models = await store.ListModelsAsync(ct);
+        return models.Select(m =>
+        {
+            var c = ModelCard.FromJson(m.CardJson);
+            return new ModelSummary(m.Version, m.Status, m.TrainedAt, m.AsOf, c?.Model.Auc, c?.Model.PrecisionAtK,
+                c?.Rules.PrecisionAtK, c?.TipsOnly.PrecisionAtK, c?.BeatsBaselines, c?.Fairness.FlaggedCount);
+        }).ToList();
+    }
+
+    /// <summary>The card as Markdown, or null for an unknown version.</summary>
+    public async Task<string?> CardMarkdownAsync(string version, CancellationToken ct)
+    {
+        var m = (await store.ListModelsAsync(ct)).FirstOrDefault(x => x.Version == version);
+        if (m is null) return null;
+        return ModelCard.FromJson(m.CardJson) is { } card ? ModelCardMarkdown.Render(card, m.Status) : m.CardJson;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="version"/> the champion (the former one is retired). Rolling back is promoting an
+    /// earlier version. An analyst may promote a model the automatic policy refused; the message says so.
+    /// </summary>
+    public async Task<PromoteReport> PromoteAsync(string version, CancellationToken ct)
+    {
+        var models = await store.ListModelsAsync(ct);
+        var target = models.FirstOrDefault(m => m.Version == version);
+        if (target is null) return new PromoteReport(false, $"No model version '{version}' in the registry (see `models`).", null);
+        var former = models.FirstOrDefault(m => m.Status == ModelStatus.Champion);
+        if (former?.Version == version) return new PromoteReport(true, $"{version} is already the champion.", version);
+        await store.PromoteAsync(version, ct);
+        var card = ModelCard.FromJson(target.CardJson);
+        var note = card is { BeatsBaselines: false } ? " Note: this model does not beat both baselines on precision@k." : "";
+        logger.LogWarning("Analyst promoted {Version} to champion (former {FormerChampion})", version, former?.Version);
+        return new PromoteReport(true, $"{version} is now the champion{(former is null ? "" : $"; {former.Version} retired")}.{note}", former?.Version);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Time;
+using BlindSpot.Model.Evaluation;
+using BlindSpot.Model.Features;
+using BlindSpot.Model.Registry;
+using BlindSpot.Model.Training;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline.Modeling;
+
+/// <summary>What `train` did: a challenger with its card and the promotion decision, or why none was trained.</summary>
+/// <param name="AlreadyExisted">The same data and options had produced this version before: nothing was saved again.</param>
+public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version, ModelCard? Card, bool Promoted, bool AlreadyExisted)
+{
+    public bool Trained => Failure is null;
+}
+
+/// <summary>
+/// Trains a challenger as of a date: labeled visits -> features of the day before -> FastTree trained on the past,
+/// calibrated on the next slice, tested on the last weeks beside both baselines and the champion -> card -> registry,
+/// and promotes it when <see cref="PromotionPolicy"/> allows.
+/// </summary>
+public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock)
+{
+    public const string TrainerName = "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
+
+    public async Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, CancellationToken ct)
+    {
+        var o = options ?? new TrainOptions();
+        var data = await store.LoadDistrictAsync(asOf, ct);
+        var builder = new FeatureBuilder(data);
+        var examples = LabelBuilder.Build(data, builder, ct);
+        var k = data.Capacity.Sum(c => c.DailyVisits);
+        logger.LogInformation("Training as of {AsOf}: {LabeledVisits} labeled visits, k = {K}", asOf, examples.Count, k);
+
+        var result = ModelTrainer.TrainAndEvaluate(examples, asOf, k, o, ct);
+        if (result.Trained is not { } trained)
+        {
+            logger.LogWarning("No model trained as of {AsOf}: {Failure}", asOf, result.Failure);
+            return new TrainReport(asOf, result.Failure, null, null, false, false);
+        }
+
+        var version = Version(asOf, trained.DataFingerprint, o);
+        var models = await store.ListModelsAsync(ct);
+        if (models.FirstOrDefault(m => m.Version == version) is { } existing)
+        {
+            logger.LogInformation("Model {Version} was already trained on the same data and options: kept as is", version);
+            return new TrainReport(asOf, null, version, ModelCard.FromJson(existing.CardJson), false, true);
+        }
+
+        var champion = models.FirstOrDefault(m => m.Status == ModelStatus.Champion);
+        var comparison = champion is null ? null : await CompareAsync(champion, trained, ct);
+        var report = trained.Report;
+        var decision = PromotionPolicy.Decide(report, comparison);
+
+        var warnings = new List<string>();
+        if (!report.BeatsBaselines)
+            warnings.Add("The model does NOT beat both baselines on precision@k: kept as challenger, never promoted automatically.");
+        if (report.Model.Auc > 0.9)
+            warnings.Add($"AUC {report.Model.Auc:F3} > 0.9: real welfare risk models reach 0.66-0.84; on synthetic data this means the data is too easy.");
+        if (report.Model.Selected == report.Model.Rows)
+            warnings.Add("The test window has no more labeled visits than k: precision@k equals the base rate for every scorer and cannot rank them.");
+
+        var trainedAt = Kst.Now(clock);
+        var card = new ModelCard(version, FeatureSchema.Version, asOf, trainedAt, trained.TrainingTime.TotalSeconds, TrainerName, o,
+            trained.DataFingerprint, report.Train, report.Calibration, report.Test, report.K, report.TestDays,
+            [.. FeatureSchema.Numeric.Select(f => f.Name), $"note_char_ngrams_1_{o.NgramLength}_hashed_{1 << o.NgramBits}"],
+            report.Model, report.Rules, report.TipsOnly, comparison, report.Fairness, report.BeatsBaselines, decision, warnings);
+
+        await store.SaveModelAsync(new ModelRecord(version, ModelStatus.Challenger, trainedAt, asOf, card.ToJson()), trained.Model.ToBytes(), ct);
+        if (decision.Promote) await store.PromoteAsync(version, ct);
+
+        foreach (var w in warnings) logger.LogWarning("Model {Version}: {Warning}", version, w);
+        logger.LogInformation(
+            "Trained {Version} in {Seconds:F1} s: AUC {Auc:F3}, precision@k {PrecisionAtK:F3} (rules {RulesPrecisionAtK:F3}, tips-only {TipsPrecisionAtK:F3}); {Decision}",
+            version, trained.TrainingTime.TotalSeconds, report.Model.Auc, report.Model.PrecisionAtK, report.Rules.PrecisionAtK,
+            report.TipsOnly.PrecisionAtK, decision.Reason);
+        return new TrainReport(asOf, null, version, card, decision.Promote, false);
+    }
+
+    /// <summary>
+    /// The champion scored on the challenger's test rows (same holdout, same k, same tie-break). Not comparable when the
+    /// champion has another feature schema, or was trained or calibrated on visits inside this test window (a challenger
+    /// trained as of an earlier date than the champion): it would be judged on rows it learned from.
+    /// </summary>
+    async Task<ChampionComparison> CompareAsync(ModelRecord champion, TrainedModel trained, CancellationToken ct)
+    {
+        var card = ModelCard.FromJson(champion.CardJson);
+        if (card?.FeatureSchemaVersion != FeatureSchema.Version)
+            return new ChampionComparison(champion.Version, null, null, $"feature schema {card?.FeatureSchemaVersion ?? "unknown"}, current {FeatureSchema.Version}");
+        if (card.CalibrationWindow.To >= trained.Report.Test.From)
+            return new ChampionComparison(champion.Version, null, null,
+                $"the champion was fitted on visits up to {card.CalibrationWindow.To:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})");
+        var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
+        var test = trained.TestRows;
+        var p = model.Probabilities(test.Select(e => e.Features).ToList());
+        var k = trained.Report.K;
+        return new ChampionComparison(champion.Version, Evaluator.Evaluate("champion", test, p, p, k), FairnessAudit.Run(test, p, k).FlaggedCount, null);
+    }
+
+    /// <summary>m-yyyyMMdd-hash: the hash covers the training rows, the options and the feature schema.</summary>
+    public static string Version(DateOnly asOf, string fingerprint, TrainOptions o)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{fingerprint}|{o}|{FeatureSchema.Version}"));
+        return $"m-{asOf:yyyyMMdd}-{Convert.ToHexStringLower(hash)[..8]}";
+    }
+}

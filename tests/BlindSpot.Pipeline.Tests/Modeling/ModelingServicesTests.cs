@@ -1,0 +1,132 @@
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BlindSpot.Pipeline.Tests.Modeling;
+
+/// <summary>Train, registry and score use cases against a real SQLite file.</summary>
+public sealed class ModelingServicesTests : IAsyncLifetime
+{
+    readonly string dir = Path.Combine(Path.GetTempPath(), "blindspot-modeling-" + Guid.NewGuid().ToString("N"));
+    readonly PlantedDistrict.District district = PlantedDistrict.Planted();
+    IBlindSpotStore store = null!;
+    static readonly TimeProvider Clock = TimeProvider.System;
+    static readonly DateOnly AsOf = PlantedDistrict.AsOf;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dir);
+        store = await StoreFactory.OpenAsync(Path.Combine(dir, "test.db"), CancellationToken.None);
+        Assert.True(await PlantedDistrict.CommitAsync(store, district.Data, CancellationToken.None));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    TrainService Train => new(store, NullLogger<TrainService>.Instance, Clock);
+    ScoreService Score => new(store, NullLogger<ScoreService>.Instance, Clock);
+    ModelRegistryService Registry => new(store, NullLogger<ModelRegistryService>.Instance, Clock);
+
+    [Fact]
+    public async Task TrainsAFirstChampionAndScoresEveryHouseholdWithReasons()
+    {
+        var report = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.True(report.Trained, report.Failure);
+        Assert.True(report.Card!.BeatsBaselines);
+        Assert.True(report.Promoted, report.Card.Decision.Reason);
+        Assert.StartsWith($"m-{AsOf:yyyyMMdd}-", report.Version);
+
+        var models = await Registry.ListAsync(CancellationToken.None);
+        Assert.Equal(ModelStatus.Champion, Assert.Single(models).Status);
+
+        var scored = await Score.ScoreAsync(AsOf, CancellationToken.None);
+        Assert.True(scored.Succeeded, scored.Failure);
+        var living = (await store.LoadDistrictAsync(AsOf, CancellationToken.None)).Households.Count(h => !h.MovedOut);
+        Assert.Equal(living, scored.Scored);
+        var stored = await store.LoadScoresAsync(AsOf, CancellationToken.None);
+        Assert.Equal(living, stored.Count);
+        Assert.All(stored, s => Assert.Equal(report.Version, s.ModelVersion));
+        Assert.Contains(stored, s => s.Reasons.Count == 3);
+
+        // Idempotent per date.
+        await Score.ScoreAsync(AsOf, CancellationToken.None);
+        Assert.Equal(living, (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task TrainingTwiceOnTheSameDataKeepsOneModel()
+    {
+        var first = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        var second = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.Equal(first.Version, second.Version);
+        Assert.True(second.AlreadyExisted);
+        Assert.Single(await store.ListModelsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ScoringWithoutAChampionStoresNothingAndSaysSo()
+    {
+        var report = await Score.ScoreAsync(AsOf, CancellationToken.None);
+        Assert.False(report.Succeeded);
+        Assert.Contains("No champion", report.Failure);
+        Assert.Empty(await store.LoadScoresAsync(AsOf, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AChallengerIsComparedWithTheChampionOnTheSameHoldoutAndAnAnalystCanRollBack()
+    {
+        var older = await Train.TrainAsync(AsOf.AddDays(-14), null, CancellationToken.None);
+        Assert.True(older.Promoted, older.Card?.Decision.Reason ?? older.Failure);
+        var newer = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.True(newer.Trained);
+        Assert.Equal(older.Version, newer.Card!.Champion!.Version);
+        Assert.NotNull(newer.Card.Champion.Metrics);
+        Assert.Equal(newer.Card.Model.Rows, newer.Card.Champion.Metrics!.Rows);
+
+        // Whatever the policy decided, the analyst can make either one champion.
+        var promote = await Registry.PromoteAsync(newer.Version!, CancellationToken.None);
+        Assert.True(promote.Succeeded);
+        var rollback = await Registry.PromoteAsync(older.Version!, CancellationToken.None);
+        Assert.True(rollback.Succeeded, rollback.Message);
+        var models = await store.ListModelsAsync(CancellationToken.None);
+        Assert.Equal(ModelStatus.Champion, models.Single(m => m.Version == older.Version).Status);
+        Assert.Equal(ModelStatus.Retired, models.Single(m => m.Version == newer.Version).Status);
+
+        Assert.False((await Registry.PromoteAsync("m-nope", CancellationToken.None)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AChampionFittedOnTheChallengersTestWeeksIsNotComparedAndNotReplaced()
+    {
+        var champion = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.True(champion.Promoted);
+        var earlier = await Train.TrainAsync(AsOf.AddDays(-28), null, CancellationToken.None);
+        Assert.True(earlier.Trained);
+        Assert.Null(earlier.Card!.Champion!.Metrics);
+        Assert.Contains("inside this test window", earlier.Card.Champion.NotComparable);
+        Assert.False(earlier.Promoted);
+        var models = await store.ListModelsAsync(CancellationToken.None);
+        Assert.Equal(ModelStatus.Champion, models.Single(m => m.Version == champion.Version).Status);
+    }
+
+    [Fact]
+    public async Task TheCardCarriesMetricsFairnessAndNoPersonalData()
+    {
+        var report = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        var record = Assert.Single(await store.ListModelsAsync(CancellationToken.None));
+        foreach (var personal in new[] { "홍길동", "010-1234-5678", "도림로", "우편물이 쌓여", "층간소음" })
+            Assert.DoesNotContain(personal, record.CardJson);
+        var markdown = await Registry.CardMarkdownAsync(report.Version!, CancellationToken.None);
+        Assert.Contains("precision@k", markdown);
+        Assert.Contains("| rules |", markdown);
+        Assert.Contains("| tips-only |", markdown);
+        Assert.Contains("household_type", markdown);
+        Assert.Contains(report.Card!.DataFingerprint, markdown);
+    }
+}
