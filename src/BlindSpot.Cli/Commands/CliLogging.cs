@@ -12,9 +12,10 @@ namespace BlindSpot.Cli.Commands;
 /// </summary>
 internal static class CliLogging
 {
-    public static ILoggerFactory Create()
+    /// <param name="defaultLevel">The level when BLINDSPOT_LOG_LEVEL is not set (train shows its progress at Information).</param>
+    public static ILoggerFactory Create(LogEventLevel defaultLevel = LogEventLevel.Warning)
     {
-        var level = Enum.TryParse<LogEventLevel>(Environment.GetEnvironmentVariable("BLINDSPOT_LOG_LEVEL"), true, out var l) ? l : LogEventLevel.Warning;
+        var level = Enum.TryParse<LogEventLevel>(Environment.GetEnvironmentVariable("BLINDSPOT_LOG_LEVEL"), true, out var l) ? l : defaultLevel;
         return new SerilogLoggerFactory(new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)

@@ -47,8 +47,9 @@ internal static class IngestCommand
             var dbValue = CommonOptions.ResolveDb(parse.GetValue(db));
             var quarantineDir = parse.GetValue(quarantine) is { Length: > 0 } q ? q : Path.Combine(StoreFactory.DataDirectory(dbValue), "quarantine");
 
+            using var logs = CliLogging.Create();
             await using var store = await StoreFactory.OpenAsync(dbValue, ct);
-            var report = await new IngestService(store, new WarningsTo(error), TimeProvider.System)
+            var report = await new IngestService(store, logs.CreateLogger<IngestService>(), TimeProvider.System)
                 .IngestInboxAsync(inboxDir, quarantineDir, ct);
 
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
@@ -127,19 +128,4 @@ internal static class IngestCommand
 
     static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i >= 4 ? new string(' ', widths[i] - Width(c)) + c : c + new string(' ', widths[i] - Width(c)))).TrimEnd();
-
-    /// <summary>
-    /// Warnings and errors of the use case on standard error (the ledger table is the output; per-file information
-    /// would repeat it). The messages are the use case's templates: file names, counts and reasons, no personal data.
-    /// </summary>
-    sealed class WarningsTo(TextWriter error) : ILogger<IngestService>
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel)) error.WriteLine($"[{logLevel}] {formatter(state, exception)}");
-        }
-    }
 }

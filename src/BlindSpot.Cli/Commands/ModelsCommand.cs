@@ -22,7 +22,7 @@ internal static class ModelsCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            using var logs = ModelingCli.Logs();
+            using var logs = CliLogging.Create();
             await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
             var registry = new ModelRegistryService(store, logs.CreateLogger<ModelRegistryService>(), TimeProvider.System);
             if (parse.GetValue(card) is { } version)

@@ -18,7 +18,7 @@ internal static class PromoteCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            using var logs = ModelingCli.Logs();
+            using var logs = CliLogging.Create();
             await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
             var report = await new ModelRegistryService(store, logs.CreateLogger<ModelRegistryService>(), TimeProvider.System)
                 .PromoteAsync(parse.GetValue(version)!, ct);

@@ -23,7 +23,7 @@ internal static class ScoreCommand
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            using var logs = ModelingCli.Logs();
+            using var logs = CliLogging.Create();
             await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
             var report = await new ScoreService(store, logs.CreateLogger<ScoreService>(), TimeProvider.System).ScoreAsync(day, ct);
             if (parse.GetValue(json))

@@ -28,7 +28,7 @@ internal static class TargetsCommand
             var options = parse.GetValue(rate) is { } r ? TargetOptions.Default with { Rate = r } : TargetOptions.Default;
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
 
-            using var loggerFactory = WorklistsCommand.CreateLoggerFactory();
+            using var loggerFactory = CliLogging.Create();
             await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
             var service = new TargetsService(store, loggerFactory.CreateLogger<TargetsService>(), options);
             var result = await service.ReportAsync(parse.GetValue(year), day, parse.GetValue(outDir), ct);

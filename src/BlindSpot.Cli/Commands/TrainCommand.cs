@@ -7,9 +7,7 @@ using BlindSpot.Model.Registry;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging;
-using Serilog;
 using Serilog.Events;
-using Serilog.Extensions.Logging;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -28,7 +26,7 @@ internal static class TrainCommand
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            using var logs = ModelingCli.Logs();
+            using var logs = CliLogging.Create(LogEventLevel.Information);
             await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
             var service = new TrainService(store, logs.CreateLogger<TrainService>(), TimeProvider.System);
             var report = await service.TrainAsync(day, null, ct);
@@ -71,14 +69,4 @@ internal static class TrainCommand
         foreach (var w in c.Warnings) await o.WriteLineAsync($"  WARNING: {w}");
         await o.WriteLineAsync($"  {c.Decision.Reason}");
     }
-}
-
-/// <summary>Shared plumbing of the model commands: logs go to standard error (stdout stays clean for --json).</summary>
-internal static class ModelingCli
-{
-    public static SerilogLoggerFactory Logs() => new(
-        new LoggerConfiguration().MinimumLevel.Is(LogEventLevel.Information)
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture,
-                outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}{Exception}")
-            .CreateLogger(), dispose: true);
 }

@@ -5,9 +5,6 @@ using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging;
-using Serilog;
-using Serilog.Events;
-using Serilog.Extensions.Logging;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -40,7 +37,7 @@ internal static class WorklistsCommand
             }
             if (parse.GetValue(share) is { } s) settings = settings with { Policy = settings.Policy with { ExplorationShare = s } };
 
-            using var loggerFactory = CreateLoggerFactory();
+            using var loggerFactory = CliLogging.Create();
             await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
             var service = new WorklistService(store, loggerFactory.CreateLogger<WorklistService>(), settings);
             var result = await service.BuildAsync(parse.GetValue(date)!.Value, parse.GetValue(asOf), parse.GetValue(outDir)!, ct);
@@ -74,10 +71,4 @@ internal static class WorklistsCommand
 
     /// <summary>Terminal columns: Hangul syllables take two.</summary>
     static int Width(string s) => s.Sum(c => c is >= '\uAC00' and <= '\uD7A3' ? 2 : 1);
-
-    /// <summary>Warnings and errors of the use case go to standard error; the summary goes to the output.</summary>
-    internal static SerilogLoggerFactory CreateLoggerFactory() => new(new LoggerConfiguration()
-        .MinimumLevel.Warning()
-        .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture)
-        .CreateLogger(), dispose: true);
 }
