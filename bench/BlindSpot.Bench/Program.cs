@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlindSpot.Hosting.Logging;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Samples;
+using BlindSpot.Storage;
+using BlindSpot.Testing;
+using Microsoft.Extensions.Logging;
+
+// dotnet run -c Release --project bench/BlindSpot.Bench -- generate <inbox> [households]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- ingest <inbox> sqlite <file.db>
+// dotnet run -c Release --project bench/BlindSpot.Bench -- ingest <inbox> postgres [connection string | temp]
+// "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
+var inv = CultureInfo.InvariantCulture;
+if (args is ["generate", var dir, ..])
+{
+    var households = args.Length > 2 ? int.Parse(args[2], inv) : 190_000;
+    var watch = Stopwatch.StartNew();
+    var manifest = new DistrictGenerator(new SampleOptions { Households = households }).WriteInbox(dir);
+    Console.WriteLine(string.Create(inv, $"generated {manifest.Files.Count} files, {manifest.Files.Sum(f => f.RowsWritten)} rows, " +
+        $"{Directory.EnumerateFiles(dir).Sum(f => new FileInfo(f).Length) / 1e6:F1} MB in {watch.Elapsed.TotalSeconds:F1} s"));
+    return 0;
+}
+if (args is ["ingest", var inbox, var engine, ..])
+{
+    PostgresServer? server = null;
+    string db;
+    if (engine == "sqlite")
+    {
+        db = args.Length > 3 ? args[3] : "bench.db";
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+    }
+    else
+    {
+        var target = args.Length > 3 ? args[3] : "temp";
+        if (target == "temp")
+        {
+            server = await PostgresServer.SharedAsync();
+            db = await server.CreateDatabaseAsync("bench");
+        }
+        else db = target;
+    }
+
+    using var logs = LoggingSetup.CreateLoggerFactory(new LoggingOptions { Console = false });
+    await using var store = await StoreFactory.OpenAsync(db, CancellationToken.None);
+    var service = new IngestService(store, logs.CreateLogger<IngestService>(), TimeProvider.System);
+    var quarantine = Path.Combine(Path.GetTempPath(), "blindspot-bench-quarantine");
+    var watch = Stopwatch.StartNew();
+    var report = await service.IngestInboxAsync(inbox, quarantine, CancellationToken.None);
+    var seconds = watch.Elapsed.TotalSeconds;
+    var ledger = report.Files.Where(f => f.Ledger is not null).Select(f => f.Ledger!).ToList();
+    var rows = ledger.Sum(f => f.RowsRead);
+    var mb = Directory.EnumerateFiles(inbox).Sum(f => new FileInfo(f).Length) / 1e6;
+    Console.WriteLine(string.Create(inv,
+        $"{store.Engine}: {report.Files.Count} files, {mb:F1} MB, {rows} rows ({ledger.Sum(f => f.Accepted)} accepted, {ledger.Sum(f => f.Duplicate)} duplicate, " +
+        $"{ledger.Sum(f => f.Quarantined)} quarantined) in {seconds:F1} s = {rows / seconds:F0} rows/s; " +
+        $"managed heap at last GC {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F0} MB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+    if (server is not null) await server.DisposeAsync();
+    return 0;
+}
+Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp]");
+return 2;

@@ -1,0 +1,52 @@
+using BlindSpot.Jobs.Configuration;
+using BlindSpot.Storage;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Npgsql;
+
+namespace BlindSpot.Jobs.Hosting;
+
+/// <summary>
+/// Hangfire's own storage, chosen by the BlindSpot store: PostgreSQL store -> Hangfire.PostgreSql in the same
+/// database, schema "hangfire" (created on first start); SQLite store -> Hangfire.InMemory (one process, nothing to
+/// install; queued jobs are lost at exit, and the job-run ledger in the SQLite store keeps the work itself once-only).
+/// </summary>
+public static class HangfireStorageFactory
+{
+    public const string Schema = "hangfire";
+
+    public static JobStorage Create(JobsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!StoreFactory.IsPostgres(options.Db)) return new InMemoryStorage();
+
+        var storageOptions = PostgresOptions(options);
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(ToConnectionString(options.Db), storageOptions), storageOptions);
+    }
+
+    internal static PostgreSqlStorageOptions PostgresOptions(JobsOptions options) => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = true,
+        // A job longer than the invisibility timeout would otherwise be fetched again by another server while it runs.
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = options.InvisibilityTimeout,
+        QueuePollInterval = options.QueuePollInterval,
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+    };
+
+    /// <summary>Accepts key=value connection strings and postgres:// URLs (the forms the store accepts).</summary>
+    internal static string ToConnectionString(string db)
+    {
+        if (!db.Contains("://", StringComparison.Ordinal)) return db;
+        var uri = new Uri(db);
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.TrimStart('/') };
+        if (uri.Port > 0) builder.Port = uri.Port;
+        if (userInfo[0].Length > 0) builder.Username = Uri.UnescapeDataString(userInfo[0]);
+        if (userInfo.Length > 1) builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,84 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Targets;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Jobs.Configuration;
+using BlindSpot.Jobs.Jobs;
+using BlindSpot.Jobs.Running;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Targets;
+using BlindSpot.Pipeline.Worklists;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Jobs.Hosting;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the jobs host needs: options (section "BlindSpot"), the store, the use cases, the job classes,
+    /// Hangfire (storage chosen by the store) and, unless <paramref name="withServer"/> is false, a Hangfire server
+    /// and the recurring schedule.
+    /// </summary>
+    public static IServiceCollection AddBlindSpotJobs(this IServiceCollection services, IConfiguration configuration, bool withServer = true)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The store: opened once at start (StoreStartup), shared by every job of this process.
+        services.AddSingleton(sp => new StoreHolder(sp.GetRequiredService<IOptions<JobsOptions>>().Value.Db));
+        // Singleton: a transient IAsyncDisposable would be disposed with every Hangfire job scope.
+        services.AddSingleton<IBlindSpotStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
+        services.AddHostedService<StoreStartup>();
+
+        // The use cases, configured as the CLI configures them.
+        services.AddSingleton(sp => new WorklistSettings { Holidays = Holidays(sp.GetRequiredService<IOptions<JobsOptions>>().Value) });
+        services.AddSingleton(TargetOptions.Default);
+        services.AddTransient<IngestService>();
+        services.AddTransient<ScoreService>();
+        services.AddTransient<TrainService>();
+        services.AddTransient<WorklistService>();
+        services.AddTransient<TargetsService>();
+
+        // One thin class per job (Hangfire resolves them through DI, one scope per job).
+        services.AddTransient<JobRunner>();
+        services.AddSingleton<InboxLock>();
+        services.AddTransient<IngestInboxJob>();
+        services.AddTransient<ScoreJob>();
+        services.AddTransient<RetrainJob>();
+        services.AddTransient<WorklistJob>();
+        services.AddTransient<TargetsReportJob>();
+        services.AddTransient<PurgePersonalDataJob>();
+
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(HangfireStorageFactory.Create(sp.GetRequiredService<IOptions<JobsOptions>>().Value)));
+
+        if (withServer)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var o = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = o.Workers;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+            services.AddHostedService<ScheduleRegistrar>();
+        }
+        return services;
+    }
+
+    static IReadOnlyList<DateOnly> Holidays(JobsOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.HolidaysFile)) return KoreanHolidays.All;
+        var dates = KoreanHolidays.Parse(File.ReadLines(o.HolidaysFile), out var badLine);
+        return badLine is null ? dates
+            : throw new OptionsValidationException(nameof(JobsOptions.HolidaysFile), typeof(JobsOptions),
+                [$"{nameof(JobsOptions.HolidaysFile)}: line {badLine} is not a date (yyyy-MM-dd)."]);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Jobs.Hosting;
+
+/// <summary>Opens and migrates the store at host start; registered before the Hangfire server so jobs never see it closed.</summary>
+internal sealed class StoreStartup(StoreHolder holder, ILogger<StoreStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await holder.OpenAsync(cancellationToken);
+        logger.LogInformation("Store open: {Engine}", holder.Store.Engine);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

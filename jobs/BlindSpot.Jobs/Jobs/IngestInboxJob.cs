@@ -1,0 +1,38 @@
+using BlindSpot.Core.Time;
+using BlindSpot.Jobs.Configuration;
+using BlindSpot.Jobs.Running;
+using BlindSpot.Pipeline.Ingest;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Jobs.Jobs;
+
+/// <summary>
+/// Ingests every new file of the inbox (the use case: <see cref="IngestService"/>). Keyed by the 10-minute KST slot
+/// it was triggered for; the files themselves are once-only by their SHA-256 in the store's file ledger, so two
+/// servers ingesting the same inbox at once, or a run killed half-way and retried, store every file exactly once.
+/// One run at a time reads the inbox (<see cref="InboxLock"/>): a run that finds another one at work does nothing.
+/// </summary>
+public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, InboxLock inboxLock, IOptions<JobsOptions> options, TimeProvider clock)
+{
+    public const string Id = "ingest-inbox";
+
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 300])]
+    public Task RunScheduledAsync(CancellationToken ct) => RunAsync(JobKeys.Slot(Kst.Now(clock)), ct);
+
+    /// <summary>Ingests the inbox for <paramref name="slot"/> (e.g. "2026-10-30T09:40"); once per slot.</summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 300])]
+    public Task RunAsync(string slot, CancellationToken ct) =>
+        runner.RunOnceAsync(Id, slot, async ct =>
+        {
+            await using var held = await inboxLock.TryAcquireAsync(ct);
+            if (held is null) return JobWork.NotNow("another run is ingesting the inbox right now; new files wait for the next slot");
+            var o = options.Value;
+            var r = await ingest.IngestInboxAsync(o.Inbox, o.QuarantineDir, ct);
+            var ingested = r.Files.Where(f => f.Status == IngestFileStatus.Ingested).Select(f => f.Ledger!).ToList();
+            return JobWork.Done(
+                $"files={r.Files.Count} ingested={ingested.Count} skipped={r.Files.Count(f => f.Status == IngestFileStatus.Skipped)} " +
+                $"rejected={r.Files.Count(f => f.Status == IngestFileStatus.Rejected)} unrecognised={r.Files.Count(f => f.Status == IngestFileStatus.Unrecognised)} " +
+                $"rows={ingested.Sum(f => f.RowsRead)} accepted={ingested.Sum(f => f.Accepted)} duplicate={ingested.Sum(f => f.Duplicate)} quarantined={ingested.Sum(f => f.Quarantined)}");
+        }, ct);
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using BlindSpot.Core.Time;
+using BlindSpot.Jobs.Jobs;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+
+namespace BlindSpot.Jobs.Scheduling;
+
+/// <summary>
+/// The whole recurring schedule, in one place, in Korea Standard Time (Asia/Seoul). The jobs compute their own
+/// as-of date from the KST clock and are idempotent by it, so a late, repeated or doubled trigger does no harm.
+/// Frozen by an approval test (tests/BlindSpot.Jobs.Tests/Scheduling/Schedule.approved.txt): change both together.
+/// </summary>
+public static class Schedule
+{
+    public static TimeZoneInfo TimeZone => Kst.Zone;
+
+    public static IReadOnlyList<ScheduledJob> Jobs { get; } =
+    [
+        // Files land at any hour; every 10 minutes keeps a tip's delay under the 05:30 cut-off small.
+        new(IngestInboxJob.Id, "*/10 * * * *", Job.FromExpression<IngestInboxJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "Every 10 minutes: ingest new files of the inbox"),
+        // After midnight, so yesterday is complete; well before the worklists.
+        new(ScoreJob.Id, "30 2 * * *", Job.FromExpression<ScoreJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "Nightly 02:30: score every household as of yesterday with the champion"),
+        // Worklists must be waiting when dong staff arrive; the job skips weekends (cron) and public holidays (itself).
+        new(WorklistJob.Id, "30 5 * * 1-5", Job.FromExpression<WorklistJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "Business mornings 05:30: today's worklists as of yesterday (holidays skipped by the job)"),
+        new(TargetsReportJob.Id, "0 7 * * 1", Job.FromExpression<TargetsReportJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "Mondays 07:00: targets of the year as of yesterday"),
+        new(RetrainJob.Id, "0 3 1 * *", Job.FromExpression<RetrainJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "1st of the month 03:00: train a challenger as of the month's last day (promoted only under the model's rules)"),
+        new(PurgePersonalDataJob.Id, "0 4 * * *", Job.FromExpression<PurgePersonalDataJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "Nightly 04:00: blank personal data older than the retention"),
+    ];
+
+    /// <summary>Adds or updates every scheduled job and removes recurring jobs no longer listed; returns both counts.</summary>
+    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(manager);
+        foreach (var s in Jobs)
+            manager.AddOrUpdate(s.Id, s.Job, s.Cron, new RecurringJobOptions { TimeZone = TimeZone });
+
+        var listed = Jobs.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        using var connection = storage.GetConnection();
+        var stale = connection.GetRecurringJobs().Select(r => r.Id).Where(id => !listed.Contains(id)).ToList();
+        foreach (var id in stale) manager.RemoveIfExists(id);
+        return (Jobs.Count, stale.Count);
+    }
+
+    /// <summary>The schedule as a text table (id | cron | time zone | job method | description).</summary>
+    public static string Describe()
+    {
+        var sb = new StringBuilder();
+        sb.Append("time zone: ").Append(TimeZone.Id).Append('\n');
+        foreach (var s in Jobs)
+            sb.Append(s.Id).Append(" | ").Append(s.Cron).Append(" | ").Append(s.Target).Append(" | ").Append(s.Description).Append('\n');
+        return sb.ToString();
+    }
+}
