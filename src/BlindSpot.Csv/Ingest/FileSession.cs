@@ -36,7 +36,7 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
     /// <summary>True while the current record is the last one and the file ended without a line break.</summary>
     public bool CurrentRowMayBeCut { get; set; }
 
-    public HouseholdMatcher Matcher => matcher ??= new HouseholdMatcher(context.Households.Values);
+    public HouseholdMatcher Matcher => matcher ??= MatcherCache.For(context);
 
     public void Accept() => Accepted++;
 

@@ -17,6 +17,7 @@ public static class IngestContextExtensions
             if (!context.Households.TryGetValue(h.HouseholdId, out var known) || known.SnapshotDate <= h.SnapshotDate)
                 context.Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate);
         }
+        if (batch.Households.Count > 0) MatcherCache.Invalidate(context);
         foreach (var c in batch.Crisis) context.CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
         foreach (var t in batch.Tips)
             (t.Source == TipSource.Officer ? context.OfficerTipIds : context.HotlineCallIds).Add(t.TipId);

@@ -17,6 +17,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     {
         if (!Directory.Exists(inboxDir)) throw new DirectoryNotFoundException($"The inbox folder does not exist: {inboxDir}");
         var results = new List<IngestFileResult>();
+        // The files known when the context was loaded: a file another server commits later makes the context stale
+        // (its households would be missing for tip matching), so it is reloaded then.
+        var known = (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         var context = await store.LoadIngestContextAsync(ct);
 
         foreach (var path in InProcessingOrder(Directory.EnumerateFiles(inboxDir)))
@@ -42,10 +45,13 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             {
                 logger.LogInformation("Skipped {FileName}: the same bytes were ingested before as {EarlierFileName} ({Sha256})", name, earlier.FileName, sha);
                 results.Add(new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null));
+                if (!known.Contains(sha)) (known, context) = await ReloadAsync(ct);
                 continue;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var batch = IngestFileReader.Read(name, bytes, sha, context, Kst.Now(clock));
+            var readSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
             var file = batch.File;
             string? quarantineFile = null;
             if (batch.Quarantine.Count > 0) quarantineFile = await QuarantineFolder.WriteAsync(quarantineDir, batch, ct);
@@ -56,9 +62,11 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 var winner = await store.FindFileAsync(sha, ct);
                 logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", name, sha);
                 results.Add(new IngestFileResult(name, IngestFileStatus.Skipped, winner, null, null));
+                (known, context) = await ReloadAsync(ct);
                 continue;
             }
             context.Include(batch);
+            known.Add(sha);
 
             if (file.Rejected)
             {
@@ -69,12 +77,20 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             else
             {
                 logger.LogInformation(
-                    "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined",
-                    name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined);
+                    "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, total {Seconds:F2} s",
+                    name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined, readSeconds,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                 results.Add(new IngestFileResult(name, IngestFileStatus.Ingested, file, quarantineFile, null));
             }
         }
         return new IngestReport(inboxDir, quarantineDir, results);
+    }
+
+    async Task<(HashSet<string> Known, Core.Ingest.IngestContext Context)> ReloadAsync(CancellationToken ct)
+    {
+        logger.LogInformation("Another run committed inbox files meanwhile: reloading the stored keys and households");
+        var known = (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
+        return (known, await store.LoadIngestContextAsync(ct));
     }
 
     /// <summary>Configuration first, then household snapshots, then every other file; by ordinal name within each.</summary>
