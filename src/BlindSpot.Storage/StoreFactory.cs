@@ -35,15 +35,16 @@ public static class StoreFactory
     public static string DataDirectory(string db) =>
         IsPostgres(db) ? Path.GetFullPath(".") : Path.GetDirectoryName(Path.GetFullPath(db))!;
 
-    static string ToConnectionString(string db)
+    /// <summary>A Npgsql connection string from either form --db accepts (key=value pairs, or a postgresql:// URL).</summary>
+    public static string ToConnectionString(string db)
     {
         if (!db.Contains("://", StringComparison.Ordinal)) return db;
         var uri = new Uri(db);
         var userInfo = uri.UserInfo.Split(':', 2);
-        var parts = new List<string> { $"Host={uri.Host}", $"Database={uri.AbsolutePath.TrimStart('/')}" };
-        if (uri.Port > 0) parts.Add($"Port={uri.Port}");
-        if (userInfo[0].Length > 0) parts.Add($"Username={Uri.UnescapeDataString(userInfo[0])}");
-        if (userInfo.Length > 1) parts.Add($"Password={Uri.UnescapeDataString(userInfo[1])}");
-        return string.Join(';', parts);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.TrimStart('/') };
+        if (uri.Port > 0) builder.Port = uri.Port;
+        if (userInfo[0].Length > 0) builder.Username = Uri.UnescapeDataString(userInfo[0]);
+        if (userInfo.Length > 1) builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        return builder.ConnectionString;
     }
 }

@@ -23,7 +23,7 @@ public static class HangfireStorageFactory
         if (!StoreFactory.IsPostgres(options.Db)) return new InMemoryStorage();
 
         var storageOptions = PostgresOptions(options);
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(ToConnectionString(options.Db), storageOptions), storageOptions);
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(StoreFactory.ToConnectionString(options.Db), storageOptions), storageOptions);
     }
 
     internal static PostgreSqlStorageOptions PostgresOptions(JobsOptions options) => new()
@@ -36,17 +36,4 @@ public static class HangfireStorageFactory
         QueuePollInterval = options.QueuePollInterval,
         DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };
-
-    /// <summary>Accepts key=value connection strings and postgres:// URLs (the forms the store accepts).</summary>
-    internal static string ToConnectionString(string db)
-    {
-        if (!db.Contains("://", StringComparison.Ordinal)) return db;
-        var uri = new Uri(db);
-        var userInfo = uri.UserInfo.Split(':', 2);
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.TrimStart('/') };
-        if (uri.Port > 0) builder.Port = uri.Port;
-        if (userInfo[0].Length > 0) builder.Username = Uri.UnescapeDataString(userInfo[0]);
-        if (userInfo.Length > 1) builder.Password = Uri.UnescapeDataString(userInfo[1]);
-        return builder.ConnectionString;
-    }
 }

@@ -33,7 +33,7 @@ public sealed class InboxLock(IOptions<JobsOptions> options) : IDisposable
         try
         {
             // Unpooled: closing the connection must end the session, which is what releases the lock.
-            var cs = new NpgsqlConnectionStringBuilder(HangfireStorageFactory.ToConnectionString(db)) { Pooling = false }.ConnectionString;
+            var cs = new NpgsqlConnectionStringBuilder(BlindSpot.Storage.StoreFactory.ToConnectionString(db)) { Pooling = false }.ConnectionString;
             connection = new NpgsqlConnection(cs);
             await connection.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);

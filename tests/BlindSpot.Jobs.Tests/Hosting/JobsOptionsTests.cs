@@ -45,7 +45,7 @@ public sealed class JobsOptionsTests
         Assert.Equal("hangfire", o.SchemaName);
         Assert.True(o.PrepareSchemaIfNecessary);
         Assert.True(o.UseSlidingInvisibilityTimeout);
-        var url = new Npgsql.NpgsqlConnectionStringBuilder(HangfireStorageFactory.ToConnectionString("postgres://u:p@db:5433/blindspot"));
+        var url = new Npgsql.NpgsqlConnectionStringBuilder(BlindSpot.Storage.StoreFactory.ToConnectionString("postgres://u:p@db:5433/blindspot"));
         Assert.Equal(("db", 5433, "blindspot", "u", "p"), (url.Host, url.Port, url.Database, url.Username, url.Password));
     }
 
