@@ -257,6 +257,9 @@ public static class WorklistPolicy
             return unvisited.Any(t => DateOnly.FromDateTime(t.ReceivedAt) >= from && TipPhrases.SignalsIsolation(t));
         }
 
+        static bool RepeatsTip(string reason, string tipText) =>
+            reason.StartsWith("제보: ", StringComparison.Ordinal) && tipText.Contains(reason["제보: ".Length..], StringComparison.Ordinal);
+
         public WorklistEntry Entry(string dong, int rank, Candidate c, Selection selection, double probability, bool overCapacity)
         {
             var reasons = new List<string>();
@@ -269,7 +272,9 @@ public static class WorklistPolicy
 
             if (c.Score is { } s)
             {
-                reasons.AddRange(s.Reasons.Take(Options.MaxModelReasons));
+                // A model reason that only repeats the tip's own phrase ("제보: 악취" beside "제보: 이웃 신고, 악취") is left out.
+                var tipText = string.Join("; ", reasons);
+                reasons.AddRange(s.Reasons.Where(r => !RepeatsTip(r, tipText)).Take(Options.MaxModelReasons));
                 return new WorklistEntry(Date, dong, rank, c.Household.HouseholdId, selection, s.Probability, s.ModelVersion,
                     reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
             }

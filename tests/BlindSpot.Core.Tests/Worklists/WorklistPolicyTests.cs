@@ -351,4 +351,17 @@ public sealed class WorklistPolicyTests
         var d = new Some(Day);
         Assert.Throws<ArgumentException>(() => Build(d));
     }
+
+    [Fact]
+    public void LeavesOutAModelReasonThatOnlyRepeatsTheTip()
+    {
+        var d = new Some(Eve);
+        d.Household("H1");
+        d.Tip("H1", Eve, category: "고립", note: "현관 앞에 우편물이 쌓여 있고 악취가 남");
+
+        var entry = Assert.Single(Listed(Build(d, [d.Score("H1", 0.6, Some.Dong, "제보: 악취", "1인 가구 60대 남성")])));
+
+        Assert.Single(entry.Reasons, r => r.Contains("악취", StringComparison.Ordinal));
+        Assert.Contains("1인 가구 60대 남성", entry.Reasons);
+    }
 }
