@@ -267,7 +267,7 @@ public static class WorklistPolicy
             if (selection == Selection.UrgentTip) reasons.Add(TipPhrases.Describe(c.Urgent!));
             else if (selection == Selection.Tip) reasons.Add(TipPhrases.Describe(c.RecentTip!));
             else if (selection == Selection.Exploration)
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"탐색: 무작위 선정(선정확률 {probability * 100:0.0}%)"));
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"탐색: 무작위 선정(선정확률 {probability * 100:0.0##}%)"));
             if (c.AbsentReturn) reasons.Add("부재 후 재방문");
 
             if (c.Score is { } s)

@@ -270,7 +270,7 @@ public sealed class WorklistPolicyTests
         Assert.Equal(15, list.Count(e => e.Selection == Selection.Model));
         var explored = list.Where(e => e.Selection == Selection.Exploration).ToList();
         Assert.All(explored, e => Assert.Equal(5.0 / 385, e.SelectionProbability, 12));
-        Assert.All(explored, e => Assert.Contains("탐색: 무작위 선정(선정확률 1.3%)", e.Reasons));
+        Assert.All(explored, e => Assert.Contains("탐색: 무작위 선정(선정확률 1.299%)", e.Reasons));
         Assert.All(list.Take(15), e => Assert.Equal(1.0, e.SelectionProbability));
     }
 
