@@ -26,7 +26,8 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists);
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
-    public RunService Run() => new(this, loggers.CreateLogger<RunService>());
+    /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>
+    public RunService Run() => new(new PipelineServices(new RunScopedStore(store), loggers, clock, settings), loggers.CreateLogger<RunService>());
 }
 
 /// <summary>Settings of the use cases; defaults are the documented policy.</summary>
