@@ -1,0 +1,99 @@
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Time;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Simulation;
+
+/// <summary>The comparison policies (not product code).</summary>
+internal enum Baseline
+{
+    /// <summary>Urgent tips first (beyond capacity, like the product), then unvisited tips of the last 30 days, newest first, then random eligible.</summary>
+    TipsFirst,
+    /// <summary>Distinct recent crisis indicators (3 months), most first, ties at random; no tips (the national system's list).</summary>
+    Rules,
+    /// <summary>Tips first as above, then the rules ranking instead of random (the strongest simple policy).</summary>
+    TipsThenRules,
+    /// <summary>Uniformly random eligible households.</summary>
+    Random,
+}
+
+/// <summary>
+/// Builds a baseline's lists. Eligibility is the product's own: <see cref="WorklistPolicy.Build"/> runs in rules mode
+/// with unlimited capacity and an exploration share of 1, so every household that passes every exclusion (moved out,
+/// case-managed, cool-off, 부재 waiting, basic livelihood, recently listed) comes back, urgent tips marked, with
+/// its rules score (distinct recent crisis indicators) in <see cref="WorklistEntry.Score"/>. The baseline then
+/// orders that set its own way and cuts it at the dong's capacity.
+/// </summary>
+internal static class BaselinePolicies
+{
+    const int Unlimited = 1_000_000;
+
+    public static IReadOnlyList<WorklistEntry> Build(Baseline baseline, DateOnly date, DistrictData data, IReadOnlyList<WorklistEntry> earlier,
+        BusinessCalendar calendar, WorklistOptions options, int seed)
+    {
+        var unlimited = data with { Capacity = Dongs.All.Select(d => new DongCapacity(d, Unlimited)).ToArray() };
+        var everyone = WorklistPolicy.Build(date, unlimited, [], earlier, calendar, options with { ExplorationShare = 1.0 });
+        var capacity = data.Capacity.ToDictionary(c => c.Dong, c => Math.Max(0, c.DailyVisits), StringComparer.Ordinal);
+        var recentTip = RecentUnvisitedTips(date, data, options);
+
+        var result = new List<WorklistEntry>();
+        foreach (var dong in everyone.Dongs)
+        {
+            var cap = capacity.TryGetValue(dong.Dong, out var c) ? c : options.DefaultDailyVisits;
+            var draw = new ExplorationDraw(date, dong.Dong, $"{baseline}-{seed}");
+            // A random key per household (ordinal id order first, so the draw is repeatable), used for ties and random fill.
+            var key = dong.Entries.OrderBy(e => e.HouseholdId, StringComparer.Ordinal).ToDictionary(e => e.HouseholdId, _ => draw.NextDouble(), StringComparer.Ordinal);
+            var random = dong.Entries.OrderBy(e => key[e.HouseholdId]).ToList();
+
+            IEnumerable<(WorklistEntry Entry, Selection As)> ordered = baseline switch
+            {
+                Baseline.Random => random.Select(e => (e, Selection.Exploration)),
+                Baseline.Rules => random.Where(e => e.Score > 0).OrderByDescending(e => e.Score).Select(e => (e, Selection.Model)),
+                _ => TipsFirst(random, recentTip, baseline == Baseline.TipsThenRules),
+            };
+
+            var rank = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (e, selection) in ordered)
+            {
+                var urgent = selection == Selection.UrgentTip;
+                if (rank >= cap && !urgent) break;
+                if (!seen.Add(e.HouseholdId)) continue;
+                rank++;
+                result.Add(e with { Rank = rank, Selection = selection, ModelVersion = $"baseline-{baseline}", SelectionProbability = 1.0, OverCapacity = urgent && rank > cap });
+            }
+        }
+        return result;
+    }
+
+    static IEnumerable<(WorklistEntry, Selection)> TipsFirst(List<WorklistEntry> random, Dictionary<string, DateTime> recentTip, bool thenRules)
+    {
+        foreach (var e in random.Where(e => e.Selection == Selection.UrgentTip)) yield return (e, Selection.UrgentTip);
+        foreach (var e in random.Where(e => e.Selection != Selection.UrgentTip && recentTip.ContainsKey(e.HouseholdId))
+                     .OrderByDescending(e => recentTip[e.HouseholdId]))
+            yield return (e, Selection.Tip);
+        var rest = thenRules ? random.Where(e => e.Score > 0).OrderByDescending(e => e.Score) : (IEnumerable<WorklistEntry>)random;
+        foreach (var e in rest) yield return (e, thenRules ? Selection.Model : Selection.Exploration);
+    }
+
+    /// <summary>Households with a tip received after their last completed (non-부재) visit and within the tip window: newest such tip.</summary>
+    static Dictionary<string, DateTime> RecentUnvisitedTips(DateOnly date, DistrictData data, WorklistOptions options)
+    {
+        var lastVisit = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var o in data.Outcomes)
+            if (o.Result != VisitResult.Absent && o.VisitedOn <= data.AsOf && (!lastVisit.TryGetValue(o.HouseholdId, out var d) || o.VisitedOn > d))
+                lastVisit[o.HouseholdId] = o.VisitedOn;
+        var from = date.AddDays(-options.TipWindowDays);
+        var endOfAsOf = data.AsOf.ToDateTime(TimeOnly.MaxValue);
+        var tips = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var t in data.Tips)
+        {
+            if (t.HouseholdId is not { } id || t.ReceivedAt > endOfAsOf) continue;
+            var day = DateOnly.FromDateTime(t.ReceivedAt);
+            if (day < from || lastVisit.TryGetValue(id, out var v) && day <= v) continue;
+            if (!tips.TryGetValue(id, out var at) || t.ReceivedAt > at) tips[id] = t.ReceivedAt;
+        }
+        return tips;
+    }
+}
