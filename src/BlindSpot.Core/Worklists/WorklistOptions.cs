@@ -42,6 +42,15 @@ public sealed record WorklistOptions
     /// <summary>How far back the rules score (fallback) and the isolation signal look at crisis indicators, in months.</summary>
     public int RecentCrisisMonths { get; init; } = 3;
 
+    /// <summary>
+    /// Model picks (모델) only among households with a tip in the last <see cref="TipCountDays"/> days or a crisis
+    /// indicator in the last <see cref="SignalMonths"/> months; households with neither come through exploration only.
+    /// </summary>
+    public bool ModelTierRequiresSignal { get; init; } = true;
+
+    /// <summary>How far back a crisis indicator makes a household a candidate for a model pick, in months.</summary>
+    public int SignalMonths { get; init; } = 12;
+
     /// <summary>How far back 제보건수 counts a household's tips, in days.</summary>
     public int TipCountDays { get; init; } = 365;
 

@@ -120,6 +120,7 @@ public static class WorklistPolicy
         readonly ScoringMode mode;
         readonly DateOnly asOf;
         readonly DateOnly recentCrisisFrom;
+        readonly DateOnly signalFrom;
         readonly Dictionary<string, HouseholdScore> scores = new(StringComparer.Ordinal);
         readonly Dictionary<string, List<Tip>> tips;
         readonly Dictionary<string, List<Outcome>> visits;
@@ -134,6 +135,7 @@ public static class WorklistPolicy
             this.mode = mode;
             asOf = data.AsOf;
             recentCrisisFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-options.RecentCrisisMonths);
+            signalFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-options.SignalMonths);
             foreach (var s in scoreList) scores.TryAdd(s.HouseholdId, s);
 
             var endOfAsOf = asOf.ToDateTime(TimeOnly.MaxValue);
@@ -224,7 +226,13 @@ public static class WorklistPolicy
             var sortKey = mode == ScoringMode.Rules ? recentIndicators.Count
                 : score is not null ? score.Probability
                 : -1 + recentIndicators.Count / 1000.0; // unscored: after every scored household
-            var modelEligible = mode == ScoringMode.Model ? score is not null : recentIndicators.Count > 0;
+            // The model learned only from visited households (selective labels): among households with no tip and no
+            // crisis indicator at all it ranks by household facts alone, which the simulation showed to find crises at
+            // about the random rate. Such households are reached through exploration instead (docs/simulation.md).
+            var hasSignal = tipCount > 0 || hCrisis.Any(c => c.Month >= signalFrom);
+            var modelEligible = mode == ScoringMode.Model
+                ? score is not null && (hasSignal || !Options.ModelTierRequiresSignal)
+                : recentIndicators.Count > 0;
             return new Candidate(h, score, recentIndicators.Count, recentIndicators, urgent, recentTip, absentReturn,
                 tipCount, hTips.Count > 0 ? hTips[^1].ReceivedAt : null, modelEligible, sortKey);
         }

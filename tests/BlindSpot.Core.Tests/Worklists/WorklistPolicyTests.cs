@@ -13,9 +13,10 @@ public sealed class WorklistPolicyTests
     static readonly DateOnly Eve = Day.AddDays(-1);
     static readonly BusinessCalendar Calendar = new(KoreanHolidays.All);
 
+    // Most rules are shown on households that carry only a score; the signal rule has its own test.
     static WorklistPlan Build(Some d, IReadOnlyList<HouseholdScore>? scores = null, IReadOnlyList<WorklistEntry>? earlier = null,
         WorklistOptions? options = null, DateOnly? day = null) =>
-        WorklistPolicy.Build(day ?? Day, d.Data(), scores ?? [], earlier ?? [], Calendar, options ?? new WorklistOptions { ExplorationShare = 0 });
+        WorklistPolicy.Build(day ?? Day, d.Data(), scores ?? [], earlier ?? [], Calendar, options ?? new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0 });
 
     static IReadOnlyList<WorklistEntry> Listed(WorklistPlan plan, string dong = Some.Dong) => plan.Dongs.Single(x => x.Dong == dong).Entries;
 
@@ -100,7 +101,7 @@ public sealed class WorklistPolicyTests
         d.Visit("H1", Day.AddDays(-91), VisitResult.NotInCrisis);
 
         Assert.Equal(["H1"], Ids(Build(d, [d.Score("H1", 0.3)])));
-        Assert.Empty(Ids(Build(d, [d.Score("H1", 0.3)], options: new WorklistOptions { ExplorationShare = 0, CoolOffDays = 91 })));
+        Assert.Empty(Ids(Build(d, [d.Score("H1", 0.3)], options: new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0, CoolOffDays = 91 })));
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class WorklistPolicyTests
         Assert.Equal([1, 2, 3, 4], list.Select(e => e.Rank));
         Assert.All(list, e => Assert.Equal(1.0, e.SelectionProbability));
 
-        var byScore = Listed(Build(d, scores, options: new WorklistOptions { ExplorationShare = 0, RecentTipsFirst = false }));
+        var byScore = Listed(Build(d, scores, options: new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0, RecentTipsFirst = false }));
         Assert.Equal(["M1", "M2", "M3", "TIP_HIGH"], byScore.Select(e => e.HouseholdId));
     }
 
@@ -238,7 +239,7 @@ public sealed class WorklistPolicyTests
         var scores = new[] { d.Score("LISTED", 0.9), d.Score("LISTED_URGENT", 0.1), d.Score("LISTED_VISITED", 0.1), d.Score("OTHER", 0.2) };
 
         var ids = Ids(Build(d, scores, [Old("LISTED"), Old("LISTED_URGENT"), Old("LISTED_VISITED")],
-            options: new WorklistOptions { ExplorationShare = 0, AbsentReturnDays = 1 }));
+            options: new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0, AbsentReturnDays = 1 }));
 
         Assert.Equal(["LISTED_URGENT", "LISTED_VISITED", "OTHER"], ids);
 
@@ -254,7 +255,7 @@ public sealed class WorklistPolicyTests
         d.Capacity(Some.Dong, 20);
         for (var i = 0; i < 400; i++) d.Household($"H{i:000}");
         var scores = Enumerable.Range(0, 400).Select(i => d.Score($"H{i:000}", i / 1000.0)).ToArray();
-        var options = new WorklistOptions { ExplorationShare = 0.25 };
+        var options = new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0.25 };
 
         List<string> Explored(DateOnly day) => [.. Listed(WorklistPolicy.Build(day, d.Data(), scores, [], Calendar, options))
             .Where(e => e.Selection == Selection.Exploration).Select(e => e.HouseholdId)];
@@ -287,7 +288,7 @@ public sealed class WorklistPolicyTests
         for (var day = new DateOnly(2026, 1, 1); day.Year == 2026; day = day.AddDays(1))
         {
             if (!Calendar.IsBusinessDay(day)) continue;
-            var list = Listed(WorklistPolicy.Build(day, data, scores, [], Calendar, WorklistOptions.Default));
+            var list = Listed(WorklistPolicy.Build(day, data, scores, [], Calendar, WorklistOptions.Default with { ModelTierRequiresSignal = false }));
             slots += list.Count;
             explored += list.Count(e => e.Selection == Selection.Exploration);
         }
@@ -337,7 +338,7 @@ public sealed class WorklistPolicyTests
         var d = new Some(Eve);
         for (var i = 0; i < 60; i++) { d.Household($"H{i:00}", dong: Dongs.All[i % 18]); if (i % 7 == 0) d.Tip($"H{i:00}", Eve.AddDays(-i % 5), urgent: i % 14 == 0, dong: Dongs.All[i % 18]); }
         var scores = Enumerable.Range(0, 60).Select(i => d.Score($"H{i:00}", (i * 37 % 100) / 100.0, Dongs.All[i % 18])).ToArray();
-        var options = new WorklistOptions { ExplorationShare = 0.3 };
+        var options = new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0.3 };
 
         var a = WorklistPolicy.Build(Day, d.Data(), scores, [], Calendar, options).Entries.ToList();
         var b = WorklistPolicy.Build(Day, d.Data(), scores.Reverse().ToArray(), [], Calendar, options).Entries.ToList();
@@ -363,5 +364,21 @@ public sealed class WorklistPolicyTests
 
         Assert.Single(entry.Reasons, r => r.Contains("악취", StringComparison.Ordinal));
         Assert.Contains("1인 가구 60대 남성", entry.Reasons);
+    }
+
+    [Fact]
+    public void ModelPicksNeedATipOrACrisisIndicatorByDefault()
+    {
+        var d = new Some(Eve);
+        d.Household("H-facts-only");
+        d.Household("H-arrears");
+        d.Crisis("H-arrears", new DateOnly(2025, 12, 1), CrisisIndicators.MgmtFeeArrears, 3);
+        d.Household("H-old-tip");
+        d.Tip("H-old-tip", Eve.AddDays(-200));
+
+        var plan = WorklistPolicy.Build(Day, d.Data(), [d.Score("H-facts-only", 0.9), d.Score("H-arrears", 0.3), d.Score("H-old-tip", 0.2)],
+            [], Calendar, new WorklistOptions { ExplorationShare = 0 });
+
+        Assert.Equal(["H-arrears", "H-old-tip"], Ids(plan));
     }
 }

@@ -56,7 +56,7 @@ public sealed class WorklistServiceTests : IAsyncLifetime
         return store.CommitFileAsync(new IngestBatch(file, households ?? [], [], tips ?? [], outcomes ?? [], capacity ?? [], baselines ?? [], []), CancellationToken.None);
     }
 
-    WorklistService Service() => new(store, NullLogger<WorklistService>.Instance, new WorklistSettings { Policy = new WorklistOptions { ExplorationShare = 0 } });
+    WorklistService Service() => new(store, NullLogger<WorklistService>.Instance, new WorklistSettings { Policy = new WorklistOptions { ExplorationShare = 0, ModelTierRequiresSignal = false } });
 
     string FileOf(DateOnly day, string dong) => Path.Combine(dir, "out", "worklists", day.ToString("yyyy-MM-dd"), dong + ".csv");
 
