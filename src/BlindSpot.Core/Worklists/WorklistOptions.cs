@@ -49,7 +49,7 @@ public sealed record WorklistOptions
     public bool ModelTierRequiresSignal { get; init; } = true;
 
     /// <summary>How far back a crisis indicator makes a household a candidate for a model pick, in months.</summary>
-    public int SignalMonths { get; init; } = 12;
+    public int SignalMonths { get; init; } = 3;
 
     /// <summary>How far back 제보건수 counts a household's tips, in days.</summary>
     public int TipCountDays { get; init; } = 365;
