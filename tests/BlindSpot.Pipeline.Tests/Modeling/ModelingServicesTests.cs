@@ -10,7 +10,7 @@ namespace BlindSpot.Pipeline.Tests.Modeling;
 public sealed class ModelingServicesTests : IAsyncLifetime
 {
     readonly string dir = Path.Combine(Path.GetTempPath(), "blindspot-modeling-" + Guid.NewGuid().ToString("N"));
-    readonly PlantedDistrict.District district = PlantedDistrict.Planted();
+    readonly BlindSpot.Model.Tests.Some.District district = PlantedDistrict.Planted();
     IBlindSpotStore store = null!;
     static readonly TimeProvider Clock = TimeProvider.System;
     static readonly DateOnly AsOf = PlantedDistrict.AsOf;

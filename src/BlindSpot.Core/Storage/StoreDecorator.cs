@@ -1,0 +1,43 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Core.Storage;
+
+/// <summary>
+/// A store that passes every call to another one; a subclass overrides only the calls it changes (a run-scoped
+/// cache, an injected fault). The inner store belongs to the caller: disposing the decorator leaves it open.
+/// </summary>
+public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
+{
+    protected IBlindSpotStore Inner => inner;
+
+    public virtual string Engine => inner.Engine;
+    public virtual Task MigrateAsync(CancellationToken ct) => inner.MigrateAsync(ct);
+    public virtual Task<FileLedgerEntry?> FindFileAsync(string sha256, CancellationToken ct) => inner.FindFileAsync(sha256, ct);
+    public virtual Task<IngestContext> LoadIngestContextAsync(CancellationToken ct) => inner.LoadIngestContextAsync(ct);
+    public virtual Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct) => inner.CommitFileAsync(batch, ct);
+    public virtual Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct) => inner.ListFilesAsync(ct);
+    public virtual Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct) => inner.ListQuarantineAsync(ct);
+    public virtual Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct) => inner.LoadDistrictAsync(asOf, ct);
+    public virtual Task SaveModelAsync(ModelRecord model, byte[] modelBytes, CancellationToken ct) => inner.SaveModelAsync(model, modelBytes, ct);
+    public virtual Task<byte[]> LoadModelBytesAsync(string version, CancellationToken ct) => inner.LoadModelBytesAsync(version, ct);
+    public virtual Task<IReadOnlyList<ModelRecord>> ListModelsAsync(CancellationToken ct) => inner.ListModelsAsync(ct);
+    public virtual Task PromoteAsync(string version, CancellationToken ct) => inner.PromoteAsync(version, ct);
+    public virtual Task SetStatusAsync(string version, ModelStatus status, CancellationToken ct) => inner.SetStatusAsync(version, status, ct);
+    public virtual Task ReplaceScoresAsync(DateOnly asOf, IReadOnlyList<HouseholdScore> scores, CancellationToken ct) => inner.ReplaceScoresAsync(asOf, scores, ct);
+    public virtual Task<IReadOnlyList<HouseholdScore>> LoadScoresAsync(DateOnly asOf, CancellationToken ct) => inner.LoadScoresAsync(asOf, ct);
+    public virtual Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, CancellationToken ct) => inner.ReplaceWorklistAsync(date, entries, ct);
+    public virtual Task<IReadOnlyList<WorklistEntry>> LoadWorklistAsync(DateOnly date, CancellationToken ct) => inner.LoadWorklistAsync(date, ct);
+    public virtual Task<IReadOnlyList<WorklistEntry>> LoadWorklistsAsync(DateOnly from, DateOnly to, CancellationToken ct) => inner.LoadWorklistsAsync(from, to, ct);
+    public virtual Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct) => inner.TryBeginJobRunAsync(job, key, ct);
+    public virtual Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct) => inner.CompleteJobRunAsync(job, key, summary, ct);
+    public virtual Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct) => inner.PurgePersonalDataAsync(olderThan, ct);
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
