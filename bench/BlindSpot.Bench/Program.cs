@@ -10,6 +10,9 @@ using Microsoft.Extensions.Logging;
 // dotnet run -c Release --project bench/BlindSpot.Bench -- generate <inbox> [households]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- ingest <inbox> sqlite <file.db>
 // dotnet run -c Release --project bench/BlindSpot.Bench -- ingest <inbox> postgres [connection string | temp]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- score-national [--households 23000000] [--batch 50000]
+//     [--reasons 1000000] [--district 20000] [--work /tmp/blindspot-bench]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- run-district <inbox> <file.db> <out> [as-of yyyy-MM-dd]
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
 if (args is ["generate", var dir, ..])
@@ -58,5 +61,23 @@ if (args is ["ingest", var inbox, var engine, ..])
     if (server is not null) await server.DisposeAsync();
     return 0;
 }
-Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp]");
+if (args is ["score-national", ..])
+{
+    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    var options = new BlindSpot.Bench.NationalOptions(
+        Households: long.Parse(Opt("--households", "23000000"), inv),
+        Batch: int.Parse(Opt("--batch", "50000"), inv),
+        ReasonsHouseholds: long.Parse(Opt("--reasons", "1000000"), inv),
+        District: int.Parse(Opt("--district", "20000"), inv),
+        Work: Opt("--work", Path.Combine(Path.GetTempPath(), "blindspot-bench")));
+    Directory.CreateDirectory(options.Work);
+    return await BlindSpot.Bench.NationalScoring.RunAsync(options, CancellationToken.None);
+}
+if (args is ["run-district", var runInbox, var runDb, var runOut, ..])
+{
+    var asOf = args.Length > 4 ? DateOnly.ParseExact(args[4], "yyyy-MM-dd", inv) : new SampleOptions().AsOf;
+    return await BlindSpot.Bench.DistrictRun.RunAsync(runInbox, runDb, runOut, asOf, CancellationToken.None);
+}
+Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
+    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of]");
 return 2;
