@@ -12,6 +12,33 @@ namespace BlindSpot.Pipeline.Run;
 /// </summary>
 public sealed class RunService(PipelineServices services, ILogger<RunService> logger)
 {
+    /// <summary>
+    /// Scores as of the day, unless the champion already scored that day on exactly the files the store holds now
+    /// (the job-run ledger remembers champion and file count): a re-run for the same day then takes seconds.
+    /// </summary>
+    async Task<ScoreReport> ScoreUnlessCurrentAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var store = services.Store;
+        var champion = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Status == ModelStatus.Champion);
+        if (champion is null) return await services.Score().ScoreAsync(asOf, ct);
+
+        var key = $"{asOf:yyyy-MM-dd}|{champion.Version}|{(await store.ListFilesAsync(ct)).Count}";
+        if (!await store.TryBeginJobRunAsync(ScoreJobName, key, ct))
+        {
+            var stored = await store.LoadScoresAsync(asOf, ct);
+            if (stored.Count > 0 && stored.All(s => s.ModelVersion == champion.Version))
+            {
+                logger.LogInformation("Scores as of {AsOf} by {ModelVersion} are current: not scored again", asOf, champion.Version);
+                return new ScoreReport(asOf, champion.Version, stored.Count, 0, 0, null);
+            }
+        }
+        var report = await services.Score().ScoreAsync(asOf, ct);
+        if (report.Succeeded) await store.CompleteJobRunAsync(ScoreJobName, key, $"{report.Scored} households", ct);
+        return report;
+    }
+
+    const string ScoreJobName = "run.score";
+
     public async Task<RunReport> RunAsync(string inbox, string outDir, string quarantineDir, DateOnly asOf, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -25,7 +52,7 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
             training = await services.Train().TrainAsync(asOf, null, ct);
         }
 
-        var score = await services.Score().ScoreAsync(asOf, ct);
+        var score = await ScoreUnlessCurrentAsync(asOf, ct);
         var worklistDate = services.Calendar.NextBusinessDay(asOf);
         var worklists = await services.Worklists().BuildAsync(worklistDate, asOf, outDir, ct);
         var targets = await services.Targets().ReportAsync(asOf.Year, asOf, outDir, ct);
