@@ -17,7 +17,7 @@ public sealed class JobsOptions
     /// <summary>Folder the worklists (worklists/&lt;date&gt;/&lt;dong&gt;.csv) and target reports (targets/&lt;year&gt;.csv) are written to.</summary>
     public string Out { get; set; } = "./out";
 
-    /// <summary>Where quarantined rows are copied as files for clerks; default: &lt;Out&gt;/quarantine.</summary>
+    /// <summary>Where quarantined rows are copied as files for clerks; default: quarantine/ beside the SQLite file (./quarantine for PostgreSQL), as for the CLI.</summary>
     public string? Quarantine { get; set; }
 
     /// <summary>Hangfire workers of this server (jobs it runs at once).</summary>
@@ -50,9 +50,23 @@ public sealed class JobsOptions
         : RetentionYears is < 1 or > 50 ? $"{Section}:{nameof(RetentionYears)} must be between 1 and 50."
         : InvisibilityTimeout < TimeSpan.FromSeconds(1) ? $"{Section}:{nameof(InvisibilityTimeout)} must be at least 1 second."
         : QueuePollInterval < TimeSpan.FromMilliseconds(100) ? $"{Section}:{nameof(QueuePollInterval)} must be at least 100 ms."
+        : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.Jobs.All(j => j.Id != id)) is { } unknown
+            ? $"{Section}:{nameof(TriggerOnStart)} names no recurring job '{unknown}' (known: {string.Join(", ", Scheduling.Schedule.Jobs.Select(j => j.Id))})."
         : null;
 
-    public string QuarantineDir => string.IsNullOrWhiteSpace(Quarantine) ? Path.Combine(Out, "quarantine") : Quarantine;
+    public IReadOnlyList<string> TriggerIds =>
+        (TriggerOnStart ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public string QuarantineDir => string.IsNullOrWhiteSpace(Quarantine)
+        ? Path.Combine(BlindSpot.Storage.StoreFactory.DataDirectory(Db), "quarantine")
+        : Quarantine;
+
+    /// <summary>
+    /// Recurring job ids to run once right at start, besides their schedule, one after the other in the order given
+    /// (comma-separated, e.g. "ingest-inbox,score,worklists"): a local try-out or a catch-up after downtime. Each run is
+    /// idempotent by its key.
+    /// </summary>
+    public string? TriggerOnStart { get; set; }
 
     /// <summary>Short command-line switches mapped to their configuration keys.</summary>
     public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -65,5 +79,6 @@ public sealed class JobsOptions
         ["--retention-years"] = $"{Section}:{nameof(RetentionYears)}",
         ["--holidays"] = $"{Section}:{nameof(HolidaysFile)}",
         ["--log-file"] = $"{Section}:{nameof(LogFile)}",
+        ["--trigger"] = $"{Section}:{nameof(TriggerOnStart)}",
     };
 }

@@ -1,6 +1,7 @@
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Scheduling;
 using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BlindSpot.Jobs.Hosting;
 
 /// <summary>Writes <see cref="Schedule"/> into Hangfire's storage at start (every server does it; AddOrUpdate is idempotent).</summary>
-internal sealed class ScheduleRegistrar(JobStorage storage, IRecurringJobManager manager, IOptions<JobsOptions> options, ILogger<ScheduleRegistrar> logger)
+internal sealed class ScheduleRegistrar(JobStorage storage, IRecurringJobManager manager, IBackgroundJobClient client,
+    IOptions<JobsOptions> options, ILogger<ScheduleRegistrar> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -20,6 +22,14 @@ internal sealed class ScheduleRegistrar(JobStorage storage, IRecurringJobManager
         }
         var (added, removed) = Schedule.Apply(storage, manager);
         logger.LogInformation("Recurring schedule registered: {Registered} jobs in {TimeZone}, {Removed} stale removed", added, Schedule.TimeZone.Id, removed);
+        // Triggered jobs run one after the other, in the order given (ingest before score before worklists).
+        string? previous = null;
+        foreach (var id in options.Value.TriggerIds)
+        {
+            var job = Schedule.Jobs.Single(j => j.Id == id).Job;
+            previous = client.Create(job, previous is null ? new EnqueuedState() : new AwaitingState(previous));
+            logger.LogInformation("Triggered {Job} once at start", id);
+        }
         return Task.CompletedTask;
     }
 

@@ -24,7 +24,8 @@ public sealed class JobsOptionsTests
 
         Assert.Equal("/data/bs.db", o.Db);
         Assert.Equal("data-samples", o.Inbox);
-        Assert.Equal(Path.Combine("out", "quarantine"), o.QuarantineDir);
+        // Quarantine copies sit beside the SQLite file, as for the CLI.
+        Assert.Equal(Path.Combine("/data", "quarantine"), o.QuarantineDir);
         Assert.Equal(4, o.Workers);
         Assert.Equal(5, o.RetentionYears);
     }
@@ -54,5 +55,16 @@ public sealed class JobsOptionsTests
     {
         var e = Assert.Throws<OptionsValidationException>(() => Bind(Config(["--retention-years", "0"])));
         Assert.Contains("RetentionYears", e.Message);
+    }
+
+    [Fact]
+    public void TriggerOnStartNamesRecurringJobsAndRefusesAnUnknownOne()
+    {
+        var ok = Bind(Config(["--trigger", "ingest-inbox, score"]));
+        Assert.Equal(["ingest-inbox", "score"], ok.TriggerIds);
+        Assert.Null(ok.Validate());
+
+        var bad = Assert.Throws<OptionsValidationException>(() => Bind(Config(["--trigger", "ingest-inbox,nightly-magic"])));
+        Assert.Contains("nightly-magic", bad.Message);
     }
 }
