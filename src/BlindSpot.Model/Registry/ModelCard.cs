@@ -38,7 +38,8 @@ public sealed record ModelCard(
     FairnessReport Fairness,
     bool BeatsBaselines,
     PromotionDecision Decision,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    SampledNegativeEvaluation? TestWithSampledNegatives = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -53,7 +54,14 @@ public sealed record ModelCard(
 
     public static ModelCard? FromJson(string json)
     {
-        try { return JsonSerializer.Deserialize<ModelCard>(json, Json); }
+        try
+        {
+            var card = JsonSerializer.Deserialize<ModelCard>(json, Json);
+            // Cards written before sampled negatives existed were trained on visits only; the option's default would say otherwise.
+            if (card is not null && !json.Contains("\"sampled_negatives_per_visit\"", StringComparison.Ordinal))
+                card = card with { Options = card.Options with { SampledNegativesPerVisit = 0 } };
+            return card;
+        }
         catch (JsonException) { return null; }
     }
 }

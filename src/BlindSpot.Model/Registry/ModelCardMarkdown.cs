@@ -38,6 +38,18 @@ public static class ModelCardMarkdown
             s.AppendLine(inv, $"| {m.Scorer} | {m.Auc:F3} | {m.Auprc:F3} | {m.PrecisionAtK:F3} | {m.RecallAtK:F3} | {m.Hits}/{m.Selected} | {m.DailyPrecisionAtK:F3} | {m.DailyRecallAtK:F3} | {m.Brier:F4} |");
         if (c.Champion is { Metrics: null } nc) s.AppendLine(inv, $"\nChampion {nc.Version} not comparable: {nc.NotComparable}");
         s.AppendLine();
+        if (c.TestWithSampledNegatives is { } sn)
+        {
+            s.AppendLine(inv, $"## Second evaluation: visited test rows + {sn.SampledTestRows} sampled unvisited households (presumed 비해당)");
+            s.AppendLine();
+            s.AppendLine(inv, $"Trained with {sn.SampledTrainRows} sampled negatives ({c.Options.SampledNegativesPerVisit} per labeled visit, weight {c.Options.SampledNegativeWeight}, pool {c.Options.SampledNegativePool}, unvisited for {c.Options.SampledNegativeHorizonDays} days). {sn.Rows} rows, {sn.Positives} 발굴. Some sampled households are really in crisis: precision here is a lower bound, for ranking scorers against each other only.");
+            s.AppendLine();
+            s.AppendLine("| scorer | AUC | AUPRC | precision@k | recall@k | 발굴 in top k |");
+            s.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var m in new[] { sn.Model, sn.Rules, sn.TipsOnly })
+                s.AppendLine(inv, $"| {m.Scorer} | {m.Auc:F3} | {m.Auprc:F3} | {m.PrecisionAtK:F3} | {m.RecallAtK:F3} | {m.Hits}/{m.Selected} |");
+            s.AppendLine();
+        }
         s.AppendLine("## Reliability (model, 10 bins of the calibrated probability)");
         s.AppendLine();
         s.AppendLine("| bin | rows | mean predicted | observed 발굴 rate |");

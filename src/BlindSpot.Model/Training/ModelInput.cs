@@ -10,8 +10,11 @@ internal sealed class ModelInput
     public float[] Numeric { get; set; } = [];
     public string Notes { get; set; } = "";
     public bool Label { get; set; }
+    /// <summary>Example weight: 1 for a labeled visit, <see cref="TrainOptions.SampledNegativeWeight"/> for a sampled negative.</summary>
+    public float Weight { get; set; } = 1;
 
-    public static ModelInput From(HouseholdFeatures f, bool label = false) => new() { Numeric = f.Values, Notes = f.Notes, Label = label };
+    public static ModelInput From(HouseholdFeatures f, bool label = false, float weight = 1) =>
+        new() { Numeric = f.Values, Notes = f.Notes, Label = label, Weight = weight };
 
     /// <summary>The schema with the vector size of the current <see cref="FeatureSchema"/>.</summary>
     public static SchemaDefinition Schema()

@@ -33,10 +33,11 @@ public static class ModelTrainer
         var testFrom = asOf.AddDays(-(o.TestDays - 1));
         var calFrom = testFrom.AddDays(-o.CalibrationDays);
         var ordered = examples.Where(e => e.VisitedOn <= asOf).OrderBy(e => e.VisitedOn)
-            .ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
-        var train = ordered.Where(e => e.VisitedOn < calFrom).ToList();
-        var cal = ordered.Where(e => e.VisitedOn >= calFrom && e.VisitedOn < testFrom).ToList();
-        var test = ordered.Where(e => e.VisitedOn >= testFrom).ToList();
+            .ThenBy(e => e.Sampled).ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
+        var visits = ordered.Where(e => !e.Sampled).ToList();
+        var train = visits.Where(e => e.VisitedOn < calFrom).ToList();
+        var cal = visits.Where(e => e.VisitedOn >= calFrom && e.VisitedOn < testFrom).ToList();
+        var test = visits.Where(e => e.VisitedOn >= testFrom).ToList();
 
         if (train.Count < MinTrainRows)
             return TrainingResult.Fail($"Only {train.Count} labeled visits before {calFrom:yyyy-MM-dd} (need {MinTrainRows}): not enough history to train.");
@@ -45,19 +46,37 @@ public static class ModelTrainer
                 return TrainingResult.Fail($"The {name} slice has {slice.Count} labeled visits but not both 발굴 and 비해당: cannot train or evaluate.");
         ct.ThrowIfCancellationRequested();
 
+        // Sampled negatives (positive-unlabeled) join the training slice only; the calibrator stays fitted on visits
+        // (the population whose outcomes are observed), and the headline evaluation stays on visited test rows.
+        var sampledTrain = ordered.Where(e => e.Sampled && e.VisitedOn < calFrom).ToList();
+        var sampledTest = ordered.Where(e => e.Sampled && e.VisitedOn >= testFrom).ToList();
+        var fit = sampledTrain.Count == 0 ? train
+            : train.Concat(sampledTrain).OrderBy(e => e.VisitedOn).ThenBy(e => e.Sampled)
+                .ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
+
         var watch = Stopwatch.StartNew();
-        var model = RiskModel.Train(train, cal, o);
+        var model = RiskModel.Train(fit, cal, o);
         watch.Stop();
         ct.ThrowIfCancellationRequested();
 
-        var testFeatures = test.Select(e => e.Features).ToList();
-        var p = model.Probabilities(testFeatures);
+        var p = model.Probabilities(test.Select(e => e.Features).ToList());
+        SampledNegativeEvaluation? withSampled = null;
+        if (sampledTest.Count > 0)
+        {
+            var wide = test.Concat(sampledTest).ToList();
+            var pw = model.Probabilities(wide.Select(e => e.Features).ToList());
+            withSampled = new SampledNegativeEvaluation(sampledTrain.Count, sampledTest.Count, wide.Count, wide.Count(e => e.Label),
+                Evaluator.Evaluate("model", wide, pw, pw, k),
+                Baselines.Evaluate(Baselines.Rules, Baselines.RulesScore, cal, wide, k, o.Seed),
+                Baselines.Evaluate(Baselines.TipsOnly, Baselines.TipsScore, cal, wide, k, o.Seed));
+        }
         var report = new EvaluationReport(
             Slice(train), Slice(cal), Slice(test), k, test.Select(e => e.VisitedOn).Distinct().Count(),
             Evaluator.Evaluate("model", test, p, p, k),
             Baselines.Evaluate(Baselines.Rules, Baselines.RulesScore, cal, test, k, o.Seed),
             Baselines.Evaluate(Baselines.TipsOnly, Baselines.TipsScore, cal, test, k, o.Seed),
-            FairnessAudit.Run(test, p, k));
+            FairnessAudit.Run(test, p, k),
+            withSampled);
         return new TrainingResult(new TrainedModel(model, report, Fingerprint(ordered), watch.Elapsed, test), null);
     }
 
@@ -76,7 +95,7 @@ public static class ModelTrainer
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(e.Features.HouseholdId));
             BitConverter.TryWriteBytes(buf, e.VisitedOn.DayNumber);
             sha.AppendData(buf[..4]);
-            sha.AppendData([e.Label ? (byte)1 : (byte)0]);
+            sha.AppendData([(byte)((e.Label ? 1 : 0) | (e.Sampled ? 2 : 0))]);
             foreach (var v in e.Features.Values) { BitConverter.TryWriteBytes(buf, v); sha.AppendData(buf[..4]); }
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());

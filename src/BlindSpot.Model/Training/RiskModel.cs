@@ -87,7 +87,9 @@ public sealed class RiskModel
     internal static RiskModel Train(IReadOnlyList<LabeledExample> train, IReadOnlyList<LabeledExample> calibration, TrainOptions o)
     {
         var ml = new MLContext(o.Seed);
-        var trainView = ModelInput.Load(ml, train.Select(e => ModelInput.From(e.Features, e.Label)).ToList());
+        var weighted = train.Any(e => e.Sampled);
+        var trainView = ModelInput.Load(ml, train.Select(e =>
+            ModelInput.From(e.Features, e.Label, e.Sampled ? (float)o.SampledNegativeWeight : 1f)).ToList());
         var calView = ModelInput.Load(ml, calibration.Select(e => ModelInput.From(e.Features, e.Label)).ToList());
 
         // Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no
@@ -102,6 +104,7 @@ public sealed class RiskModel
         {
             LabelColumnName = nameof(ModelInput.Label),
             FeatureColumnName = "Features",
+            ExampleWeightColumnName = weighted ? nameof(ModelInput.Weight) : null,
             NumberOfTrees = o.NumberOfTrees,
             NumberOfLeaves = o.NumberOfLeaves,
             MinimumExampleCountPerLeaf = o.MinimumExampleCountPerLeaf,

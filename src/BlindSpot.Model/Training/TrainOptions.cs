@@ -7,6 +7,15 @@ namespace BlindSpot.Model.Training;
 /// <param name="CalibrationDays">Days of visits right after the training window used to fit the calibrator.</param>
 /// <param name="TestDays">Days of visits at the end (up to the as-of date) used to test; never trained or calibrated on.</param>
 /// <param name="Calibrator">"platt" or "isotonic".</param>
+/// <param name="SampledNegativesPerVisit">
+/// Positive-unlabeled training (<see cref="NegativeSampler"/>): for each day with labeled visits, this many unvisited
+/// households per labeled visit of that day are added as 비해당 rows (0 = off: visits only). Calibration and the
+/// headline evaluation stay on visits; the card adds a second evaluation that includes the test window's sampled rows.
+/// </param>
+/// <param name="SampledNegativeWeight">ML.NET example weight of a sampled negative (a labeled visit weighs 1).</param>
+/// <param name="SampledNegativeHorizonDays">A household counts as unvisited on day D when it had no visit on D..D+this (capped at the as-of date).</param>
+/// <param name="SampledNegativePool">"signal": only households with a tip in 365 days or a crisis indicator in the last 3 known
+/// months (the 모델 tier's pool); "all": every household living in the district.</param>
 public sealed record TrainOptions(
     int Seed = 42,
     int NumberOfTrees = 200,
@@ -18,4 +27,8 @@ public sealed record TrainOptions(
     int CalibrationDays = 28,
     int TestDays = 42,
     string Calibrator = "platt",
-    int TopReasons = 3);
+    int TopReasons = 3,
+    double SampledNegativesPerVisit = 1.0,
+    double SampledNegativeWeight = 1.0,
+    int SampledNegativeHorizonDays = 28,
+    string SampledNegativePool = "signal");

@@ -32,9 +32,12 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         var o = options ?? new TrainOptions();
         var data = await store.LoadDistrictAsync(asOf, ct);
         var builder = new FeatureBuilder(data);
-        var examples = LabelBuilder.Build(data, builder, ct);
+        var visits = LabelBuilder.Build(data, builder, ct);
+        var sampled = NegativeSampler.Sample(data, builder, visits, o, ct);
+        var examples = sampled.Count == 0 ? visits : [.. visits, .. sampled];
         var k = data.Capacity.Sum(c => c.DailyVisits);
-        logger.LogInformation("Training as of {AsOf}: {LabeledVisits} labeled visits, k = {K}", asOf, examples.Count, k);
+        logger.LogInformation("Training as of {AsOf}: {LabeledVisits} labeled visits, {SampledNegatives} sampled negatives, k = {K}",
+            asOf, visits.Count, sampled.Count, k);
 
         var result = ModelTrainer.TrainAndEvaluate(examples, asOf, k, o, ct);
         if (result.Trained is not { } trained)
@@ -68,7 +71,8 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         var card = new ModelCard(version, FeatureSchema.Version, asOf, trainedAt, trained.TrainingTime.TotalSeconds, TrainerName, o,
             trained.DataFingerprint, report.Train, report.Calibration, report.Test, report.K, report.TestDays,
             [.. FeatureSchema.Numeric.Select(f => f.Name), $"note_char_ngrams_1_{o.NgramLength}_hashed_{1 << o.NgramBits}"],
-            report.Model, report.Rules, report.TipsOnly, comparison, report.Fairness, report.BeatsBaselines, decision, warnings);
+            report.Model, report.Rules, report.TipsOnly, comparison, report.Fairness, report.BeatsBaselines, decision, warnings,
+            report.WithSampledNegatives);
 
         await store.SaveModelAsync(new ModelRecord(version, ModelStatus.Challenger, trainedAt, asOf, card.ToJson()), trained.Model.ToBytes(), ct);
         if (decision.Promote) await store.PromoteAsync(version, ct);

@@ -60,6 +60,26 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CardRecordsTheSampledNegativesAndTheirSecondEvaluation()
+    {
+        var report = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        var card = report.Card!;
+        Assert.Equal(new BlindSpot.Model.Training.TrainOptions().SampledNegativesPerVisit, card.Options.SampledNegativesPerVisit);
+        var second = Assert.IsType<BlindSpot.Model.Evaluation.SampledNegativeEvaluation>(card.TestWithSampledNegatives);
+        Assert.True(second.SampledTrainRows > 0 && second.SampledTestRows > 0);
+        Assert.Equal(card.TestWindow.Rows + second.SampledTestRows, second.Rows);
+        Assert.Equal(card.TestWindow.Positives, second.Positives);
+        var stored = BlindSpot.Model.Registry.ModelCard.FromJson((await store.ListModelsAsync(CancellationToken.None)).Single().CardJson)!;
+        Assert.Equal(second.SampledTestRows, stored.TestWithSampledNegatives!.SampledTestRows);
+        Assert.Contains("sampled unvisited households", BlindSpot.Model.Registry.ModelCardMarkdown.Render(stored, ModelStatus.Champion));
+
+        var off = await Train.TrainAsync(AsOf, new BlindSpot.Model.Training.TrainOptions(SampledNegativesPerVisit: 0), CancellationToken.None);
+        Assert.NotEqual(report.Version, off.Version);
+        Assert.Null(off.Card!.TestWithSampledNegatives);
+        Assert.Equal(card.TestWindow, off.Card.TestWindow);
+    }
+
+    [Fact]
     public async Task TrainingTwiceOnTheSameDataKeepsOneModel()
     {
         var first = await Train.TrainAsync(AsOf, null, CancellationToken.None);
