@@ -64,6 +64,13 @@ internal static class TrainCommand
         foreach (var m in rows)
             await o.WriteLineAsync(string.Create(inv, $"  {m.Scorer,-24} {m.Auc,6:F3} {m.Auprc,6:F3} {m.PrecisionAtK,6:F3} {m.RecallAtK,6:F3} {m.DailyPrecisionAtK,6:F3} {m.Brier,7:F4}"));
         if (c.Champion is { Metrics: null } nc) await o.WriteLineAsync($"  champion {nc.Version}: not comparable ({nc.NotComparable})");
+        if (c.TestWithSampledNegatives is { } sn)
+        {
+            await o.WriteLineAsync(string.Create(inv,
+                $"  test visits + {sn.SampledTestRows} sampled unvisited households ({sn.Rows} rows, {sn.Positives} 발굴; trained with {sn.SampledTrainRows} sampled):"));
+            foreach (var m in new[] { sn.Model, sn.Rules, sn.TipsOnly })
+                await o.WriteLineAsync(string.Create(inv, $"  {m.Scorer,-24} {m.Auc,6:F3} {m.Auprc,6:F3} {m.PrecisionAtK,6:F3} {m.RecallAtK,6:F3} {m.DailyPrecisionAtK,6:F3} {m.Brier,7:F4}"));
+        }
         await o.WriteLineAsync();
         await o.WriteLineAsync($"  Fairness: {c.Fairness.FlaggedCount} flagged group(s) of {c.Fairness.Groups.Count} (`models --card {c.Version}` shows the table)");
         foreach (var w in c.Warnings) await o.WriteLineAsync($"  WARNING: {w}");
