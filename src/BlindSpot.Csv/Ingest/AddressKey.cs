@@ -41,9 +41,16 @@ public sealed partial record AddressKey(string Full, string? Building, string? R
         return new AddressKey(rest.Length == 0 ? building : building + "|" + rest, building, road);
     }
 
-    /// <summary>Drops spaces and the unit words (제203호 -> 203, 2층 -> 2), lower-cases ASCII.</summary>
+    /// <summary>
+    /// Drops spaces and the unit words (제203호 -> 203, 2층 -> 2), lower-cases ASCII. A floor written before a unit
+    /// number says nothing more ("4층 402호" = "402호"); a basement unit is "b" + its number ("지하 2호" = "B02호");
+    /// an apartment building and unit "101동 1503호" is written "101-1503", as clerks often do.
+    /// </summary>
     static string Compact(string s)
     {
+        s = FloorBeforeUnit().Replace(s, "");
+        s = BasementUnit().Replace(s, m => "b" + int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        s = BuildingAndUnit().Replace(s, "$1-$2");
         s = UnitWords().Replace(s, "$1");
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
@@ -61,6 +68,15 @@ public sealed partial record AddressKey(string Full, string? Building, string? R
     // Road names end in 로 or 길 (영등포로, 신길로, 영등포로3길, 도림로12번길); the number must not be the start of a 길 name.
     [GeneratedRegex(@"(?<road>[가-힣A-Za-z0-9]+?(?:로|길))\s*(?<no>\d+(?:-\d+)?)(?![\d]|\s*(?:길|번길))")]
     private static partial Regex RoadAndNumber();
+
+    [GeneratedRegex(@"(?:지하\s*)?\d+\s*층\s*(?=\S*\d)")]
+    private static partial Regex FloorBeforeUnit();
+
+    [GeneratedRegex(@"(?:지하\s*|[Bb]\s*)0*(\d+)\s*호?(?!\d)")]
+    private static partial Regex BasementUnit();
+
+    [GeneratedRegex(@"(\d+)\s*동\s*(\d+)\s*호?")]
+    private static partial Regex BuildingAndUnit();
 
     [GeneratedRegex(@"제?\s*(\d+)\s*(?:호|층)")]
     private static partial Regex UnitWords();

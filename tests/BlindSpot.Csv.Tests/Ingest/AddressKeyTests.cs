@@ -10,8 +10,26 @@ public sealed class AddressKeyTests
     [InlineData("서울시 영등포구 신길 1동 가마산로 339-22, 101동 1801호")]
     [InlineData("영등포구 신길제1동 가마산로339-22 101동 1801")]
     [InlineData("가마산로 339-22 101동 1801호")]
+    [InlineData("영등포구 가마산로 339-22 101-1801")]
+    [InlineData("가마산로 339-22, 18층 101동 1801호")]
     public void SpellingsOfOneAddressMeet(string written) =>
         Assert.Equal(AddressKey.Of("서울특별시 영등포구 가마산로 339-22, 101동 1801호"), AddressKey.Of(written));
+
+    [Theory]
+    [InlineData("서울특별시 영등포구 도영로 327-26, 302호", "영등포구 도영로 327-26 3층 302호")]
+    [InlineData("서울특별시 영등포구 대방천로 143-4, B02호", "대방천로 143-4, 지하 2호")]
+    [InlineData("서울특별시 영등포구 대방천로 143-4, B02호", "대방천로 143-4 지하1층 B02호")]
+    [InlineData("서울특별시 영등포구 신길로 222-36, 101호", "서울 영등포구신길5동 신길로222-36 1층 101호")]
+    public void FloorsBasementsAndGluedWordsDoNotHideAnAddress(string registry, string written) =>
+        Assert.Equal(AddressKey.Of(registry), AddressKey.Of(written));
+
+    [Fact]
+    public void DifferentUnitsStayDifferent()
+    {
+        Assert.NotEqual(AddressKey.Of("도영로 327-26, 302호"), AddressKey.Of("도영로 327-26, 301호"));
+        Assert.NotEqual(AddressKey.Of("대방천로 143-4, B02호"), AddressKey.Of("대방천로 143-4, 102호"));
+        Assert.NotEqual(AddressKey.Of("가마산로 339-22, 101동 1801호"), AddressKey.Of("가마산로 339-22, 102동 1801호"));
+    }
 
     [Theory]
     [InlineData("서울시 영등포구 신길 1동 가마산로 339", "신길1동")]

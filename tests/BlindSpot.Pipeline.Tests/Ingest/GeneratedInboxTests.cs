@@ -42,6 +42,27 @@ public sealed class GeneratedInboxTests : IDisposable
         Assert.All(again.Files, f => Assert.Equal(IngestFileStatus.Skipped, f.Status));
     }
 
+    [Fact]
+    public async Task MatchesTipsToTheHouseholdsTheGeneratorMeantDespiteRespelledAddresses()
+    {
+        var inbox = Path.Combine(dir.Path, "inbox");
+        var generator = new DistrictGenerator(new SampleOptions { Households = 2500, Seed = 3 });
+        generator.WriteInbox(inbox);
+        await using var store = await IngestFixture.OpenAsync(dir.File("blindspot.db"));
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
+
+        var tips = (await store.LoadDistrictAsync(new DateOnly(2026, 10, 30), default)).Tips;
+        var meant = tips.Where(t => generator.TrueHouseholdOfTip(t.TipId) is not null).ToList();
+        var right = meant.Count(t => t.HouseholdId == generator.TrueHouseholdOfTip(t.TipId));
+        var wrong = meant.Count(t => t.HouseholdId is not null && t.HouseholdId != generator.TrueHouseholdOfTip(t.TipId));
+
+        Assert.True(meant.Count > 100, $"only {meant.Count} tips with a true household");
+        // Measured at seed 3: every matched tip right; the few misses are addresses that fit several households.
+        Assert.True(wrong <= meant.Count / 100, $"{wrong} of {meant.Count} tips matched to the wrong household");
+        Assert.True(right >= meant.Count * 95 / 100, $"only {right} of {meant.Count} tips matched to their household");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
