@@ -57,13 +57,13 @@ public sealed class SamplesCommandTests : IDisposable
     {
         var committed = Path.Combine(RepositoryRoot(), "data-samples");
         var fresh = Path.Combine(root, "fresh");
-        var (code, _, _) = await RunAsync("samples", "--out", fresh, "--households", "8000");
+        var (code, _, _) = await RunAsync("samples", "--out", fresh, "--households", "12000");
         Assert.Equal(CliApp.Ok, code);
         var expected = Directory.GetFiles(fresh).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(expected, Directory.GetFiles(committed, "*.csv").Select(Path.GetFileName).Order().ToList());
         foreach (var name in expected)
             Assert.True(File.ReadAllBytes(Path.Combine(fresh, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(committed, name!))),
-                $"data-samples/{name} is stale: regenerate with `samples --out data-samples --households 8000`");
+                $"data-samples/{name} is stale: regenerate with `samples --out data-samples --households 12000`");
     }
 
     static string RepositoryRoot()
