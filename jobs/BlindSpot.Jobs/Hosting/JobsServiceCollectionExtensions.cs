@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Logging;
+using BlindSpot.Pipeline;
 using BlindSpot.Core.Storage;
-using BlindSpot.Core.Targets;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Jobs;
@@ -35,14 +36,15 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IBlindSpotStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
         services.AddHostedService<StoreStartup>();
 
-        // The use cases, configured as the CLI configures them.
-        services.AddSingleton(sp => new WorklistSettings { Holidays = Holidays(sp.GetRequiredService<IOptions<JobsOptions>>().Value) });
-        services.AddSingleton(TargetOptions.Default);
-        services.AddTransient<IngestService>();
-        services.AddTransient<ScoreService>();
-        services.AddTransient<TrainService>();
-        services.AddTransient<WorklistService>();
-        services.AddTransient<TargetsService>();
+        // The use cases, composed by the same PipelineServices the CLI uses (only the holiday list is the host's own).
+        services.AddSingleton(sp => new PipelineServices(
+            sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>(),
+            new PipelineSettings { Worklists = new WorklistSettings { Holidays = Holidays(sp.GetRequiredService<IOptions<JobsOptions>>().Value) } }));
+        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Ingest());
+        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Score());
+        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Train());
+        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Worklists());
+        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Targets());
 
         // One thin class per job (Hangfire resolves them through DI, one scope per job).
         services.AddTransient<JobRunner>();

@@ -2,6 +2,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Hosting.Logging;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Running;
+using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Worklists;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>Builds the day's worklists every business morning (the use case: <see cref="WorklistService"/>).</summary>
-public sealed class WorklistJob(JobRunner runner, WorklistService worklists, WorklistSettings settings, IOptions<JobsOptions> options,
+public sealed class WorklistJob(JobRunner runner, WorklistService worklists, PipelineServices pipeline, IOptions<JobsOptions> options,
     TimeProvider clock, ILogger<WorklistJob> logger)
 {
     public const string Id = "worklists";
@@ -23,7 +24,7 @@ public sealed class WorklistJob(JobRunner runner, WorklistService worklists, Wor
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 600])]
     public async Task RunAsync(DateOnly date, CancellationToken ct)
     {
-        if (!new BusinessCalendar(settings.Holidays).IsBusinessDay(date))
+        if (!pipeline.Calendar.IsBusinessDay(date))
         {
             logger.LogInformation("Job {Job}: {Date} is not a business day, no worklists", Id, date);
             return;
