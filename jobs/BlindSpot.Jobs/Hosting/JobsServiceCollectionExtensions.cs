@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using BlindSpot.Pipeline;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Jobs.Configuration;
@@ -9,10 +7,12 @@ using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Hosting;
