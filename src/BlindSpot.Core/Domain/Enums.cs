@@ -14,8 +14,32 @@ public enum MatchMethod
     HouseholdId,
     /// <summary>The normalised address pointed at exactly one household.</summary>
     Address,
-    /// <summary>The normalised address pointed at several households and the name picked one.</summary>
+    /// <summary>The normalised address pointed at several households and the name (or phone, or what the caller said of the
+    /// person) picked one.</summary>
     AddressAndName,
+    /// <summary>A building name harvested from the registry (행복빌라 203호) found the building.</summary>
+    BuildingName,
+    /// <summary>A misspelt road name matched a registry road by Korean-aware (jamo) edit distance.</summary>
+    RoadTypo,
+    /// <summary>The building number did not fit; a nearby number on the same road did, with the unit and the person.</summary>
+    NearbyNumber,
+    /// <summary>Described by what is near it (… 근처, … 옆): a building around the place named.</summary>
+    Landmark,
+    /// <summary>The subject's phone number is the phone of a registry household.</summary>
+    Phone,
+    /// <summary>Dong staff chose the household among the candidates (or linked it by hand).</summary>
+    Confirmed,
+}
+
+/// <summary>The three outcomes of tip resolution.</summary>
+public enum TipLinkStatus
+{
+    /// <summary>Linked to one household (by id, by the resolver above its precision threshold, or by staff).</summary>
+    Linked,
+    /// <summary>Not linked; one to five households for dong staff to confirm.</summary>
+    Candidates,
+    /// <summary>Not linked and no short list: kept with the address as written.</summary>
+    Unresolved,
 }
 
 /// <summary>Visit results of contract §2.5.</summary>

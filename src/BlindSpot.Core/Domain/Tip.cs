@@ -20,4 +20,25 @@ public sealed record Tip(
     MatchMethod Match,
     string? Category,
     bool Urgent,
-    string Note);
+    string Note)
+{
+    /// <summary>
+    /// How sure the resolver is that <see cref="HouseholdId"/> is the household the tip is about (0..1): 1 for a
+    /// given household_id or a link confirmed by dong staff, the resolver's posterior otherwise, 0 when not linked.
+    /// A feature for the model (a weakly linked tip says less) and shown to staff.
+    /// </summary>
+    public double LinkConfidence { get; init; }
+
+    /// <summary>
+    /// Households dong staff are asked to choose from when the tip is not linked (best first, at most five);
+    /// empty when linked or when nothing fits well enough (unresolved: the address as written is all there is).
+    /// </summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
+    /// <summary>Newest registry snapshot the tip was last resolved against; a newer one makes an open tip be tried again.</summary>
+    public DateOnly? ResolvedAgainst { get; init; }
+
+    /// <summary>Linked, waiting for staff to choose among candidates, or unresolved.</summary>
+    public TipLinkStatus LinkStatus =>
+        HouseholdId is not null ? TipLinkStatus.Linked : Candidates.Count > 0 ? TipLinkStatus.Candidates : TipLinkStatus.Unresolved;
+}

@@ -1,3 +1,5 @@
+using BlindSpot.Core.Domain;
+
 namespace BlindSpot.Core.Ingest;
 
 /// <summary>
@@ -19,5 +21,6 @@ public sealed class IngestContext
     public Dictionary<string, HouseholdRef> Households { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>The part of a household that tip matching needs.</summary>
-public sealed record HouseholdRef(string HouseholdId, string Dong, string Address, string HeadName, DateOnly SnapshotDate);
+/// <summary>The part of a household that tip resolution needs (phone, sex and birth year are evidence when a tip names them).</summary>
+public sealed record HouseholdRef(string HouseholdId, string Dong, string Address, string HeadName, DateOnly SnapshotDate,
+    string? Phone = null, Sex? HeadSex = null, int HeadBirthYear = 0);

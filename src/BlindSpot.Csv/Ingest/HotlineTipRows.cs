@@ -23,16 +23,15 @@ internal sealed class HotlineTipRows(Func<string, int> col) : IFeedRows
         string? d = given;
         if (!v.Failed && d is null)
         {
-            d = s.Matcher.InferDong(addr);
+            d = s.Resolver.Index.InferDong(addr);
             if (d is null) v.Fail(dong, "행정동이 비어 있고 주소로도 동을 알 수 없습니다. 행정동을 적어 주세요.");
         }
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }
         if (s.IsDuplicate(s.Context.HotlineCallIds, id)) return;
 
         if (given is null) s.Remark("행정동이 비어 있어 주소로 동을 정한 신고");
-        var (method, matched) = s.Matcher.Match(d!, addr, subject);
-        if (method == MatchMethod.None) s.UnmatchedTipIds.Add(id);
-        s.Tips.Add(new Tip(TipSource.Hotline, id, at, reporter, d!, addr, subject, null, matched, method, null, isUrgent, text));
+        s.Tips.Add(s.Resolve(new Tip(TipSource.Hotline, id, at, reporter, d!, addr, subject, null, null, MatchMethod.None, null, isUrgent, text),
+            dongGiven: given is not null));
         s.Accept();
     }
 }

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution;
 
 namespace BlindSpot.Csv.Ingest;
 
@@ -15,9 +16,9 @@ public static class IngestContextExtensions
         {
             context.HouseholdSnapshotKeys.Add(IngestKeys.Household(h.HouseholdId, h.SnapshotDate));
             if (!context.Households.TryGetValue(h.HouseholdId, out var known) || known.SnapshotDate <= h.SnapshotDate)
-                context.Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate);
+                context.Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate, h.Phone, h.HeadSex, h.HeadBirthYear);
         }
-        if (batch.Households.Count > 0) MatcherCache.Invalidate(context);
+        if (batch.Households.Count > 0) ResolverCache.Invalidate(context);
         foreach (var c in batch.Crisis) context.CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
         foreach (var t in batch.Tips)
             (t.Source == TipSource.Officer ? context.OfficerTipIds : context.HotlineCallIds).Add(t.TipId);

@@ -27,12 +27,16 @@ internal sealed class OfficerTipRows(Func<string, int> col) : IFeedRows
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }
         if (s.IsDuplicate(s.Context.OfficerTipIds, id)) return;
 
-        var (method, matched) = givenId is not null && s.Context.Households.ContainsKey(givenId)
-            ? (MatchMethod.HouseholdId, givenId)
-            : s.Matcher.Match(d, addr, subject);
-        if (givenId is not null && method != MatchMethod.HouseholdId) s.Remark("세대 명부에 없는 세대ID가 적힌 제보 (주소로 찾음)");
-        if (method == MatchMethod.None) s.UnmatchedTipIds.Add(id);
-        s.Tips.Add(new Tip(TipSource.Officer, id, at, officer, d, addr, subject, tel, matched, method, cat, isUrgent, text));
+        var tip = new Tip(TipSource.Officer, id, at, officer, d, addr, subject, tel, null, MatchMethod.None, cat, isUrgent, text);
+        if (givenId is not null && s.Context.Households.ContainsKey(givenId))
+        {
+            s.Tips.Add(tip with { HouseholdId = givenId, Match = MatchMethod.HouseholdId, LinkConfidence = 1 });
+        }
+        else
+        {
+            if (givenId is not null) s.Remark("세대 명부에 없는 세대ID가 적힌 제보 (주소로 찾음)");
+            s.Tips.Add(s.Resolve(tip, dongGiven: true));
+        }
         s.Accept();
     }
 }

@@ -99,8 +99,9 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
         await ReadAllAsync(c, "SELECT household_id, visited_on FROM outcomes", r =>
             ctx.OutcomeKeys.Add(IngestKeys.Outcome(r.GetString(0), r.Date(1))), ct);
         // Newest version of each household for id checks and address matching.
-        await ReadAllAsync(c, "SELECT household_id, dong, address, head_name, snapshot_date FROM household_versions ORDER BY snapshot_date", r =>
-            ctx.Households[r.GetString(0)] = new HouseholdRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Date(4)), ct);
+        await ReadAllAsync(c, "SELECT household_id, dong, address, head_name, snapshot_date, phone, head_sex, head_birth_year FROM household_versions ORDER BY snapshot_date", r =>
+            ctx.Households[r.GetString(0)] = new HouseholdRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Date(4),
+                r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7)), ct);
         return ctx;
     }
 

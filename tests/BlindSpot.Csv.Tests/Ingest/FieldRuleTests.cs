@@ -65,21 +65,4 @@ public sealed class FieldRuleTests
     [Theory]
     [InlineData("주민등록번호")] [InlineData(" 주민번호 ")] [InlineData("resident_no")] [InlineData("RRN")] [InlineData("Resident Number")]
     public void SpotsHeadersNamingResidentNumbers(string header) => Assert.True(ResidentNumberGuard.IsResidentNumberHeader(header));
-
-    [Theory]
-    [InlineData("서울특별시 영등포구 신길로 12, 203호", "신길로12 203")]
-    [InlineData("서울 영등포구 신길로 12 제203호", "신길로 12, 203")]
-    [InlineData("영등포구 신길로 12 203호 (신길동)", "서울시 신길로12 203")]
-    [InlineData("서울특별시 영등포구 영등포로3길 5 2층", "영등포로3길 5, 2층")]
-    [InlineData("신길5동 도림로12번길 3 B01호", "도림로12번길 3 b01")]
-    public void NormalisesDifferentSpellingsOfOneAddressToOneKey(string registry, string tip) =>
-        Assert.Equal(AddressKey.Of(registry), AddressKey.Of(tip));
-
-    [Fact]
-    public void KeepsTheBuildingNumberApartFromTheUnit()
-    {
-        Assert.NotEqual(AddressKey.Of("신길로 12 203호").Full, AddressKey.Of("신길로 122 03호").Full);
-        Assert.Equal("신길로|12", AddressKey.Of("서울 영등포구 신길로 12, 203호").Building);
-        Assert.Equal("영등포로3길", AddressKey.Of("영등포로3길 5").Road);
-    }
 }

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BlindSpot.Core.Contract;
+
+namespace BlindSpot.Resolution.Addresses;
+
+/// <summary>
+/// An address as a registry clerk, an officer or a hotline caller wrote it, taken apart: the road and building
+/// number (when written), the unit in any of its spellings, the words that may be a building name (행복빌라), whether it
+/// describes a place near something (… 근처, … 옆), and the administrative dong named in it.
+/// </summary>
+/// <param name="Road">The road as written, spaces removed (may be misspelt); null when no road + number was found.</param>
+/// <param name="Number">The main building number.</param>
+/// <param name="Sub">The sub-number (123-4), 0 when none.</param>
+/// <param name="Words">Other words that may name a building, spaces removed (행복빌라, 래미안아파트).</param>
+/// <param name="Landmark">Written as near or next to the place named (근처, 옆, 앞, 건너편 …).</param>
+public sealed partial record WrittenAddress(string? Road, int Number, int Sub, UnitSpec Unit, IReadOnlyList<string> Words, bool Landmark, string? Dong)
+{
+    static readonly string[] DroppedTokens = ["서울특별시", "서울시", "서울", "영등포구", "대한민국"];
+    static readonly string[] LandmarkWords = ["근처", "부근", "인근", "옆", "앞", "뒤", "건너편", "맞은편", "쪽", "사이", "골목"];
+    // Places people describe an address by; they are not the household's building.
+    static readonly string[] PlaceWords =
+    [
+        "편의점", "약국", "슈퍼", "마트", "시장", "교회", "성당", "건물", "빌딩", "집", "주택", "부동산", "세탁소", "식당", "공원",
+        "놀이터", "정류장", "버스정류장", "학교", "초등학교", "병원", "의원", "은행", "우체국", "주민센터", "파출소", "역", "지하철역",
+        "카페", "미용실", "철물점", "노인정", "경로당", "어린이집", "주차장", "모퉁이", "코너", "있는", "있는곳", "위", "아래", "뒷",
+        "저", "거기", "그", "있음", "사는", "살고", "계신", "분", "사람", "세대", "호실", "방",
+    ];
+    static readonly string[] UnitWords = ["반지하", "지층", "지하", "지하층", "옥탑", "옥탑방", "1층", "호", "층"];
+
+    /// <summary>Takes an address apart. Never throws; anything not understood is simply not used.</summary>
+    public static WrittenAddress Parse(string address)
+    {
+        var words = new List<string>();
+        // Text in brackets: the registry's reference part "(신길동, 래미안아파트)" names the building.
+        var text = Bracketed().Replace(address, m =>
+        {
+            foreach (var part in m.Groups[1].Value.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
+                if (IsNameWord(part)) words.Add(part);
+            return " ";
+        });
+        string? dong = null;
+        foreach (var (d, index, length) in Dongs.Mentions(text).Reverse())
+        {
+            dong ??= d;
+            text = string.Concat(text.AsSpan(0, index), " ", text.AsSpan(index + length));
+        }
+
+        var landmark = false;
+        var tokens = new List<string>();
+        foreach (var raw in text.Split([' ', '\t', ',', '，', '\u00A0', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = raw.Trim('.', '·');
+            foreach (var p in DroppedTokens)
+                if (t.StartsWith(p, StringComparison.Ordinal) && t.Length > p.Length) { t = t[p.Length..]; break; }
+            if (t.Length == 0 || DroppedTokens.Contains(t) || Dongs.Normalize(t) is not null || LegalDong().IsMatch(t)) continue;
+            // "편의점옆", "123근처": the landmark word glued to what it refers to.
+            foreach (var w in LandmarkWords)
+            {
+                if (t == w) { landmark = true; t = ""; break; }
+                if (t.Length > w.Length && t.EndsWith(w, StringComparison.Ordinal) && !t.EndsWith("로" + w, StringComparison.Ordinal))
+                {
+                    landmark = true;
+                    t = t[..^w.Length];
+                    break;
+                }
+            }
+            if (t.Length == 0 || PlaceWords.Contains(t)) continue;
+            tokens.Add(t);
+        }
+        var spaced = string.Join(' ', tokens).Replace('−', '-').Replace('–', '-').Replace("번지", "", StringComparison.Ordinal);
+
+        var m = RoadAndNumber().Match(spaced);
+        if (!m.Success) m = LooseRoadAndNumber().Match(spaced);
+        string? road = null;
+        int number = 0, sub = 0;
+        var rest = spaced;
+        if (m.Success)
+        {
+            road = m.Groups["road"].Value;
+            number = int.Parse(m.Groups["no"].Value, CultureInfo.InvariantCulture);
+            sub = m.Groups["sub"].Success ? int.Parse(m.Groups["sub"].Value, CultureInfo.InvariantCulture) : 0;
+            var before = spaced[..m.Index];
+            rest = spaced[(m.Index + m.Length)..];
+            foreach (var w in before.Split(' ', StringSplitOptions.RemoveEmptyEntries)) if (IsNameWord(w)) words.Add(w);
+        }
+        // Words in the rest (행복빌라 203호, 행복빌라203호): a building name glued to the unit is split off it.
+        var unitText = new List<string>();
+        foreach (var w in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var g = NameThenDigits().Match(w);
+            if (g.Success && IsNameWord(g.Groups["name"].Value))
+            {
+                words.Add(g.Groups["name"].Value);
+                if (g.Groups["tail"].Length > 0) unitText.Add(g.Groups["tail"].Value);
+            }
+            else unitText.Add(w);
+        }
+        return new WrittenAddress(road, number, sub, ParseUnit(string.Join(' ', unitText)), words, landmark, dong);
+    }
+
+    static bool IsNameWord(string w) =>
+        w.Length >= 2 && w.All(c => c is >= '가' and <= '힣' || char.IsAsciiLetter(c) || char.IsAsciiDigit(c)) && !w.All(char.IsAsciiDigit)
+        && !UnitWords.Contains(w) && !PlaceWords.Contains(w) && !LegalDong().IsMatch(w) && Dongs.Normalize(w) is null
+        && !DroppedTokens.Contains(w) && !BlockWord().IsMatch(w);
+
+    /// <summary>The unit part of an address (after the building number), in any of its spellings.</summary>
+    public static UnitSpec ParseUnit(string text)
+    {
+        var s = text.Trim();
+        if (s.Length == 0) return UnitSpec.None;
+        Match m;
+        if ((m = BlockAndUnit().Match(s)).Success) return new UnitSpec(UnitKind.BlockUnit, Int(m, 1), Int(m, 2));
+        if ((m = BasementNumber().Match(s)).Success) return new UnitSpec(UnitKind.Basement, 0, Int(m, 1));
+        if (s.Contains("반지하", StringComparison.Ordinal) || s.Contains("지층", StringComparison.Ordinal) || s.Contains("지하", StringComparison.Ordinal))
+            return new UnitSpec(UnitKind.AnyBasement);
+        if ((m = FloorAndUnit().Match(s)).Success) return new UnitSpec(UnitKind.Unit, 0, Int(m, 1));
+        if ((m = UnitNumber().Match(s)).Success) return new UnitSpec(UnitKind.Unit, 0, Int(m, 1));
+        if ((m = FloorOnly().Match(s)).Success) return new UnitSpec(UnitKind.Floor, 0, Int(m, 1));
+        if ((m = BlockOnly().Match(s)).Success) return new UnitSpec(UnitKind.BlockOnly, Int(m, 1));
+        if ((m = BareNumber().Match(s)).Success) return new UnitSpec(UnitKind.Unit, 0, Int(m, 1));
+        return UnitSpec.None;
+    }
+
+    static int Int(Match m, int g) => int.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"[\(（\[]([^\)）\]]*)[\)）\]]")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^[가-힣]{1,4}\d*(?:가)?동$")]
+    private static partial Regex LegalDong();
+
+    [GeneratedRegex(@"^\d+동$")]
+    private static partial Regex BlockWord();
+
+    // Road names end in 로 or 길 (영등포로, 신길로, 영등포로3길, 도림로12번길); the number must not start a 길 name.
+    [GeneratedRegex(@"(?<road>[가-힣A-Za-z0-9]+?(?:로|길))\s*(?<no>\d{1,4})(?:-(?<sub>\d{1,3}))?(?![\d]|\s*(?:길|번길|층|호|동\s*\d))")]
+    private static partial Regex RoadAndNumber();
+
+    // A misspelt road may not end in 로/길 (도림노 123): any Hangul word directly followed by a building number.
+    [GeneratedRegex(@"(?<road>[가-힣]{2,7})\s*(?<no>\d{1,4})(?:-(?<sub>\d{1,3}))?(?![\d]|\s*(?:층|호|동\s*\d|동$))")]
+    private static partial Regex LooseRoadAndNumber();
+
+    [GeneratedRegex(@"^(?<name>[가-힣A-Za-z]{2,}?)(?<tail>(?:[Bb]?\d|지하|반지하|지층).*)?$")]
+    private static partial Regex NameThenDigits();
+
+    [GeneratedRegex(@"(\d{1,4})\s*(?:동\s*|-\s*)(\d{1,4})\s*호?")]
+    private static partial Regex BlockAndUnit();
+
+    [GeneratedRegex(@"(?:지하\s*|[Bb]\s*)0*(\d{1,3})\s*(?:호|$)")]
+    private static partial Regex BasementNumber();
+
+    [GeneratedRegex(@"\d+\s*층\s*제?\s*(\d+)\s*호")]
+    private static partial Regex FloorAndUnit();
+
+    [GeneratedRegex(@"제?\s*(\d+)\s*호")]
+    private static partial Regex UnitNumber();
+
+    [GeneratedRegex(@"(\d+)\s*층")]
+    private static partial Regex FloorOnly();
+
+    [GeneratedRegex(@"(\d+)\s*동$")]
+    private static partial Regex BlockOnly();
+
+    [GeneratedRegex(@"^제?\s*(\d+)$")]
+    private static partial Regex BareNumber();
+}

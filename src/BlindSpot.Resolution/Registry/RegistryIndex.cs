@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution.Addresses;
+using BlindSpot.Resolution.Text;
+
+namespace BlindSpot.Resolution.Registry;
+
+/// <summary>
+/// The registry's households indexed for tip resolution: by road, building number and unit; by the building names
+/// the registry writes in brackets ("(신길동, 행복빌라)"); by phone; by surname frequency. Build it once per run (about
+/// a second at 190,000 households) and share it: it is read-only after construction and safe across threads.
+/// </summary>
+public sealed class RegistryIndex
+{
+    readonly Dictionary<string, RoadEntry> roads = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<BuildingEntry>> byName = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<HouseholdEntry>> byPhone = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> surnames = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
+
+    public RegistryIndex(IEnumerable<HouseholdRef> households)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        var list = households as IReadOnlyCollection<HouseholdRef> ?? households.ToList();
+        foreach (var h in list) if (h.SnapshotDate > NewestSnapshot) NewestSnapshot = h.SnapshotDate;
+        // Many households share a building: parse each distinct building part once.
+        var parsed = new Dictionary<string, WrittenAddress>(StringComparer.Ordinal);
+        foreach (var h in list)
+        {
+            if (!parsed.TryGetValue(h.Address, out var a)) parsed[h.Address] = a = WrittenAddress.Parse(h.Address);
+            var entry = new HouseholdEntry(h, a.Unit, h.SnapshotDate == NewestSnapshot, SubjectName.Squeeze(h.HeadName),
+                SubjectName.SurnameOf(h.HeadName), Phones.Digits(h.Phone));
+            Count++;
+            surnames[entry.Surname] = surnames.GetValueOrDefault(entry.Surname) + 1;
+            if (entry.PhoneDigits is { } p) Add(byPhone, p, entry);
+            if (a.Road is null) { Unplaced.Add(entry); continue; }
+            if (!roads.TryGetValue(a.Road, out var road)) roads[a.Road] = road = new RoadEntry(a.Road);
+            var building = road.Get(a.Number, a.Sub);
+            building.Households.Add(entry);
+            building.Dongs.Add(h.Dong);
+            road.Dongs.Add(h.Dong);
+            entry.Building = building;
+            foreach (var w in a.Words)
+            {
+                if (building.Names.Add(w))
+                {
+                    Add(byName, NameKey(w), building);
+                    if (NameStem(w) is { } stem) Add(byName, stem, building);
+                }
+            }
+        }
+        foreach (var r in roads.Values) r.Freeze();
+        foreach (var l in byName.Values) Dedupe(l);
+    }
+
+    /// <summary>Households in the index (the newest known version of each).</summary>
+    public int Count { get; }
+
+    /// <summary>Date of the newest registry snapshot in the index; households missing from it have moved out.</summary>
+    public DateOnly NewestSnapshot { get; }
+
+    internal List<HouseholdEntry> Unplaced { get; } = [];
+
+    /// <summary>Share of heads with this surname (for how much "김씨" says).</summary>
+    internal double SurnameShare(string surname) => Count == 0 ? 1 : Math.Max(1, surnames.GetValueOrDefault(surname)) / (double)Count;
+
+    internal IReadOnlyList<HouseholdEntry> WithPhone(string digits) => byPhone.TryGetValue(digits, out var l) ? l : [];
+
+    /// <summary>
+    /// Registry roads for a road as written: the road itself when the registry has it; otherwise the roads within a
+    /// small jamo edit distance (1 for short names, 2 for longer), nearest first.
+    /// </summary>
+    internal (RoadEntry Road, int Distance)[] Roads(string written) => roadLookups.GetOrAdd(written, w =>
+    {
+        if (roads.TryGetValue(w, out var exact)) return [(exact, 0)];
+        var jw = Jamo.Decompose(w);
+        var limit = jw.Length <= 7 ? 1 : 2;
+        var found = new List<(RoadEntry, int)>();
+        foreach (var r in roads.Values)
+        {
+            if (Math.Abs(r.Jamo.Length - jw.Length) > limit) continue;
+            var d = Jamo.OptimalStringAlignment(jw, r.Jamo);
+            if (d <= limit) found.Add((r, d));
+        }
+        if (found.Count == 0) return [];
+        var best = found.Min(f => f.Item2);
+        return found.Where(f => f.Item2 == best).ToArray();
+    });
+
+    /// <summary>Buildings whose registry name (or its stem without 아파트/빌라/…) is one of <paramref name="words"/>.</summary>
+    internal List<BuildingEntry> BuildingsNamed(IEnumerable<string> words)
+    {
+        var result = new List<BuildingEntry>();
+        foreach (var w in words)
+        {
+            if (byName.TryGetValue(NameKey(w), out var l)) result.AddRange(l);
+            else if (NameStem(w) is { } stem && byName.TryGetValue(stem, out var l2)) result.AddRange(l2);
+        }
+        Dedupe(result);
+        return result;
+    }
+
+    /// <summary>
+    /// The dong of an address written without one: an administrative dong named in it (신길5동, 신길제5동); else the single
+    /// dong of the registry's households at that unit, that building, that building name or that road. Null otherwise.
+    /// </summary>
+    public string? InferDong(string address)
+    {
+        var named = Dongs.Mentions(address).Select(m => m.Dong).Distinct().Take(2).ToList();
+        if (named.Count == 1) return named[0];
+        var a = WrittenAddress.Parse(address);
+        var buildings = new List<BuildingEntry>();
+        var roadsFound = a.Road is null ? [] : Roads(a.Road);
+        foreach (var (road, _) in roadsFound) if (road.Find(a.Number, a.Sub) is { } b) buildings.Add(b);
+        if (buildings.Count == 0) buildings = BuildingsNamed(a.Words);
+        var atUnit = buildings.SelectMany(b => b.Households).Where(h => a.Unit.Fit(h.Unit) > 0).Select(h => h.Ref.Dong).Distinct().Take(2).ToList();
+        if (atUnit.Count == 1) return atUnit[0];
+        var atBuilding = buildings.SelectMany(b => b.Dongs).Distinct().Take(2).ToList();
+        if (atBuilding.Count == 1) return atBuilding[0];
+        var onRoad = roadsFound.SelectMany(r => r.Road.Dongs).Distinct().Take(2).ToList();
+        return onRoad.Count == 1 ? onRoad[0] : null;
+    }
+
+    static string NameKey(string w) => w.ToLowerInvariant();
+
+    static readonly string[] NameSuffixes =
+        ["아파트", "오피스텔", "고시원", "고시텔", "하우스", "하이츠", "빌리지", "빌라", "맨션", "타워", "빌딩", "주택", "연립", "캐슬", "빌", "원룸"];
+
+    /// <summary>A building name without its kind (래미안아파트 -> 래미안), null when nothing is left or nothing was cut.</summary>
+    internal static string? NameStem(string w)
+    {
+        foreach (var s in NameSuffixes)
+            if (w.Length > s.Length + 1 && w.EndsWith(s, StringComparison.Ordinal)) return NameKey(w[..^s.Length]);
+        return null;
+    }
+
+    static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = new List<T>(1);
+        list.Add(value);
+    }
+
+    static void Dedupe(List<BuildingEntry> list)
+    {
+        if (list.Count < 2) return;
+        var seen = new HashSet<BuildingEntry>(ReferenceEqualityComparer.Instance);
+        list.RemoveAll(b => !seen.Add(b));
+    }
+}
+
+/// <summary>One household as the resolver sees it.</summary>
+internal sealed record HouseholdEntry(HouseholdRef Ref, UnitSpec Unit, bool Current, string Name, string Surname, string? PhoneDigits)
+{
+    public BuildingEntry? Building { get; set; }
+}
+
+/// <summary>One building (road + number + sub-number) with its households and the names the registry gives it.</summary>
+internal sealed class BuildingEntry(RoadEntry road, int number, int sub)
+{
+    public RoadEntry Road => road;
+    public int Number => number;
+    public int Sub => sub;
+    public List<HouseholdEntry> Households { get; } = [];
+    public HashSet<string> Dongs { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A road with its buildings by number.</summary>
+internal sealed class RoadEntry(string name)
+{
+    readonly Dictionary<(int, int), BuildingEntry> buildings = [];
+    readonly SortedDictionary<int, List<BuildingEntry>> byNumber = [];
+    int[] numbers = [];
+
+    public string Name => name;
+    public string Jamo { get; } = Text.Jamo.Decompose(name);
+    public HashSet<string> Dongs { get; } = new(StringComparer.Ordinal);
+
+    public BuildingEntry Get(int number, int sub)
+    {
+        if (buildings.TryGetValue((number, sub), out var b)) return b;
+        b = buildings[(number, sub)] = new BuildingEntry(this, number, sub);
+        if (!byNumber.TryGetValue(number, out var l)) byNumber[number] = l = [];
+        l.Add(b);
+        return b;
+    }
+
+    public void Freeze() => numbers = byNumber.Keys.ToArray();
+
+    public BuildingEntry? Find(int number, int sub) => buildings.GetValueOrDefault((number, sub));
+
+    /// <summary>Buildings whose main number is within <paramref name="span"/> of <paramref name="number"/>.</summary>
+    public IEnumerable<BuildingEntry> Near(int number, int span)
+    {
+        var i = Array.BinarySearch(numbers, number - span);
+        if (i < 0) i = ~i;
+        for (; i < numbers.Length && numbers[i] <= number + span; i++)
+            foreach (var b in byNumber[numbers[i]]) yield return b;
+    }
+}
+
+/// <summary>Phone numbers compared by their digits only.</summary>
+internal static class Phones
+{
+    public static string? Digits(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var d = string.Concat(phone.Where(char.IsAsciiDigit));
+        return d.Length >= 9 ? d : null;
+    }
+}

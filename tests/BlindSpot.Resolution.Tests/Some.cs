@@ -1,0 +1,34 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution.Registry;
+
+namespace BlindSpot.Resolution.Tests;
+
+/// <summary>A small registry of a few buildings, written the way the registry writes addresses.</summary>
+internal static class Some
+{
+    public static readonly DateOnly Snapshot = new(2026, 9, 30);
+
+    static HouseholdRef H(string id, string dong, string address, string name, Sex sex = Sex.M, int born = 1970, string? phone = null, DateOnly? snapshot = null) =>
+        new(id, dong, address, name, snapshot ?? Snapshot, phone, sex, born);
+
+    public static readonly HouseholdRef[] Households =
+    [
+        H("H01", "도림동", "서울특별시 영등포구 도림로 123, 201호 (도림동, 행복빌라)", "김영희", Sex.F, 1941),
+        H("H02", "도림동", "서울특별시 영등포구 도림로 123, 202호 (도림동, 행복빌라)", "박철수"),
+        H("H03", "도림동", "서울특별시 영등포구 도림로 123, 203호 (도림동, 행복빌라)", "김민수", Sex.M, 1990, "010-1234-5678"),
+        H("H04", "도림동", "서울특별시 영등포구 도림로 123, B01호 (도림동, 행복빌라)", "이순자", Sex.F, 1950),
+        H("H05", "도림동", "서울특별시 영등포구 도림로 125, 203호", "최지훈"),
+        H("H06", "신길1동", "서울특별시 영등포구 신길로 40, 101동 1203호 (신길동, 래미안아파트)", "정우성"),
+        H("H07", "신길1동", "서울특별시 영등포구 신길로 40, 102동 1203호 (신길동, 래미안아파트)", "한지민", Sex.F),
+        H("H08", "신길1동", "서울특별시 영등포구 신길로 40, 101동 1204호 (신길동, 래미안아파트)", "오세훈"),
+        H("H09", "도림동", "서울특별시 영등포구 도신로 7", "김영수", Sex.M, 1948),
+        H("H10", "도림동", "서울특별시 영등포구 도신로 7", "박미자", Sex.F, 1980),
+        H("H11", "문래동", "서울특별시 영등포구 문래로 20, 301호", "윤서연", Sex.F, 1985, null, new DateOnly(2026, 3, 31)),
+    ];
+
+    public static TipResolver Resolver(IEnumerable<HouseholdRef>? households = null) => new(new RegistryIndex(households ?? Households));
+
+    public static TipResolution Resolve(string address, string? name = null, string? dong = "도림동", string? phone = null, bool dongGiven = true) =>
+        Resolver().Resolve(new TipEvidence(address, dong, dongGiven, name, phone, 2026));
+}

@@ -1,0 +1,28 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Resolution.Text;
+
+namespace BlindSpot.Resolution.Tests.Text;
+
+public sealed class SubjectNameTests
+{
+    [Theory]
+    [InlineData("김영희", "김영희", "김", null, false)]
+    [InlineData("김 영희", "김영희", "김", null, false)]
+    [InlineData("김OO", null, "김", null, false)]
+    [InlineData("김○○", null, "김", null, false)]
+    [InlineData("김씨", null, "김", null, false)]
+    [InlineData("김모씨", null, "김", null, false)]
+    [InlineData("김 할머니", null, "김", Sex.F, true)]
+    [InlineData("박할아버지", null, "박", Sex.M, true)]
+    [InlineData("남궁민수", "남궁민수", "남궁", null, false)]
+    public void ReadsFullNamesSurnamesAndWhatCallersSayOfThePerson(string written, string? full, string surname, Sex? sex, bool elderly) =>
+        Assert.Equal(new SubjectName(full, surname, sex, elderly), SubjectName.Parse(written));
+
+    [Theory]
+    [InlineData(null)] [InlineData("")] [InlineData("OO")] [InlineData("씨")] [InlineData("Kim")]
+    public void NothingUsableIsNull(string? written) => Assert.Null(SubjectName.Parse(written));
+
+    [Fact]
+    public void AGrandmotherWithoutSurnameStillSaysSexAndAge() =>
+        Assert.Equal(new SubjectName(null, null, Sex.F, true), SubjectName.Parse("할머니"));
+}

@@ -1,0 +1,135 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+
+namespace BlindSpot.Resolution.Tests;
+
+public sealed class TipResolverTests
+{
+    static void AssertLinked(TipResolution r, string householdId, MatchMethod method)
+    {
+        Assert.Equal(TipLinkStatus.Linked, r.Status);
+        Assert.Equal(householdId, r.HouseholdId);
+        Assert.Equal(method, r.Method);
+        Assert.InRange(r.Confidence, ResolutionOptions.Default.LinkThreshold, 1);
+    }
+
+    [Theory]
+    [InlineData("서울특별시 영등포구 도림로 123, 203호")]
+    [InlineData("도림로123 203")]
+    [InlineData("서울시 영등포구 도림동 도림로 123, 2층 203호")]
+    [InlineData("도림로 123 제203호 (도림동)")]
+    public void LinksAnAddressThatNamesOneUnit(string address) => AssertLinked(Some.Resolve(address), "H03", MatchMethod.Address);
+
+    [Fact]
+    public void AFloorAloneGivesTheFloorsHouseholdsAsCandidates()
+    {
+        var r = Some.Resolve("도림로 123 2층");
+        Assert.Equal(TipLinkStatus.Candidates, r.Status);
+        Assert.Equal(["H01", "H02", "H03"], r.Candidates.Select(c => c.HouseholdId).Order());
+    }
+
+    [Theory]
+    [InlineData("김영희")]
+    [InlineData("김 할머니")]
+    public void TheNameOrWhatTheCallerSaysOfThePersonPicksOneOfSeveral(string name) =>
+        AssertLinked(Some.Resolve("도림로 123 2층", name), "H01", MatchMethod.AddressAndName);
+
+    [Fact]
+    public void ANameThatFitsNobodyThereDoesNotLink() =>
+        Assert.NotEqual(TipLinkStatus.Linked, Some.Resolve("도림로 123 2층", "홍길동").Status);
+
+    [Theory]
+    [InlineData("도림노 123, 203호")]
+    [InlineData("돌임로 123 203호")]
+    public void LinksDespiteATypoInTheRoadName(string address) => AssertLinked(Some.Resolve(address), "H03", MatchMethod.RoadTypo);
+
+    [Theory]
+    [InlineData("행복빌라 203호")]
+    [InlineData("도림동 행복빌라203호")]
+    [InlineData("행복빌라 지하 1호")]
+    public void LinksByABuildingNameHarvestedFromTheRegistry(string address)
+    {
+        var r = Some.Resolve(address);
+        Assert.Equal(TipLinkStatus.Linked, r.Status);
+        Assert.Equal(MatchMethod.BuildingName, r.Method);
+    }
+
+    [Theory]
+    [InlineData("반지하", "H04")]
+    [InlineData("지층", "H04")]
+    [InlineData("B01호", "H04")]
+    public void BasementSpellingsMeetTheBasementUnit(string unit, string householdId) =>
+        AssertLinked(Some.Resolve("도림로 123 " + unit), householdId, MatchMethod.Address);
+
+    [Fact]
+    public void ApartmentBlockAndUnitInBothSpellings()
+    {
+        AssertLinked(Some.Resolve("신길로 40 101-1203", dong: "신길1동"), "H06", MatchMethod.Address);
+        AssertLinked(Some.Resolve("신길로 40, 102동 1203호", dong: "신길1동"), "H07", MatchMethod.Address);
+        var noBlock = Some.Resolve("신길로 40 1203호", dong: "신길1동");
+        Assert.Equal(TipLinkStatus.Candidates, noBlock.Status);
+        Assert.Equal(["H06", "H07"], noBlock.Candidates.Select(c => c.HouseholdId).Order());
+    }
+
+    [Fact]
+    public void AWrongBuildingNumberFindsTheUnitNearbyWhenTheNameAgrees()
+    {
+        var r = Some.Resolve("도림로 124, 201호", "김영희");
+        AssertLinked(r, "H01", MatchMethod.NearbyNumber);
+        Assert.NotEqual(TipLinkStatus.Linked, Some.Resolve("도림로 124, 203호").Status);
+    }
+
+    [Fact]
+    public void ALandmarkLooksAroundThePlaceNamed()
+    {
+        AssertLinked(Some.Resolve("도림로 121 근처 편의점 옆 건물 201호", "김영희"), "H01", MatchMethod.Landmark);
+        var unnamed = Some.Resolve("도림로 121 근처 편의점 옆 건물 203호");
+        Assert.Equal(TipLinkStatus.Candidates, unnamed.Status);
+        Assert.Equal(["H03", "H05"], unnamed.Candidates.Select(c => c.HouseholdId).Order());
+    }
+
+    [Fact]
+    public void TheSubjectsPhonePicksTheHousehold() =>
+        AssertLinked(Some.Resolve("도림로 123", phone: "01012345678"), "H03", MatchMethod.AddressAndName);
+
+    [Fact]
+    public void AHouseWithoutUnitsNeedsTheName()
+    {
+        var r = Some.Resolve("도신로 7");
+        Assert.Equal(TipLinkStatus.Candidates, r.Status);
+        AssertLinked(Some.Resolve("도신로 7", "박미자"), "H10", MatchMethod.AddressAndName);
+    }
+
+    [Fact]
+    public void AnAddressTheRegistryDoesNotKnowIsUnresolved()
+    {
+        Assert.Equal(TipLinkStatus.Unresolved, Some.Resolve("없는길 5 101호").Status);
+        Assert.Equal(TipLinkStatus.Unresolved, Some.Resolve("어딘가 편의점 옆").Status);
+    }
+
+    [Fact]
+    public void MoreThanFivePlausibleHouseholdsAreNotCandidates()
+    {
+        var many = Enumerable.Range(1, 8).Select(i => new HouseholdRef($"G{i}", "도림동", $"서울특별시 영등포구 도림로 9, {200 + i}호", $"이{i}수", Some.Snapshot, null, Sex.M, 1970)).ToArray();
+        var r = Some.Resolver(many).Resolve(new TipEvidence("도림로 9 2층", "도림동", true, null, null, 2026));
+        Assert.Equal(TipLinkStatus.Unresolved, r.Status);
+        Assert.Empty(r.Candidates);
+    }
+
+    [Fact]
+    public void AGivenDongThatDisagreesKeepsTheTipFromLinking()
+    {
+        var r = Some.Resolve("도림로 123, 203호", dong: "여의동");
+        Assert.NotEqual(TipLinkStatus.Linked, r.Status);
+    }
+
+    [Fact]
+    public void InfersTheDongFromTheAddress()
+    {
+        var index = Some.Resolver().Index;
+        Assert.Equal("도림동", index.InferDong("도림로 123 203호"));
+        Assert.Equal("신길1동", index.InferDong("래미안아파트 101동 1203호"));
+        Assert.Equal("신길5동", index.InferDong("신길5동 어딘가"));
+        Assert.Null(index.InferDong("없는길 5"));
+    }
+}
