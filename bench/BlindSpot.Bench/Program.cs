@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 // dotnet run -c Release --project bench/BlindSpot.Bench -- score-national [--households 23000000] [--batch 50000]
 //     [--reasons 1000000] [--district 20000] [--work /tmp/blindspot-bench]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- run-district <inbox> <file.db> <out> [as-of yyyy-MM-dd]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- play-district [--households 190000] [--days 3] [--seed 42] [--work /tmp/blindspot-play]
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
 if (args is ["generate", var dir, ..])
@@ -78,6 +79,15 @@ if (args is ["run-district", var runInbox, var runDb, var runOut, ..])
     var asOf = args.Length > 4 ? DateOnly.ParseExact(args[4], "yyyy-MM-dd", inv) : new SampleOptions().AsOf;
     return await BlindSpot.Bench.DistrictRun.RunAsync(runInbox, runDb, runOut, asOf, CancellationToken.None);
 }
+if (args is ["play-district", ..])
+{
+    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    var work = Opt("--work", Path.Combine(Path.GetTempPath(), "blindspot-play"));
+    Directory.CreateDirectory(work);
+    return await BlindSpot.Bench.DistrictPlay.RunAsync(work, int.Parse(Opt("--households", "190000"), inv), int.Parse(Opt("--days", "3"), inv),
+        int.Parse(Opt("--seed", "42"), inv), CancellationToken.None);
+}
 Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
-    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of]");
+    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] " +
+    "| play-district [--households N] [--days N] [--seed N] [--work DIR]");
 return 2;

@@ -20,11 +20,15 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public PipelineSettings Settings => settings;
     public BusinessCalendar Calendar { get; } = new(settings.Worklists.Holidays);
 
+    // Models loaded by this composition: scoring and the listed households' reasons use the champion once loaded.
+    readonly ModelCache models = new();
+
     public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock);
     public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock);
-    public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), clock);
+    public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models);
+    public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
-    public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists);
+    public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
     /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>
     public RunService Run() => new(new PipelineServices(new RunScopedStore(store), loggers, clock, settings), loggers.CreateLogger<RunService>());

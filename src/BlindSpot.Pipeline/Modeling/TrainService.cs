@@ -31,7 +31,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
     {
         var o = options ?? new TrainOptions();
         var data = await store.LoadDistrictAsync(asOf, ct);
-        var builder = new FeatureBuilder(data);
+        var builder = FeatureBuilders.For(data);
         var visits = LabelBuilder.Build(data, builder, ct);
         var sampled = NegativeSampler.Sample(data, builder, visits, o, ct);
         var examples = sampled.Count == 0 ? visits : [.. visits, .. sampled];

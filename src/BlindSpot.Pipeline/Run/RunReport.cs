@@ -19,6 +19,9 @@ public sealed record RunReport(
     WorklistResult Worklists,
     TargetsResult Targets)
 {
+    /// <summary>Wall-clock seconds of each step, in order (ingest, train, score, worklists, targets): for logs and benchmarks.</summary>
+    public IReadOnlyList<RunPhase> Phases { get; init; } = [];
+
     public int FilesIngested => Ingest.Files.Count(f => f.Status == IngestFileStatus.Ingested);
     public int FilesSkipped => Ingest.Files.Count(f => f.Status == IngestFileStatus.Skipped);
     public int FilesFailed => Ingest.Files.Count(f => f.IsFailure);
@@ -36,3 +39,6 @@ public sealed record RunReport(
     /// <summary>Every step did its work; rejected or unrecognised inbox files make a run fail (after all steps ran).</summary>
     public bool Succeeded => FilesFailed == 0 && Worklists.Succeeded && Targets.Succeeded;
 }
+
+/// <summary>One step of a run and how long it took.</summary>
+public sealed record RunPhase(string Name, double Seconds);

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
 
 namespace BlindSpot.Pipeline.Run;
@@ -7,17 +8,31 @@ namespace BlindSpot.Pipeline.Run;
 /// <summary>
 /// The store as one `run` sees it: every call goes to the real store, except that the district as of a day is
 /// loaded once and shared by training, scoring, worklists and targets (a district load is seconds at 190,000
-/// households). Any committed file drops the cache, so no step can see a district older than the store.
-/// Lives for one run only.
+/// households), and the scores a step stored are read back from memory by the next (190,000 rows). Any committed
+/// file drops the district cache, so no step can see a district older than the store. Lives for one run only.
 /// </summary>
 internal sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inner)
 {
     readonly Dictionary<DateOnly, DistrictData> districts = [];
+    readonly Dictionary<DateOnly, IReadOnlyList<HouseholdScore>> scores = [];
 
     public override async Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct)
     {
         if (districts.TryGetValue(asOf, out var cached)) return cached;
         return districts[asOf] = await Inner.LoadDistrictAsync(asOf, ct);
+    }
+
+    public override async Task ReplaceScoresAsync(DateOnly asOf, IReadOnlyList<HouseholdScore> replaced, CancellationToken ct)
+    {
+        scores.Remove(asOf);
+        await Inner.ReplaceScoresAsync(asOf, replaced, ct);
+        scores[asOf] = replaced;
+    }
+
+    public override async Task<IReadOnlyList<HouseholdScore>> LoadScoresAsync(DateOnly asOf, CancellationToken ct)
+    {
+        if (scores.TryGetValue(asOf, out var cached)) return cached;
+        return scores[asOf] = await Inner.LoadScoresAsync(asOf, ct);
     }
 
     public override async Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct)

@@ -42,7 +42,16 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
     public async Task<RunReport> RunAsync(string inbox, string outDir, string quarantineDir, DateOnly asOf, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var phases = new List<RunPhase>(5);
+        var lap = started;
+        void Phase(string name)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            phases.Add(new RunPhase(name, System.Diagnostics.Stopwatch.GetElapsedTime(lap, now).TotalSeconds));
+            lap = now;
+        }
         var ingest = await services.Ingest().IngestInboxAsync(inbox, quarantineDir, ct);
+        Phase("ingest");
 
         TrainReport? training = null;
         var models = await services.Store.ListModelsAsync(ct);
@@ -51,13 +60,20 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
             logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
             training = await services.Train().TrainAsync(asOf, null, ct);
         }
+        Phase("train");
 
         var score = await ScoreUnlessCurrentAsync(asOf, ct);
+        Phase("score");
         var worklistDate = services.Calendar.NextBusinessDay(asOf);
         var worklists = await services.Worklists().BuildAsync(worklistDate, asOf, outDir, ct);
+        Phase("worklists");
         var targets = await services.Targets().ReportAsync(asOf.Year, asOf, outDir, ct);
+        Phase("targets");
 
-        var report = new RunReport(asOf, worklistDate, ingest, training, score.Succeeded ? score.ModelVersion : null, score, worklists, targets);
+        var report = new RunReport(asOf, worklistDate, ingest, training, score.Succeeded ? score.ModelVersion : null, score, worklists, targets)
+        {
+            Phases = phases,
+        };
         logger.LogInformation(
             "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target",
             asOf, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, report.FilesIngested, report.RowsRead,

@@ -4,6 +4,7 @@ using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Csv.Output;
+using BlindSpot.Pipeline.Modeling;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Worklists;
@@ -14,7 +15,11 @@ namespace BlindSpot.Pipeline.Worklists;
 /// <see cref="WorklistPolicy"/>; replaces the stored worklist of the day; writes the 18 files. Running it twice
 /// for a day gives the same lists (idempotent: store and files are replaced).
 /// </summary>
-public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings)
+/// <remarks>
+/// Stored scores carry probabilities; the model's reasons of the households a list names are computed here by
+/// <paramref name="reasons"/> (docs/adr/0005-daily-run-in-proportion.md). Without it, the stored reasons are used.
+/// </remarks>
+public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings, ReasonService? reasons = null)
 {
     /// <summary>Builds the lists of <paramref name="date"/> from what was known by the end of the day before it.</summary>
     public Task<WorklistResult> BuildAsync(DateOnly date, string outDir, CancellationToken ct) => BuildAsync(date, null, outDir, ct);
@@ -41,6 +46,9 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var earlier = await store.LoadWorklistsAsync(EarliestRelevant(date, calendar), date.AddDays(-1), ct);
 
         var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy);
+        if (scoresAsOf is { } scoredOn && await WithListedReasonsAsync(plan, scores, scoredOn, ct) is { } explained)
+            // The selection does not depend on reasons (same inputs, same lists): the second pass only carries them.
+            plan = WorklistPolicy.Build(date, data, explained, earlier, calendar, settings.Policy);
         await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), ct);
 
         var households = data.Households.ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
@@ -60,6 +68,24 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         logger.LogInformation("Built worklists for {Date} as of {AsOf}: {Entries} entries in {DongCount} dongs, mode {Mode}, model {ModelVersion}",
             date, asOfDay, summaries.Sum(s => s.Listed), summaries.Count, plan.Mode, plan.ModelVersion);
         return new WorklistResult(date, asOfDay, true, plan.Mode, plan.ModelVersion, scoresAsOf, summaries, null);
+    }
+
+    /// <summary>The scores with the reasons of every listed household that has none stored, or null when none was missing.</summary>
+    async Task<IReadOnlyList<HouseholdScore>?> WithListedReasonsAsync(WorklistPlan plan, IReadOnlyList<HouseholdScore> scores, DateOnly scoredOn, CancellationToken ct)
+    {
+        if (reasons is null) return null;
+        var byId = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
+        foreach (var s in scores) byId.TryAdd(s.HouseholdId, s);
+        var missing = plan.Entries.Select(e => byId.GetValueOrDefault(e.HouseholdId)).OfType<HouseholdScore>()
+            .Where(s => s.Reasons.Count == 0).DistinctBy(s => s.HouseholdId).ToList();
+        if (missing.Count == 0) return null;
+
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var byModel in missing.GroupBy(s => s.ModelVersion, StringComparer.Ordinal))
+            foreach (var (id, r) in await reasons.ReasonsAsync(scoredOn, byModel.Key, byModel.Select(s => s.HouseholdId).ToList(), ct))
+                found[id] = r;
+        logger.LogInformation("Reasons computed for {Households} listed households (scores as of {ScoresAsOf})", found.Count, scoredOn);
+        return found.Count == 0 ? null : scores.Select(s => found.TryGetValue(s.HouseholdId, out var r) ? s with { Reasons = r } : s).ToList();
     }
 
     async Task<(IReadOnlyList<HouseholdScore> Scores, DateOnly? AsOf)> LoadScoresAsync(DateOnly asOf, CancellationToken ct)

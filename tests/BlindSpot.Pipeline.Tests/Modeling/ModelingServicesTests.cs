@@ -52,11 +52,34 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         var stored = await store.LoadScoresAsync(AsOf, CancellationToken.None);
         Assert.Equal(living, stored.Count);
         Assert.All(stored, s => Assert.Equal(report.Version, s.ModelVersion));
-        Assert.Contains(stored, s => s.Reasons.Count == 3);
+        // Probabilities only: the reasons are computed for the households a worklist names (ReasonService).
+        Assert.All(stored, s => Assert.Empty(s.Reasons));
 
         // Idempotent per date.
         await Score.ScoreAsync(AsOf, CancellationToken.None);
         Assert.Equal(living, (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task ReasonsOfAFewHouseholdsEqualThoseOfScoringTheWholeDistrictWithReasons()
+    {
+        var report = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.True(report.Promoted, report.Failure);
+        var data = await store.LoadDistrictAsync(AsOf, CancellationToken.None);
+        var all = new BlindSpot.Model.Features.FeatureBuilder(data).BuildAll(AsOf);
+        var record = (await store.ListModelsAsync(CancellationToken.None)).Single();
+        var model = BlindSpot.Model.Training.RiskModel.Load(await store.LoadModelBytesAsync(record.Version, CancellationToken.None), report.Card!.Options.Seed);
+        // The way scoring used to do it: every household with reasons, in one pass.
+        var everyone = model.Score(all, report.Card.Options.TopReasons).ToDictionary(s => s.Features.HouseholdId, s => s.Reasons);
+        var some = all.Where((_, i) => i % 37 == 0).Select(f => f.HouseholdId).Append("no-such-household").ToList();
+
+        var reasons = await new ReasonService(store, NullLogger<ReasonService>.Instance)
+            .ReasonsAsync(AsOf, record.Version, some, CancellationToken.None);
+
+        Assert.Equal(some.Count - 1, reasons.Count);
+        Assert.Contains(reasons.Values, r => r.Count == 3);
+        foreach (var (id, r) in reasons) Assert.Equal(everyone[id], r);
+        Assert.Empty(await new ReasonService(store, NullLogger<ReasonService>.Instance).ReasonsAsync(AsOf, "m-unknown", some, CancellationToken.None));
     }
 
     [Fact]

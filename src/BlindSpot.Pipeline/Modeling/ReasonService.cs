@@ -1,0 +1,56 @@
+using BlindSpot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline.Modeling;
+
+/// <summary>
+/// The top Korean reasons of the few households a worklist names (docs/adr/0005-daily-run-in-proportion.md). Scoring
+/// stores the calibrated probability of every household; a reason costs 7-9 times a probability (feature
+/// contributions through every tree), and at most a few hundred households can be listed on a day. The reasons are
+/// computed with the model that scored, from the district as of the scores' day: the same features through the same
+/// model, so the same reasons as when every household got them.
+/// </summary>
+public sealed class ReasonService
+{
+    readonly IBlindSpotStore store;
+    readonly ILogger<ReasonService> logger;
+    readonly ModelCache models;
+
+    public ReasonService(IBlindSpotStore store, ILogger<ReasonService> logger) : this(store, logger, new ModelCache()) { }
+
+    internal ReasonService(IBlindSpotStore store, ILogger<ReasonService> logger, ModelCache models)
+    {
+        this.store = store;
+        this.logger = logger;
+        this.models = models;
+    }
+
+    /// <summary>
+    /// Reasons of <paramref name="householdIds"/> as of <paramref name="asOf"/> by <paramref name="modelVersion"/>; empty
+    /// when that model is not in the registry or cannot score with this build (the caller keeps what it has).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReasonsAsync(
+        DateOnly asOf, string modelVersion, IReadOnlyCollection<string> householdIds, CancellationToken ct)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (householdIds.Count == 0) return result;
+        var record = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Version == modelVersion);
+        if (record is null)
+        {
+            logger.LogWarning("No reasons for {Households} listed households: model {ModelVersion} is not in the registry", householdIds.Count, modelVersion);
+            return result;
+        }
+        var (loaded, failure) = await models.LoadAsync(store, record, ct);
+        if (loaded is null)
+        {
+            logger.LogWarning("No reasons for {Households} listed households: {Failure}", householdIds.Count, failure);
+            return result;
+        }
+
+        var builder = FeatureBuilders.For(await store.LoadDistrictAsync(asOf, ct));
+        var rows = householdIds.Select(id => builder.Build(id, asOf)).OfType<BlindSpot.Model.Features.HouseholdFeatures>().ToList();
+        foreach (var s in loaded.Model.Score(rows, loaded.Card.Options.TopReasons))
+            result[s.Features.HouseholdId] = s.Reasons;
+        return result;
+    }
+}
