@@ -1,3 +1,4 @@
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Hosting.Logging;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Hosting;
@@ -7,7 +8,14 @@ using Microsoft.Extensions.Hosting;
 // dotnet run --project jobs/BlindSpot.Jobs -- --db ./blindspot.db --inbox data-samples --out out
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddCommandLine(args, JobsOptions.SwitchMappings);
-var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-builder.Logging.AddBlindSpotLogging(new LoggingOptions { File = options.LogFile, Application = "blindspot-jobs" });
+builder.Logging.AddBlindSpotLogging(builder.Configuration,
+    new LoggingOptions { File = "logs/blindspot-jobs-.clef", Application = "blindspot-jobs" });
 builder.Services.AddBlindSpotJobs(builder.Configuration);
-await builder.Build().RunAsync();
+using var host = builder.Build();
+if (StartupCheck.Problem(host.Services) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 2;
+}
+await host.RunAsync();
+return 0;

@@ -1,6 +1,7 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Targets;
 using BlindSpot.Core.Time;
+using BlindSpot.Model.Training;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Pipeline.Run;
@@ -11,8 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace BlindSpot.Pipeline;
 
 /// <summary>
-/// The composition of the use cases over one store: the CLI commands and the Hangfire jobs both build them here,
-/// so they run exactly the same code.
+/// The composition of the use cases over one store. Hosts do not call it: they resolve the use cases from the
+/// container that <c>AddBlindSpot</c> (src/BlindSpot.Hosting) fills, which builds them here, so the CLI, the jobs and
+/// the web host run exactly the same code; <see cref="Run"/> composes them again over a per-run view of the store.
+/// Benchmarks and the simulation construct it directly over their own store.
 /// </summary>
 public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory loggers, TimeProvider clock, PipelineSettings settings)
 {
@@ -24,7 +27,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     readonly ModelCache models = new();
 
     public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock);
-    public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock);
+    public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock, settings.Training);
     public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models);
     public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
@@ -34,10 +37,12 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public RunService Run() => new(new PipelineServices(new RunScopedStore(store), loggers, clock, settings), loggers.CreateLogger<RunService>());
 }
 
-/// <summary>Settings of the use cases; defaults are the documented policy.</summary>
+/// <summary>Settings of the use cases; defaults are the documented policy. Hosts bind them from configuration (docs/configuration.md).</summary>
 public sealed record PipelineSettings
 {
     public WorklistSettings Worklists { get; init; } = WorklistSettings.Default;
     public TargetOptions Targets { get; init; } = TargetOptions.Default;
+    /// <summary>Training settings of `train`, the monthly retrain and a run's first model.</summary>
+    public TrainOptions Training { get; init; } = new();
     public static PipelineSettings Default { get; } = new();
 }

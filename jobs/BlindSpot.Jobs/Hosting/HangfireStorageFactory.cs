@@ -17,13 +17,13 @@ public static class HangfireStorageFactory
 {
     public const string Schema = "hangfire";
 
-    public static JobStorage Create(JobsOptions options)
+    public static JobStorage Create(JobsOptions options, string db)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!StoreFactory.IsPostgres(options.Db)) return new InMemoryStorage();
+        if (!StoreFactory.IsPostgres(db)) return new InMemoryStorage();
 
         var storageOptions = PostgresOptions(options);
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(StoreFactory.ToConnectionString(options.Db), storageOptions), storageOptions);
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(StoreFactory.ToConnectionString(db), storageOptions), storageOptions);
     }
 
     internal static PostgreSqlStorageOptions PostgresOptions(JobsOptions options) => new()

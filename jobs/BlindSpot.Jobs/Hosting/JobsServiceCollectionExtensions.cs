@@ -1,18 +1,11 @@
-using BlindSpot.Core.Storage;
-using BlindSpot.Core.Worklists;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Jobs;
 using BlindSpot.Jobs.Running;
-using BlindSpot.Pipeline.Ingest;
-using BlindSpot.Pipeline.Modeling;
-using BlindSpot.Pipeline.Targets;
-using BlindSpot.Pipeline.Worklists;
-using BlindSpot.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Hosting;
@@ -20,31 +13,16 @@ namespace BlindSpot.Jobs.Hosting;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the jobs host needs: options (section "BlindSpot"), the store, the use cases, the job classes,
-    /// Hangfire (storage chosen by the store) and, unless <paramref name="withServer"/> is false, a Hangfire server
-    /// and the recurring schedule.
+    /// Everything the jobs host needs: the composition root every host shares (<c>AddBlindSpot</c>: options, the
+    /// store, the use cases), the jobs host's own options (section "BlindSpot:Jobs"), the job classes, Hangfire
+    /// (storage chosen by the store) and, unless <paramref name="withServer"/> is false, a Hangfire server and the
+    /// recurring schedule.
     /// </summary>
     public static IServiceCollection AddBlindSpotJobs(this IServiceCollection services, IConfiguration configuration, bool withServer = true)
     {
+        services.AddBlindSpot(configuration);
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        // The store: opened once at start (StoreStartup), shared by every job of this process.
-        services.AddSingleton(sp => new StoreHolder(sp.GetRequiredService<IOptions<JobsOptions>>().Value.Db));
-        // Singleton: a transient IAsyncDisposable would be disposed with every Hangfire job scope.
-        services.AddSingleton<IBlindSpotStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
-        services.AddHostedService<StoreStartup>();
-
-        // The use cases, composed by the same PipelineServices the CLI uses (only the holiday list is the host's own).
-        services.AddSingleton(sp => new PipelineServices(
-            sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>(),
-            new PipelineSettings { Worklists = new WorklistSettings { Holidays = Holidays(sp.GetRequiredService<IOptions<JobsOptions>>().Value) } }));
-        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Ingest());
-        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Score());
-        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Train());
-        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Worklists());
-        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Targets());
 
         // One thin class per job (Hangfire resolves them through DI, one scope per job).
         services.AddTransient<JobRunner>();
@@ -60,7 +38,8 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(HangfireStorageFactory.Create(sp.GetRequiredService<IOptions<JobsOptions>>().Value)));
+            .UseStorage(HangfireStorageFactory.Create(sp.GetRequiredService<IOptions<JobsOptions>>().Value,
+                sp.GetRequiredService<IOptions<BlindSpotOptions>>().Value.Db)));
 
         if (withServer)
         {
@@ -73,14 +52,5 @@ public static class JobsServiceCollectionExtensions
             services.AddHostedService<ScheduleRegistrar>();
         }
         return services;
-    }
-
-    static IReadOnlyList<DateOnly> Holidays(JobsOptions o)
-    {
-        if (string.IsNullOrWhiteSpace(o.HolidaysFile)) return KoreanHolidays.All;
-        var dates = KoreanHolidays.Parse(File.ReadLines(o.HolidaysFile), out var badLine);
-        return badLine is null ? dates
-            : throw new OptionsValidationException(nameof(JobsOptions.HolidaysFile), typeof(JobsOptions),
-                [$"{nameof(JobsOptions.HolidaysFile)}: line {badLine} is not a date (yyyy-MM-dd)."]);
     }
 }

@@ -1,5 +1,5 @@
 using BlindSpot.Core.Time;
-using BlindSpot.Jobs.Configuration;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using BlindSpot.Pipeline.Ingest;
 using Hangfire;
@@ -13,7 +13,7 @@ namespace BlindSpot.Jobs.Jobs;
 /// servers ingesting the same inbox at once, or a run killed half-way and retried, store every file exactly once.
 /// One run at a time reads the inbox (<see cref="InboxLock"/>): a run that finds another one at work does nothing.
 /// </summary>
-public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, InboxLock inboxLock, IOptions<JobsOptions> options, TimeProvider clock)
+public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, InboxLock inboxLock, IOptions<BlindSpotOptions> options, TimeProvider clock)
 {
     public const string Id = "ingest-inbox";
 

@@ -1,5 +1,5 @@
 using BlindSpot.Core.Time;
-using BlindSpot.Jobs.Configuration;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using BlindSpot.Pipeline.Targets;
 using Hangfire;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>Writes the weekly target report (the use case: <see cref="TargetsService"/>).</summary>
-public sealed class TargetsReportJob(JobRunner runner, TargetsService targets, IOptions<JobsOptions> options, TimeProvider clock)
+public sealed class TargetsReportJob(JobRunner runner, TargetsService targets, IOptions<BlindSpotOptions> options, TimeProvider clock)
 {
     public const string Id = "targets-report";
 

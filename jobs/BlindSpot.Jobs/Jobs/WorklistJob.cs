@@ -1,8 +1,7 @@
 using BlindSpot.Core.Time;
 using BlindSpot.Hosting.Logging;
-using BlindSpot.Jobs.Configuration;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
-using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Worklists;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>Builds the day's worklists every business morning (the use case: <see cref="WorklistService"/>).</summary>
-public sealed class WorklistJob(JobRunner runner, WorklistService worklists, PipelineServices pipeline, IOptions<JobsOptions> options,
+public sealed class WorklistJob(JobRunner runner, WorklistService worklists, BusinessCalendar calendar, IOptions<BlindSpotOptions> options,
     TimeProvider clock, ILogger<WorklistJob> logger)
 {
     public const string Id = "worklists";
@@ -24,7 +23,7 @@ public sealed class WorklistJob(JobRunner runner, WorklistService worklists, Pip
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 600])]
     public async Task RunAsync(DateOnly date, CancellationToken ct)
     {
-        if (!pipeline.Calendar.IsBusinessDay(date))
+        if (!calendar.IsBusinessDay(date))
         {
             logger.LogInformation("Job {Job}: {Date} is not a business day, no worklists", Id, date);
             return;

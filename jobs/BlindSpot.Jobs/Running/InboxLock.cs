@@ -1,5 +1,4 @@
-using BlindSpot.Jobs.Configuration;
-using BlindSpot.Jobs.Hosting;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,7 +14,7 @@ namespace BlindSpot.Jobs.Running;
 /// holder's connection ends, so a crashed server never leaves it behind (unlike a lock row). On SQLite (one process)
 /// a semaphore. A run that cannot take it does nothing: the holder is ingesting the same files right now.
 /// </summary>
-public sealed class InboxLock(IOptions<JobsOptions> options) : IDisposable
+public sealed class InboxLock(IOptions<BlindSpotOptions> options) : IDisposable
 {
     /// <summary>pg_advisory_lock key: "BlSpInbx".</summary>
     const long Key = 0x426C_5370_496E_6278;

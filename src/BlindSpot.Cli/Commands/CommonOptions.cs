@@ -1,25 +1,22 @@
 using System.CommandLine;
+using BlindSpot.Hosting.Composition;
 
 namespace BlindSpot.Cli.Commands;
 
 /// <summary>Options shared by several commands.</summary>
 internal static class CommonOptions
 {
-    public const string DbEnvironmentVariable = "BLINDSPOT_DB";
-    public const string DefaultDb = "./blindspot.db";
-
     public static Option<string?> Db() => new("--db")
     {
-        Description = "SQLite file path (default ./blindspot.db) or a PostgreSQL connection string (Host=...;Database=...). Env: BLINDSPOT_DB.",
+        Description = "SQLite file path (default ./blindspot.db) or a PostgreSQL connection string (Host=...;Database=...). " +
+                      "Overrides BlindSpot:Db (appsettings.json, env BlindSpot__Db or BLINDSPOT_DB).",
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON for machines." };
 
-    /// <summary>--db, else BLINDSPOT_DB, else ./blindspot.db.</summary>
-    public static string ResolveDb(string? value) =>
-        !string.IsNullOrWhiteSpace(value) ? value
-        : Environment.GetEnvironmentVariable(DbEnvironmentVariable) is { Length: > 0 } env ? env
-        : DefaultDb;
+    /// <summary>The configuration key --db sets, with its value (null when not given: the configuration decides).</summary>
+    public static KeyValuePair<string, string?> DbFlag(ParseResult parse, Option<string?> db) =>
+        KeyValuePair.Create(BlindSpotKeys.Db, parse.GetValue(db) is { Length: > 0 } v ? v : null);
 
     public static Option<DateOnly?> Date(string name, string description) => new(name)
     {

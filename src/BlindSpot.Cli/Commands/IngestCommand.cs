@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlindSpot.Pipeline.Ingest;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Hosting.Composition;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -44,13 +44,12 @@ internal static class IngestCommand
                 await error.WriteLineAsync($"--inbox: no such folder: {inboxDir}");
                 return CliApp.UsageError;
             }
-            var dbValue = CommonOptions.ResolveDb(parse.GetValue(db));
-            var quarantineDir = parse.GetValue(quarantine) is { Length: > 0 } q ? q : Path.Combine(StoreFactory.DataDirectory(dbValue), "quarantine");
-
-            using var logs = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(dbValue, ct);
-            var report = await new IngestService(store, logs.CreateLogger<IngestService>(), TimeProvider.System)
-                .IngestInboxAsync(inboxDir, quarantineDir, ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
+                CommonOptions.DbFlag(parse, db),
+                new(BlindSpotKeys.Quarantine, parse.GetValue(quarantine) is { Length: > 0 } q ? q : null),
+            ]), ct);
+            if (app is null) return CliApp.UsageError;
+            var report = await app.Get<IngestService>().IngestInboxAsync(inboxDir, app.Options.QuarantineDir, ct);
 
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
             else await WriteTableAsync(output, report);

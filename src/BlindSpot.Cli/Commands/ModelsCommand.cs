@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using BlindSpot.Model.Registry;
 using BlindSpot.Pipeline.Modeling;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Core.Storage;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -22,9 +22,10 @@ internal static class ModelsCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            using var logs = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var registry = new ModelRegistryService(store, logs.CreateLogger<ModelRegistryService>(), TimeProvider.System);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var store = app.Get<IBlindSpotStore>();
+            var registry = app.Get<ModelRegistryService>();
             if (parse.GetValue(card) is { } version)
             {
                 if (parse.GetValue(json))

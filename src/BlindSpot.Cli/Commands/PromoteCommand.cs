@@ -1,7 +1,6 @@
 using System.CommandLine;
 using BlindSpot.Pipeline.Modeling;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -18,10 +17,9 @@ internal static class PromoteCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            using var logs = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var report = await new ModelRegistryService(store, logs.CreateLogger<ModelRegistryService>(), TimeProvider.System)
-                .PromoteAsync(parse.GetValue(version)!, ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var report = await app.Get<ModelRegistryService>().PromoteAsync(parse.GetValue(version)!, ct);
             await (report.Succeeded ? output : error).WriteLineAsync(report.Message);
             return report.Succeeded ? CliApp.Ok : CliApp.Failed;
         });

@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlindSpot.Core.Time;
-using BlindSpot.Pipeline;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Core.Storage;
 using BlindSpot.Pipeline.Run;
-using BlindSpot.Storage;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -45,14 +45,11 @@ internal static class RunCommand
                 await error.WriteLineAsync($"--inbox: no such folder: {inboxDir}");
                 return CliApp.UsageError;
             }
-            var dbValue = CommonOptions.ResolveDb(parse.GetValue(db));
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            var quarantineDir = Path.Combine(StoreFactory.DataDirectory(dbValue), "quarantine");
-
-            using var logs = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(dbValue, ct);
-            var services = new PipelineServices(store, logs, TimeProvider.System, PipelineSettings.Default);
-            var report = await services.Run().RunAsync(inboxDir, parse.GetValue(outDir)!, quarantineDir, day, ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var store = app.Get<IBlindSpotStore>();
+            var report = await app.Get<RunService>().RunAsync(inboxDir, parse.GetValue(outDir)!, app.Options.QuarantineDir, day, ct);
 
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report, store.Engine), Json));
             else await output.WriteAsync(Format(report, store.Engine));

@@ -3,8 +3,7 @@ using System.Text.Json;
 using BlindSpot.Core.Time;
 using BlindSpot.Model.Registry;
 using BlindSpot.Pipeline.Modeling;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -23,9 +22,9 @@ internal static class ScoreCommand
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            using var logs = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var report = await new ScoreService(store, logs.CreateLogger<ScoreService>(), TimeProvider.System).ScoreAsync(day, ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var report = await app.Get<ScoreService>().ScoreAsync(day, ct);
             if (parse.GetValue(json))
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
             else if (report.Succeeded)

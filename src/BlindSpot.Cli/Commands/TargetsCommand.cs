@@ -1,10 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
-using BlindSpot.Core.Targets;
 using BlindSpot.Core.Time;
 using BlindSpot.Pipeline.Targets;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Hosting.Composition;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -16,7 +16,7 @@ internal static class TargetsCommand
         var year = new Option<int>("--year") { Description = "The target year, e.g. 2026.", Required = true };
         var asOf = CommonOptions.Date("--as-of", "Count discoveries visited up to this day (default: today in KST, or Dec 31 for a past year)");
         var outDir = new Option<string?>("--out") { Description = "Also write DIR/targets/<year>.csv." };
-        var rate = new Option<decimal?>("--rate") { Description = "Target = ceil(rate x last year's discoveries); default 1.10." };
+        var rate = new Option<decimal?>("--rate") { Description = "Target = ceil(rate x last year's discoveries); overrides BlindSpot:Targets:Rate (default 1.10)." };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("targets", "Shows each dong's discoveries against its +10% target (pace, projection, status) with the district total.")
@@ -25,13 +25,13 @@ internal static class TargetsCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var options = parse.GetValue(rate) is { } r ? TargetOptions.Default with { Rate = r } : TargetOptions.Default;
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-
-            using var loggerFactory = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var service = new TargetsService(store, loggerFactory.CreateLogger<TargetsService>(), options);
-            var result = await service.ReportAsync(parse.GetValue(year), day, parse.GetValue(outDir), ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
+                CommonOptions.DbFlag(parse, db),
+                new(BlindSpotKeys.TargetRate, parse.GetValue(rate)?.ToString(CultureInfo.InvariantCulture)),
+            ]), ct);
+            if (app is null) return CliApp.UsageError;
+            var result = await app.Get<TargetsService>().ReportAsync(parse.GetValue(year), day, parse.GetValue(outDir), ct);
             if (!result.Succeeded) { await error.WriteLineAsync(result.Error); return CliApp.Failed; }
 
             if (parse.GetValue(json))

@@ -5,8 +5,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Model.Evaluation;
 using BlindSpot.Model.Registry;
 using BlindSpot.Pipeline.Modeling;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
 using Serilog.Events;
 
 namespace BlindSpot.Cli.Commands;
@@ -26,10 +25,10 @@ internal static class TrainCommand
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            using var logs = CliLogging.Create(LogEventLevel.Information);
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var service = new TrainService(store, logs.CreateLogger<TrainService>(), TimeProvider.System);
-            var report = await service.TrainAsync(day, null, ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct,
+                LogEventLevel.Information);
+            if (app is null) return CliApp.UsageError;
+            var report = await app.Get<TrainService>().TrainAsync(day, null, ct);
             if (parse.GetValue(json))
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
             else

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Worklists;
-using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Hosting.Composition;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -17,8 +17,8 @@ internal static class WorklistsCommand
         date.Required = true;
         var outDir = new Option<string>("--out") { Description = "Output folder: files go to DIR/worklists/<date>/<dong>.csv.", Required = true };
         var asOf = CommonOptions.Date("--as-of", "Use what was known by the end of this day (default: the day before --date)");
-        var holidays = new Option<string?>("--holidays") { Description = "A file of public holidays, one yyyy-MM-dd a line (default: the shipped Korean list, 2024-2026)." };
-        var share = new Option<double?>("--exploration-share") { Description = "Expected share of each list drawn at random (탐색); default 0.05." };
+        var holidays = new Option<string?>("--holidays") { Description = "A file of public holidays, one yyyy-MM-dd a line; overrides BlindSpot:Calendar:HolidaysFile (default: the shipped Korean list, 2024-2026)." };
+        var share = new Option<double?>("--exploration-share") { Description = "Expected share of each list drawn at random (탐색); overrides BlindSpot:Worklists:ExplorationShare (default 0.05)." };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("worklists", "Writes the day's worklist of each of the 18 dongs (UTF-8 with BOM, Korean headers) and stores why each household was chosen.")
@@ -27,20 +27,13 @@ internal static class WorklistsCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = WorklistSettings.Default;
-            if (parse.GetValue(holidays) is { } file)
-            {
-                if (!File.Exists(file)) { await error.WriteLineAsync($"--holidays: no such file: {file}"); return CliApp.UsageError; }
-                var list = KoreanHolidays.Parse(await File.ReadAllLinesAsync(file, ct), out var bad);
-                if (bad is { } line) { await error.WriteLineAsync($"--holidays: line {line} of {file} is not a date (yyyy-MM-dd)."); return CliApp.UsageError; }
-                settings = settings with { Holidays = list };
-            }
-            if (parse.GetValue(share) is { } s) settings = settings with { Policy = settings.Policy with { ExplorationShare = s } };
-
-            using var loggerFactory = CliLogging.Create();
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var service = new WorklistService(store, loggerFactory.CreateLogger<WorklistService>(), settings);
-            var result = await service.BuildAsync(parse.GetValue(date)!.Value, parse.GetValue(asOf), parse.GetValue(outDir)!, ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
+                CommonOptions.DbFlag(parse, db),
+                new(BlindSpotKeys.HolidaysFile, parse.GetValue(holidays)),
+                new(BlindSpotKeys.ExplorationShare, parse.GetValue(share)?.ToString("R", CultureInfo.InvariantCulture)),
+            ]), ct);
+            if (app is null) return CliApp.UsageError;
+            var result = await app.Get<WorklistService>().BuildAsync(parse.GetValue(date)!.Value, parse.GetValue(asOf), parse.GetValue(outDir)!, ct);
             if (!result.Succeeded) { await error.WriteLineAsync(result.Error); return CliApp.Failed; }
 
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));

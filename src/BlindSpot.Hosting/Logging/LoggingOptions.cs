@@ -2,7 +2,10 @@ using Serilog.Events;
 
 namespace BlindSpot.Hosting.Logging;
 
-/// <summary>Where and how much a BlindSpot process logs. Bound from configuration section "BlindSpot:Logging".</summary>
+/// <summary>
+/// Where and how much a BlindSpot process logs. Bound from configuration section "BlindSpot:Logging" over the host's
+/// own defaults (<see cref="LoggingSetup.AddBlindSpotLogging(Microsoft.Extensions.Logging.ILoggingBuilder, Microsoft.Extensions.Configuration.IConfiguration, LoggingOptions)"/>).
+/// </summary>
 public sealed record LoggingOptions
 {
     public const string Section = "BlindSpot:Logging";
@@ -10,8 +13,11 @@ public sealed record LoggingOptions
     /// <summary>Compact JSON (CLEF) log file, one event a line; null or empty for none. Rolled daily, kept 31 files.</summary>
     public string? File { get; init; }
 
-    /// <summary>Human-readable events on the console (standard output).</summary>
+    /// <summary>Human-readable events on the console.</summary>
     public bool Console { get; init; } = true;
+
+    /// <summary>Console events go to standard error instead of standard output (the CLI: its standard output is the command's result).</summary>
+    public bool StandardError { get; init; }
 
     /// <summary>Events below this level are dropped; Hangfire's and Microsoft's own logs start at Warning unless this is Debug or lower.</summary>
     public LogEventLevel MinimumLevel { get; init; } = LogEventLevel.Information;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
@@ -33,7 +34,8 @@ public static class LoggingSetup
                 .Enrich.With(new JobTagEnricher())
                 .WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{JobTag}{NewLine}{Exception}",
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    standardErrorFromLevel: options.StandardError ? LogEventLevel.Verbose : null));
         if (!string.IsNullOrWhiteSpace(options.File))
             config = config.WriteTo.File(new CompactJsonFormatter(), options.File,
                 rollingInterval: options.RollDaily ? RollingInterval.Day : RollingInterval.Infinite,
@@ -54,7 +56,35 @@ public static class LoggingSetup
         return builder;
     }
 
-    /// <summary>An ILoggerFactory over Serilog for processes without a host (the CLI); dispose it at exit.</summary>
+    /// <summary>
+    /// What every host calls: Serilog from section "BlindSpot:Logging" of <paramref name="configuration"/>, over the
+    /// host's <paramref name="defaults"/> (the CLI: warnings on standard error; the jobs host: a JSON file too).
+    /// A value that does not bind leaves the defaults: <see cref="Composition.StartupCheck"/> reports it and the host stops.
+    /// </summary>
+    public static ILoggingBuilder AddBlindSpotLogging(this ILoggingBuilder builder, IConfiguration configuration, LoggingOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return builder.AddBlindSpotLogging(Bind(configuration, defaults));
+    }
+
+    /// <summary>An ILoggerFactory over Serilog for tools without a container (the benchmarks); dispose it at exit.</summary>
     public static ILoggerFactory CreateLoggerFactory(LoggingOptions options) =>
         LoggerFactory.Create(b => b.AddBlindSpotLogging(options));
+
+    /// <summary>The logging options <paramref name="configuration"/> gives over <paramref name="defaults"/>.</summary>
+    public static LoggingOptions Bind(IConfiguration configuration, LoggingOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var options = defaults with { };
+        try
+        {
+            configuration.GetSection(LoggingOptions.Section).Bind(options);
+            return options;
+        }
+        catch (InvalidOperationException)
+        {
+            return defaults; // reported as one line by StartupCheck before the host does anything
+        }
+    }
 }

@@ -23,13 +23,14 @@ public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version
 /// calibrated on the next slice, tested on the last weeks beside both baselines and the champion -> card -> registry,
 /// and promotes it when <see cref="PromotionPolicy"/> allows.
 /// </summary>
-public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock)
+/// <param name="defaults">The configured training settings, used when a call passes none (null: <see cref="TrainOptions"/>' defaults).</param>
+public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock, TrainOptions? defaults = null)
 {
     public const string TrainerName = "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
 
     public async Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, CancellationToken ct)
     {
-        var o = options ?? new TrainOptions();
+        var o = options ?? defaults ?? new TrainOptions();
         var data = await store.LoadDistrictAsync(asOf, ct);
         var builder = FeatureBuilders.For(data);
         var visits = LabelBuilder.Build(data, builder, ct);

@@ -1,7 +1,8 @@
+using BlindSpot.Core.Worklists;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Hosting;
 using Hangfire.InMemory;
-using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,36 +14,38 @@ public sealed class JobsOptionsTests
     static IConfiguration Config(string[] args, Dictionary<string, string?>? environment = null) =>
         new ConfigurationBuilder().AddInMemoryCollection(environment ?? []).AddCommandLine(args, JobsOptions.SwitchMappings).Build();
 
-    static JobsOptions Bind(IConfiguration config) =>
-        new ServiceCollection().AddBlindSpotJobs(config, withServer: false).BuildServiceProvider().GetRequiredService<IOptions<JobsOptions>>().Value;
+    static ServiceProvider Container(IConfiguration config) => new ServiceCollection().AddBlindSpotJobs(config, withServer: false).BuildServiceProvider();
+
+    static T Options<T>(IConfiguration config) where T : class => Container(config).GetRequiredService<IOptions<T>>().Value;
 
     [Fact]
     public void TheShortSwitchesOverrideTheConfiguration()
     {
-        var o = Bind(Config(["--db", "/data/bs.db", "--inbox", "data-samples", "--out", "out", "--workers", "4", "--retention-years", "5"],
-            new() { ["BlindSpot:Db"] = "from-env.db", ["BlindSpot:Inbox"] = "env-inbox" }));
+        var config = Config(["--db", "/data/bs.db", "--inbox", "data-samples", "--out", "out", "--workers", "4", "--retention-years", "5"],
+            new() { ["BlindSpot:Db"] = "from-env.db", ["BlindSpot:Inbox"] = "env-inbox", ["BlindSpot:Jobs:Workers"] = "3" });
+        var o = Options<BlindSpotOptions>(config);
 
         Assert.Equal("/data/bs.db", o.Db);
         Assert.Equal("data-samples", o.Inbox);
         // Quarantine copies sit beside the SQLite file, as for the CLI.
         Assert.Equal(Path.Combine("/data", "quarantine"), o.QuarantineDir);
-        Assert.Equal(4, o.Workers);
-        Assert.Equal(5, o.RetentionYears);
+        Assert.Equal(4, Options<JobsOptions>(config).Workers);
+        Assert.Equal(5, Options<RetentionOptions>(config).Years);
     }
 
     [Fact]
     public void TheDefaultsRunTheEmbeddedSchedulerWithThreeYearsOfRetention()
     {
-        var o = Bind(Config([]));
-        Assert.Equal("./blindspot.db", o.Db);
-        Assert.Equal(3, o.RetentionYears);
-        Assert.IsType<InMemoryStorage>(HangfireStorageFactory.Create(o));
+        var config = Config([]);
+        Assert.Equal("./blindspot.db", Options<BlindSpotOptions>(config).Db);
+        Assert.Equal(3, Options<RetentionOptions>(config).Years);
+        Assert.IsType<InMemoryStorage>(HangfireStorageFactory.Create(Options<JobsOptions>(config), Options<BlindSpotOptions>(config).Db));
     }
 
     [Fact]
     public void APostgresStoreGetsHangfireInItsOwnSchemaWithSlidingInvisibility()
     {
-        var o = HangfireStorageFactory.PostgresOptions(new JobsOptions { Db = "Host=db;Database=blindspot" });
+        var o = HangfireStorageFactory.PostgresOptions(new JobsOptions());
         Assert.Equal("hangfire", o.SchemaName);
         Assert.True(o.PrepareSchemaIfNecessary);
         Assert.True(o.UseSlidingInvisibilityTimeout);
@@ -51,20 +54,39 @@ public sealed class JobsOptionsTests
     }
 
     [Fact]
-    public void ARetentionOfZeroYearsStopsTheHostAtStart()
+    public void ARetentionOfZeroYearsStopsTheHostAtStartWithOneLine()
     {
-        var e = Assert.Throws<OptionsValidationException>(() => Bind(Config(["--retention-years", "0"])));
-        Assert.Contains("RetentionYears", e.Message);
+        var problem = StartupCheck.Problem(Container(Config(["--retention-years", "0"])));
+        Assert.Equal("Invalid configuration: BlindSpot:Retention:Years must be between 1 and 50.", problem);
     }
 
     [Fact]
     public void TriggerOnStartNamesRecurringJobsAndRefusesAnUnknownOne()
     {
-        var ok = Bind(Config(["--trigger", "ingest-inbox, score"]));
+        var ok = Options<JobsOptions>(Config(["--trigger", "ingest-inbox, score"]));
         Assert.Equal(["ingest-inbox", "score"], ok.TriggerIds);
         Assert.Null(ok.Validate());
 
-        var bad = Assert.Throws<OptionsValidationException>(() => Bind(Config(["--trigger", "ingest-inbox,nightly-magic"])));
-        Assert.Contains("nightly-magic", bad.Message);
+        var bad = StartupCheck.Problem(Container(Config(["--trigger", "ingest-inbox,nightly-magic"])));
+        Assert.NotNull(bad);
+        Assert.Contains("nightly-magic", bad);
+        Assert.DoesNotContain('\n', bad);
+    }
+
+    [Fact]
+    public void TheWorklistPolicyOfTheJobsComesFromConfiguration()
+    {
+        var config = Config([], new() { ["BlindSpot:Worklists:ExplorationShare"] = "0", ["BlindSpot:Worklists:CoolOffDays"] = "60" });
+        var policy = Container(config).GetRequiredService<BlindSpot.Pipeline.PipelineSettings>().Worklists.Policy;
+        Assert.Equal(WorklistOptions.Default with { ExplorationShare = 0, CoolOffDays = 60 }, policy);
+    }
+
+    [Fact]
+    public void AValueThatIsNotANumberStopsTheHostWithOneLineNamingTheKey()
+    {
+        var problem = StartupCheck.Problem(Container(Config([], new() { ["BlindSpot:Jobs:Workers"] = "many" })));
+        Assert.NotNull(problem);
+        Assert.Contains("BlindSpot:Jobs:Workers", problem);
+        Assert.DoesNotContain('\n', problem);
     }
 }

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Logging;
+using BlindSpot.Hosting.Store;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Hosting;
 using Hangfire;
@@ -45,9 +46,9 @@ internal sealed class JobsHarness : IAsyncDisposable
             ["BlindSpot:Db"] = db,
             ["BlindSpot:Inbox"] = inbox,
             ["BlindSpot:Out"] = outDir,
-            ["BlindSpot:RegisterSchedule"] = "false",
-            ["BlindSpot:QueuePollInterval"] = "00:00:00.200",
-            ["BlindSpot:InvisibilityTimeout"] = "00:00:30",
+            ["BlindSpot:Jobs:RegisterSchedule"] = "false",
+            ["BlindSpot:Jobs:QueuePollInterval"] = "00:00:00.200",
+            ["BlindSpot:Jobs:InvisibilityTimeout"] = "00:00:30",
         }).Build();
         var collection = new ServiceCollection();
         collection.AddLogging(b => { if (logging is not null) b.AddBlindSpotLogging(logging); });

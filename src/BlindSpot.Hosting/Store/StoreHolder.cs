@@ -1,11 +1,12 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Storage;
 
-namespace BlindSpot.Jobs.Hosting;
+namespace BlindSpot.Hosting.Store;
 
 /// <summary>
-/// The process's one store (opened and migrated once, at start, before the Hangfire server takes jobs). Use cases
-/// get it through DI as <see cref="IBlindSpotStore"/>.
+/// The process's one store (opened and migrated once, at start, before any use case runs). Use cases get it through
+/// DI as <see cref="IBlindSpotStore"/>; a host opens it with <see cref="OpenAsync"/> (the Generic Host does it through
+/// <see cref="StoreStartup"/>, the CLI right after validating its configuration).
 /// </summary>
 public sealed class StoreHolder(string db) : IAsyncDisposable
 {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BlindSpot.Jobs.Hosting;
+namespace BlindSpot.Hosting.Store;
 
-/// <summary>Opens and migrates the store at host start; registered before the Hangfire server so jobs never see it closed.</summary>
+/// <summary>Opens and migrates the store at host start; registered first, so later hosted services (a Hangfire server) never see it closed.</summary>
 internal sealed class StoreStartup(StoreHolder holder, ILogger<StoreStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -1,0 +1,79 @@
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Logging;
+using BlindSpot.Hosting.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serilog.Events;
+
+namespace BlindSpot.Cli.Hosting;
+
+/// <summary>
+/// A command's container: the composition root (<c>AddBlindSpot</c>) over the CLI's configuration, checked at start,
+/// with the store open. Configuration, lowest first: appsettings.json in the working folder, the older variables
+/// BLINDSPOT_DB and BLINDSPOT_LOG_LEVEL, environment variables (BlindSpot__Section__Key), then the command's flags.
+/// </summary>
+internal sealed class CliServices : IAsyncDisposable
+{
+    /// <summary>Older environment variables the CLI still reads, below the BlindSpot__ ones.</summary>
+    static readonly (string Variable, string Key)[] Legacy =
+    [
+        ("BLINDSPOT_DB", BlindSpotKeys.Db),
+        ("BLINDSPOT_LOG_LEVEL", BlindSpotKeys.LogLevel),
+    ];
+
+    readonly ServiceProvider provider;
+
+    CliServices(ServiceProvider provider) => this.provider = provider;
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    public BlindSpotOptions Options => Get<IOptions<BlindSpotOptions>>().Value;
+
+    /// <summary>The CLI's configuration with <paramref name="flags"/> (configuration key -> value; null: flag not given) on top.</summary>
+    public static IConfiguration Configuration(IReadOnlyDictionary<string, string?> flags) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddInMemoryCollection(Legacy
+                .Select(l => (l.Key, Value: Environment.GetEnvironmentVariable(l.Variable)))
+                .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+                .Select(l => KeyValuePair.Create(l.Key, l.Value)))
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(flags.Where(f => f.Value is not null))
+            .Build();
+
+    /// <summary>
+    /// Builds the container, checks every option and opens the store. On a configuration problem writes one line to
+    /// <paramref name="error"/> and returns null: the command exits with <see cref="CliApp.UsageError"/>.
+    /// </summary>
+    /// <param name="logLevel">The level when the configuration sets none (train shows its progress at Information).</param>
+    public static async Task<CliServices?> StartAsync(TextWriter error, IReadOnlyDictionary<string, string?> flags, CancellationToken ct,
+        LogEventLevel logLevel = LogEventLevel.Warning)
+    {
+        var configuration = Configuration(flags);
+        var services = new ServiceCollection();
+        // Standard output is the command's result: log lines go to standard error, warnings and errors only by default.
+        services.AddLogging(b => b.AddBlindSpotLogging(configuration,
+            new LoggingOptions { StandardError = true, MinimumLevel = logLevel, Application = "blindspot-cli" }));
+        services.AddBlindSpot(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        if (StartupCheck.Problem(provider) is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            await provider.DisposeAsync();
+            return null;
+        }
+        try
+        {
+            await provider.GetRequiredService<StoreHolder>().OpenAsync(ct);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+        return new CliServices(provider);
+    }
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+}

@@ -1,0 +1,35 @@
+using BlindSpot.Storage;
+
+namespace BlindSpot.Hosting.Composition;
+
+/// <summary>
+/// Where a BlindSpot process keeps and finds its data. Section "BlindSpot" (keys BlindSpot:Db, BlindSpot:Inbox...;
+/// environment BlindSpot__Db; the CLI's --db and the jobs host's --db override).
+/// </summary>
+public sealed class BlindSpotOptions
+{
+    public const string Section = "BlindSpot";
+
+    /// <summary>SQLite file path (embedded) or a PostgreSQL connection string (Host=...; or postgresql://...).</summary>
+    public string Db { get; set; } = "./blindspot.db";
+
+    /// <summary>Folder the district's systems drop CSV files into (the jobs host's scheduled ingest).</summary>
+    public string Inbox { get; set; } = "./inbox";
+
+    /// <summary>Folder the worklists (worklists/&lt;date&gt;/&lt;dong&gt;.csv) and target reports (targets/&lt;year&gt;.csv) are written to.</summary>
+    public string Out { get; set; } = "./out";
+
+    /// <summary>Where quarantined rows are copied as files for clerks; default: quarantine/ beside the SQLite file (./quarantine for PostgreSQL).</summary>
+    public string? Quarantine { get; set; }
+
+    public string QuarantineDir => string.IsNullOrWhiteSpace(Quarantine)
+        ? Path.Combine(StoreFactory.DataDirectory(Db), "quarantine")
+        : Quarantine;
+
+    /// <summary>Null when valid, else one sentence naming the key (never echoing Db: it may hold a password).</summary>
+    public string? Validate() =>
+        string.IsNullOrWhiteSpace(Db) ? $"{Section}:{nameof(Db)} is required (a SQLite path or a PostgreSQL connection string)."
+        : string.IsNullOrWhiteSpace(Inbox) ? $"{Section}:{nameof(Inbox)} is required."
+        : string.IsNullOrWhiteSpace(Out) ? $"{Section}:{nameof(Out)} is required."
+        : null;
+}

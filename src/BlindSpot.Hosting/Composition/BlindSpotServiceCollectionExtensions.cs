@@ -1,0 +1,114 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Targets;
+using BlindSpot.Core.Time;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Logging;
+using BlindSpot.Hosting.Store;
+using BlindSpot.Model.Training;
+using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Run;
+using BlindSpot.Pipeline.Targets;
+using BlindSpot.Pipeline.Worklists;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// The extension lives in Microsoft.Extensions.DependencyInjection so that a host's Program.cs finds it as it finds AddLogging.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The composition root of every BlindSpot host (docs/configuration.md).</summary>
+public static class BlindSpotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything a BlindSpot host needs, from <paramref name="configuration"/>: every options class bound from its
+    /// section and validated at start (run <see cref="StartupCheck.Problem"/> right after building), the store
+    /// (opened at host start by a hosted service, or by the CLI through <see cref="StoreHolder.OpenAsync"/>), the
+    /// business calendar and the use cases (ingest, train, score, registry, worklists, targets, run). Logging is
+    /// the host's one call to <see cref="LoggingSetup.AddBlindSpotLogging(ILoggingBuilder, IConfiguration, LoggingOptions)"/>.
+    /// Calling it twice adds nothing.
+    /// </summary>
+    public static IServiceCollection AddBlindSpot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(Marker))) return services;
+        services.AddSingleton<Marker>();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddChecked<BlindSpotOptions>(configuration, BlindSpotOptions.Section, o => o.Validate());
+        services.AddChecked<CalendarOptions>(configuration, CalendarOptions.Section, o => o.Validate());
+        services.AddChecked<RetentionOptions>(configuration, RetentionOptions.Section, o => o.Validate());
+        services.AddChecked<WorklistOptions>(configuration, BlindSpotKeys.Worklists, o => Prefixed(BlindSpotKeys.Worklists, o.Validate()));
+        services.AddChecked<TargetOptions>(configuration, BlindSpotKeys.Targets, o => Prefixed(BlindSpotKeys.Targets, o.Validate()));
+        // A positional record has no parameterless constructor: the factory starts from its defaults, then binds.
+        services.AddTransient<IOptionsFactory<TrainOptions>, TrainOptionsFactory>();
+        services.AddChecked<TrainOptions>(configuration, BlindSpotKeys.Training, o => Prefixed(BlindSpotKeys.Training, Validate(o)));
+        // Bound here only to be checked at start; the logger itself is built by AddBlindSpotLogging before the container.
+        services.AddChecked<LoggingOptions>(configuration, LoggingOptions.Section, _ => null);
+
+        // The store: one per process, opened once (StoreStartup in a Generic Host, the CLI after its start check).
+        services.AddSingleton(sp => new StoreHolder(sp.GetRequiredService<IOptions<BlindSpotOptions>>().Value.Db));
+        // Singleton: a transient IAsyncDisposable would be disposed with every scope (a Hangfire job, a web request).
+        services.AddSingleton<IBlindSpotStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
+        services.AddHostedService<StoreStartup>();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Calendar());
+        services.AddSingleton(sp => new PipelineSettings
+        {
+            Worklists = new WorklistSettings
+            {
+                Policy = sp.GetRequiredService<IOptions<WorklistOptions>>().Value,
+                Holidays = [.. sp.GetRequiredService<BusinessCalendar>().Holidays.Order()],
+            },
+            Targets = sp.GetRequiredService<IOptions<TargetOptions>>().Value,
+            Training = sp.GetRequiredService<IOptions<TrainOptions>>().Value,
+        });
+        services.AddSingleton(sp => new PipelineServices(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PipelineSettings>()));
+
+        // The use cases: hosts resolve them, never construct them.
+        services.AddTransient<IngestService>(sp => sp.GetRequiredService<PipelineServices>().Ingest());
+        services.AddTransient<TrainService>(sp => sp.GetRequiredService<PipelineServices>().Train());
+        services.AddTransient<ScoreService>(sp => sp.GetRequiredService<PipelineServices>().Score());
+        services.AddTransient<ModelRegistryService>(sp => sp.GetRequiredService<PipelineServices>().Registry());
+        services.AddTransient<WorklistService>(sp => sp.GetRequiredService<PipelineServices>().Worklists());
+        services.AddTransient<TargetsService>(sp => sp.GetRequiredService<PipelineServices>().Targets());
+        services.AddTransient<RunService>(sp => sp.GetRequiredService<PipelineServices>().Run());
+        return services;
+    }
+
+    static void AddChecked<T>(this IServiceCollection services, IConfiguration configuration, string section, Func<T, string?> validate)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new OptionsCheck<T>(validate));
+    }
+
+    static string? Prefixed(string section, string? problem) => problem is null ? null : $"{section}: {problem}";
+
+    static string? Validate(TrainOptions o) =>
+        o.NumberOfTrees < 1 || o.NumberOfLeaves < 2 || o.MinimumExampleCountPerLeaf < 1 ? "NumberOfTrees must be 1 or more, NumberOfLeaves 2 or more, MinimumExampleCountPerLeaf 1 or more."
+        : o.LearningRate is <= 0 or > 1 || double.IsNaN(o.LearningRate) ? "LearningRate must be above 0 and at most 1."
+        : o.NgramBits is < 1 or > 24 || o.NgramLength < 1 ? "NgramBits must be between 1 and 24 and NgramLength 1 or more."
+        : o.CalibrationDays < 1 || o.TestDays < 1 ? "CalibrationDays and TestDays must be 1 or more."
+        : o.Calibrator is not ("platt" or "isotonic") ? "Calibrator must be platt or isotonic."
+        : o.TopReasons < 0 ? "TopReasons must be 0 or more."
+        : o.SampledNegativesPerVisit < 0 || o.SampledNegativeWeight <= 0 || o.SampledNegativeHorizonDays < 0 ? "Sampled negatives: per visit 0 or more, weight above 0, horizon 0 days or more."
+        : o.SampledNegativePool is not ("signal" or "all") ? "SampledNegativePool must be signal or all."
+        : null;
+
+    sealed class Marker;
+}
+
+/// <summary>Options of <see cref="TrainOptions"/>, a positional record without a parameterless constructor: start from its defaults, then bind.</summary>
+internal sealed class TrainOptionsFactory(IEnumerable<IConfigureOptions<TrainOptions>> setups,
+    IEnumerable<IPostConfigureOptions<TrainOptions>> postConfigures, IEnumerable<IValidateOptions<TrainOptions>> validations)
+    : OptionsFactory<TrainOptions>(setups, postConfigures, validations)
+{
+    protected override TrainOptions CreateInstance(string name) => new();
+}

@@ -1,0 +1,27 @@
+using BlindSpot.Core.Time;
+using BlindSpot.Core.Worklists;
+
+namespace BlindSpot.Hosting.Composition;
+
+/// <summary>Business days (no worklists on weekends and public holidays). Section "BlindSpot:Calendar".</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "BlindSpot:Calendar";
+
+    /// <summary>A file of public holidays (one yyyy-MM-dd a line, # comments) replacing the shipped Korean list; null for the shipped list.</summary>
+    public string? HolidaysFile { get; set; }
+
+    /// <summary>The holidays this configuration names; <see cref="Validate"/> first.</summary>
+    public IReadOnlyList<DateOnly> Holidays() =>
+        string.IsNullOrWhiteSpace(HolidaysFile) ? KoreanHolidays.All : KoreanHolidays.Parse(File.ReadLines(HolidaysFile), out _);
+
+    public BusinessCalendar Calendar() => new(Holidays());
+
+    public string? Validate()
+    {
+        if (string.IsNullOrWhiteSpace(HolidaysFile)) return null;
+        if (!File.Exists(HolidaysFile)) return $"{Section}:{nameof(HolidaysFile)}: no such file: {HolidaysFile}";
+        KoreanHolidays.Parse(File.ReadLines(HolidaysFile), out var bad);
+        return bad is { } line ? $"{Section}:{nameof(HolidaysFile)}: line {line} of {HolidaysFile} is not a date (yyyy-MM-dd)." : null;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using BlindSpot.Samples;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Cli.Tests.Commands;
+
+/// <summary>
+/// Configuration that really configures: the real `blindspot` executable in its own process (so that environment
+/// variables reach it as they would from a shell), over a store ingested from a generated district.
+/// Layers, lowest first: appsettings.json in the working folder, environment variables, command-line flags.
+/// </summary>
+public sealed class ConfigurationTests(ConfigurationTests.District district) : IClassFixture<ConfigurationTests.District>
+{
+    const string Date = "2026-11-02"; // a Monday: the lists are built from what was known on Friday 2026-10-30
+
+    /// <summary>A small district ingested once into a real SQLite file (no model: the lists rank by tips and rules).</summary>
+    public sealed class District : IAsyncLifetime, IDisposable
+    {
+        public TempDir Dir { get; } = new();
+        public string Db => Dir.File("blindspot.db");
+
+        public async Task InitializeAsync()
+        {
+            var inbox = Dir.File("inbox");
+            new DistrictGenerator(new SampleOptions { Households = 2000, Seed = 5, AsOf = new DateOnly(2026, 10, 30) }).WriteInbox(inbox);
+            var ingest = await Cli.RunAsync("ingest", "--inbox", inbox, "--db", Db);
+            Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+        public void Dispose() => Dir.Dispose();
+    }
+
+    sealed record Process(int ExitCode, string Output, string Error);
+
+    /// <summary>Runs blindspot.dll (built beside this test assembly) with <paramref name="environment"/> added, in <paramref name="workDir"/>.</summary>
+    static async Task<Process> RunAsync(Dictionary<string, string> environment, string workDir, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "blindspot.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workDir,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return new Process(p.ExitCode, await output, await error);
+    }
+
+    /// <summary>Builds the lists into a fresh folder and counts the 탐색 (exploration) rows over the 18 files.</summary>
+    async Task<(Process Run, int Exploration)> WorklistsAsync(Dictionary<string, string> environment, string? appsettings = null, params string[] extra)
+    {
+        var work = district.Dir.File("run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        if (appsettings is not null) await File.WriteAllTextAsync(Path.Combine(work, "appsettings.json"), appsettings);
+        var outDir = Path.Combine(work, "out");
+        var run = await RunAsync(environment, work, ["worklists", "--date", Date, "--out", outDir, "--db", district.Db, .. extra]);
+        var folder = Path.Combine(outDir, "worklists", Date);
+        var exploration = Directory.Exists(folder)
+            ? Directory.GetFiles(folder).Sum(f => File.ReadLines(f).Count(l => l.Contains(",탐색,", StringComparison.Ordinal)))
+            : 0;
+        return (run, exploration);
+    }
+
+    [Fact]
+    public async Task ByDefaultAShareOfEachListIsDrawnAtRandom()
+    {
+        var (run, exploration) = await WorklistsAsync([]);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.True(exploration > 0, "the default exploration share (5%) drew no 탐색 row: the zero-share tests would prove nothing");
+    }
+
+    [Fact]
+    public async Task AHalfShareFromTheEnvironmentDrawsManyMore()
+    {
+        var byDefault = await WorklistsAsync([]);
+        var (run, exploration) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = "0.5" });
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.True(exploration > byDefault.Exploration, $"{exploration} 탐색 rows at 50% against {byDefault.Exploration} at 5%");
+    }
+
+    [Fact]
+    public async Task AnExplorationShareOfZeroFromTheEnvironmentListsNoExplorationRow()
+    {
+        var (run, exploration) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = "0" });
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("Worklists for " + Date, run.Output);
+        Assert.Equal(0, exploration);
+    }
+
+    [Fact]
+    public async Task AnExplorationShareOfZeroFromAppsettingsJsonListsNoExplorationRow()
+    {
+        var (run, exploration) = await WorklistsAsync([], """{ "BlindSpot": { "Worklists": { "ExplorationShare": 0 } } }""");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Equal(0, exploration);
+    }
+
+    [Fact]
+    public async Task TheCommandLineFlagOverridesTheEnvironment()
+    {
+        var (run, exploration) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = "0" }, null, "--exploration-share", "0.5");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.True(exploration > 0);
+    }
+
+    [Theory]
+    [InlineData("1.5", "ExplorationShare must be between 0 and 1")]
+    [InlineData("lots", "BlindSpot:Worklists:ExplorationShare")]
+    public async Task AnInvalidValueStopsTheCommandWithExitCodeTwoAndOneLine(string value, string expected)
+    {
+        var (run, _) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = value });
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Invalid configuration: ", line);
+        Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public async Task TheOlderBlindspotDbVariableStillNamesTheStoreButBlindSpotDbWins()
+    {
+        var elsewhere = district.Dir.File("empty.db");
+        // BlindSpot__Db names the ingested store; BLINDSPOT_DB (lower) names an empty one: the lists are built from the real one.
+        var (run, _) = await WorklistsAsync(new() { ["BLINDSPOT_DB"] = elsewhere, ["BlindSpot__Db"] = district.Db });
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.False(File.Exists(elsewhere));
+    }
+}

@@ -1,0 +1,114 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Time;
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Logging;
+using BlindSpot.Hosting.Store;
+using BlindSpot.Model.Training;
+using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Run;
+using BlindSpot.Pipeline.Targets;
+using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog.Events;
+
+namespace BlindSpot.Hosting.Tests.Composition;
+
+/// <summary>The composition root every host calls: what it binds, what it refuses, and that it resolves every use case over a real store.</summary>
+public sealed class AddBlindSpotTests : IDisposable
+{
+    readonly TempDir dir = new();
+
+    static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    static ServiceProvider Container(IConfiguration config) => new ServiceCollection().AddBlindSpot(config).BuildServiceProvider();
+
+    [Fact]
+    public async Task EveryUseCaseResolvesOverTheStoreOpenedAtHostStart()
+    {
+        var db = dir.File("blindspot.db");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [BlindSpotKeys.Db] = db });
+        builder.Services.AddBlindSpot(builder.Configuration);
+        builder.Services.AddBlindSpot(builder.Configuration); // a second call adds nothing
+        using var host = builder.Build();
+
+        Assert.Null(StartupCheck.Problem(host.Services));
+        await host.StartAsync();
+        Assert.True(File.Exists(db));
+        Assert.Equal("sqlite", host.Services.GetRequiredService<IBlindSpotStore>().Engine);
+        foreach (var useCase in new[] { typeof(IngestService), typeof(TrainService), typeof(ScoreService), typeof(ModelRegistryService),
+                     typeof(WorklistService), typeof(TargetsService), typeof(RunService) })
+            Assert.NotNull(host.Services.GetRequiredService(useCase));
+        Assert.Single(host.Services.GetServices<IHostedService>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void TrainingTargetsAndWorklistSettingsComeFromTheirSections()
+    {
+        var settings = Container(Config(new()
+        {
+            ["BlindSpot:Training:NumberOfTrees"] = "50",
+            ["BlindSpot:Training:Calibrator"] = "isotonic",
+            ["BlindSpot:Targets:Rate"] = "1.2",
+            ["BlindSpot:Worklists:CoolOffDays"] = "30",
+        })).GetRequiredService<PipelineSettings>();
+
+        Assert.Equal(new TrainOptions(NumberOfTrees: 50, Calibrator: "isotonic"), settings.Training);
+        Assert.Equal(1.2m, settings.Targets.Rate);
+        Assert.Equal(30, settings.Worklists.Policy.CoolOffDays);
+        Assert.Equal(0.05, settings.Worklists.Policy.ExplorationShare);
+    }
+
+    [Fact]
+    public void AHolidaysFileReplacesTheShippedList()
+    {
+        var file = dir.File("holidays.txt");
+        File.WriteAllLines(file, ["# the district's own list", "2026-11-04"]);
+        var services = Container(Config(new() { [BlindSpotKeys.HolidaysFile] = file }));
+
+        Assert.Null(StartupCheck.Problem(services));
+        var calendar = services.GetRequiredService<BusinessCalendar>();
+        Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 11, 4)));
+        Assert.True(calendar.IsBusinessDay(new DateOnly(2026, 10, 9)), "한글날 2026-10-09 is no longer a holiday: the file replaces the list");
+        Assert.Equal([new DateOnly(2026, 11, 4)], services.GetRequiredService<PipelineSettings>().Worklists.Holidays);
+    }
+
+    [Theory]
+    [InlineData("BlindSpot:Calendar:HolidaysFile", "/no/such/holidays.txt", "Invalid configuration: BlindSpot:Calendar:HolidaysFile: no such file: /no/such/holidays.txt")]
+    [InlineData("BlindSpot:Worklists:ExplorationShare", "-0.1", "Invalid configuration: BlindSpot:Worklists: ExplorationShare must be between 0 and 1.")]
+    [InlineData("BlindSpot:Targets:Rate", "0", "Invalid configuration: BlindSpot:Targets: Rate must be above 0.")]
+    [InlineData("BlindSpot:Training:Calibrator", "magic", "Invalid configuration: BlindSpot:Training: Calibrator must be platt or isotonic.")]
+    [InlineData("BlindSpot:Db", " ", "Invalid configuration: BlindSpot:Db is required (a SQLite path or a PostgreSQL connection string).")]
+    public void AnInvalidValueIsOneLineNamingTheKey(string key, string value, string expected) =>
+        Assert.Equal(expected, StartupCheck.Problem(Container(Config(new() { [key] = value }))));
+
+    [Fact]
+    public void TwoInvalidValuesAreBothNamedOnOneLine()
+    {
+        var problem = StartupCheck.Problem(Container(Config(new() { ["BlindSpot:Targets:Rate"] = "0", ["BlindSpot:Retention:Years"] = "0" })));
+        Assert.NotNull(problem);
+        Assert.Contains("Rate must be above 0", problem);
+        Assert.Contains("BlindSpot:Retention:Years", problem);
+        Assert.DoesNotContain('\n', problem);
+    }
+
+    [Fact]
+    public void LoggingBindsOverTheHostsDefaultsAndAnUnreadableLevelIsReportedAtStart()
+    {
+        var defaults = new LoggingOptions { StandardError = true, MinimumLevel = LogEventLevel.Warning, Application = "blindspot-cli" };
+        var bound = LoggingSetup.Bind(Config(new() { [BlindSpotKeys.LogLevel] = "Debug", [BlindSpotKeys.LogFile] = "x.clef" }), defaults);
+        Assert.Equal(defaults with { MinimumLevel = LogEventLevel.Debug, File = "x.clef" }, bound);
+
+        var bad = Config(new() { [BlindSpotKeys.LogLevel] = "Loud" });
+        Assert.Equal(defaults, LoggingSetup.Bind(bad, defaults));
+        Assert.Contains("BlindSpot:Logging:MinimumLevel", StartupCheck.Problem(Container(bad)));
+    }
+
+    public void Dispose() => dir.Dispose();
+}
