@@ -75,6 +75,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<IngestService>(sp => sp.GetRequiredService<PipelineServices>().Ingest());
         services.AddTransient<TrainService>(sp => sp.GetRequiredService<PipelineServices>().Train());
         services.AddTransient<ScoreService>(sp => sp.GetRequiredService<PipelineServices>().Score());
+        services.AddTransient<ReasonService>(sp => sp.GetRequiredService<PipelineServices>().Reasons());
         services.AddTransient<ModelRegistryService>(sp => sp.GetRequiredService<PipelineServices>().Registry());
         services.AddTransient<WorklistService>(sp => sp.GetRequiredService<PipelineServices>().Worklists());
         services.AddTransient<TargetsService>(sp => sp.GetRequiredService<PipelineServices>().Targets());

@@ -41,7 +41,7 @@ public sealed class AddBlindSpotTests : IDisposable
         await host.StartAsync();
         Assert.True(File.Exists(db));
         Assert.Equal("sqlite", host.Services.GetRequiredService<IBlindSpotStore>().Engine);
-        foreach (var useCase in new[] { typeof(IngestService), typeof(TrainService), typeof(ScoreService), typeof(ModelRegistryService),
+        foreach (var useCase in new[] { typeof(IngestService), typeof(TrainService), typeof(ScoreService), typeof(ReasonService), typeof(ModelRegistryService),
                      typeof(WorklistService), typeof(TargetsService), typeof(RunService) })
             Assert.NotNull(host.Services.GetRequiredService(useCase));
         Assert.Single(host.Services.GetServices<IHostedService>());
