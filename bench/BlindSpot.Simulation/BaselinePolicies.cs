@@ -19,66 +19,58 @@ internal enum Baseline
 }
 
 /// <summary>
-/// Builds a baseline's lists. Eligibility is the product's own: <see cref="WorklistPolicy.Build"/> runs in rules mode
-/// with unlimited capacity and an exploration share of 1, so every household that passes every exclusion (moved out,
-/// case-managed, cool-off, 부재 waiting, basic livelihood, recently listed) comes back, urgent tips marked, with
-/// its rules score (distinct recent crisis indicators) in <see cref="WorklistEntry.Score"/>. The baseline then
-/// orders that set its own way and cuts it at the dong's capacity.
+/// The households a comparison policy may list on a day, per dong, in a random order of the day. Eligibility is the
+/// product's own: <see cref="WorklistPolicy.Build"/> runs in rules mode with unlimited capacity and an exploration
+/// share of 1, so every household that passes every exclusion (moved out, case-managed, cool-off, 부재 waiting, basic
+/// livelihood, recently listed) comes back, urgent tips of the product's urgent window marked, with its rules score
+/// (distinct recent crisis indicators) in <see cref="WorklistEntry.Score"/>. Each policy orders that set its own way and
+/// cuts it at the dong's capacity (urgent tips beyond it, as in the product).
 /// </summary>
-internal static class BaselinePolicies
+internal sealed record EligibleDong(string Dong, int Capacity, List<WorklistEntry> Random);
+
+internal static class Eligibility
 {
     const int Unlimited = 1_000_000;
 
-    public static IReadOnlyList<WorklistEntry> Build(Baseline baseline, DateOnly date, DistrictData data, IReadOnlyList<WorklistEntry> earlier,
-        BusinessCalendar calendar, WorklistOptions options, int seed)
+    public static List<EligibleDong> Build(DateOnly date, DistrictData data, IReadOnlyList<WorklistEntry> earlier, BusinessCalendar calendar,
+        WorklistOptions options, string salt)
     {
         var unlimited = data with { Capacity = Dongs.All.Select(d => new DongCapacity(d, Unlimited)).ToArray() };
         var everyone = WorklistPolicy.Build(date, unlimited, [], earlier, calendar, options with { ExplorationShare = 1.0 });
         var capacity = data.Capacity.ToDictionary(c => c.Dong, c => Math.Max(0, c.DailyVisits), StringComparer.Ordinal);
-        var recentTip = RecentUnvisitedTips(date, data, options);
-
-        var result = new List<WorklistEntry>();
+        var result = new List<EligibleDong>();
         foreach (var dong in everyone.Dongs)
         {
             var cap = capacity.TryGetValue(dong.Dong, out var c) ? c : options.DefaultDailyVisits;
-            var draw = new ExplorationDraw(date, dong.Dong, $"{baseline}-{seed}");
+            var draw = new ExplorationDraw(date, dong.Dong, salt);
             // A random key per household (ordinal id order first, so the draw is repeatable), used for ties and random fill.
             var key = dong.Entries.OrderBy(e => e.HouseholdId, StringComparer.Ordinal).ToDictionary(e => e.HouseholdId, _ => draw.NextDouble(), StringComparer.Ordinal);
-            var random = dong.Entries.OrderBy(e => key[e.HouseholdId]).ToList();
-
-            IEnumerable<(WorklistEntry Entry, Selection As)> ordered = baseline switch
-            {
-                Baseline.Random => random.Select(e => (e, Selection.Exploration)),
-                Baseline.Rules => random.Where(e => e.Score > 0).OrderByDescending(e => e.Score).Select(e => (e, Selection.Model)),
-                _ => TipsFirst(random, recentTip, baseline == Baseline.TipsThenRules),
-            };
-
-            var rank = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (e, selection) in ordered)
-            {
-                var urgent = selection == Selection.UrgentTip;
-                if (rank >= cap && !urgent) break;
-                if (!seen.Add(e.HouseholdId)) continue;
-                rank++;
-                result.Add(e with { Rank = rank, Selection = selection, ModelVersion = $"baseline-{baseline}", SelectionProbability = 1.0, OverCapacity = urgent && rank > cap });
-            }
+            result.Add(new EligibleDong(dong.Dong, cap, dong.Entries.OrderBy(e => key[e.HouseholdId]).ToList()));
         }
         return result;
     }
 
-    static IEnumerable<(WorklistEntry, Selection)> TipsFirst(List<WorklistEntry> random, Dictionary<string, DateTime> recentTip, bool thenRules)
+    /// <summary>Cuts an ordered dong at its capacity; urgent tips go beyond it. Ranks from 1.</summary>
+    public static IEnumerable<WorklistEntry> Cut(EligibleDong dong, IEnumerable<(WorklistEntry Entry, Selection As, double Score)> ordered, string version)
     {
-        foreach (var e in random.Where(e => e.Selection == Selection.UrgentTip)) yield return (e, Selection.UrgentTip);
-        foreach (var e in random.Where(e => e.Selection != Selection.UrgentTip && recentTip.ContainsKey(e.HouseholdId))
-                     .OrderByDescending(e => recentTip[e.HouseholdId]))
-            yield return (e, Selection.Tip);
-        var rest = thenRules ? random.Where(e => e.Score > 0).OrderByDescending(e => e.Score) : (IEnumerable<WorklistEntry>)random;
-        foreach (var e in rest) yield return (e, thenRules ? Selection.Model : Selection.Exploration);
+        var rank = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (e, selection, score) in ordered)
+        {
+            var urgent = selection == Selection.UrgentTip;
+            if (rank >= dong.Capacity && !urgent) break;
+            if (!seen.Add(e.HouseholdId)) continue;
+            rank++;
+            yield return e with
+            {
+                Rank = rank, Selection = selection, Score = score, ModelVersion = version, SelectionProbability = 1.0,
+                OverCapacity = urgent && rank > dong.Capacity,
+            };
+        }
     }
 
     /// <summary>Households with a tip received after their last completed (non-부재) visit and within the tip window: newest such tip.</summary>
-    static Dictionary<string, DateTime> RecentUnvisitedTips(DateOnly date, DistrictData data, WorklistOptions options)
+    public static Dictionary<string, DateTime> RecentUnvisitedTips(DateOnly date, DistrictData data, WorklistOptions options)
     {
         var lastVisit = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         foreach (var o in data.Outcomes)
@@ -95,5 +87,37 @@ internal static class BaselinePolicies
             if (!tips.TryGetValue(id, out var at) || t.ReceivedAt > at) tips[id] = t.ReceivedAt;
         }
         return tips;
+    }
+}
+
+internal static class BaselinePolicies
+{
+    public static List<WorklistEntry> Build(Baseline baseline, DateOnly date, DistrictData data, IReadOnlyList<WorklistEntry> earlier,
+        BusinessCalendar calendar, WorklistOptions options, int seed)
+    {
+        var recentTip = Eligibility.RecentUnvisitedTips(date, data, options);
+        var result = new List<WorklistEntry>();
+        foreach (var dong in Eligibility.Build(date, data, earlier, calendar, options, $"{baseline}-{seed}"))
+        {
+            var random = dong.Random;
+            IEnumerable<(WorklistEntry, Selection, double)> ordered = baseline switch
+            {
+                Baseline.Random => random.Select(e => (e, Selection.Exploration, e.Score)),
+                Baseline.Rules => random.Where(e => e.Score > 0).OrderByDescending(e => e.Score).Select(e => (e, Selection.Model, e.Score)),
+                _ => TipsFirst(random, recentTip, baseline == Baseline.TipsThenRules),
+            };
+            result.AddRange(Eligibility.Cut(dong, ordered, $"baseline-{baseline}"));
+        }
+        return result;
+    }
+
+    static IEnumerable<(WorklistEntry, Selection, double)> TipsFirst(List<WorklistEntry> random, Dictionary<string, DateTime> recentTip, bool thenRules)
+    {
+        foreach (var e in random.Where(e => e.Selection == Selection.UrgentTip)) yield return (e, Selection.UrgentTip, e.Score);
+        foreach (var e in random.Where(e => e.Selection != Selection.UrgentTip && recentTip.ContainsKey(e.HouseholdId))
+                     .OrderByDescending(e => recentTip[e.HouseholdId]))
+            yield return (e, Selection.Tip, e.Score);
+        var rest = thenRules ? random.Where(e => e.Score > 0).OrderByDescending(e => e.Score) : (IEnumerable<WorklistEntry>)random;
+        foreach (var e in rest) yield return (e, thenRules ? Selection.Model : Selection.Exploration, e.Score);
     }
 }

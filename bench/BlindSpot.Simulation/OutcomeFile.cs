@@ -14,7 +14,7 @@ internal static class OutcomeFile
         foreach (var v in visits.OrderBy(v => v.HouseholdId, StringComparer.Ordinal))
         {
             var services = v.Result == VisitResult.Discovered ? "긴급지원" : "";
-            sb.Append(CultureInfo.InvariantCulture, $"{v.HouseholdId},{day:yyyy-MM-dd},{VisitModel.Korean(v.Result)},{services},SIM-{v.Dong}\r\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{v.HouseholdId},{day:yyyy-MM-dd},{VisitResults.Korean(v.Result)},{services},SIM-{v.Dong}\r\n");
         }
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
         return path;

@@ -2,16 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using BlindSpot.Simulation;
 
-// dotnet run -c Release --project bench/BlindSpot.Simulation -- --households N --days D --seed S [--out DIR] [--as-of yyyy-MM-dd]
-//   [--policies model,tips,rules,tips+rules,random]
+// dotnet run -c Release --project bench/BlindSpot.Simulation -- [--households N] [--days D] [--seeds 42,7,1] [--out DIR]
+//   [--as-of yyyy-MM-dd] [--policies model,tips,rules,tips+rules,logreg,random] [--quick] [--sequential]
 // A benchmark tool, not a test: see docs/simulation.md.
 var inv = CultureInfo.InvariantCulture;
-var households = 30_000;
+var households = 60_000;
 var days = 20;
-var seed = 42;
+int[] seeds = [42, 7, 1];
 var asOf = new DateOnly(2026, 10, 30);
 string? outDir = null;
-var policies = Simulator.AllPolicies;
+IReadOnlyList<string> policies = PolicyRun.Default;
+var parallel = true;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -19,26 +20,37 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--households": households = int.Parse(Next(), inv); break;
         case "--days": days = int.Parse(Next(), inv); break;
-        case "--seed": seed = int.Parse(Next(), inv); break;
+        case "--seed" or "--seeds": seeds = Next().Split(',').Select(s => int.Parse(s, inv)).ToArray(); break;
         case "--out": outDir = Next(); break;
         case "--as-of": asOf = DateOnly.ParseExact(Next(), "yyyy-MM-dd", inv); break;
         case "--policies": policies = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+        case "--quick": households = 8_000; days = 5; seeds = [42]; break;
+        case "--sequential": parallel = false; break;
         default:
-            Console.Error.WriteLine("usage: --households N --days D --seed S [--out DIR] [--as-of yyyy-MM-dd] [--policies model,tips,rules,tips+rules,random]");
+            Console.Error.WriteLine("usage: [--households N] [--days D] [--seeds 42,7,1] [--out DIR] [--as-of yyyy-MM-dd] [--policies model,tips,rules,tips+rules,logreg,random] [--quick] [--sequential]");
             return 2;
     }
 }
-if (days < 1 || policies.Any(p => !Simulator.AllPolicies.Contains(p)))
+if (days < 1 || seeds.Length == 0 || policies.Count == 0 || policies.Any(p => !PolicyRun.All.Contains(p)))
 {
-    Console.Error.WriteLine($"--days must be 1 or more; policies are {string.Join(",", Simulator.AllPolicies)}");
+    Console.Error.WriteLine($"--days must be 1 or more, --seeds at least one; policies are {string.Join(",", PolicyRun.All)}");
     return 2;
 }
-outDir ??= Path.Combine(Path.GetTempPath(), string.Create(inv, $"blindspot-sim-{households}-{seed}"));
+outDir = Path.GetFullPath(outDir ?? Path.Combine(Path.GetTempPath(), string.Create(inv, $"blindspot-sim-{households}")));
 
 var watch = Stopwatch.StartNew();
-var sim = new Simulator(households, days, seed, asOf, Path.GetFullPath(outDir), Console.Out);
-var result = await sim.RunAsync(policies, CancellationToken.None);
-Console.WriteLine();
-Console.Write(result.Format());
-Console.WriteLine(string.Create(inv, $"total {watch.Elapsed.TotalSeconds:F0} s; work folder {Path.GetFullPath(outDir)}"));
+var results = new List<SimulationResult>();
+foreach (var seed in seeds)
+{
+    var sim = new Simulator(households, days, seed, asOf, Path.Combine(outDir, string.Create(inv, $"seed-{seed}")), Console.Out, parallel);
+    var result = await sim.RunAsync(policies, CancellationToken.None);
+    results.Add(result);
+    Console.WriteLine();
+    Console.Write(result.Format());
+    Console.WriteLine();
+}
+var summary = SimulationResult.Summary(results);
+Console.Write(summary);
+File.WriteAllText(Path.Combine(outDir, "results.md"), string.Join("\n", results.Select(r => r.Format())) + "\n" + summary);
+Console.WriteLine(string.Create(inv, $"total {watch.Elapsed.TotalSeconds:F0} s; results in {Path.Combine(outDir, "results.md")}"));
 return 0;

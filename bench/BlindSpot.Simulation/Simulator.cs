@@ -1,26 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using BlindSpot.Core.Domain;
-using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
-using BlindSpot.Core.Worklists;
 using BlindSpot.Hosting.Logging;
 using BlindSpot.Pipeline;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Simulation;
 
 /// <summary>
-/// Day after day: each policy starts from a copy of the same store (day-0 inbox ingested, first champion trained),
-/// lists households for the next business day, "visits" them (results from the hidden truth, <see cref="VisitModel"/>),
-/// writes the results as an outcomes file into its own inbox and ingests it the next day, exactly like production.
+/// One seed, day after day. The generator writes a day-0 inbox, which is ingested once into a base store where the
+/// first champion is trained; every policy starts from a copy of that store. Then, for each business day: every policy
+/// runs as of the evening before and lists households for the day; the district is drawn up to that day (shared by all
+/// policies: new tips, onsets and endings, moves, month-end feeds); each policy visits its listed households (results
+/// from its own view of the hidden truth); and each policy's inbox gets the outcomes file and the day's upstream files
+/// (tips of the days since the last run, and on month ends the crisis feed and the registry snapshot). The next
+/// evening's run ingests them, exactly like production.
 /// </summary>
-internal sealed class Simulator(int households, int days, int seed, DateOnly day0, string workDir, TextWriter progress)
+/// <param name="parallel">Policies build their lists side by side (each on its own store); the per-policy seconds are then wall time under contention.</param>
+internal sealed class Simulator(int households, int days, int seed, DateOnly day0, string workDir, TextWriter progress, bool parallel = true)
 {
-    public static readonly string[] AllPolicies = ["model", "tips", "rules", "tips+rules", "random"];
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public async Task<SimulationResult> RunAsync(IReadOnlyList<string> policies, CancellationToken ct)
@@ -30,10 +30,11 @@ internal sealed class Simulator(int households, int days, int seed, DateOnly day
         using var logs = LoggingSetup.CreateLoggerFactory(new LoggingOptions { Console = false, File = Path.Combine(workDir, "simulation.log") });
 
         var watch = Stopwatch.StartNew();
-        var district = new DistrictGenerator(new SampleOptions { Households = households, Seed = seed, AsOf = day0 });
+        var generator = new DistrictGenerator(new SampleOptions { Households = households, Seed = seed, AsOf = day0 });
         var inbox0 = Path.Combine(workDir, "inbox0");
-        district.WriteInbox(inbox0);
-        progress.WriteLine(string.Create(Inv, $"generated {households:N0} households (seed {seed}, as of {day0:yyyy-MM-dd}) in {watch.Elapsed.TotalSeconds:F1} s"));
+        generator.WriteInbox(inbox0);
+        var district = generator.Continue();
+        progress.WriteLine(string.Create(Inv, $"seed {seed}: generated {households:N0} households (as of {day0:yyyy-MM-dd}) in {watch.Elapsed.TotalSeconds:F1} s"));
 
         // Day 0: ingest and train the first champion, once; every policy starts from a copy of this store.
         watch.Restart();
@@ -52,126 +53,153 @@ internal sealed class Simulator(int households, int days, int seed, DateOnly day
                 : $"no first model: {train.Failure}";
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        progress.WriteLine(string.Create(Inv, $"day 0 ingest + training in {watch.Elapsed.TotalSeconds:F1} s; {modelLine}"));
+        progress.WriteLine(string.Create(Inv, $"seed {seed}: day 0 ingest + training in {watch.Elapsed.TotalSeconds:F1} s; {modelLine}"));
 
-        var simDays = new List<DateOnly>();
-        for (var d = day0; simDays.Count < days;) simDays.Add(d = calendar.NextBusinessDay(d));
-        var truth = Truth(district, simDays);
-        progress.WriteLine(string.Create(Inv,
-            $"{simDays.Count} business days {simDays[0]:yyyy-MM-dd}..{simDays[^1]:yyyy-MM-dd}; living here and in crisis on day 1: {truth.InCrisisDay1:N0} " +
-            $"of {truth.LivingDay1:N0} ({truth.InCrisisDay1 / (double)truth.LivingDay1:P1}); in crisis on some simulated day: {truth.InCrisisAnyDay:N0}"));
-
-        var visitModel = new VisitModel(district, seed);
-        var tallies = new List<Tally>();
-        foreach (var policy in policies)
+        var runs = new List<PolicyRun>();
+        foreach (var p in policies) runs.Add(await PolicyRun.OpenAsync(p, workDir, baseDb, district, logs, seed, ct));
+        var world = new WorldTally();
+        var listDays = new List<DateOnly>();
+        try
         {
-            watch.Restart();
-            var tally = await RunPolicyAsync(policy, baseDb, inbox0, simDays, visitModel, logs, ct);
-            tally.Elapsed = watch.Elapsed;
-            tallies.Add(tally);
-            progress.WriteLine(string.Create(Inv,
-                $"{policy,-11} {tally.Visits,6} visits, {tally.Discovered.Count,5} discoveries, precision {tally.Precision:P1} in {tally.Elapsed.TotalSeconds:F0} s"));
+            var asOf = day0;
+            for (var step = 0; step < days; step++)
+            {
+                var listDay = calendar.NextBusinessDay(asOf);
+                listDays.Add(listDay);
+                var day = asOf;
+                async Task<IReadOnlyList<Core.Worklists.WorklistEntry>> List(PolicyRun run)
+                {
+                    var clock = Stopwatch.StartNew();
+                    var list = await run.ListAsync(day, listDay, ct);
+                    run.Tally.Elapsed += clock.Elapsed;
+                    return list;
+                }
+                var lists = new List<IReadOnlyList<Core.Worklists.WorklistEntry>>();
+                if (parallel) lists.AddRange(await Task.WhenAll(runs.Select(r => Task.Run(() => List(r), ct))));
+                else foreach (var run in runs) lists.Add(await List(run));
+
+                district.AdvanceTo(listDay);
+                for (var d = asOf.AddDays(1); d <= listDay; d = d.AddDays(1)) world.Add(district.EventsOn(d), district.TipsOn(d));
+                if (step == 0) (world.LivingDay1, world.InCrisisDay1) = district.CountOn(listDay);
+
+                for (var i = 0; i < runs.Count; i++)
+                {
+                    var run = runs[i];
+                    var results = new List<(string, string, VisitResult)>(lists[i].Count);
+                    foreach (var e in lists[i])
+                    {
+                        var outcome = run.View.Visit(e.HouseholdId, listDay);
+                        run.Tally.Add(e, listDay, outcome.Result, outcome.InCrisis);
+                        results.Add((e.HouseholdId, e.Dong, outcome.Result));
+                    }
+                    OutcomeFile.Write(run.Inbox, listDay, results);
+                    run.View.WriteDays(asOf, listDay, run.Inbox);
+                }
+                var line = string.Join(", ", runs.Select(r => string.Create(Inv, $"{r.Name} {r.Tally.Discovered.Count}/{r.Tally.Visits} ({r.Tally.Elapsed.TotalSeconds:F0} s)")));
+                progress.WriteLine(string.Create(Inv, $"seed {seed}: {listDay:yyyy-MM-dd} found/visits {line}"));
+                asOf = listDay;
+            }
+
+            foreach (var run in runs) CountUrgentTips(run, district, day0, listDays[^1]);
+            var linking = await MeasureLinkingAsync(runs[0], district, day0, listDays[^1], ct);
+            return new SimulationResult(households, seed, day0, listDays, modelLine, world, linking,
+                runs.Select(r => r.Tally).ToList(), runs.SelectMany(r => r.Notes.Select(n => $"{r.Name}: {n}")).ToList());
         }
-        return new SimulationResult(households, days, seed, day0, simDays, modelLine, truth, tallies);
+        finally
+        {
+            foreach (var run in runs) await run.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
     }
 
-    async Task<Tally> RunPolicyAsync(string policy, string baseDb, string inbox0, List<DateOnly> simDays, VisitModel visits, ILoggerFactory logs, CancellationToken ct)
+    /// <summary>
+    /// Urgent tips about registry households that reached this policy's inbox during the run (received after day 0 and
+    /// before the last list day), and how many of them were not followed by a visit to that household within 14 days
+    /// (or by the end of the run).
+    /// </summary>
+    static void CountUrgentTips(PolicyRun run, LiveDistrict district, DateOnly day0, DateOnly lastListDay)
     {
-        var dir = Path.Combine(workDir, policy.Replace('+', '_'));
-        var inbox = Path.Combine(dir, "inbox");
-        var outDir = Path.Combine(dir, "out");
-        var quarantine = Path.Combine(dir, "quarantine");
-        Directory.CreateDirectory(inbox);
-        foreach (var f in Directory.EnumerateFiles(inbox0)) File.Copy(f, Path.Combine(inbox, Path.GetFileName(f)));
-        var db = Path.Combine(dir, "store.db");
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            if (File.Exists(baseDb + suffix)) File.Copy(baseDb + suffix, db + suffix);
-
-        var tally = new Tally(policy);
-        await using var store = await StoreFactory.OpenAsync(db, ct);
-        var services = new PipelineServices(store, logs, TimeProvider.System, PipelineSettings.Default);
-        var options = services.Settings.Worklists.Policy;
-        var asOf = day0;
-        foreach (var day in simDays)
-        {
-            IReadOnlyList<WorklistEntry> entries;
-            if (policy == "model")
+        for (var d = day0.AddDays(1); d < lastListDay; d = d.AddDays(1))
+            foreach (var t in district.TipsOn(d))
             {
-                var report = await services.Run().RunAsync(inbox, outDir, quarantine, asOf, ct);
-                if (report.WorklistDate != day || report.Worklists.Error is not null)
-                    throw new InvalidOperationException($"run as of {asOf:yyyy-MM-dd} made lists for {report.WorklistDate:yyyy-MM-dd}: {report.Worklists.Error}");
-                entries = await store.LoadWorklistAsync(day, ct);
+                if (!t.Urgent || t.HouseholdId is not { } id || !run.View.Received(t.TipId)) continue;
+                run.Tally.UrgentTips++;
+                var visited = run.Tally.VisitDays.TryGetValue(id, out var vs) && vs.Any(v => v > d && v.DayNumber - d.DayNumber <= 14);
+                if (!visited) run.Tally.UrgentTipsUnvisited++;
             }
-            else
-            {
-                await services.Ingest().IngestInboxAsync(inbox, quarantine, ct);
-                var data = await store.LoadDistrictAsync(asOf, ct);
-                var earlier = await store.LoadWorklistsAsync(day.AddDays(-21), day.AddDays(-1), ct);
-                entries = BaselinePolicies.Build(Parse(policy), day, data, earlier, services.Calendar, options, seed);
-                await store.ReplaceWorklistAsync(day, entries.ToList(), ct);
-            }
-
-            var results = new List<(string, string, VisitResult)>(entries.Count);
-            foreach (var e in entries)
-            {
-                var (result, inCrisis) = visits.Visit(e.HouseholdId, day);
-                tally.Add(e, result, inCrisis);
-                results.Add((e.HouseholdId, e.Dong, result));
-            }
-            tally.ListedPerDay.Add(entries.Count);
-            OutcomeFile.Write(inbox, day, results);
-            asOf = day;
-        }
-        return tally;
     }
 
-    static Baseline Parse(string policy) => policy switch
+    /// <summary>Of the tips received after day 0 about registry households, how many the store linked to the right one, and wrong links.</summary>
+    static async Task<Linking> MeasureLinkingAsync(PolicyRun run, LiveDistrict district, DateOnly day0, DateOnly last, CancellationToken ct)
     {
-        "tips" => Baseline.TipsFirst,
-        "rules" => Baseline.Rules,
-        "tips+rules" => Baseline.TipsThenRules,
-        "random" => Baseline.Random,
-        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
-    };
-
-    static TruthSummary Truth(DistrictGenerator district, List<DateOnly> simDays)
-    {
-        var ids = district.HouseholdIds;
-        var inCrisisAny = ids.Count(id => simDays.Any(d => district.TruthOf(id, d)));
-        var day1 = ids.Count(id => district.TruthOf(id, simDays[0]));
-        var last = ids.Count(id => district.TruthOf(id, simDays[^1]));
-        return new TruthSummary(district.Figures.HouseholdsAsOf, day1, last, inCrisisAny);
+        var data = await run.Store.LoadDistrictAsync(last, ct);
+        int about = 0, right = 0, wrong = 0, linked = 0, total = 0;
+        var endOfDay0 = day0.ToDateTime(TimeOnly.MaxValue);
+        foreach (var t in data.Tips)
+        {
+            if (t.ReceivedAt <= endOfDay0) continue;
+            total++;
+            var truth = district.TrueHouseholdOfTip(t.TipId);
+            if (truth is not null) about++;
+            if (t.HouseholdId is null) continue;
+            linked++;
+            if (t.HouseholdId == truth) right++; else wrong++;
+        }
+        return new Linking(total, about, right, wrong, linked);
     }
 }
 
-internal sealed record TruthSummary(int LivingDay1, int InCrisisDay1, int InCrisisLastDay, int InCrisisAnyDay);
-
-internal sealed record SimulationResult(int Households, int Days, int Seed, DateOnly Day0, List<DateOnly> SimDays, string ModelLine, TruthSummary Truth, List<Tally> Tallies)
+/// <summary>Tip linking over the tips of the run (one policy's store; the others ingest the same tips but for the few a discovery silenced).</summary>
+internal sealed record Linking(int Tips, int AboutRegistryHouseholds, int LinkedRight, int LinkedWrong, int Linked)
 {
-    public string Format()
+    public double RightShare => AboutRegistryHouseholds == 0 ? 0 : LinkedRight / (double)AboutRegistryHouseholds;
+    public double Precision => Linked == 0 ? 0 : LinkedRight / (double)Linked;
+}
+
+/// <summary>What the shared district did over the run (before any policy's intervention).</summary>
+internal sealed class WorldTally
+{
+    public int Days { get; private set; }
+    public int WeekendDaysWithTips { get; private set; }
+    public int WeekendDays { get; private set; }
+    public int Onsets { get; private set; }
+    public int Endings { get; private set; }
+    public int MovedOut { get; private set; }
+    public int MovedIn { get; private set; }
+    public int Tips { get; private set; }
+    public int UrgentTips { get; private set; }
+    public int TipsAboutCrisis { get; private set; }
+    public int TipsAboutNobody { get; private set; }
+    public int CrisisMonths { get; private set; }
+    public int InCrisisDay1 { get; set; }
+    public int LivingDay1 { get; set; }
+    readonly HashSet<string> tipped = new(StringComparer.Ordinal);
+    readonly HashSet<string> tippedInCrisis = new(StringComparer.Ordinal);
+
+    public void Add(DayEvents e, IReadOnlyList<TipTruth> tips)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Create(inv, $"households {Households:N0}, seed {Seed}, day 0 {Day0:yyyy-MM-dd}, {Days} business days {SimDays[0]:yyyy-MM-dd}..{SimDays[^1]:yyyy-MM-dd}"));
-        sb.AppendLine(ModelLine);
-        sb.AppendLine(string.Create(inv, $"truth: {Truth.InCrisisDay1:N0} in crisis on day 1, {Truth.InCrisisLastDay:N0} on the last day, {Truth.InCrisisAnyDay:N0} on some simulated day (the denominator of 'reached')"));
-        sb.AppendLine();
-        sb.AppendLine("| policy | visits | visits to households in crisis | discoveries | precision | in-crisis households reached | discovered share | seconds |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var t in Tallies)
-            sb.AppendLine(string.Create(inv,
-                $"| {t.Policy} | {t.Visits:N0} | {t.VisitsInCrisis:N0} | {t.Discovered.Count:N0} | {t.Precision:P1} | {t.ReachedInCrisis.Count / (double)Truth.InCrisisAnyDay:P1} | {t.Discovered.Count / (double)Truth.InCrisisAnyDay:P1} | {t.Elapsed.TotalSeconds:F0} |"));
-        sb.AppendLine();
-        sb.AppendLine("By selection tier (visits / discoveries / yield):");
-        sb.AppendLine();
-        sb.AppendLine("| policy | 긴급제보 | 제보 | 모델 (baselines: rules) | 탐색 (baselines: random) |");
-        sb.AppendLine("|---|---|---|---|---|");
-        foreach (var t in Tallies)
+        Days++;
+        if (e.Day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
-            string Cell(Selection s) => t.BySelection.TryGetValue(s, out var x) && x.Visits > 0
-                ? string.Create(inv, $"{x.Visits} / {x.Found} / {x.Found / (double)x.Visits:P1}") : "-";
-            sb.AppendLine($"| {t.Policy} | {Cell(Selection.UrgentTip)} | {Cell(Selection.Tip)} | {Cell(Selection.Model)} | {Cell(Selection.Exploration)} |");
+            WeekendDays++;
+            if (e.Tips > 0) WeekendDaysWithTips++;
         }
-        return sb.ToString();
+        Onsets += e.Onsets;
+        Endings += e.Endings;
+        MovedOut += e.MovedOut;
+        MovedIn += e.MovedIn;
+        Tips += e.Tips;
+        UrgentTips += e.UrgentTips;
+        TipsAboutCrisis += e.TipsAboutCrisis;
+        if (e.CrisisRows is not null) CrisisMonths++;
+        foreach (var t in tips)
+        {
+            if (t.HouseholdId is null) { TipsAboutNobody++; continue; }
+            tipped.Add(t.HouseholdId);
+            if (t.InCrisis) tippedInCrisis.Add(t.HouseholdId);
+        }
     }
+
+    public int TippedHouseholds => tipped.Count;
+    public double TippedNotInCrisisShare => tipped.Count == 0 ? 0 : 1 - tippedInCrisis.Count / (double)tipped.Count;
 }

@@ -28,7 +28,7 @@ public sealed class DistrictGenerator
     /// <summary>Figures measured on the district against its hidden truth (prevalence, one-person share, AUCs).</summary>
     public SampleFigures Figures => district.Figures;
 
-    /// <summary>Every household id the registry ever had (both snapshots), in id order.</summary>
+    /// <summary>Every household id the registry ever had (both snapshots, and the newcomers of continued days), in id order.</summary>
     public IReadOnlyList<string> HouseholdIds => district.Households.Select(h => h.Id).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
@@ -42,6 +42,19 @@ public sealed class DistrictGenerator
         var files = new InboxWriter(district, directory, new Rng(unchecked(Options.Seed * 7919 + 17))).Write();
         return new SampleManifest(Options.Households, Options.Seed, Options.AsOf, files, district.Figures);
     }
+
+    /// <summary>
+    /// Continues the district day by day after its as-of (<see cref="LiveDistrict"/>). Call it once, after writing the
+    /// inbox: the continued days add households and episodes to this generator's world.
+    /// </summary>
+    public LiveDistrict Continue()
+    {
+        if (continued) throw new InvalidOperationException("This district is continued already: make a new generator for a second run.");
+        continued = true;
+        return new LiveDistrict(district, Options.Seed);
+    }
+
+    bool continued;
 
     /// <summary>The hidden truth: was the household living here and in crisis on that day? False for unknown ids.</summary>
     public bool TruthOf(string householdId, DateOnly date) =>

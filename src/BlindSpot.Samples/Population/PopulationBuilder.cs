@@ -41,11 +41,23 @@ internal sealed class PopulationBuilder(Rng rng, SampleOptions options, DateOnly
         return all;
     }
 
-    SimHousehold Draw(int index, string id, int dong, DongProfile profile, BuildingStreams streams, bool forceJjokbang)
+    /// <summary>
+    /// A household that moves in later, into the home another one left: same dong, address and housing type, a new
+    /// person with a new hidden risk. Its hazard is relative like everyone's (the caller scales it).
+    /// </summary>
+    public SimHousehold Newcomer(int index, string id, SimHousehold leaving, DateOnly movedIn)
+    {
+        var h = Draw(index, id, leaving.Dong, DongProfile.All[leaving.Dong], null, forceJjokbang: false, (leaving.Housing, leaving.Address));
+        h.MovedIn = movedIn;
+        return h;
+    }
+
+    SimHousehold Draw(int index, string id, int dong, DongProfile profile, BuildingStreams? streams, bool forceJjokbang,
+        (string Housing, Address Address)? home = null)
     {
         var weights = (double[])profile.HousingWeights.Clone();
         weights[5] = 0; // 쪽방 only through forceJjokbang
-        var housing = forceJjokbang ? Housing.Jjokbang : Housing.All[rng.Weighted(weights)];
+        var housing = home?.Housing ?? (forceJjokbang ? Housing.Jjokbang : Housing.All[rng.Weighted(weights)]);
         var roomOnly = housing is Housing.Gosiwon or Housing.Jjokbang;
         var roomShare = weights[4] / weights.Sum();
         var onePersonElsewhere = Math.Clamp((profile.OnePerson - roomShare * 0.96) / (1 - roomShare), 0.05, 0.95);
@@ -103,7 +115,7 @@ internal sealed class PopulationBuilder(Rng rng, SampleOptions options, DateOnly
 
         var h = new SimHousehold
         {
-            Index = index, Id = id, Dong = dong, Address = streams.Next(housing), HeadName = name,
+            Index = index, Id = id, Dong = dong, Address = home?.Address ?? streams!.Next(housing), HeadName = name,
             Phone = rng.Chance(housing == Housing.Jjokbang ? 0.6 : 0.9) ? $"010{rng.Int(2000, 9999)}{rng.Int(0, 9999):D4}" : null,
             BirthYear = options.AsOf.Year - age, Sex = sex, Members = members, ChildrenUnder2 = infants,
             SingleParent = singleParent, Pregnant = pregnant, Disability = disability, Housing = housing, Tenure = tenure,

@@ -29,75 +29,100 @@ internal static class CrisisFeed
         (ElecArrears, 5), (GasArrears, 4), (WaterArrears, 3), (PublicRentArrears, 2),
     ];
 
-    sealed class Run(string code, decimal value, int left)
+    internal sealed class Run(string code, decimal value, int left)
     {
         public string Code { get; } = code;
         public decimal Value { get; set; } = value;
         public int Left { get; set; } = left;
     }
 
+    /// <summary>What a household's crisis rows carry over from one month to the next: its arrears runs and last episode.</summary>
+    internal sealed class State
+    {
+        public List<Run> Runs { get; } = [];
+        public Episode? Previous { get; set; }
+    }
+
     /// <summary>Rows by simulation month (index = <see cref="SimCalendar.MonthOf"/>), households in index order.</summary>
-    public static List<CrisisRow>[] Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households)
+    public static List<CrisisRow>[] Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households) => Draw(rng, cal, households, out _);
+
+    /// <summary>As above, and each household's state after the last month, so that later months can be drawn (<see cref="DrawMonth"/>).</summary>
+    public static List<CrisisRow>[] Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households, out State[] states)
     {
         var byMonth = new List<CrisisRow>[cal.Months];
         for (var m = 0; m < cal.Months; m++) byMonth[m] = [];
-        var newCodeFrom = cal.LastFeedMonth - 3;
-        var runs = new List<Run>();
-
+        states = new State[households.Count];
         foreach (var h in households)
         {
-            runs.Clear();
-            Episode? previous = null;
-            for (var m = 0; m < cal.Months; m++)
-            {
-                var from = cal.MonthStart(m);
-                var to = cal.MonthEnd(m);
-                if (!h.LivesHereDuring(from, to)) { runs.Clear(); continue; }
-                var age = h.AgeOn(to);
-                var rows = byMonth[m];
-                Episode? e = null;
-                foreach (var x in h.Episodes) if (x.Overlaps(from, to)) { e = x; break; }
-
-                if (e is not null)
-                {
-                    var first = e != previous;
-                    if (e.Visible)
-                    {
-                        if (first) Trigger(rng, h, e, age, m, rows);
-                        if (rng.Chance(e.Kind == CrisisKind.Financial ? 0.42 : 0.27)) StartRun(rng, runs, CrisisArrears, crisis: true, h);
-                        if (runs.Any(r => IsArrears(r.Code) && r.Value >= 3) && rng.Chance(0.12))
-                            rows.Add(new(h.Index, m, rng.Pick([ElecCutoff, GasCutoff, GasCutoff, WaterCutoff]), 1));
-                        if (e.Kind == CrisisKind.Isolation && age >= 60 && rng.Chance(0.03)) rows.Add(new(h.Index, m, PensionEmergencyLoan, 1));
-                    }
-                    else if (rng.Chance(0.05)) StartRun(rng, runs, CrisisArrears, crisis: true, h);
-                    if (m >= newCodeFrom && h.Tenure == "월세" && rng.Chance(e.Visible ? 0.12 : 0.02))
-                        rows.Add(new(h.Index, m, NewCode, rng.Int(1, 4)));
-                    previous = e;
-                }
-                else
-                {
-                    foreach (var r in runs) if (r.Left > 3) r.Left = rng.Int(0, 2);
-                    if (rng.Chance(0.02 + 0.12 * h.Sloppy)) StartRun(rng, runs, FineArrears, crisis: false, h);
-                    if (age is >= 25 and < 65 && rng.Chance(0.0015)) rows.Add(new(h.Index, m, JobLoss, 1));
-                    if (rng.Chance(0.0008)) rows.Add(new(h.Index, m, CatastrophicMedical, 1));
-                    if (age is >= 30 and < 70 && rng.Chance(0.0005)) rows.Add(new(h.Index, m, BizClosure, 1));
-                    if (age >= 60 && rng.Chance(0.0005)) rows.Add(new(h.Index, m, PensionEmergencyLoan, 1));
-                    if (m >= newCodeFrom && h.Tenure == "월세" && rng.Chance(0.003)) rows.Add(new(h.Index, m, NewCode, 1));
-                }
-
-                for (var i = runs.Count - 1; i >= 0; i--)
-                {
-                    var r = runs[i];
-                    if (r.Left <= 0) { runs.RemoveAt(i); continue; }
-                    rows.Add(new(h.Index, m, r.Code, r.Value));
-                    r.Value = r.Code == FinDelinquency ? Math.Round(r.Value * 1.04m / 1000m) * 1000m : IsArrears(r.Code) ? r.Value + 1 : r.Value;
-                    r.Left--;
-                }
-            }
+            var state = states[h.Index] = new State();
+            for (var m = 0; m < cal.Months; m++) Month(rng, cal, h, m, state, byMonth[m]);
         }
-        foreach (var rows in byMonth)
-            rows.Sort((a, b) => a.Household != b.Household ? a.Household.CompareTo(b.Household) : string.CompareOrdinal(a.Code, b.Code));
+        foreach (var rows in byMonth) Sort(rows);
         return byMonth;
+    }
+
+    /// <summary>One later month's rows for every household (households without a state start with none), sorted.</summary>
+    public static List<CrisisRow> DrawMonth(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households, List<State> states, int m)
+    {
+        var rows = new List<CrisisRow>();
+        foreach (var h in households)
+        {
+            while (states.Count <= h.Index) states.Add(new State());
+            Month(rng, cal, h, m, states[h.Index], rows);
+        }
+        Sort(rows);
+        return rows;
+    }
+
+    static void Sort(List<CrisisRow> rows) =>
+        rows.Sort((a, b) => a.Household != b.Household ? a.Household.CompareTo(b.Household) : string.CompareOrdinal(a.Code, b.Code));
+
+    static void Month(Rng rng, SimCalendar cal, SimHousehold h, int m, State state, List<CrisisRow> rows)
+    {
+        var runs = state.Runs;
+        var from = cal.MonthStart(m);
+        var to = cal.MonthEnd(m);
+        if (!h.LivesHereDuring(from, to)) { runs.Clear(); return; }
+        var age = h.AgeOn(to);
+        var newCodeFrom = cal.LastFeedMonth - 3;
+        Episode? e = null;
+        foreach (var x in h.Episodes) if (x.Overlaps(from, to)) { e = x; break; }
+
+        if (e is not null)
+        {
+            var first = e != state.Previous;
+            if (e.Visible)
+            {
+                if (first) Trigger(rng, h, e, age, m, rows);
+                if (rng.Chance(e.Kind == CrisisKind.Financial ? 0.42 : 0.27)) StartRun(rng, runs, CrisisArrears, crisis: true, h);
+                if (runs.Any(r => IsArrears(r.Code) && r.Value >= 3) && rng.Chance(0.12))
+                    rows.Add(new(h.Index, m, rng.Pick([ElecCutoff, GasCutoff, GasCutoff, WaterCutoff]), 1));
+                if (e.Kind == CrisisKind.Isolation && age >= 60 && rng.Chance(0.03)) rows.Add(new(h.Index, m, PensionEmergencyLoan, 1));
+            }
+            else if (rng.Chance(0.05)) StartRun(rng, runs, CrisisArrears, crisis: true, h);
+            if (m >= newCodeFrom && h.Tenure == "월세" && rng.Chance(e.Visible ? 0.12 : 0.02))
+                rows.Add(new(h.Index, m, NewCode, rng.Int(1, 4)));
+            state.Previous = e;
+        }
+        else
+        {
+            foreach (var r in runs) if (r.Left > 3) r.Left = rng.Int(0, 2);
+            if (rng.Chance(0.02 + 0.12 * h.Sloppy)) StartRun(rng, runs, FineArrears, crisis: false, h);
+            if (age is >= 25 and < 65 && rng.Chance(0.0015)) rows.Add(new(h.Index, m, JobLoss, 1));
+            if (rng.Chance(0.0008)) rows.Add(new(h.Index, m, CatastrophicMedical, 1));
+            if (age is >= 30 and < 70 && rng.Chance(0.0005)) rows.Add(new(h.Index, m, BizClosure, 1));
+            if (age >= 60 && rng.Chance(0.0005)) rows.Add(new(h.Index, m, PensionEmergencyLoan, 1));
+            if (m >= newCodeFrom && h.Tenure == "월세" && rng.Chance(0.003)) rows.Add(new(h.Index, m, NewCode, 1));
+        }
+
+        for (var i = runs.Count - 1; i >= 0; i--)
+        {
+            var r = runs[i];
+            if (r.Left <= 0) { runs.RemoveAt(i); continue; }
+            rows.Add(new(h.Index, m, r.Code, r.Value));
+            r.Value = r.Code == FinDelinquency ? Math.Round(r.Value * 1.04m / 1000m) * 1000m : IsArrears(r.Code) ? r.Value + 1 : r.Value;
+            r.Left--;
+        }
     }
 
     static void Trigger(Rng rng, SimHousehold h, Episode e, int age, int m, List<CrisisRow> rows)

@@ -16,16 +16,17 @@ internal sealed class District
         ById = new Dictionary<string, int>(Households.Count, StringComparer.Ordinal);
         foreach (var h in Households) ById[h.Id] = h.Index;
         Timeline.Draw(rng, Calendar, Households);
-        Crisis = CrisisFeed.Draw(rng, Calendar, Households);
+        Crisis = CrisisFeed.Draw(rng, Calendar, Households, out var crisisStates);
+        CrisisStates = crisisStates;
 
         var perDong = new int[DongProfile.All.Count];
         foreach (var h in Households) if (h.LivesHereOn(options.AsOf)) perDong[h.Dong]++;
         HouseholdsPerDong = perDong;
         // 1,244 honorary officers for ~190,000 households (domain notes), scaled; visiting teams of a few workers.
-        var officersPerDong = Math.Max(3, (int)Math.Round(1244.0 / 18 * options.Households / 190_000));
+        OfficersPerDong = Math.Max(3, (int)Math.Round(1244.0 / 18 * options.Households / 190_000));
         WorkersPerDong = perDong.Select(n => Math.Max(2, (int)Math.Round(n / 2000.0))).ToArray();
         DailyVisits = perDong.Select(n => Math.Max(2, (int)Math.Round(n / 2200.0))).ToArray();
-        Tips = TipStream.Draw(rng, Calendar, Households, officersPerDong);
+        Tips = TipStream.Draw(rng, Calendar, Households, OfficersPerDong, TipIds);
         Visits = PastVisits.Draw(rng, Calendar, Households, Tips, Crisis, WorkersPerDong, options.Households);
         Figures = Measure();
     }
@@ -35,6 +36,10 @@ internal sealed class District
     public List<SimHousehold> Households { get; }
     public Dictionary<string, int> ById { get; }
     public List<CrisisRow>[] Crisis { get; }
+    /// <summary>Each household's arrears runs after the last drawn month (continued by <see cref="Continuation"/>).</summary>
+    public CrisisFeed.State[] CrisisStates { get; }
+    public int OfficersPerDong { get; }
+    public TipStream.Ids TipIds { get; } = new();
     public List<SimTip> Tips { get; }
     public List<SimVisit> Visits { get; }
     public int[] HouseholdsPerDong { get; }

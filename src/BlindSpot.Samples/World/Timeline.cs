@@ -15,8 +15,7 @@ internal static class Timeline
 
     public static void Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households)
     {
-        var mean = households.Average(h => h.Hazard);
-        var scale = TargetPrevalence / (MeanMonths * mean);
+        var scale = Scale(households);
         foreach (var h in households)
         {
             var lambda = Math.Min(0.5, scale * h.Hazard);
@@ -40,6 +39,28 @@ internal static class Timeline
                 busyUntil = e.End;
             }
         }
+    }
+
+    /// <summary>The factor that turns a household's relative hazard into a monthly onset chance (target prevalence).</summary>
+    public static double Scale(IReadOnlyList<SimHousehold> households) =>
+        TargetPrevalence / (MeanMonths * households.Average(h => h.Hazard));
+
+    /// <summary>
+    /// One day after the first draw: every household living here and out of crisis starts an episode with its
+    /// monthly chance spread over the month's days (the same hazard as <see cref="Draw"/>). Returns how many started.
+    /// </summary>
+    public static int DrawDay(Rng rng, DateOnly day, IReadOnlyList<SimHousehold> households, double scale)
+    {
+        var started = 0;
+        var days = DateTime.DaysInMonth(day.Year, day.Month);
+        foreach (var h in households)
+        {
+            if (!h.LivesHereOn(day) || h.Episodes.Count > 0 && h.Episodes[^1].End > day) continue;
+            if (!rng.Chance(Math.Min(0.5, scale * h.Hazard) / days)) continue;
+            h.Episodes.Add(NewEpisode(rng, h, day, minEnd: day.AddDays(14)));
+            started++;
+        }
+        return started;
     }
 
     static Episode NewEpisode(Rng rng, SimHousehold h, DateOnly start, DateOnly minEnd)

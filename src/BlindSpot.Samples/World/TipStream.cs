@@ -36,7 +36,7 @@ internal static class TipStream
 {
     const double CrisisMonthly = 0.05, NoiseMonthly = 0.0022, OfficerShare = 0.4, UnregisteredShare = 0.08;
 
-    public static List<SimTip> Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households, int officersPerDong)
+    public static List<SimTip> Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households, int officersPerDong, Ids ids)
     {
         var tips = new List<SimTip>();
         foreach (var h in households)
@@ -60,8 +60,7 @@ internal static class TipStream
                         if (rng.Chance(0.12)) Add(rng, cal, tips, h, RandomDay(rng, elo, ehi), e.Kind, signal: true, officersPerDong);
                     }
                 }
-                var noise = NoiseMonthly * (h.Housing switch { Housing.Jjokbang => 3, Housing.Apartment or Housing.Rowhouse => 1.3, _ => 1 })
-                    * (h.OnePerson && h.AgeOn(to) >= 65 ? 1.5 : 1);
+                var noise = Noise(h, to);
                 if (rng.Chance(noise))
                 {
                     var day = RandomDay(rng, lo, hi);
@@ -74,45 +73,94 @@ internal static class TipStream
         var hotline = tips.Count(t => t.Source == TipSource.Hotline);
         var unregistered = (int)Math.Round(hotline * UnregisteredShare);
         var span = cal.AsOf.DayNumber - cal.SimStart.DayNumber;
-        for (var i = 0; i < unregistered; i++)
-        {
-            var dong = rng.Int(0, DongProfile.All.Count - 1);
-            var profile = DongProfile.All[dong];
-            var address = new Address(rng.Pick(profile.Roads), rng.Int(421, 499), 0, 0, rng.Int(1, 3) * 100 + rng.Int(1, 9) + "", 1);
-            var day = cal.SimStart.AddDays(rng.Int(0, span));
-            var signal = rng.Chance(0.4);
-            var kind = (CrisisKind)rng.Int(0, 3);
-            var note = TipNotes.Compose(rng, kind, signal, null);
-            var dongGiven = rng.Chance(0.4);
-            tips.Add(new SimTip(TipSource.Hotline, At(rng, day), -1, dong, signal,
-                AddressSpelling.Hotline(rng, address, dongGiven ? null : profile.Dong), dongGiven,
-                rng.Chance(0.3) ? Names.Korean(rng, rng.Chance(0.6) ? Sex.M : Sex.F) : null, null, false, "", Reporter(rng, Housing.Rowhouse), "",
-                Urgent(rng, signal, note), note));
-        }
+        for (var i = 0; i < unregistered; i++) tips.Add(Unregistered(rng, () => cal.SimStart.AddDays(rng.Int(0, span))));
 
-        tips.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Household != b.Household ? a.Household.CompareTo(b.Household) : string.CompareOrdinal(a.Note, b.Note));
-        var officerSeq = new Dictionary<int, int>();
-        var callSeq = new Dictionary<DateOnly, int>();
-        foreach (var t in tips)
-        {
-            if (t.Source == TipSource.Officer)
-            {
-                var n = officerSeq[t.At.Year] = officerSeq.GetValueOrDefault(t.At.Year) + 1;
-                t.Id = $"OT-{t.At.Year}-{n:D6}";
-            }
-            else
-            {
-                var day = DateOnly.FromDateTime(t.At);
-                var n = callSeq[day] = callSeq.GetValueOrDefault(day) + 1;
-                t.Id = $"HL{day:yyyyMMdd}-{n:D3}";
-            }
-        }
+        Sort(tips);
+        ids.Assign(tips);
         return tips;
     }
 
-    static void Add(Rng rng, SimCalendar cal, List<SimTip> tips, SimHousehold h, DateOnly day, CrisisKind kind, bool signal, int officersPerDong)
+    /// <summary>Officer ids count up per year, hotline ids per day; kept so that later days continue the numbering.</summary>
+    internal sealed class Ids
     {
-        if (day > cal.AsOf) return;
+        readonly Dictionary<int, int> officerSeq = [];
+        readonly Dictionary<DateOnly, int> callSeq = [];
+
+        public void Assign(List<SimTip> sorted)
+        {
+            foreach (var t in sorted)
+            {
+                if (t.Source == TipSource.Officer)
+                {
+                    var n = officerSeq[t.At.Year] = officerSeq.GetValueOrDefault(t.At.Year) + 1;
+                    t.Id = $"OT-{t.At.Year}-{n:D6}";
+                }
+                else
+                {
+                    var day = DateOnly.FromDateTime(t.At);
+                    var n = callSeq[day] = callSeq.GetValueOrDefault(day) + 1;
+                    t.Id = $"HL{day:yyyyMMdd}-{n:D3}";
+                }
+            }
+        }
+    }
+
+    static void Sort(List<SimTip> tips) =>
+        tips.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Household != b.Household ? a.Household.CompareTo(b.Household) : string.CompareOrdinal(a.Note, b.Note));
+
+    /// <summary>
+    /// One day after the first draw, at the same rates: each household's monthly chances spread over the month's
+    /// days (a tipped crisis: <see cref="CrisisMonthly"/> x visibility, with a second tip 12% of the time; a fine
+    /// household: the noise rate), plus calls about unregistered people at <see cref="UnregisteredShare"/> of the
+    /// day's hotline calls. Weekends and holidays included: neighbours call on any day.
+    /// </summary>
+    public static List<SimTip> DrawDay(Rng rng, SimCalendar cal, DateOnly day, IReadOnlyList<SimHousehold> households, int officersPerDong, Ids ids)
+    {
+        var tips = new List<SimTip>();
+        var days = (double)DateTime.DaysInMonth(day.Year, day.Month);
+        foreach (var h in households)
+        {
+            if (!h.LivesHereOn(day)) continue;
+            if (h.EpisodeOn(day) is { } e)
+            {
+                if (rng.Chance(Math.Min(1, CrisisMonthly * e.TipVisibility) * 1.12 / days))
+                    Add(rng, cal, tips, h, day, e.Kind, signal: true, officersPerDong, pastOnly: false);
+            }
+            else if (rng.Chance(Noise(h, day) / days))
+                Add(rng, cal, tips, h, day, (CrisisKind)rng.Int(0, 3), signal: false, officersPerDong, pastOnly: false);
+        }
+        var expected = tips.Count(t => t.Source == TipSource.Hotline) * UnregisteredShare;
+        var unregistered = (int)Math.Floor(expected) + (rng.Chance(expected - Math.Floor(expected)) ? 1 : 0);
+        for (var i = 0; i < unregistered; i++) tips.Add(Unregistered(rng, () => day));
+        Sort(tips);
+        ids.Assign(tips);
+        return tips;
+    }
+
+    static double Noise(SimHousehold h, DateOnly monthEnd) =>
+        NoiseMonthly * (h.Housing switch { Housing.Jjokbang => 3, Housing.Apartment or Housing.Rowhouse => 1.3, _ => 1 })
+        * (h.OnePerson && h.AgeOn(monthEnd) >= 65 ? 1.5 : 1);
+
+    static SimTip Unregistered(Rng rng, Func<DateOnly> drawDay)
+    {
+        var dong = rng.Int(0, DongProfile.All.Count - 1);
+        var profile = DongProfile.All[dong];
+        var address = new Address(rng.Pick(profile.Roads), rng.Int(421, 499), 0, 0, rng.Int(1, 3) * 100 + rng.Int(1, 9) + "", 1);
+        var day = drawDay();
+        var signal = rng.Chance(0.4);
+        var kind = (CrisisKind)rng.Int(0, 3);
+        var note = TipNotes.Compose(rng, kind, signal, null);
+        var dongGiven = rng.Chance(0.4);
+        return new SimTip(TipSource.Hotline, At(rng, day), -1, dong, signal,
+            AddressSpelling.Hotline(rng, address, dongGiven ? null : profile.Dong), dongGiven,
+            rng.Chance(0.3) ? Names.Korean(rng, rng.Chance(0.6) ? Sex.M : Sex.F) : null, null, false, "", Reporter(rng, Housing.Rowhouse), "",
+            Urgent(rng, signal, note), note);
+    }
+
+    static void Add(Rng rng, SimCalendar cal, List<SimTip> tips, SimHousehold h, DateOnly day, CrisisKind kind, bool signal, int officersPerDong,
+        bool pastOnly = true)
+    {
+        if (pastOnly && day > cal.AsOf) return;
         var officer = rng.Chance(h.Housing == Housing.Jjokbang ? 0.7 : OfficerShare);
         var note = TipNotes.Compose(rng, kind, signal, h);
         var dong = DongProfile.All[h.Dong].Dong;

@@ -45,7 +45,9 @@ internal sealed class FeedFile : IDisposable
     int planned, good, duplicates, quarantined, unknownCodes, records;
     bool finished;
 
-    public FeedFile(string directory, string name, FeedState state, FileFormat format, int goodRows, bool lastOfFeed, Rng rng, DateOnly asOf)
+    /// <param name="clean">No deliberately broken rows (the day-by-day files of <see cref="World.Continuation"/>).</param>
+    public FeedFile(string directory, string name, FeedState state, FileFormat format, int goodRows, bool lastOfFeed, Rng rng, DateOnly asOf,
+        bool clean = false)
     {
         Name = name;
         this.state = state;
@@ -57,10 +59,10 @@ internal sealed class FeedFile : IDisposable
         if (format.Shuffle) rng.Shuffle(order);
 
         // About 1% broken, kinds in rotation over the feed's files; the last file tops up any kind not seen yet.
-        var count = goodRows == 0 ? 0 : Math.Max(1, (int)Math.Round(goodRows * 0.01));
+        var count = goodRows == 0 || clean ? 0 : Math.Max(1, (int)Math.Round(goodRows * 0.01));
         var kinds = new List<BrokenKind>();
         for (var i = 0; i < count; i++) kinds.Add(spec.Kinds[state.NextKind++ % spec.Kinds.Length]);
-        if (lastOfFeed && goodRows > 0)
+        if (lastOfFeed && goodRows > 0 && !clean)
             foreach (var k in spec.Kinds.Distinct())
                 if (!state.Used.Contains(k) && !kinds.Contains(k)) kinds.Add(k);
         for (var i = 0; i < kinds.Count; i++)

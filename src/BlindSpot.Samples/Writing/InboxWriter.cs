@@ -50,23 +50,26 @@ internal sealed class InboxWriter(District district, string directory, Rng rng)
     void Households(FeedState state, string name, List<SimHousehold> rows, DateOnly snapshot, FileFormat fmt, bool last)
     {
         using var file = new FeedFile(directory, name, state, fmt, rows.Count, last, rng, cal.AsOf);
-        var sparse = fmt.Bools == BoolForm.OneZero; // this export leaves optional columns empty when unknown or zero
-        foreach (var h in rows)
-        {
-            file.Good([
-                h.Id, fmt.Dong(DongProfile.All[h.Dong].Dong, rng), h.Address.Registry(), h.HeadName, Phone(h.Phone),
-                FileFormat.Int(h.BirthYear), fmt.Sex(h.Sex), FileFormat.Int(h.Members),
-                sparse && h.ChildrenUnder2 == 0 && rng.Chance(0.5) ? "" : FileFormat.Int(h.ChildrenUnder2),
-                sparse && !h.SingleParent && rng.Chance(0.3) ? "" : fmt.Bool(h.SingleParent),
-                sparse && !h.Pregnant && rng.Chance(0.3) ? "" : fmt.Bool(h.Pregnant),
-                fmt.Bool(h.Disability), h.Housing, h.Tenure, fmt.Date(h.MovedIn),
-                fmt.Bool(h.LivelihoodOn(snapshot)), fmt.Bool(h.CaseManagedOn(snapshot)),
-            ]);
-        }
+        foreach (var h in rows) file.Good(HouseholdRow(h, fmt, rng, h.LivelihoodOn(snapshot), h.CaseManagedOn(snapshot)));
         files.Add(file.Finish());
     }
 
-    string? Phone(string? digits) => digits is null ? null : rng.Weighted([
+    /// <summary>A registry row; this export form leaves optional columns empty when unknown or zero (1/0 booleans).</summary>
+    internal static string?[] HouseholdRow(SimHousehold h, FileFormat fmt, Rng rng, bool livelihood, bool caseManaged)
+    {
+        var sparse = fmt.Bools == BoolForm.OneZero;
+        return [
+            h.Id, fmt.Dong(DongProfile.All[h.Dong].Dong, rng), h.Address.Registry(), h.HeadName, Phone(rng, h.Phone),
+            FileFormat.Int(h.BirthYear), fmt.Sex(h.Sex), FileFormat.Int(h.Members),
+            sparse && h.ChildrenUnder2 == 0 && rng.Chance(0.5) ? "" : FileFormat.Int(h.ChildrenUnder2),
+            sparse && !h.SingleParent && rng.Chance(0.3) ? "" : fmt.Bool(h.SingleParent),
+            sparse && !h.Pregnant && rng.Chance(0.3) ? "" : fmt.Bool(h.Pregnant),
+            fmt.Bool(h.Disability), h.Housing, h.Tenure, fmt.Date(h.MovedIn),
+            fmt.Bool(livelihood), fmt.Bool(caseManaged),
+        ];
+    }
+
+    static string? Phone(Rng rng, string? digits) => digits is null ? null : rng.Weighted([
         ($"{digits[..3]}-{digits[3..7]}-{digits[7..]}", 80.0), (digits, 15.0), ($"{digits[..3]} {digits[3..7]} {digits[7..]}", 5.0)]);
 
     void WriteCrisis()
@@ -75,24 +78,28 @@ internal sealed class InboxWriter(District district, string directory, Rng rng)
         for (var m = cal.FirstFeedMonth; m <= cal.LastFeedMonth; m++)
         {
             var i = m - cal.FirstFeedMonth;
-            var fmt = (i % 4) switch
-            {
-                0 => new FileFormat(FileEncoding.Utf8),
-                1 => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true, KoreanValues: true, Crlf: true),
-                2 => new FileFormat(FileEncoding.Cp949, KoreanHeaders: true, Shuffle: true, Crlf: true),
-                _ => new FileFormat(FileEncoding.Utf8, Shuffle: true),
-            };
+            var fmt = CrisisFormat(i);
             var rows = district.Crisis[m];
             var month = cal.MonthStart(m).ToString("yyyy'-'MM", Inv);
             using var file = new FeedFile(directory, $"crisis_{cal.MonthStart(m):yyyyMM}.csv", state, fmt, rows.Count, m == cal.LastFeedMonth, rng, cal.AsOf);
-            foreach (var r in rows)
-            {
-                var known = CrisisIndicators.KoreanNames.TryGetValue(r.Code, out var korean);
-                file.Good([district.Households[r.Household].Id, month, fmt.KoreanValues && known ? korean : r.Code, FileFormat.Decimal(r.Value)],
-                    unknownCode: !known);
-            }
+            foreach (var r in rows) WriteCrisisRow(file, district, r, month, fmt);
             files.Add(file.Finish());
         }
+    }
+
+    internal static FileFormat CrisisFormat(int i) => (i % 4) switch
+    {
+        0 => new FileFormat(FileEncoding.Utf8),
+        1 => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true, KoreanValues: true, Crlf: true),
+        2 => new FileFormat(FileEncoding.Cp949, KoreanHeaders: true, Shuffle: true, Crlf: true),
+        _ => new FileFormat(FileEncoding.Utf8, Shuffle: true),
+    };
+
+    internal static void WriteCrisisRow(FeedFile file, District district, CrisisRow r, string month, FileFormat fmt)
+    {
+        var known = CrisisIndicators.KoreanNames.TryGetValue(r.Code, out var korean);
+        file.Good([district.Households[r.Household].Id, month, fmt.KoreanValues && known ? korean : r.Code, FileFormat.Decimal(r.Value)],
+            unknownCode: !known);
     }
 
     bool InWindow(DateTime t) => DateOnly.FromDateTime(t) is var d && d >= cal.WindowStart && d <= cal.AsOf;
@@ -104,26 +111,30 @@ internal sealed class InboxWriter(District district, string directory, Rng rng)
         var quarters = tips.GroupBy(t => (t.At.Year, Q: (t.At.Month - 1) / 3 + 1)).ToList();
         for (var i = 0; i < quarters.Count; i++)
         {
-            var fmt = (i % 5) switch
-            {
-                0 => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true),
-                1 => new FileFormat(FileEncoding.Cp949, KoreanHeaders: true, Bools: BoolForm.Korean, Dongs: DongForm.Long, Crlf: true, Seconds: false),
-                2 => new FileFormat(FileEncoding.Utf8, Shuffle: true, Bools: BoolForm.TrueFalse),
-                3 => new FileFormat(FileEncoding.Utf8Bom, Bools: BoolForm.OneZero, Seconds: false),
-                _ => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true, Dongs: DongForm.SomeSpaced),
-            };
+            var fmt = OfficerFormat(i);
             var q = quarters[i];
             using var file = new FeedFile(directory, $"tips_officer_{q.Key.Year}Q{q.Key.Q}.csv", state, fmt, q.Count(), i == quarters.Count - 1, rng, cal.AsOf);
-            foreach (var t in q)
-            {
-                var h = district.Households[t.Household];
-                file.Good([
-                    t.Id, fmt.DateTime(t.At), t.OfficerId, fmt.Dong(DongProfile.All[t.Dong].Dong, rng), t.Address, t.SubjectName,
-                    Phone(t.Phone), t.GivesHouseholdId ? h.Id : null, t.Category, fmt.Bool(t.Urgent), t.Note,
-                ]);
-            }
+            foreach (var t in q) file.Good(OfficerRow(district, t, fmt, rng));
             files.Add(file.Finish());
         }
+    }
+
+    internal static FileFormat OfficerFormat(int i) => (i % 5) switch
+    {
+        0 => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true),
+        1 => new FileFormat(FileEncoding.Cp949, KoreanHeaders: true, Bools: BoolForm.Korean, Dongs: DongForm.Long, Crlf: true, Seconds: false),
+        2 => new FileFormat(FileEncoding.Utf8, Shuffle: true, Bools: BoolForm.TrueFalse),
+        3 => new FileFormat(FileEncoding.Utf8Bom, Bools: BoolForm.OneZero, Seconds: false),
+        _ => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true, Dongs: DongForm.SomeSpaced),
+    };
+
+    internal static string?[] OfficerRow(District district, SimTip t, FileFormat fmt, Rng rng)
+    {
+        var h = district.Households[t.Household];
+        return [
+            t.Id, fmt.DateTime(t.At), t.OfficerId, fmt.Dong(DongProfile.All[t.Dong].Dong, rng), t.Address, t.SubjectName,
+            Phone(rng, t.Phone), t.GivesHouseholdId ? h.Id : null, t.Category, fmt.Bool(t.Urgent), t.Note,
+        ];
     }
 
     void WriteHotline()
@@ -134,25 +145,26 @@ internal sealed class InboxWriter(District district, string directory, Rng rng)
         for (var i = 0; i < months.Count; i++)
         {
             // The memo-pad system exports for Korean Excel; some months were re-saved by hand.
-            var fmt = (i % 4) switch
-            {
-                0 or 1 => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true, Bools: BoolForm.Korean, Seconds: false),
-                2 => new FileFormat(FileEncoding.Cp949, KoreanHeaders: true, Shuffle: true, Crlf: true, Dongs: DongForm.Long),
-                _ => new FileFormat(FileEncoding.Utf8, Dongs: DongForm.SomeSpaced),
-            };
+            var fmt = HotlineFormat(i);
             var month = months[i];
             var last = i == months.Count - 1;
             using var file = new FeedFile(directory, $"tips_hotline_{month.Key.Year}{month.Key.Month:D2}.csv", state, fmt, month.Count(), last, rng, cal.AsOf);
-            foreach (var t in month)
-            {
-                file.Good([
-                    t.Id, fmt.DateTime(t.At), t.ReporterType, t.DongGiven ? fmt.Dong(DongProfile.All[t.Dong].Dong, rng) : null, t.Address,
-                    t.SubjectName, fmt.Bool(t.Urgent), t.Note,
-                ]);
-            }
+            foreach (var t in month) file.Good(HotlineRow(t, fmt, rng));
             files.Add(file.Finish(last ? Truncation.InsideQuote : Truncation.None));
         }
     }
+
+    internal static FileFormat HotlineFormat(int i) => (i % 4) switch
+    {
+        0 or 1 => new FileFormat(FileEncoding.Utf8Bom, KoreanHeaders: true, Bools: BoolForm.Korean, Seconds: false),
+        2 => new FileFormat(FileEncoding.Cp949, KoreanHeaders: true, Shuffle: true, Crlf: true, Dongs: DongForm.Long),
+        _ => new FileFormat(FileEncoding.Utf8, Dongs: DongForm.SomeSpaced),
+    };
+
+    internal static string?[] HotlineRow(SimTip t, FileFormat fmt, Rng rng) => [
+        t.Id, fmt.DateTime(t.At), t.ReporterType, t.DongGiven ? fmt.Dong(DongProfile.All[t.Dong].Dong, rng) : null, t.Address,
+        t.SubjectName, fmt.Bool(t.Urgent), t.Note,
+    ];
 
     void WriteOutcomes()
     {

@@ -1,0 +1,145 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Pipeline;
+using BlindSpot.Samples;
+using BlindSpot.Simulation.Logistic;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Simulation;
+
+/// <summary>
+/// One policy playing the district: its own copy of the day-0 store, its own inbox folder (only the files written
+/// after day 0: the day-0 inbox is in the store already), its own view of the district (what its visits changed).
+/// </summary>
+internal sealed class PolicyRun : IAsyncDisposable
+{
+    public const string Product = "model", Tips = "tips", Rules = "rules", TipsThenRules = "tips+rules", Logistic = "logreg", RandomPolicy = "random";
+    public static readonly string[] All = [Product, Tips, Rules, TipsThenRules, Logistic, RandomPolicy];
+    public static readonly string[] Default = [Product, Tips, Rules, TipsThenRules, Logistic];
+
+    /// <summary>The independent baseline retrains after this many days (weekly).</summary>
+    const int LogisticRetrainDays = 7;
+
+    readonly IBlindSpotStore store;
+    readonly PipelineServices services;
+    readonly int seed;
+    DateOnly? lastAsOf;
+    LogisticModel? logistic;
+    DateOnly logisticTrainedOn;
+
+    PolicyRun(string name, string dir, IBlindSpotStore store, PipelineServices services, DistrictView view, int seed)
+    {
+        Name = name;
+        Inbox = Path.Combine(dir, "inbox");
+        OutDir = Path.Combine(dir, "out");
+        Quarantine = Path.Combine(dir, "quarantine");
+        Directory.CreateDirectory(Inbox);
+        this.store = store;
+        this.services = services;
+        View = view;
+        this.seed = seed;
+        Tally = new Tally(name);
+    }
+
+    public string Name { get; }
+    public string Inbox { get; }
+    public string OutDir { get; }
+    public string Quarantine { get; }
+    public DistrictView View { get; }
+    public Tally Tally { get; }
+    public IBlindSpotStore Store => store;
+    public List<string> Notes { get; } = [];
+
+    public static async Task<PolicyRun> OpenAsync(string name, string workDir, string baseDb, LiveDistrict district, ILoggerFactory logs, int seed, CancellationToken ct)
+    {
+        var dir = Path.Combine(workDir, name.Replace('+', '_'));
+        Directory.CreateDirectory(dir);
+        var db = Path.Combine(dir, "store.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(baseDb + suffix)) File.Copy(baseDb + suffix, db + suffix, overwrite: true);
+        var store = await StoreFactory.OpenAsync(db, ct);
+        var services = new PipelineServices(store, logs, TimeProvider.System, PipelineSettings.Default);
+        return new PolicyRun(name, dir, store, services, district.NewView(name), seed);
+    }
+
+    /// <summary>The evening run as of <paramref name="asOf"/>: ingest the day's files, then this policy's lists for <paramref name="listDay"/>.</summary>
+    public async Task<IReadOnlyList<WorklistEntry>> ListAsync(DateOnly asOf, DateOnly listDay, CancellationToken ct)
+    {
+        var monthTurned = lastAsOf is { } previous && (previous.Year, previous.Month) != (asOf.Year, asOf.Month);
+        lastAsOf = asOf;
+        if (Name == Product)
+        {
+            if (monthTurned)
+            {
+                // The jobs host retrains on the 1st of each month as of the month's last day (docs/operations.md); same here.
+                await services.Ingest().IngestInboxAsync(Inbox, Quarantine, ct);
+                var monthEnd = new DateOnly(asOf.Year, asOf.Month, 1).AddDays(-1);
+                var train = await services.Train().TrainAsync(monthEnd, null, ct);
+                Notes.Add($"retrained as of {monthEnd:yyyy-MM-dd}: {train.Version ?? train.Failure}, promoted {train.Promoted}");
+            }
+            var report = await services.Run().RunAsync(Inbox, OutDir, Quarantine, asOf, ct);
+            if (report.WorklistDate != listDay || report.Worklists.Error is not null)
+                throw new InvalidOperationException($"run as of {asOf:yyyy-MM-dd} made lists for {report.WorklistDate:yyyy-MM-dd}: {report.Worklists.Error}");
+            return await store.LoadWorklistAsync(listDay, ct);
+        }
+
+        await services.Ingest().IngestInboxAsync(Inbox, Quarantine, ct);
+        var data = await store.LoadDistrictAsync(asOf, ct);
+        var earlier = await store.LoadWorklistsAsync(listDay.AddDays(-21), listDay.AddDays(-1), ct);
+        var options = services.Settings.Worklists.Policy;
+        var entries = Name switch
+        {
+            Tips => BaselinePolicies.Build(Baseline.TipsFirst, listDay, data, earlier, services.Calendar, options, seed),
+            Rules => BaselinePolicies.Build(Baseline.Rules, listDay, data, earlier, services.Calendar, options, seed),
+            TipsThenRules => BaselinePolicies.Build(Baseline.TipsThenRules, listDay, data, earlier, services.Calendar, options, seed),
+            RandomPolicy => BaselinePolicies.Build(Baseline.Random, listDay, data, earlier, services.Calendar, options, seed),
+            Logistic => LogisticList(listDay, data, earlier, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(Name), Name, null),
+        };
+        await store.ReplaceWorklistAsync(listDay, entries, ct);
+        return entries;
+    }
+
+    /// <summary>
+    /// Urgent tips of the product's urgent window first (beyond capacity, as everywhere), then every other eligible
+    /// household by the logistic model's probability; before the first model, tips-then-rules.
+    /// </summary>
+    List<WorklistEntry> LogisticList(DateOnly listDay, DistrictData data, IReadOnlyList<WorklistEntry> earlier, WorklistOptions options)
+    {
+        var features = new LogisticFeatures(data);
+        if (logistic is null || data.AsOf.DayNumber - logisticTrainedOn.DayNumber >= LogisticRetrainDays)
+        {
+            var trained = LogisticModel.Train(data, features, seed);
+            if (trained is not null)
+            {
+                logistic = trained;
+                logisticTrainedOn = data.AsOf;
+                Notes.Add($"logreg trained as of {data.AsOf:yyyy-MM-dd} on {trained.Rows} rows ({trained.Positives} 발굴)");
+            }
+        }
+        if (logistic is null) return BaselinePolicies.Build(Baseline.TipsThenRules, listDay, data, earlier, services.Calendar, options, seed);
+
+        var recentTip = Eligibility.RecentUnvisitedTips(listDay, data, options);
+        var households = data.Households.ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
+        var eligible = Eligibility.Build(listDay, data, earlier, services.Calendar, options, $"logreg-{seed}");
+        var all = eligible.SelectMany(d => d.Random).ToList();
+        var p = logistic.Score(all.Select(e => households[e.HouseholdId]).ToArray(), features, data.AsOf);
+        var score = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < all.Count; i++) score[all[i].HouseholdId] = p[i];
+
+        var result = new List<WorklistEntry>();
+        foreach (var dong in eligible)
+        {
+            var urgent = dong.Random.Where(e => e.Selection == Selection.UrgentTip).OrderByDescending(e => score[e.HouseholdId])
+                .Select(e => (e, Selection.UrgentTip, score[e.HouseholdId]));
+            var rest = dong.Random.Where(e => e.Selection != Selection.UrgentTip).OrderByDescending(e => score[e.HouseholdId])
+                .Select(e => (e, recentTip.ContainsKey(e.HouseholdId) ? Selection.Tip : Selection.Model, score[e.HouseholdId]));
+            result.AddRange(Eligibility.Cut(dong, urgent.Concat(rest), "baseline-logreg"));
+        }
+        return result;
+    }
+
+    public ValueTask DisposeAsync() => store.DisposeAsync();
+}
