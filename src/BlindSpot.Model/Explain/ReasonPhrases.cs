@@ -56,7 +56,7 @@ public static class ReasonPhrases
             FeatureKind.BasicLivelihood => n > 0 ? null : new("no_benefit", "기초생활보장 미수급"),
             FeatureKind.CrisisRows => n > 0 ? new("crisis_count", $"최근 {def.Window}개월 위기정보 {n}건") : null,
             FeatureKind.CrisisDistinct => n > 0 ? new("crisis_count", $"최근 {def.Window}개월 위기정보 {n}종") : null,
-            FeatureKind.LongestArrears => n > 0 ? LongestArrears(n, f) : null,
+            FeatureKind.LongestArrears => n > 0 ? LongestArrears(n, def, f) : null,
             FeatureKind.Cutoffs => n > 0 ? new("cutoff", $"단전·단수·단가스 {n}건(최근 {def.Window}개월)") : null,
             FeatureKind.FinDelinquency => value > 0 ? new(Key(CrisisIndicators.FinDelinquency), $"금융연체 {Manwon(value)}") : null,
             FeatureKind.UnknownCodes => n > 0 ? new("unknown_codes", $"신규 유형 위기정보 {n}건") : null,
@@ -107,8 +107,11 @@ public static class ReasonPhrases
 
     static string Key(string code) => CrisisIndicators.IsCutoff(code) ? "cutoff" : $"indicator:{code}";
 
-    /// <summary>The longest arrears is the arrears of one bill: named after it, the same fact as its own slot.</summary>
-    static Reason LongestArrears(int months, HouseholdFeatures f)
+    /// <summary>
+    /// The longest arrears is the arrears of one bill: the same fact as that bill's own slot, named after it (the bill
+    /// with the most months over the indicator window). Only arrears older than that window stay unnamed.
+    /// </summary>
+    static Reason LongestArrears(int months, FeatureDef def, HouseholdFeatures f)
     {
         string? best = null;
         float bestMonths = 0;
@@ -117,7 +120,7 @@ public static class ReasonPhrases
             var v = f.Values[FeatureSchema.IndexOf($"ind_{code}_{FeatureSchema.IndicatorWindowMonths}m")];
             if (v > bestMonths) { bestMonths = v; best = code; }
         }
-        return best is not null && (int)Math.Round(bestMonths) == months ? Indicator(best, bestMonths) : new("arrears", $"요금 {months}개월 체납");
+        return best is not null ? Indicator(best, bestMonths) : new("arrears", $"요금 {months}개월 체납(최근 {def.Window}개월)");
     }
 
     static Reason Indicator(string code, float value)
