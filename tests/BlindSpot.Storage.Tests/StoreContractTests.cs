@@ -192,8 +192,13 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Store.CommitFileAsync(Some.Batch("p1",
             households: [Some.Household("H1", jan), Some.Household("H1", jun)],
             tips: [Some.Tip("OLD", new DateTime(2025, 2, 1, 9, 0, 0)), Some.Tip("NEW", new DateTime(2026, 9, 1, 9, 0, 0))]), Ct);
+        WorklistEntry Entry(DateOnly day) => new(day, "문래동", 1, "H1", Selection.Tip, 0.4, "m1", ["제보 어제(2/1 일), 편의점 신고: \"우편물이 쌓여 있음\""], 1, false, null, 1);
+        await Store.ReplaceWorklistAsync(new DateOnly(2025, 2, 3), [Entry(new DateOnly(2025, 2, 3))], Ct);
+        await Store.ReplaceWorklistAsync(new DateOnly(2026, 9, 2), [Entry(new DateOnly(2026, 9, 2))], Ct);
         var touched = await Store.PurgePersonalDataAsync(new DateOnly(2026, 1, 1), Ct);
-        Assert.Equal(2, touched);
+        Assert.Equal(3, touched);
+        Assert.Empty(Assert.Single(await Store.LoadWorklistAsync(new DateOnly(2025, 2, 3), Ct)).Reasons);
+        Assert.Single(Assert.Single(await Store.LoadWorklistAsync(new DateOnly(2026, 9, 2), Ct)).Reasons);
         var data = await Store.LoadDistrictAsync(new DateOnly(2026, 10, 1), Ct);
         var old = data.Tips.Single(t => t.TipId == "OLD");
         Assert.Equal("", old.Note);

@@ -15,8 +15,12 @@ public sealed record WorklistOptions
     /// <summary>Unvisited tips received this many calendar days before the worklist day, or fewer, are "recent".</summary>
     public int TipWindowDays { get; init; } = 30;
 
-    /// <summary>True: recent tips fill the list before model picks; false: tips and model picks are ranked together by score.</summary>
-    public bool RecentTipsFirst { get; init; } = true;
+    /// <summary>
+    /// False (default, docs/adr/0005-one-ranking.md): after urgent tips, tipped and untipped households are ranked together
+    /// by the calibrated probability (tips are features of it). True: every recent tip before every model pick (the
+    /// former policy, kept to compare in the simulation).
+    /// </summary>
+    public bool RecentTipsFirst { get; init; }
 
     /// <summary>Expected share of each list drawn at random from eligible, unlisted households (탐색).</summary>
     public double ExplorationShare { get; init; } = 0.05;

@@ -68,7 +68,9 @@ public static class WorklistPolicy
         var slots = draw.Slots(cap * options.ExplorationShare, cap - urgent.Count, out var expectedSlots);
         var deterministicSlots = Math.Max(0, cap - urgent.Count - slots);
 
-        IEnumerable<Candidate> ranked = options.RecentTipsFirst
+        // One ranking by calibrated probability (docs/adr/0005-one-ranking.md). Without a model there is no probability
+        // for a tip: the rules fallback keeps recent tips before the rules score (the tips-then-rules list).
+        IEnumerable<Candidate> ranked = options.RecentTipsFirst || ctx.Mode == ScoringMode.Rules
             ? rest.Where(c => c.RecentTip is not null).OrderBy(c => c, Candidate.Ranking)
                 .Concat(rest.Where(c => c.RecentTip is null && c.ModelEligible).OrderBy(c => c, Candidate.Ranking))
             : rest.Where(c => c.RecentTip is not null || c.ModelEligible).OrderBy(c => c, Candidate.Ranking);
@@ -117,6 +119,7 @@ public static class WorklistPolicy
     {
         public DateOnly Date { get; }
         public WorklistOptions Options { get; }
+        public ScoringMode Mode => mode;
         readonly ScoringMode mode;
         readonly DateOnly asOf;
         readonly DateOnly recentCrisisFrom;
@@ -265,24 +268,20 @@ public static class WorklistPolicy
             return unvisited.Any(t => DateOnly.FromDateTime(t.ReceivedAt) >= from && TipPhrases.SignalsIsolation(t));
         }
 
-        static bool RepeatsTip(string reason, string tipText) =>
-            reason.StartsWith("제보: ", StringComparison.Ordinal) && tipText.Contains(reason["제보: ".Length..], StringComparison.Ordinal);
-
         public WorklistEntry Entry(string dong, int rank, Candidate c, Selection selection, double probability, bool overCapacity)
         {
             var reasons = new List<string>();
             if (overCapacity) reasons.Add("정원 초과 긴급 방문");
-            if (selection == Selection.UrgentTip) reasons.Add(TipPhrases.Describe(c.Urgent!));
-            else if (selection == Selection.Tip) reasons.Add(TipPhrases.Describe(c.RecentTip!));
+            var tip = selection switch { Selection.UrgentTip => c.Urgent, Selection.Tip => c.RecentTip, _ => null };
+            if (tip is not null) reasons.Add(TipPhrases.Describe(tip, Date));
             else if (selection == Selection.Exploration)
                 reasons.Add(string.Create(CultureInfo.InvariantCulture, $"탐색: 무작위 선정(선정확률 {probability * 100:0.0##}%)"));
             if (c.AbsentReturn) reasons.Add("부재 후 재방문");
 
             if (c.Score is { } s)
             {
-                // A model reason that only repeats the tip's own phrase ("제보: 악취" beside "제보: 이웃 신고, 악취") is left out.
-                var tipText = string.Join("; ", reasons);
-                reasons.AddRange(s.Reasons.Where(r => !RepeatsTip(r, tipText)).Take(Options.MaxModelReasons));
+                // The model's tip-history reason states the same fact as the tip described above: said once.
+                reasons.AddRange(s.Reasons.Where(r => tip is null || !TipPhrases.IsHistory(r)).Take(Options.MaxModelReasons));
                 return new WorklistEntry(Date, dong, rank, c.Household.HouseholdId, selection, s.Probability, s.ModelVersion,
                     reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
             }

@@ -4,16 +4,22 @@ using Microsoft.ML.Data;
 namespace BlindSpot.Model.Explain;
 
 /// <summary>
-/// Turns one row's feature contributions (ML.NET <c>CalculateFeatureContribution</c> on the boosted trees) into its
-/// top reasons: positive contributions only, slots that say the same thing merged into one phrase (age, sex and
-/// one-person become "1인 가구 60대 남성"), hashed note n-grams taken together as one reason named after the warning
-/// sign the notes mention most ("제보: 우편물 적체"), absences dropped.
+/// Turns one row's feature contributions (ML.NET <c>CalculateFeatureContribution</c> on the boosted trees) into its top
+/// reasons: positive contributions only (a reason raises the risk), summed per fact (<see cref="Reason.Fact"/>: age, sex
+/// and one-person are one person; the longest arrears and the bill's own arrears are one arrears; every tip slot and the
+/// note n-grams are one tip history), each fact named once by the phrase of its largest contribution.
 /// </summary>
 public static class ReasonBuilder
 {
     public static IReadOnlyList<string> TopReasons(HouseholdFeatures f, in VBuffer<float> contributions, int top)
     {
-        var byPhrase = new Dictionary<string, float>(StringComparer.Ordinal);
+        var byFact = new Dictionary<string, (float Total, float Best, string Text)>(StringComparer.Ordinal);
+        void Add(Reason r, float c)
+        {
+            var (total, best, text) = byFact.GetValueOrDefault(r.Fact);
+            byFact[r.Fact] = c > best ? (total + c, c, r.Text) : (total + c, best, text);
+        }
+
         var values = contributions.GetValues();
         var indices = contributions.GetIndices();
         var numeric = FeatureSchema.Numeric;
@@ -24,25 +30,12 @@ public static class ReasonBuilder
             if (!(c > 0)) continue;
             var slot = contributions.IsDense ? k : indices[k];
             if (slot >= numeric.Count) { text += c; continue; }
-            var def = numeric[slot];
-            if (ReasonPhrases.Phrase(def, f.Values[slot], f) is not { } phrase) continue;
-            byPhrase[phrase] = byPhrase.GetValueOrDefault(phrase) + c;
+            if (ReasonPhrases.Of(numeric[slot], f.Values[slot], f) is { } reason) Add(reason, c);
         }
-        if (text > 0 && f.Notes.Length > 0)
-        {
-            // The note n-grams say "the notes read like crisis"; name it by the warning sign the notes mention most
-            // (fixed lexicon), else in general words.
-            var phrase = ReasonPhrases.NoteText;
-            float best = 0;
-            for (var slot = 0; slot < numeric.Count; slot++)
-                if (numeric[slot].Kind == FeatureKind.Lexicon && f.Values[slot] > best && numeric[slot].Arg != NoteLexicon.NoiseLabel)
-                {
-                    best = f.Values[slot];
-                    phrase = ReasonPhrases.Phrase(numeric[slot], f.Values[slot], f) ?? phrase;
-                }
-            byPhrase[phrase] = byPhrase.GetValueOrDefault(phrase) + text;
-        }
-        return byPhrase.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(top).Select(kv => kv.Key).ToArray();
+        // The note n-grams say "the notes read like crisis": part of the tip history.
+        if (text > 0 && ReasonPhrases.TipHistory(f) is { } tips) Add(new Reason(ReasonPhrases.TipFact, tips), text);
+
+        return byFact.Values.OrderByDescending(x => x.Total).ThenBy(x => x.Text, StringComparer.Ordinal)
+            .Select(x => x.Text).Distinct(StringComparer.Ordinal).Take(top).ToArray();
     }
 }

@@ -149,22 +149,43 @@ public sealed class FeatureBuilder
             v[i++] = CrisisIndicators.IsArrears(code) || code == CrisisIndicators.FinDelinquency ? (float)best : events;
         }
 
+        // Earlier visits (made up to asOf; a label's features are taken the day before its visit).
+        var os = outcomes.TryGetValue(h.HouseholdId, out var oo) ? oo : [];
+        DateOnly? answered = null; // the last completed (not 부재) visit: tips after it are unanswered
+        foreach (var o in os)
+        {
+            if (o.VisitedOn > asOf) break;
+            if (o.Result != VisitResult.Absent) answered = o.VisitedOn;
+        }
+
         // Tips received by the end of asOf (newest first).
         var endOfDay = asOf.ToDateTime(TimeOnly.MaxValue);
         var ts = tips.TryGetValue(h.HouseholdId, out var tt) ? tt : [];
-        int t30 = 0, t90 = 0, t365 = 0, officer = 0, hotline = 0, urgent = 0;
+        int t30 = 0, t90 = 0, t365 = 0, officer = 0, hotline = 0, urgent = 0, unanswered = 0, unansweredUrgent = 0;
         var daysSince = FeatureSchema.Never;
+        var daysSinceUnanswered = FeatureSchema.Never;
+        float linkConfidence = 0;
         var reporters = new int[FeatureSchema.ReporterTypes.Length];
         var categories = new int[FeatureSchema.Categories.Length];
-        var lexicon = new int[NoteLexicon.Entries.Count];
-        Span<bool> hits = stackalloc bool[NoteLexicon.Entries.Count];
+        var lexicon = new int[WarningSigns.All.Count];
+        Span<bool> hits = stackalloc bool[WarningSigns.All.Count];
         var notes = new System.Text.StringBuilder();
         foreach (var t in ts)
         {
             if (t.ReceivedAt > endOfDay) continue;
             var age_ = asOf.DayNumber - DateOnly.FromDateTime(t.ReceivedAt).DayNumber;
             if (age_ >= 365) break; // sorted newest first
-            if (daysSince == FeatureSchema.Never) daysSince = age_;
+            if (daysSince == FeatureSchema.Never)
+            {
+                daysSince = age_;
+                linkConfidence = (float)TipLink.Confidence(t);
+            }
+            if (answered is not { } a || DateOnly.FromDateTime(t.ReceivedAt) > a)
+            {
+                if (daysSinceUnanswered == FeatureSchema.Never) daysSinceUnanswered = age_;
+                unanswered++;
+                if (t.Urgent) unansweredUrgent++;
+            }
             t365++;
             if (age_ < 90) t90++;
             if (age_ < 30) t30++;
@@ -182,7 +203,7 @@ public sealed class FeatureBuilder
                 reporters[ri >= 0 ? ri : FeatureSchema.ReporterTypes.Length - 1]++;
             }
             hits.Clear();
-            NoteLexicon.Match(t.Note, hits);
+            WarningSigns.Match(t.Note, hits);
             for (var k = 0; k < hits.Length; k++) if (hits[k]) lexicon[k]++;
             if (notes.Length < MaxNoteChars)
             {
@@ -197,12 +218,14 @@ public sealed class FeatureBuilder
         v[i++] = officer;
         v[i++] = hotline;
         v[i++] = urgent;
+        v[i++] = unanswered;
+        v[i++] = daysSinceUnanswered;
+        v[i++] = unansweredUrgent;
+        v[i++] = linkConfidence;
         foreach (var r in reporters) v[i++] = r;
         foreach (var c in categories) v[i++] = c;
         foreach (var l in lexicon) v[i++] = l;
 
-        // Earlier visits (made up to asOf; a label's features are taken the day before its visit).
-        var os = outcomes.TryGetValue(h.HouseholdId, out var oo) ? oo : [];
         int visits = 0, absent = 0, discovered = 0;
         Outcome? last = null;
         foreach (var o in os)

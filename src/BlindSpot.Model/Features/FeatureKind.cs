@@ -6,7 +6,8 @@ public enum FeatureKind
     Age, Male, OnePerson, Members, ChildrenUnder2, SingleParent, Pregnant, Disability, Housing, Tenure,
     YearsSinceMovedIn, BasicLivelihood,
     CrisisRows, CrisisDistinct, LongestArrears, Cutoffs, FinDelinquency, UnknownCodes, Indicator,
-    Tips, DaysSinceTip, OfficerTips, HotlineTips, UrgentTips, Reporter, Category, Lexicon,
+    Tips, DaysSinceTip, OfficerTips, HotlineTips, UrgentTips, UnansweredTips, DaysSinceUnansweredTip, UnansweredUrgentTips,
+    TipLinkConfidence, Reporter, Category, Lexicon,
     Visits, DaysSinceVisit, LastResult, AbsentVisits, DiscoveredBefore,
 }
 

@@ -10,7 +10,11 @@ namespace BlindSpot.Model.Features;
 /// </summary>
 public static class FeatureSchema
 {
-    public const string Version = "fs-1";
+    /// <summary>
+    /// fs-2: the warning-sign flags come from <see cref="WarningSigns"/> (one vocabulary with the worklist's tip phrase),
+    /// plus the unanswered-tip slots (tips after the last completed visit) and the newest tip's link confidence.
+    /// </summary>
+    public const string Version = "fs-2";
 
     public static readonly string[] HousingTypes = ["아파트", "연립다세대", "단독", "반지하", "고시원", "쪽방", "기타"];
     public static readonly string[] Tenures = ["자가", "전세", "월세", "무상", "기타"];
@@ -63,9 +67,13 @@ public static class FeatureSchema
         f.Add(new("officer_tips_365d", FeatureKind.OfficerTips, Window: 365));
         f.Add(new("hotline_tips_365d", FeatureKind.HotlineTips, Window: 365));
         f.Add(new("urgent_tips_90d", FeatureKind.UrgentTips, Window: 90));
+        f.Add(new("unanswered_tips_365d", FeatureKind.UnansweredTips, Window: 365));
+        f.Add(new("days_since_unanswered_tip", FeatureKind.DaysSinceUnansweredTip));
+        f.Add(new("unanswered_urgent_tips_365d", FeatureKind.UnansweredUrgentTips, Window: 365));
+        f.Add(new("last_tip_link_confidence", FeatureKind.TipLinkConfidence));
         f.AddRange(ReporterTypes.Select(r => new FeatureDef($"reporter_{r}_365d", FeatureKind.Reporter, r, 365)));
         f.AddRange(Categories.Select(c => new FeatureDef($"category_{c}_365d", FeatureKind.Category, c, 365)));
-        f.AddRange(NoteLexicon.Entries.Select((e, i) => new FeatureDef($"note_lexicon_{i:00}_365d", FeatureKind.Lexicon, e.Label, 365)));
+        f.AddRange(WarningSigns.All.Select((e, i) => new FeatureDef($"note_sign_{i:00}_365d", FeatureKind.Lexicon, e.Label, 365)));
         f.Add(new("visits", FeatureKind.Visits));
         f.Add(new("days_since_last_visit", FeatureKind.DaysSinceVisit));
         f.AddRange(Results.Select(r => new FeatureDef($"last_result_{r}", FeatureKind.LastResult, VisitResults.Korean(r))));

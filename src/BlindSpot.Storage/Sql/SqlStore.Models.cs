@@ -136,6 +136,8 @@ internal sealed partial class SqlStore
             "UPDATE household_versions SET head_name = '', phone = NULL, address = '' WHERE snapshot_date < @p0 AND head_name <> '' " +
             "AND EXISTS (SELECT 1 FROM household_versions newer WHERE newer.household_id = household_versions.household_id AND newer.snapshot_date > household_versions.snapshot_date)",
             ct, olderThan);
+        // Worklist reasons quote an excerpt of the tip's note (docs/worklists.md): old lists keep their rows, not the words.
+        n += await Db.ExecAsync(c, tx, "UPDATE worklist_entries SET reasons = '[]' WHERE list_date < @p0 AND reasons <> '[]'", ct, olderThan);
         await tx.CommitAsync(ct);
         return n;
     }

@@ -79,7 +79,7 @@ public sealed class WorklistPolicyTests
         var entry = Assert.Single(Listed(Build(d, [d.Score("H1", 0.3)])));
 
         Assert.Equal(Selection.Tip, entry.Selection);
-        Assert.Contains("제보: 경제적 어려움, 우편물 적체", entry.Reasons);
+        Assert.Contains("제보 3일 전(3/8 일), 명예사회복지공무원(경제적 어려움): 우편물 적체 \"우편물이 쌓여 있음\"", entry.Reasons);
     }
 
     [Fact]
@@ -174,29 +174,71 @@ public sealed class WorklistPolicyTests
         Assert.All(list, e => Assert.Equal(Selection.UrgentTip, e.Selection));
         Assert.Equal([false, false, true], list.Select(e => e.OverCapacity));
         Assert.Equal("정원 초과 긴급 방문", list[2].Reasons[0]);
-        Assert.Equal("긴급 제보: 사회적 고립, 요금·월세 체납", list[0].Reasons[0]);
+        Assert.Equal("긴급 제보 2일 전(3/9 월), 명예사회복지공무원(사회적 고립): 요금·월세 체납 \"관리비가 밀려 있다고 함\"", list[0].Reasons[0]);
     }
 
     [Fact]
-    public void FillsToCapacityWithRecentTipsFirstThenTheHighestScores()
+    public void RanksTippedAndUntippedHouseholdsOnOneScale()
     {
         var d = new Some(Eve);
         d.Capacity(Some.Dong, 4);
         d.Household("TIP_LOW"); d.Tip("TIP_LOW", Eve.AddDays(-3));
         d.Household("TIP_HIGH"); d.Tip("TIP_HIGH", Eve.AddDays(-20));
         d.Household("STALE_TIP"); d.Tip("STALE_TIP", Day.AddDays(-31)); // older than the 30-day window: a model pick
-        foreach (var (id, p) in new[] { ("M1", 0.9), ("M2", 0.8), ("M3", 0.7) }) d.Household(id);
-        var scores = new[] { d.Score("TIP_LOW", 0.05), d.Score("TIP_HIGH", 0.2), d.Score("STALE_TIP", 0.1), d.Score("M1", 0.9), d.Score("M2", 0.8), d.Score("M3", 0.7) };
+        foreach (var id in new[] { "M1", "M2", "M3" }) d.Household(id);
+        var scores = new[] { d.Score("TIP_LOW", 0.05), d.Score("TIP_HIGH", 0.85), d.Score("STALE_TIP", 0.1), d.Score("M1", 0.9), d.Score("M2", 0.8), d.Score("M3", 0.7) };
 
         var list = Listed(Build(d, scores));
 
-        Assert.Equal(["TIP_HIGH", "TIP_LOW", "M1", "M2"], list.Select(e => e.HouseholdId));
-        Assert.Equal([Selection.Tip, Selection.Tip, Selection.Model, Selection.Model], list.Select(e => e.Selection));
+        // A tipped household with a low probability ranks below untipped households with higher ones.
+        Assert.Equal(["M1", "TIP_HIGH", "M2", "M3"], list.Select(e => e.HouseholdId));
+        Assert.Equal([Selection.Model, Selection.Tip, Selection.Model, Selection.Model], list.Select(e => e.Selection));
         Assert.Equal([1, 2, 3, 4], list.Select(e => e.Rank));
         Assert.All(list, e => Assert.Equal(1.0, e.SelectionProbability));
+    }
 
-        var byScore = Listed(Build(d, scores, options: new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0, RecentTipsFirst = false }));
-        Assert.Equal(["M1", "M2", "M3", "TIP_HIGH"], byScore.Select(e => e.HouseholdId));
+    [Fact]
+    public void RecentTipsFirstKeepsTheFormerTipTierWhenAsked()
+    {
+        var d = new Some(Eve);
+        d.Capacity(Some.Dong, 3);
+        d.Household("TIP_LOW"); d.Tip("TIP_LOW", Eve.AddDays(-3));
+        d.Household("TIP_HIGH"); d.Tip("TIP_HIGH", Eve.AddDays(-20));
+        foreach (var id in new[] { "M1", "M2" }) d.Household(id);
+        var scores = new[] { d.Score("TIP_LOW", 0.05), d.Score("TIP_HIGH", 0.2), d.Score("M1", 0.9), d.Score("M2", 0.8) };
+
+        var list = Listed(Build(d, scores, options: new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0, RecentTipsFirst = true }));
+
+        Assert.Equal(["TIP_HIGH", "TIP_LOW", "M1"], list.Select(e => e.HouseholdId));
+    }
+
+    [Fact]
+    public void UrgentTipsComeBeforeEveryScoreInTheOneRanking()
+    {
+        var d = new Some(Eve);
+        d.Capacity(Some.Dong, 2);
+        d.Household("URGENT_LOW"); d.Tip("URGENT_LOW", Eve, urgent: true);
+        d.Household("HIGH");
+
+        var list = Listed(Build(d, [d.Score("URGENT_LOW", 0.01), d.Score("HIGH", 0.95)]));
+
+        Assert.Equal(["URGENT_LOW", "HIGH"], list.Select(e => e.HouseholdId));
+        Assert.Equal([Selection.UrgentTip, Selection.Model], list.Select(e => e.Selection));
+    }
+
+    [Fact]
+    public void DescribesAFridayTipOnMondaysListAsThreeDaysAgoNotToday()
+    {
+        var friday = new DateOnly(2026, 3, 13);
+        var d = new Some(friday);
+        d.Household("H1");
+        d.Tip("H1", friday, note: "며칠째 인기척 없음");
+
+        var plan = WorklistPolicy.Build(friday.AddDays(3), d.Data(), [d.Score("H1", 0.5)], [], Calendar, new WorklistOptions { ExplorationShare = 0 });
+        var reason = Assert.Single(Listed(plan)).Reasons[0];
+
+        Assert.Equal("제보 3일 전(3/13 금), 명예사회복지공무원(경제적 어려움): 인기척 없음 \"며칠째 인기척 없음\"", reason);
+        Assert.DoesNotContain("오늘", reason);
     }
 
     [Fact]
@@ -241,7 +283,7 @@ public sealed class WorklistPolicyTests
         var ids = Ids(Build(d, scores, [Old("LISTED"), Old("LISTED_URGENT"), Old("LISTED_VISITED")],
             options: new WorklistOptions { ModelTierRequiresSignal = false, ExplorationShare = 0, AbsentReturnDays = 1 }));
 
-        Assert.Equal(["LISTED_URGENT", "LISTED_VISITED", "OTHER"], ids);
+        Assert.Equal(["LISTED_URGENT", "OTHER", "LISTED_VISITED"], ids);
 
         // Six business days later the rule no longer holds it back.
         var later = Build(d, scores, [Old("LISTED")], day: Day.AddDays(8));
@@ -319,17 +361,18 @@ public sealed class WorklistPolicyTests
     }
 
     [Fact]
-    public void ReasonsNeverCarryTheTipNoteOrNames()
+    public void TipReasonNamesTheReporterTheSignsAndAShortExcerptWithPhoneNumbersMasked()
     {
         var d = new Some(Eve);
         d.Household("H1", name: "김철수");
-        const string note = "김철수 씨 집 앞에 우편물이 쌓이고 악취가 남. 010-9999-8888";
+        const string note = "집 앞에 우편물이 쌓이고 악취가 남; 집주인 010-9999-8888 연락 요망.\r\n재방문 필요. 이 뒤로는 잘려야 하는 아주 긴 메모";
         d.Tip("H1", Eve, urgent: true, category: "고립", note: note);
 
         var entry = Assert.Single(Listed(Build(d, [d.Score("H1", 0.4, reasons: ["1인 가구 60대 남성"])])));
 
-        Assert.Equal(["긴급 제보: 사회적 고립, 우편물 적체, 악취", "1인 가구 60대 남성"], entry.Reasons);
-        Assert.DoesNotContain(entry.Reasons, r => r.Contains("김철수") || r.Contains("010-"));
+        Assert.Equal(["긴급 제보 어제(3/10 화), 명예사회복지공무원(사회적 고립): 우편물 적체, 악취 \"집 앞에 우편물이 쌓이고 악취가 남, 집주인 *** 연락 요망. 재방문 필…\"",
+            "1인 가구 60대 남성"], entry.Reasons);
+        Assert.DoesNotContain(entry.Reasons, r => r.Contains("9999"));
     }
 
     [Fact]
@@ -354,16 +397,23 @@ public sealed class WorklistPolicyTests
     }
 
     [Fact]
-    public void LeavesOutAModelReasonThatOnlyRepeatsTheTip()
+    public void NeverStatesTheTipTwice()
     {
         var d = new Some(Eve);
         d.Household("H1");
         d.Tip("H1", Eve, category: "고립", note: "현관 앞에 우편물이 쌓여 있고 악취가 남");
+        d.Household("H2");
+        d.Tip("H2", Day.AddDays(-60), note: "악취가 남");
+        d.Capacity(Some.Dong, 2);
 
-        var entry = Assert.Single(Listed(Build(d, [d.Score("H1", 0.6, Some.Dong, "제보: 악취", "1인 가구 60대 남성")])));
+        var list = Listed(Build(d, [d.Score("H1", 0.6, Some.Dong, "제보 이력: 우편물 적체, 악취", "1인 가구 60대 남성"),
+            d.Score("H2", 0.5, Some.Dong, "제보 이력: 악취", "관리비 3개월 체납")]));
 
-        Assert.Single(entry.Reasons, r => r.Contains("악취", StringComparison.Ordinal));
-        Assert.Contains("1인 가구 60대 남성", entry.Reasons);
+        // H1's tip is described by the list; the model's summary of the same tip is left out.
+        Assert.Single(list[0].Reasons, r => r.Contains("악취", StringComparison.Ordinal));
+        Assert.Equal("1인 가구 60대 남성", list[0].Reasons[^1]);
+        // H2 has no recent tip: the model's tip history is its only mention of it.
+        Assert.Equal(["제보 이력: 악취", "관리비 3개월 체납"], list[1].Reasons);
     }
 
     [Fact]

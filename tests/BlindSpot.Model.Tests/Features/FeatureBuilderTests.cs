@@ -124,11 +124,39 @@ public sealed class FeatureBuilderTests
         Assert.Equal(1, f["urgent_tips_90d"]);
         Assert.Equal(1, f["reporter_편의점_365d"]);
         Assert.Equal(1, f["category_고립_365d"]);
-        Assert.Equal(1, f["note_lexicon_00_365d"]); // 우편물 적체
-        Assert.Equal(0, f["note_lexicon_01_365d"]); // 악취: only in a tip older than 365 days
-        Assert.Equal(1, f["note_lexicon_03_365d"]); // 분유·기저귀
+        Assert.Equal(1, f[Sign("우편물 적체")]);
+        Assert.Equal(0, f[Sign("악취")]); // only in a tip older than 365 days
+        Assert.Equal(1, f[Sign("분유·기저귀 부족")]);
         Assert.Contains("우편물", f.Notes);
         Assert.DoesNotContain("악취", f.Notes);
+    }
+
+    static string Sign(string label) => FeatureSchema.Numeric.Single(d => d.Kind == FeatureKind.Lexicon && d.Arg == label).Name;
+
+    [Fact]
+    public void TipsAfterTheLastCompletedVisitAreUnanswered()
+    {
+        var data = new DistrictData(D, [Some.Household("A")], [],
+        [
+            Some.Tip("1", "A", new DateTime(2026, 3, 10, 10, 0, 0), "현관에 우편물이 쌓여 있음", TipSource.Officer, urgent: true),
+            Some.Tip("2", "A", new DateTime(2026, 3, 1, 10, 0, 0), "악취", TipSource.Hotline),
+            Some.Tip("3", "A", new DateTime(2026, 1, 1, 10, 0, 0), "악취", TipSource.Hotline, urgent: true),
+        ],
+        [
+            new Outcome("A", new DateOnly(2026, 1, 5), VisitResult.NotInCrisis, null, "W"),
+            new Outcome("A", new DateOnly(2026, 3, 5), VisitResult.Absent, null, "W"), // 부재 answers nothing
+        ], [], []);
+        var f = new FeatureBuilder(data).Build("A", D)!;
+        Assert.Equal(3, f["tips_365d"]);
+        Assert.Equal(2, f["unanswered_tips_365d"]);
+        Assert.Equal(5, f["days_since_unanswered_tip"]);
+        Assert.Equal(1, f["unanswered_urgent_tips_365d"]);
+        Assert.Equal(1, f["last_tip_link_confidence"]);
+
+        var answered = data with { Outcomes = [.. data.Outcomes, new Outcome("A", D, VisitResult.NotInCrisis, null, "W")] };
+        var g = new FeatureBuilder(answered).Build("A", D)!;
+        Assert.Equal(0, g["unanswered_tips_365d"]);
+        Assert.Equal(FeatureSchema.Never, g["days_since_unanswered_tip"]);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class RiskModelTests(TrainedFixture fixture) : IClassFixture<Train
         // The riskiest households carry the planted signs as reasons.
         var top = scored.OrderByDescending(s => s.Probability).Take(50).SelectMany(s => s.Reasons).ToList();
         Assert.Contains(top, r => r.StartsWith("관리비 ", StringComparison.Ordinal) && r.EndsWith("개월 체납", StringComparison.Ordinal)
-                                  || r.StartsWith("제보: ", StringComparison.Ordinal) || r.StartsWith("1인 가구 ", StringComparison.Ordinal));
+                                  || r.StartsWith("제보 이력", StringComparison.Ordinal) || r.StartsWith("1인 가구 ", StringComparison.Ordinal));
         Assert.True(scored.Count(s => s.Reasons.Count > 0) > scored.Count / 2);
     }
 
