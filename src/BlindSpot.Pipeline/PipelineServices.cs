@@ -4,6 +4,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Model.Training;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Retention;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
@@ -33,6 +34,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
+    public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
     /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>
     public RunService Run() => new(new PipelineServices(new RunScopedStore(store), loggers, clock, settings), loggers.CreateLogger<RunService>());
 }
@@ -44,5 +46,6 @@ public sealed record PipelineSettings
     public TargetOptions Targets { get; init; } = TargetOptions.Default;
     /// <summary>Training settings of `train`, the monthly retrain and a run's first model.</summary>
     public TrainOptions Training { get; init; } = new();
+    public RetentionOptions Retention { get; init; } = new();
     public static PipelineSettings Default { get; } = new();
 }

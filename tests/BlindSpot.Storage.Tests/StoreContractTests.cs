@@ -37,6 +37,23 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheInboxLockHasOneHolderAtATimeAcrossStoresOfTheSameDatabase()
+    {
+        // A second store over the same database stands for another process (a jobs server, the CLI).
+        await using var other = await StoreFactory.OpenAsync(Db, Ct);
+        var held = await Store.TryLockInboxAsync(Ct);
+        Assert.NotNull(held);
+        Assert.Null(await other.TryLockInboxAsync(Ct));
+        Assert.Null(await Store.TryLockInboxAsync(Ct));
+
+        await held.DisposeAsync();
+        var next = await other.TryLockInboxAsync(Ct);
+        Assert.NotNull(next);
+        Assert.Null(await Store.TryLockInboxAsync(Ct));
+        await next.DisposeAsync();
+    }
+
+    [Fact]
     public async Task CommitsAFileOnceAndRefusesTheSameBytesAgain()
     {
         var tip = Some.Tip("T1", new DateTime(2026, 10, 1, 14, 30, 0));

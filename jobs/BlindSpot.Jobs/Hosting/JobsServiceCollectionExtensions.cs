@@ -26,7 +26,6 @@ public static class JobsServiceCollectionExtensions
 
         // One thin class per job (Hangfire resolves them through DI, one scope per job).
         services.AddTransient<JobRunner>();
-        services.AddSingleton<InboxLock>();
         services.AddTransient<IngestInboxJob>();
         services.AddTransient<ScoreJob>();
         services.AddTransient<RetrainJob>();

@@ -11,9 +11,10 @@ namespace BlindSpot.Jobs.Jobs;
 /// Ingests every new file of the inbox (the use case: <see cref="IngestService"/>). Keyed by the 10-minute KST slot
 /// it was triggered for; the files themselves are once-only by their SHA-256 in the store's file ledger, so two
 /// servers ingesting the same inbox at once, or a run killed half-way and retried, store every file exactly once.
-/// One run at a time reads the inbox (<see cref="InboxLock"/>): a run that finds another one at work does nothing.
+/// One run at a time reads into the store, this server's, another's or the CLI's (the store's inbox lock, taken by
+/// the use case): a run that finds another one at work does nothing and the next slot picks the new files up.
 /// </summary>
-public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, InboxLock inboxLock, IOptions<BlindSpotOptions> options, TimeProvider clock)
+public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, IOptions<BlindSpotOptions> options, TimeProvider clock)
 {
     public const string Id = "ingest-inbox";
 
@@ -25,10 +26,9 @@ public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, Inbox
     public Task RunAsync(string slot, CancellationToken ct) =>
         runner.RunOnceAsync(Id, slot, async ct =>
         {
-            await using var held = await inboxLock.TryAcquireAsync(ct);
-            if (held is null) return JobWork.NotNow("another run is ingesting the inbox right now; new files wait for the next slot");
             var o = options.Value;
             var r = await ingest.IngestInboxAsync(o.Inbox, o.QuarantineDir, ct);
+            if (r.InboxBusy) return JobWork.NotNow("another run is ingesting into the store right now; new files wait for the next slot");
             var ingested = r.Files.Where(f => f.Status == IngestFileStatus.Ingested).Select(f => f.Ledger!).ToList();
             return JobWork.Done(
                 $"files={r.Files.Count} ingested={ingested.Count} skipped={r.Files.Count(f => f.Status == IngestFileStatus.Skipped)} " +

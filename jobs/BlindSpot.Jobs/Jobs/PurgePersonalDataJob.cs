@@ -1,18 +1,17 @@
-using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
+using BlindSpot.Pipeline.Retention;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>
-/// Blanks personal data older than the retention (<see cref="RetentionOptions.Years"/>, default 3 years): tip
-/// notes, names, phones and addresses, superseded registry versions' names and addresses, quarantined raw rows.
-/// The use case is the store's <see cref="IJobRunStore.PurgePersonalDataAsync"/>.
+/// Blanks personal data older than the retention (<see cref="RetentionOptions.Years"/>, default 3 years) in the store
+/// and deletes the quarantine copies of files ingested before then. The use case: <see cref="RetentionService"/>.
 /// </summary>
-public sealed class PurgePersonalDataJob(JobRunner runner, IBlindSpotStore store, IOptions<RetentionOptions> options, TimeProvider clock)
+public sealed class PurgePersonalDataJob(JobRunner runner, RetentionService retention, IOptions<BlindSpotOptions> options, TimeProvider clock)
 {
     public const string Id = "purge-personal-data";
 
@@ -24,8 +23,7 @@ public sealed class PurgePersonalDataJob(JobRunner runner, IBlindSpotStore store
     public Task RunAsync(DateOnly today, CancellationToken ct) =>
         runner.RunOnceAsync(Id, JobKeys.Date(today), async ct =>
         {
-            var cutoff = today.AddYears(-options.Value.Years);
-            var rows = await store.PurgePersonalDataAsync(cutoff, ct);
-            return JobWork.Done($"olderThan={cutoff:yyyy-MM-dd} rows={rows}");
+            var r = await retention.PurgeAsync(today, options.Value.QuarantineDir, ct);
+            return JobWork.Done($"olderThan={r.OlderThan:yyyy-MM-dd} rows={r.StoreRows} quarantineFiles={r.QuarantineFiles}");
         }, ct);
 }

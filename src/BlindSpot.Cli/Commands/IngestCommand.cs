@@ -50,6 +50,11 @@ internal static class IngestCommand
             ]), ct);
             if (app is null) return CliApp.UsageError;
             var report = await app.Get<IngestService>().IngestInboxAsync(inboxDir, app.Options.QuarantineDir, ct);
+            if (report.InboxBusy)
+            {
+                await error.WriteLineAsync("Another ingest (a jobs server or another command) is reading files into this store right now: nothing was read. Try again when it ends.");
+                return CliApp.Failed;
+            }
 
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
             else await WriteTableAsync(output, report);

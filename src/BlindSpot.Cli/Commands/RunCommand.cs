@@ -97,6 +97,7 @@ internal static class RunCommand
         sb.AppendLine(string.Create(inv,
             $"Ingest   {r.FilesIngested} files ingested, {r.FilesSkipped} already known, {r.FilesFailed} rejected; " +
             $"{r.RowsRead:N0} rows read = {r.RowsAccepted:N0} accepted + {r.RowsDuplicate:N0} duplicate + {r.RowsQuarantined:N0} quarantined"));
+        if (r.Ingest.InboxBusy) sb.AppendLine("         another ingest was reading into this store: no file read now; the steps below use what was stored");
         foreach (var f in r.Ingest.Files.Where(f => f.IsFailure))
             sb.AppendLine($"         ! {f.FileName}: {f.Ledger?.RejectedReason ?? f.Message}");
         if (r.RowsQuarantined > 0) sb.AppendLine($"         quarantined rows: {r.Ingest.QuarantineDirectory}");

@@ -34,6 +34,15 @@ public interface IIngestStore
     Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct);
 
     Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The inbox lock: one ingest at a time reads files into this store, whichever process runs it (the CLI's
+    /// `ingest` or `run`, any jobs server). An inbox is ingested in order and tips are matched against the households
+    /// committed earlier in the same run, so two runs racing past the households file would match tips against a
+    /// registry they never loaded. Null when another run holds it. Dispose the result to release it; a holder that
+    /// dies releases it too (PostgreSQL: a session advisory lock; SQLite: an OS file lock beside the database file).
+    /// </summary>
+    Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct);
 }
 
 public interface IDistrictReader

@@ -11,7 +11,7 @@ public static class BlindSpotKeys
     public const string Out = BlindSpotOptions.Section + ":" + nameof(BlindSpotOptions.Out);
     public const string Quarantine = BlindSpotOptions.Section + ":" + nameof(BlindSpotOptions.Quarantine);
     public const string HolidaysFile = CalendarOptions.Section + ":" + nameof(CalendarOptions.HolidaysFile);
-    public const string RetentionYears = RetentionOptions.Section + ":" + nameof(RetentionOptions.Years);
+    public const string RetentionYears = Pipeline.Retention.RetentionOptions.Section + ":" + nameof(Pipeline.Retention.RetentionOptions.Years);
     public const string LogFile = Logging.LoggingOptions.Section + ":" + nameof(Logging.LoggingOptions.File);
     public const string LogLevel = Logging.LoggingOptions.Section + ":" + nameof(Logging.LoggingOptions.MinimumLevel);
 

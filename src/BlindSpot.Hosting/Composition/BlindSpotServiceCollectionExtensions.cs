@@ -9,6 +9,7 @@ using BlindSpot.Model.Training;
 using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Retention;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
@@ -27,7 +28,7 @@ public static class BlindSpotServiceCollectionExtensions
     /// Everything a BlindSpot host needs, from <paramref name="configuration"/>: every options class bound from its
     /// section and validated at start (run <see cref="StartupCheck.Problem"/> right after building), the store
     /// (opened at host start by a hosted service, or by the CLI through <see cref="StoreHolder.OpenAsync"/>), the
-    /// business calendar and the use cases (ingest, train, score, registry, worklists, targets, run). Logging is
+    /// business calendar and the use cases (ingest, train, score, reasons, registry, worklists, targets, retention, run). Logging is
     /// the host's one call to <see cref="LoggingSetup.AddBlindSpotLogging(ILoggingBuilder, IConfiguration, LoggingOptions)"/>.
     /// Calling it twice adds nothing.
     /// </summary>
@@ -67,6 +68,7 @@ public static class BlindSpotServiceCollectionExtensions
             },
             Targets = sp.GetRequiredService<IOptions<TargetOptions>>().Value,
             Training = sp.GetRequiredService<IOptions<TrainOptions>>().Value,
+            Retention = sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
         });
         services.AddSingleton(sp => new PipelineServices(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PipelineSettings>()));
@@ -79,6 +81,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<ModelRegistryService>(sp => sp.GetRequiredService<PipelineServices>().Registry());
         services.AddTransient<WorklistService>(sp => sp.GetRequiredService<PipelineServices>().Worklists());
         services.AddTransient<TargetsService>(sp => sp.GetRequiredService<PipelineServices>().Targets());
+        services.AddTransient<RetentionService>(sp => sp.GetRequiredService<PipelineServices>().Retention());
         services.AddTransient<RunService>(sp => sp.GetRequiredService<PipelineServices>().Run());
         return services;
     }

@@ -28,5 +28,8 @@ public sealed record IngestFileResult(string FileName, IngestFileStatus Status, 
 /// <summary>The result of one ingest run, file by file in processing order.</summary>
 public sealed record IngestReport(string Inbox, string QuarantineDirectory, IReadOnlyList<IngestFileResult> Files)
 {
+    /// <summary>Another run (the CLI or a jobs server) held the store's inbox lock: nothing was read; new files wait for the next run.</summary>
+    public bool InboxBusy { get; init; }
+
     public bool AnyFailure => Files.Any(f => f.IsFailure);
 }

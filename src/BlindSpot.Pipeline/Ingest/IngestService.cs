@@ -16,6 +16,13 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     public async Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, CancellationToken ct)
     {
         if (!Directory.Exists(inboxDir)) throw new DirectoryNotFoundException($"The inbox folder does not exist: {inboxDir}");
+        // One ingest at a time per store, whichever process runs it (IIngestStore.TryLockInboxAsync says why).
+        await using var inboxLock = await store.TryLockInboxAsync(ct);
+        if (inboxLock is null)
+        {
+            logger.LogWarning("Not ingested: another run is ingesting into this store right now; new files wait for the next run");
+            return new IngestReport(inboxDir, quarantineDir, []) { InboxBusy = true };
+        }
         var results = new List<IngestFileResult>();
         // The files known when the context was loaded: a file another server commits later makes the context stale
         // (its households would be missing for tip matching), so it is reloaded then.

@@ -13,6 +13,10 @@ namespace BlindSpot.Storage.Postgres;
 internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 {
     readonly NpgsqlDataSource dataSource;
+    readonly string unpooled;
+
+    /// <summary>pg_advisory_lock key of the inbox lock: "BlSpInbx".</summary>
+    const long InboxLockKey = 0x426C_5370_496E_6278;
 
     public PostgresDialect(string connectionString)
     {
@@ -23,6 +27,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             LogParameters = false,
         };
         dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        // The inbox lock's own connection: closing it must end the session, which is what releases the lock.
+        unpooled = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false }.ConnectionString;
     }
 
     public override string Engine => "postgresql";
@@ -57,6 +63,29 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct) =>
         await dataSource.OpenConnectionAsync(ct);
+
+    /// <summary>
+    /// A session advisory lock on an unpooled connection of its own: the database releases it when that connection
+    /// ends, so a crashed server never leaves it behind (unlike a lock row). Cluster-wide: every server on this database.
+    /// </summary>
+    public override async Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(unpooled);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+            cmd.Parameters.AddWithValue("key", InboxLockKey);
+            if (await cmd.ExecuteScalarAsync(ct) is true) return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        await connection.DisposeAsync();
+        return null;
+    }
 
     public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
         IEnumerable<object?[]> rows, bool upsert, CancellationToken ct)

@@ -12,6 +12,9 @@ internal abstract class SqlDialect
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
+    /// <summary>The store's inbox lock (<see cref="Core.Storage.IIngestStore.TryLockInboxAsync"/>); null when another holder has it.</summary>
+    public abstract Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct);
+
     public string CreateTable(Table t) =>
         $"CREATE TABLE {t.Name} ({string.Join(", ", t.Columns.Select(c => $"{c.Name} {TypeName(c.Type)}{(c.Nullable ? "" : " NOT NULL")}"))}, " +
         $"PRIMARY KEY ({string.Join(", ", t.Key)}))";

@@ -22,6 +22,8 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
 
     internal SqlDialect Dialect => dialect;
 
+    public Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct) => dialect.TryLockInboxAsync(ct);
+
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var c = await dialect.OpenConnectionAsync(ct);

@@ -26,6 +26,26 @@ internal sealed class SqliteDialect : SqlDialect
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// An exclusive OS lock (.NET takes flock on Unix for FileShare.None) on "&lt;database&gt;.inbox-lock": one holder at a
+    /// time across every process on this machine and within this one; the OS releases it when the holder's process
+    /// ends. The empty file stays (deleting it would let a waiter lock an orphaned inode while a newcomer locks a new one).
+    /// </summary>
+    public override Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct)
+    {
+        var path = FilePath + ".inbox-lock";
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            return Task.FromResult<IAsyncDisposable?>(new FileStream(path, options));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return Task.FromResult<IAsyncDisposable?>(null); // held by another run
+        }
+    }
+
     public override string Engine => "sqlite";
 
     public override string TypeName(ColumnType type) => type switch

@@ -1,6 +1,8 @@
+using System.Diagnostics;
+
 namespace BlindSpot.Cli.Tests.Commands;
 
-/// <summary>Runs the real command line in-process and captures what it prints.</summary>
+/// <summary>Runs the real command line, in-process or as its own process, and captures what it prints.</summary>
 internal static class Cli
 {
     public sealed record Result(int ExitCode, string Output, string Error);
@@ -11,5 +13,27 @@ internal static class Cli
         using var error = new StringWriter();
         var code = await CliApp.RunAsync(args, output, error);
         return new Result(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Runs blindspot.dll (built beside the test assembly) as a process of its own, with <paramref name="environment"/>
+    /// added to this one's, in <paramref name="workDir"/>: environment variables and OS locks reach it as from a shell.
+    /// </summary>
+    public static async Task<Result> RunProcessAsync(Dictionary<string, string> environment, string workDir, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workDir,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "blindspot.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        using var p = Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return new Result(p.ExitCode, await output, await error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BlindSpot.Samples;
 using BlindSpot.Testing;
 
@@ -31,36 +30,14 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
         public void Dispose() => Dir.Dispose();
     }
 
-    sealed record Process(int ExitCode, string Output, string Error);
-
-    /// <summary>Runs blindspot.dll (built beside this test assembly) with <paramref name="environment"/> added, in <paramref name="workDir"/>.</summary>
-    static async Task<Process> RunAsync(Dictionary<string, string> environment, string workDir, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "blindspot.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workDir,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) start.Environment[k] = v;
-        using var p = System.Diagnostics.Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return new Process(p.ExitCode, await output, await error);
-    }
-
     /// <summary>Builds the lists into a fresh folder and counts the 탐색 (exploration) rows over the 18 files.</summary>
-    async Task<(Process Run, int Exploration)> WorklistsAsync(Dictionary<string, string> environment, string? appsettings = null, params string[] extra)
+    async Task<(Cli.Result Run, int Exploration)> WorklistsAsync(Dictionary<string, string> environment, string? appsettings = null, params string[] extra)
     {
         var work = district.Dir.File("run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         if (appsettings is not null) await File.WriteAllTextAsync(Path.Combine(work, "appsettings.json"), appsettings);
         var outDir = Path.Combine(work, "out");
-        var run = await RunAsync(environment, work, ["worklists", "--date", Date, "--out", outDir, "--db", district.Db, .. extra]);
+        var run = await Cli.RunProcessAsync(environment, work, ["worklists", "--date", Date, "--out", outDir, "--db", district.Db, .. extra]);
         var folder = Path.Combine(outDir, "worklists", Date);
         var exploration = Directory.Exists(folder)
             ? Directory.GetFiles(folder).Sum(f => File.ReadLines(f).Count(l => l.Contains(",탐색,", StringComparison.Ordinal)))

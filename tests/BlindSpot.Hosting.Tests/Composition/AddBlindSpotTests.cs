@@ -7,6 +7,7 @@ using BlindSpot.Model.Training;
 using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Retention;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
@@ -42,7 +43,7 @@ public sealed class AddBlindSpotTests : IDisposable
         Assert.True(File.Exists(db));
         Assert.Equal("sqlite", host.Services.GetRequiredService<IBlindSpotStore>().Engine);
         foreach (var useCase in new[] { typeof(IngestService), typeof(TrainService), typeof(ScoreService), typeof(ReasonService), typeof(ModelRegistryService),
-                     typeof(WorklistService), typeof(TargetsService), typeof(RunService) })
+                     typeof(WorklistService), typeof(TargetsService), typeof(RetentionService), typeof(RunService) })
             Assert.NotNull(host.Services.GetRequiredService(useCase));
         Assert.Single(host.Services.GetServices<IHostedService>());
         await host.StopAsync();

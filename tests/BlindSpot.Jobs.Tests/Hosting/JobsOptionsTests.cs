@@ -2,6 +2,7 @@ using BlindSpot.Core.Worklists;
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Hosting;
+using BlindSpot.Pipeline.Retention;
 using Hangfire.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace BlindSpot.Hosting.Composition;
+namespace BlindSpot.Pipeline.Retention;
 
 /// <summary>How long personal data is kept before the nightly purge blanks it. Section "BlindSpot:Retention".</summary>
 public sealed class RetentionOptions
