@@ -40,6 +40,7 @@ public sealed class WorklistJob(JobRunner runner, WorklistService worklists, Bus
             logger.LogInformation("Worklist {Date} for {Dong}: {Listed} listed of capacity {Capacity}, {Urgent} urgent, {Exploration} exploration, {OverCapacity} over capacity",
                 r.Date, d.Dong, d.Listed, d.Capacity, d.Urgent, d.Exploration, d.OverCapacity);
         }
-        return JobWork.Done($"date={r.Date:yyyy-MM-dd} asOf={r.AsOf:yyyy-MM-dd} listed={r.Listed} dongs={r.Dongs.Count} mode={r.Mode} model={r.ModelVersion}");
+        return JobWork.Done($"date={r.Date:yyyy-MM-dd} asOf={r.AsOf:yyyy-MM-dd} listed={r.Listed} dongs={r.Dongs.Count} mode={r.Mode} model={r.ModelVersion} " +
+            $"excluded={string.Join(",", r.Excluded.Select(e => $"{e.Key}:{e.Value}"))}");
     }
 }

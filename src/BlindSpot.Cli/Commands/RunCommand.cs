@@ -84,7 +84,8 @@ internal static class RunCommand
             date = r.WorklistDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             mode = r.Worklists.Mode,
             error = r.Worklists.Error,
-            dongs = r.Worklists.Dongs.Select(d => new { d.Dong, d.Capacity, d.Listed, d.Urgent, d.OverCapacity, d.Exploration, d.File }),
+            dongs = r.Worklists.Dongs.Select(d => new { d.Dong, d.Capacity, d.Listed, d.Urgent, d.OverCapacity, d.Exploration, d.File, d.Excluded }),
+            excluded = r.Worklists.Excluded.ToDictionary(e => e.Key.ToString(), e => e.Value),
         },
         targets = new { file = r.Targets.File, error = r.Targets.Error, dongsBehind = r.DongsBehind },
     };
@@ -120,6 +121,7 @@ internal static class RunCommand
         else
         {
             sb.AppendLine(string.Create(inv, $"Worklists for {r.WorklistDate:yyyy-MM-dd}: {w.Listed} households in {w.Dongs.Count} dongs -> {Path.GetDirectoryName(w.Dongs.FirstOrDefault()?.File)}"));
+            sb.AppendLine($"         kept off: {w.ExcludedText}");
             sb.AppendLine("         dong          capacity  listed  urgent  exploration");
             foreach (var d in w.Dongs)
                 sb.AppendLine(string.Create(inv, $"         {Pad(d.Dong, 12)}  {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.Exploration,11}"));

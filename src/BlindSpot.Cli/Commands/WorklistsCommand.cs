@@ -58,6 +58,7 @@ internal static class WorklistsCommand
         foreach (var d in r.Dongs)
             sb.AppendLine(string.Create(inv, $"{d.Dong}{new string(' ', Math.Max(1, 14 - Width(d.Dong)))}{d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.OverCapacity,4}  {d.Exploration,11}"));
         sb.AppendLine(string.Create(inv, $"합계{new string(' ', 10)}{r.Dongs.Sum(d => d.Capacity),8}  {r.Listed,6}  {r.Dongs.Sum(d => d.Urgent),6}  {r.Dongs.Sum(d => d.OverCapacity),4}  {r.Dongs.Sum(d => d.Exploration),11}"));
+        sb.AppendLine(string.Create(inv, $"Kept off the lists: {r.ExcludedText}"));
         if (r.Dongs.Count > 0) sb.AppendLine($"Files: {Path.GetDirectoryName(r.Dongs[0].File)}");
         return sb.ToString();
     }

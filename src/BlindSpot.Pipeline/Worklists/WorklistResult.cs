@@ -3,7 +3,11 @@ using BlindSpot.Core.Worklists;
 namespace BlindSpot.Pipeline.Worklists;
 
 /// <summary>Per-dong figures of a built worklist (no personal data).</summary>
-public sealed record DongWorklistSummary(string Dong, int Capacity, int Listed, int Urgent, int OverCapacity, int Exploration, string File);
+public sealed record DongWorklistSummary(string Dong, int Capacity, int Listed, int Urgent, int OverCapacity, int Exploration, string File)
+{
+    /// <summary>How many households each exclusion kept off this dong's list (counts only).</summary>
+    public IReadOnlyDictionary<Exclusion, int> Excluded { get; init; } = new Dictionary<Exclusion, int>();
+}
 
 /// <summary>
 /// What <see cref="WorklistService.BuildAsync(DateOnly, DateOnly?, string, CancellationToken)"/> did. Expected
@@ -22,6 +26,24 @@ public sealed record WorklistResult(
 {
     public bool Succeeded => Error is null;
     public int Listed => Dongs.Sum(d => d.Listed);
+
+    /// <summary>How many households each exclusion kept off the day's lists, over every dong, in the enum's order.</summary>
+    public IReadOnlyList<KeyValuePair<Exclusion, int>> Excluded =>
+        [.. Enum.GetValues<Exclusion>().Select(e => KeyValuePair.Create(e, Dongs.Sum(d => d.Excluded.GetValueOrDefault(e))))];
+
+    /// <summary>"moved out 12, case-managed 40, ..." for the CLI and the job ledger.</summary>
+    public string ExcludedText => string.Join(", ", Excluded.Select(e => $"{ExclusionName(e.Key)} {e.Value}"));
+
+    static string ExclusionName(Exclusion e) => e switch
+    {
+        Exclusion.MovedOut => "moved out",
+        Exclusion.CaseManaged => "case-managed",
+        Exclusion.CoolOff => "cool-off",
+        Exclusion.AbsentWaiting => "absent, waiting",
+        Exclusion.BasicLivelihood => "basic livelihood",
+        Exclusion.RecentlyListed => "recently listed",
+        _ => e.ToString(),
+    };
 
     public static WorklistResult Failed(DateOnly date, DateOnly asOf, string error) =>
         new(date, asOf, false, ScoringMode.Rules, RiskGrades.RulesVersion, null, [], error);

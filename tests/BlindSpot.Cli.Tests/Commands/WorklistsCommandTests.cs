@@ -1,0 +1,60 @@
+using System.Text.Json;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Cli.Tests.Commands;
+
+/// <summary>`worklists` and its options over a generated district ingested into a real SQLite file (no model: rules mode).</summary>
+public sealed class WorklistsCommandTests(ConfigurationTests.District district) : IClassFixture<ConfigurationTests.District>, IDisposable
+{
+    readonly TempDir outDir = new();
+
+    [Fact]
+    public async Task PrintsEachDongsListAndHowManyHouseholdsEachExclusionKeptOff()
+    {
+        var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db, "--json");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+
+        using var json = JsonDocument.Parse(run.Output);
+        var dongs = json.RootElement.GetProperty("Dongs").EnumerateArray().ToList();
+        Assert.Equal(18, dongs.Count);
+        int Kept(string exclusion) => dongs.Sum(d => d.GetProperty("Excluded").TryGetProperty(exclusion, out var n) ? n.GetInt32() : 0);
+        // The generated registry has case-managed households: they are kept off, and counted.
+        Assert.True(Kept("CaseManaged") > 0);
+
+        var text = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db);
+        Assert.Contains($"case-managed {Kept("CaseManaged")}", text.Output);
+        Assert.Contains("Kept off the lists: moved out ", text.Output);
+    }
+
+    [Fact]
+    public async Task TheAsOfOptionMustBeBeforeTheDayOfTheLists()
+    {
+        var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--as-of", "2026-11-02", "--out", outDir.Path, "--db", district.Db);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("must be before the worklist day", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(outDir.Path, "worklists")));
+    }
+
+    [Fact]
+    public async Task APublicHolidayFromTheHolidaysFileHasNoLists()
+    {
+        var holidays = Path.Combine(outDir.Path, "holidays.txt");
+        await File.WriteAllLinesAsync(holidays, ["2026-11-02 # a district holiday"]);
+        var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db, "--holidays", holidays);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("not a business day", run.Output);
+        Assert.False(Directory.Exists(Path.Combine(outDir.Path, "worklists", "2026-11-02")));
+    }
+
+    [Fact]
+    public async Task AHolidaysFileWithABadLineIsAUsageErrorOfOneLine()
+    {
+        var holidays = Path.Combine(outDir.Path, "holidays.txt");
+        await File.WriteAllLinesAsync(holidays, ["2026-11-02", "next monday"]);
+        var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db, "--holidays", holidays);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"Invalid configuration: BlindSpot:Calendar:HolidaysFile: line 2 of {holidays} is not a date (yyyy-MM-dd).", run.Error.Trim());
+    }
+
+    public void Dispose() => outDir.Dispose();
+}
