@@ -60,7 +60,7 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
             await WorklistCsvWriter.WriteAsync(path, rows, ct);
             summaries.Add(new DongWorklistSummary(dong.Dong, dong.Capacity, dong.Entries.Count,
                 dong.Entries.Count(e => e.Selection == Selection.UrgentTip), dong.OverCapacity,
-                dong.Entries.Count(e => e.Selection == Selection.Exploration), path)) { Excluded = dong.Excluded };
+                dong.Entries.Count(e => e.Selection == Selection.Exploration), path) { Excluded = dong.Excluded });
         }
 
         if (plan.Mode == ScoringMode.Rules)
