@@ -7,6 +7,14 @@ public sealed record DongWorklistSummary(string Dong, int Capacity, int Listed, 
 {
     /// <summary>How many households each exclusion kept off this dong's list (counts only).</summary>
     public IReadOnlyDictionary<Exclusion, int> Excluded { get; init; } = new Dictionary<Exclusion, int>();
+
+    // Value equality over the counts too (a record compares a dictionary by reference): the same day built twice is equal.
+    public bool Equals(DongWorklistSummary? other) =>
+        other is not null && (Dong, Capacity, Listed, Urgent, OverCapacity, Exploration, File)
+            == (other.Dong, other.Capacity, other.Listed, other.Urgent, other.OverCapacity, other.Exploration, other.File)
+        && Excluded.Count == other.Excluded.Count && Excluded.All(e => other.Excluded.GetValueOrDefault(e.Key) == e.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Dong, Capacity, Listed, Urgent, OverCapacity, Exploration, File);
 }
 
 /// <summary>
