@@ -17,7 +17,7 @@ internal static class WorklistsCommand
         date.Required = true;
         var outDir = new Option<string>("--out") { Description = "Output folder: files go to DIR/worklists/<date>/<dong>.csv.", Required = true };
         var asOf = CommonOptions.Date("--as-of", "Use what was known by the end of this day (default: the day before --date)");
-        var holidays = new Option<string?>("--holidays") { Description = "A file of public holidays, one yyyy-MM-dd a line; overrides BlindSpot:Calendar:HolidaysFile (default: the shipped Korean list, 2024-2026)." };
+        var holidays = new Option<string?>("--holidays") { Description = "A file of extra holidays (election days, temporary holidays) added to the computed Korean public holidays; overrides BlindSpot:Calendar:HolidaysFile." };
         var share = new Option<double?>("--exploration-share") { Description = "Expected share of each list drawn at random (탐색); overrides BlindSpot:Worklists:ExplorationShare (default 0.05)." };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();

@@ -1,14 +1,32 @@
+using BlindSpot.Core.Worklists;
+
 namespace BlindSpot.Core.Time;
 
-/// <summary>Business days: Monday to Friday, minus a configurable list of public holidays.</summary>
-public sealed class BusinessCalendar(IEnumerable<DateOnly>? holidays = null)
+/// <summary>
+/// Business days: Monday to Friday, minus the Korean public holidays computed for the day's year
+/// (<see cref="KoreanHolidays.For"/>) and the configured extra days (election days, temporary holidays:
+/// <see cref="KoreanHolidays.Announced"/> by default). A day whose year cannot be computed throws
+/// <see cref="CalendarRangeException"/>: the calendar never runs out silently.
+/// </summary>
+public sealed class BusinessCalendar(IEnumerable<DateOnly>? extraHolidays = null)
 {
-    readonly HashSet<DateOnly> holidays = [.. holidays ?? []];
+    readonly HashSet<DateOnly> extra = [.. extraHolidays ?? KoreanHolidays.Announced];
+    readonly Dictionary<int, HashSet<DateOnly>> computed = [];
+    readonly Lock gate = new();
+    bool listOnly;
 
-    public IReadOnlySet<DateOnly> Holidays => holidays;
+    /// <summary>
+    /// A calendar of exactly these holidays, nothing computed, any year (the synthetic district's simplified world).
+    /// </summary>
+    public static BusinessCalendar Fixed(IEnumerable<DateOnly> holidays) => new(holidays) { listOnly = true };
+
+    /// <summary>The configured extra days (the computed ones are added per year).</summary>
+    public IReadOnlySet<DateOnly> ExtraHolidays => extra;
+
+    public bool IsHoliday(DateOnly d) => extra.Contains(d) || (!listOnly && Year(d.Year).Contains(d));
 
     public bool IsBusinessDay(DateOnly d) =>
-        d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(d);
+        d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(d);
 
     /// <summary>The first business day strictly after <paramref name="d"/>.</summary>
     public DateOnly NextBusinessDay(DateOnly d)
@@ -16,5 +34,14 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly>? holidays = null)
         var next = d.AddDays(1);
         while (!IsBusinessDay(next)) next = next.AddDays(1);
         return next;
+    }
+
+    HashSet<DateOnly> Year(int year)
+    {
+        lock (gate)
+        {
+            if (!computed.TryGetValue(year, out var days)) computed[year] = days = [.. KoreanHolidays.For(year)];
+            return days;
+        }
     }
 }

@@ -8,12 +8,12 @@ public sealed class CalendarOptions
 {
     public const string Section = "BlindSpot:Calendar";
 
-    /// <summary>A file of public holidays (one yyyy-MM-dd a line, # comments) replacing the shipped Korean list; null for the shipped list.</summary>
+    /// <summary>A file of extra holidays (election days, temporary holidays; one yyyy-MM-dd a line, # comments) added to the computed Korean public holidays and KoreanHolidays.Announced.</summary>
     public string? HolidaysFile { get; set; }
 
     /// <summary>The holidays this configuration names; <see cref="Validate"/> first.</summary>
     public IReadOnlyList<DateOnly> Holidays() =>
-        string.IsNullOrWhiteSpace(HolidaysFile) ? KoreanHolidays.All : KoreanHolidays.Parse(File.ReadLines(HolidaysFile), out _);
+        string.IsNullOrWhiteSpace(HolidaysFile) ? KoreanHolidays.Announced : [.. KoreanHolidays.Announced, .. KoreanHolidays.Parse(File.ReadLines(HolidaysFile), out _)];
 
     public BusinessCalendar Calendar() => new(Holidays());
 

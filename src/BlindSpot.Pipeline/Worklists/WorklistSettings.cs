@@ -7,8 +7,11 @@ public sealed record WorklistSettings
 {
     public WorklistOptions Policy { get; init; } = WorklistOptions.Default;
 
-    /// <summary>Public holidays (no worklist): the shipped Korean list for 2024-2026 unless configured.</summary>
-    public IReadOnlyList<DateOnly> Holidays { get; init; } = KoreanHolidays.All;
+    /// <summary>
+    /// Extra holidays (no worklist) on top of the computed Korean public holidays: election days and temporary
+    /// holidays. Default: those announced so far (<see cref="KoreanHolidays.Announced"/>).
+    /// </summary>
+    public IReadOnlyList<DateOnly> Holidays { get; init; } = KoreanHolidays.Announced;
 
     /// <summary>Scores are looked for on the as-of day and up to this many days before it (a Monday uses Friday's).</summary>
     public int ScoreLookbackDays { get; init; } = 7;

@@ -17,7 +17,7 @@ internal sealed class SimCalendar
         var holidays = new List<DateOnly>();
         for (var y = SimStart.Year; y <= asOf.Year + 1; y++)
             foreach (var (m, d) in FixedHolidays) holidays.Add(new DateOnly(y, m, d));
-        Business = new BusinessCalendar(holidays);
+        Business = BusinessCalendar.Fixed(holidays);
     }
 
     // Fixed-date public holidays only (the lunar ones move and are left out: a simplification).

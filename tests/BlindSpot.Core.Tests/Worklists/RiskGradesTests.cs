@@ -33,15 +33,4 @@ public sealed class RiskGradesTests
         Assert.Equal("a; b", row.Reasons);
         Assert.Equal(new DateOnly(2026, 3, 9), row.LastTipDate);
     }
-
-    [Fact]
-    public void ShippedHolidaysOf2026AreWeekdaysOrKnownWeekendHolidays()
-    {
-        Assert.Contains(new DateOnly(2026, 9, 25), KoreanHolidays.Y2026); // 추석
-        Assert.Contains(new DateOnly(2026, 8, 17), KoreanHolidays.Y2026); // 광복절 대체공휴일
-        Assert.Equal(20, KoreanHolidays.Y2026.Count);
-        var parsed = KoreanHolidays.Parse(["2027-01-01 # 신정", "", "bad"], out var bad);
-        Assert.Equal(3, bad);
-        Assert.Empty(parsed);
-    }
 }

@@ -11,7 +11,7 @@ public sealed class WorklistPolicyTests
     // Wednesday 2026-03-11; everything known by the end of Tuesday.
     static readonly DateOnly Day = new(2026, 3, 11);
     static readonly DateOnly Eve = Day.AddDays(-1);
-    static readonly BusinessCalendar Calendar = new(KoreanHolidays.All);
+    static readonly BusinessCalendar Calendar = new();
 
     // Most rules are shown on households that carry only a score; the signal rule has its own test.
     static WorklistPlan Build(Some d, IReadOnlyList<HouseholdScore>? scores = null, IReadOnlyList<WorklistEntry>? earlier = null,
