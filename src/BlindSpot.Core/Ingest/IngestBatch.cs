@@ -13,5 +13,8 @@ public sealed record IngestBatch(
     IReadOnlyList<TargetBaseline> Baselines,
     IReadOnlyList<QuarantinedRow> Quarantine)
 {
+    /// <summary>Visit results marked 정정 that replace a stored result (the replaced one is kept in the history).</summary>
+    public IReadOnlyList<Outcome> OutcomeCorrections { get; init; } = [];
+
     public static IngestBatch Empty(FileLedgerEntry file) => new(file, [], [], [], [], [], [], []);
 }

@@ -17,6 +17,8 @@ public sealed class IngestContext
     public HashSet<string> HotlineCallIds { get; } = new(StringComparer.Ordinal);
     /// <summary>household_id + "|" + visited_on (yyyy-MM-dd).</summary>
     public HashSet<string> OutcomeKeys { get; } = new(StringComparer.Ordinal);
+    /// <summary>The stored result of each outcome key (corrections and conflicts are told apart by it).</summary>
+    public Dictionary<string, Domain.VisitResult> OutcomeResults { get; } = new(StringComparer.Ordinal);
     /// <summary>Newest known version of every household: id -> (dong, address, head name).</summary>
     public Dictionary<string, HouseholdRef> Households { get; } = new(StringComparer.Ordinal);
 }

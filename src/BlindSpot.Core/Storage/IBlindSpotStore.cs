@@ -43,6 +43,9 @@ public interface IIngestStore
     /// dies releases it too (PostgreSQL: a session advisory lock; SQLite: an OS file lock beside the database file).
     /// </summary>
     Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct);
+
+    /// <summary>Every visit result replaced by a correction (정정), oldest first per household and day.</summary>
+    Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct);
 }
 
 public interface IDistrictReader

@@ -21,6 +21,7 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct) => inner.ListFilesAsync(ct);
     public virtual Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct) => inner.ListQuarantineAsync(ct);
     public virtual Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct) => inner.TryLockInboxAsync(ct);
+    public virtual Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct) => inner.ListOutcomeHistoryAsync(ct);
     public virtual Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct) => inner.LoadDistrictAsync(asOf, ct);
     public virtual Task SaveModelAsync(ModelRecord model, byte[] modelBytes, CancellationToken ct) => inner.SaveModelAsync(model, modelBytes, ct);
     public virtual Task<byte[]> LoadModelBytesAsync(string version, CancellationToken ct) => inner.LoadModelBytesAsync(version, ct);

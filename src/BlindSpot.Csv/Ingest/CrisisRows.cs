@@ -22,7 +22,8 @@ internal sealed class CrisisRows(Func<string, int> col) : IFeedRows
         var code = CrisisIndicators.Canonicalize(rawIndicator, out var known);
         if (s.IsDuplicate(s.Context.CrisisKeys, IngestKeys.Crisis(householdId, m, code))) return;
         // Upstream adds crisis types every year: an unknown code is stored and reported, never quarantined.
-        if (!known) s.Remark($"계약에 없는 위기정보 코드 '{code}' (저장함)");
+        // The code is named only when it looks like a code: a value such as a name and a phone is never echoed.
+        if (!known) s.Remark(TextGuard.LooksLikeCode(code) ? $"계약에 없는 위기정보 코드 '{code}' (저장함)" : "계약에 없는 위기정보 값, 코드 형식이 아님 (저장함)");
         s.Crisis.Add(new CrisisRecord(householdId, m, code, amount, known));
         s.Accept();
     }

@@ -3,12 +3,18 @@ using System.Text;
 namespace BlindSpot.Csv.Ingest;
 
 /// <summary>
-/// Contract §1 encoding detection: a UTF-8 byte order mark means UTF-8; bytes that are valid UTF-8 are UTF-8;
-/// anything else is CP949 (code page 949, never "euc-kr", which maps to 51949 and garbles syllables outside KS X 1001).
+/// Contract §1 encoding detection, by evidence: a UTF-8 byte order mark means UTF-8; bytes that are valid UTF-8 are
+/// UTF-8; bytes that are mostly valid UTF-8 (at least <see cref="Utf8EvidenceRatio"/> valid multi-byte sequences for
+/// each invalid one) are UTF-8 with a few bad bytes, which become U+FFFD and their rows are quarantined as
+/// <c>잘못된 문자</c>; anything else is CP949 (code page 949, never "euc-kr", which maps to 51949 and garbles
+/// syllables outside KS X 1001).
 /// </summary>
 internal static class EncodingDetector
 {
     public const string Utf8BomName = "utf-8-bom", Utf8Name = "utf-8", Cp949Name = "cp949";
+
+    /// <summary>Valid multi-byte UTF-8 sequences needed per invalid byte to keep UTF-8 (CP949 text has far fewer).</summary>
+    public const int Utf8EvidenceRatio = 20;
 
     static readonly Lazy<Encoding> Cp949 = new(() =>
     {
@@ -16,13 +22,35 @@ internal static class EncodingDetector
         return Encoding.GetEncoding(949);
     });
 
-    /// <summary>The ledger's encoding name and the UTF-8 text (without BOM) as array + offset for the reader.</summary>
-    public static (string Name, byte[] Utf8, int Offset) Decode(byte[] bytes)
+    /// <summary>The ledger's encoding name, the UTF-8 text as array + offset for the reader, and how many invalid bytes were replaced.</summary>
+    public static (string Name, byte[] Utf8, int Offset, int Invalid) Decode(byte[] bytes)
     {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            return (Utf8BomName, bytes, 3);
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return (Utf8Name, bytes, 0);
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var offset = bom ? 3 : 0;
+        var body = bytes.AsSpan(offset);
+        if (System.Text.Unicode.Utf8.IsValid(body)) return (bom ? Utf8BomName : Utf8Name, bytes, offset, 0);
+        var (valid, invalid) = Count(body);
+        if (bom || (long)invalid * Utf8EvidenceRatio <= valid)
+        {
+            // UTF-8 with a few bad bytes: each becomes U+FFFD, and the rows holding one are quarantined.
+            var text = Encoding.UTF8.GetString(body);
+            return (bom ? Utf8BomName : Utf8Name, Encoding.UTF8.GetBytes(text), 0, invalid);
+        }
         // CP949 text is transcoded once, so the reader, its line numbers and the raw text all work on one form.
-        return (Cp949Name, Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes)), 0);
+        return (Cp949Name, Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes)), 0, 0);
+    }
+
+    /// <summary>Valid multi-byte UTF-8 sequences and invalid bytes (each invalid sequence counted once).</summary>
+    static (int Valid, int Invalid) Count(ReadOnlySpan<byte> s)
+    {
+        int valid = 0, invalid = 0;
+        while (!s.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(s, out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done) { if (rune.Value >= 0x80) valid++; }
+            else invalid++;
+            s = s[Math.Max(consumed, 1)..];
+        }
+        return (valid, invalid);
     }
 }

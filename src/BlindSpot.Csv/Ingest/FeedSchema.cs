@@ -83,6 +83,7 @@ internal static class FeedSchema
         new("result", true, "결과"),
         new("services", false, "연계서비스"),
         new("worker_id", true, "담당자ID"),
+        new("correction", false, "정정"),
     ];
 
     // The contract gives no Korean aliases for the two configuration files: these are ours (docs/data-contract.md).

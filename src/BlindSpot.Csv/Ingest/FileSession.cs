@@ -19,6 +19,7 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
     public List<CrisisRecord> Crisis { get; } = [];
     public List<Tip> Tips { get; } = [];
     public List<Outcome> Outcomes { get; } = [];
+    public List<Outcome> OutcomeCorrections { get; } = [];
     public List<DongCapacity> Capacity { get; } = [];
     public List<TargetBaseline> Baselines { get; } = [];
     public List<QuarantinedRow> Quarantine { get; } = [];
@@ -60,12 +61,15 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
         return true;
     }
 
+    /// <summary>A row that repeats one already stored or accepted (decided by the feed's own rule).</summary>
+    public void CountDuplicate() => Duplicate++;
+
     public void Remark(string remark) => Remarks[remark] = Remarks.GetValueOrDefault(remark) + 1;
 
     public void QuarantineRow(string? column, string reason)
     {
         if (CurrentRowMayBeCut) reason += " (파일의 마지막 행이 줄바꿈 없이 끝나 잘렸을 수 있습니다.)";
         Quarantine.Add(new QuarantinedRow(sha256, fileName, checked((int)reader.LineNumber), column, reason,
-            Encoding.UTF8.GetString(reader.RawRecord)));
+            TextGuard.Storable(Encoding.UTF8.GetString(reader.RawRecord))));
     }
 }

@@ -22,6 +22,11 @@ public static class IngestContextExtensions
         foreach (var c in batch.Crisis) context.CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
         foreach (var t in batch.Tips)
             (t.Source == TipSource.Officer ? context.OfficerTipIds : context.HotlineCallIds).Add(t.TipId);
-        foreach (var o in batch.Outcomes) context.OutcomeKeys.Add(IngestKeys.Outcome(o.HouseholdId, o.VisitedOn));
+        foreach (var o in batch.Outcomes.Concat(batch.OutcomeCorrections))
+        {
+            var key = IngestKeys.Outcome(o.HouseholdId, o.VisitedOn);
+            context.OutcomeKeys.Add(key);
+            context.OutcomeResults[key] = o.Result;
+        }
     }
 }

@@ -19,6 +19,31 @@ public static class IngestFileReader
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
+    /// A file's identity in the ledger: the SHA-256 of its bytes; for a household snapshot whose name carries a date,
+    /// the SHA-256 of its bytes and that date, so a part whose bytes equal a part of an earlier snapshot still counts
+    /// for its own date (contract §1 "Same bytes again").
+    /// </summary>
+    public static string Identity(string fileName, byte[] bytes)
+    {
+        var name = Path.GetFileName(fileName);
+        if (Feeds.FromFileName(name) != Feed.Households || !HasDatedName(name)) return Sha256Hex(bytes);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(bytes);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes("\nsnapshot:" + DatePart(name)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    static bool HasDatedName(string fileName) => DatePart(fileName) is { Length: > 0 };
+
+    static string? DatePart(string fileName)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var rest = stem.Length > "households".Length ? stem["households".Length..] : "";
+        if (rest.Length < 2 || rest[0] != '_' || !char.IsAsciiDigit(rest[1])) return null;
+        return rest[1..].Split('_')[0];
+    }
+
+    /// <summary>
     /// Reads <paramref name="bytes"/>, named <paramref name="fileName"/> (its prefix gives the feed), as known to
     /// <paramref name="context"/> at <paramref name="nowKst"/> (Korea Standard Time: later dates are quarantined).
     /// </summary>
@@ -27,7 +52,7 @@ public static class IngestFileReader
     {
         fileName = Path.GetFileName(fileName);
         var feed = Feeds.FromFileName(fileName) ?? throw new ArgumentException("The file name matches no feed of the contract.", nameof(fileName));
-        var (encoding, text, offset) = EncodingDetector.Decode(bytes);
+        var (encoding, text, offset, invalidBytes) = EncodingDetector.Decode(bytes);
         var length = text.Length - offset;
 
         FileLedgerEntry Ledger(int read, int accepted, int duplicate, int quarantined, string? rejected, IReadOnlyList<string> notes) =>
@@ -84,6 +109,11 @@ public static class IngestFileReader
                                "주민등록번호를 뺀 파일을 다시 보내 주세요.";
                     continue;
                 }
+                if (TextGuard.HasInvalidCharacter(raw))
+                {
+                    session.QuarantineRow(null, TextGuard.InvalidCharacterReason);
+                    continue;
+                }
                 var isLast = reader.ByteOffset + raw.Length >= length;
                 session.CurrentRowMayBeCut = isLast && !endsWithLineBreak;
                 malformed.TryGetValue(reader.LineNumber, out var quoting);
@@ -104,10 +134,12 @@ public static class IngestFileReader
 
             if (rejected is not null) return IngestBatch.Empty(Ledger(rowsRead, 0, 0, 0, rejected, []));
             var notes = Notes(ignored, session);
+            if (invalidBytes > 0)
+                notes.Insert(0, $"UTF-8로 읽을 수 없는 바이트 {invalidBytes}개: 그 바이트가 있는 행만 '잘못된 문자'로 격리했습니다");
             return new IngestBatch(
                 Ledger(rowsRead, session.Accepted, session.Duplicate, session.Quarantine.Count, null, notes),
                 session.Households, session.Crisis, session.Tips, session.Outcomes, session.Capacity, session.Baselines,
-                session.Quarantine);
+                session.Quarantine) { OutcomeCorrections = session.OutcomeCorrections };
         }
         catch (CsvFormatException e)
         {
@@ -153,7 +185,12 @@ public static class IngestFileReader
             if (ResidentNumberGuard.IsResidentNumberHeader(name) || ResidentNumberGuard.ContainsResidentNumber(name))
                 return (fieldIndex, ignored, $"{f + 1}번째 열이 주민등록번호 열로 보여 파일 전체를 받지 않았습니다. 주민등록번호는 받지 않습니다: 그 열을 뺀 파일을 다시 보내 주세요.");
             var c = Match(columns, name);
-            if (c < 0) { ignored.Add(name.Length == 0 ? $"({f + 1}번째 열, 이름 없음)" : name); continue; }
+            if (c < 0)
+            {
+                // An unknown header is named only when it looks like one (a file without header row has values there).
+                ignored.Add(name.Length == 0 ? $"({f + 1}번째 열, 이름 없음)" : TextGuard.LooksLikeHeader(name) ? name : $"({f + 1}번째 열)");
+                continue;
+            }
             if (fieldIndex[c] >= 0)
                 return (fieldIndex, ignored, $"열 {columns[c].Name} ({columns[c].Aliases[0]})이(가) 두 번 있습니다. 하나만 남겨 주세요.");
             fieldIndex[c] = f;
@@ -179,15 +216,14 @@ public static class IngestFileReader
     static string Squeeze(string s) => s.Contains(' ') ? s.Replace(" ", "") : s;
 
     /// <summary>households_&lt;yyyyMMdd&gt;[_anything].csv; no date in the name = the day of ingest.</summary>
-    internal static (DateOnly Date, string? Problem) SnapshotDateFromName(string fileName, DateOnly today)
+    public static (DateOnly Date, string? Problem) SnapshotDateFromName(string fileName, DateOnly today)
     {
-        var stem = Path.GetFileNameWithoutExtension(fileName);
-        var rest = stem.Length > "households".Length ? stem["households".Length..] : "";
-        if (rest.Length < 2 || rest[0] != '_' || !char.IsAsciiDigit(rest[1])) return (today, null);
-        var digits = rest[1..].Split('_')[0];
+        if (DatePart(fileName) is not { } digits) return (today, null);
         const string problemHint = "세대 명부 파일 이름의 날짜를 읽을 수 없습니다 (households_yyyyMMdd.csv 형식). 파일 이름을 고쳐 주세요.";
         if (digits.Length != 8 || FieldParsers.TryDate(digits, out var date) != FieldParsers.DateStatus.Ok) return (today, problemHint);
         if (date > today) return (today, "세대 명부 파일 이름의 날짜가 미래입니다. 파일 이름을 고쳐 주세요.");
+        if (date < DateWindows.EarliestEvent(today))
+            return (today, $"세대 명부 파일 이름의 날짜가 너무 이릅니다 ({DateWindows.EarliestEvent(today):yyyy-MM-dd} 이전). 파일 이름을 고쳐 주세요.");
         return (date, null);
     }
 

@@ -2,7 +2,10 @@ namespace BlindSpot.Csv.Ingest;
 
 /// <summary>
 /// Resident registration numbers (주민등록번호) are never taken in (contract §1): a header that names one, or a value
-/// shaped like one (######-#######), refuses the whole file. Messages never carry the value.
+/// shaped like one, refuses the whole file. Shapes: six digits (a valid birth date, YYMMDD) and seven digits, joined
+/// by a hyphen, a space, an en or em dash, U+2212 minus, a full-width hyphen or a dot; or the thirteen digits
+/// written together when the check digit also holds (so amounts and phone numbers are not refused). Full-width digits
+/// count as digits. Messages never carry the value.
 /// </summary>
 internal static class ResidentNumberGuard
 {
@@ -19,31 +22,76 @@ internal static class ResidentNumberGuard
         return key.Contains("주민") || EnglishNames.Contains(key);
     }
 
-    /// <summary>True when the UTF-8 text holds six digits, a hyphen and seven digits, not inside a longer digit run.</summary>
-    public static bool ContainsResidentNumber(ReadOnlySpan<byte> text)
+    /// <summary>True when the UTF-8 text holds a value shaped like a resident registration number.</summary>
+    public static bool ContainsResidentNumber(ReadOnlySpan<byte> utf8)
     {
+        // Fast path: fewer than six ASCII digits, and no full-width digit (EF BC 90-99), cannot hold one.
+        var digits = 0;
+        foreach (var b in utf8) if (b is >= (byte)'0' and <= (byte)'9' || b == 0xBC) digits++;
+        if (digits < 6) return false;
+        return ContainsResidentNumber(System.Text.Encoding.UTF8.GetString(utf8));
+    }
+
+    public static bool ContainsResidentNumber(string text) => Find(text).Start >= 0;
+
+    /// <summary>The text with the digits of every resident-number-shaped value replaced by '*'.</summary>
+    public static string Mask(string text)
+    {
+        var chars = text.ToCharArray();
         var from = 0;
         while (true)
         {
-            var i = text[from..].IndexOf((byte)'-');
-            if (i < 0) return false;
-            var dash = from + i;
-            if (IsRun(text, dash - 6, 6) && IsRun(text, dash + 1, 7)
-                && (dash - 7 < 0 || !IsDigit(text[dash - 7]))
-                && (dash + 8 >= text.Length || !IsDigit(text[dash + 8])))
-                return true;
-            from = dash + 1;
+            var (start, length) = Find(text, from);
+            if (start < 0) return new string(chars);
+            for (var i = start; i < start + length; i++) if (Digit(chars[i]) >= 0) chars[i] = '*';
+            from = start + length;
         }
     }
 
-    public static bool ContainsResidentNumber(string text) => ContainsResidentNumber(System.Text.Encoding.UTF8.GetBytes(text));
-
-    static bool IsRun(ReadOnlySpan<byte> t, int start, int length)
+    static (int Start, int Length) Find(string s, int from = 0)
     {
-        if (start < 0 || start + length > t.Length) return false;
-        for (var k = start; k < start + length; k++) if (!IsDigit(t[k])) return false;
-        return true;
+        var i = from;
+        while (i < s.Length)
+        {
+            if (Digit(s[i]) < 0 || (i > 0 && Digit(s[i - 1]) >= 0)) { i++; continue; }
+            var run = Run(s, i);
+            if (run == 13 && IsBirthDate(s, i, s[i + 6]) && CheckDigitHolds(s, i)) return (i, 13);
+            if (run == 6 && i + 7 < s.Length && IsSeparator(s[i + 6]) && Run(s, i + 7) == 7 && IsBirthDate(s, i, s[i + 7]))
+                return (i, 14);
+            i += run;
+        }
+        return (-1, 0);
     }
 
-    static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+    static int Run(string s, int i)
+    {
+        var n = 0;
+        while (i + n < s.Length && Digit(s[i + n]) >= 0) n++;
+        return n;
+    }
+
+    static int Digit(char c) => c is >= '0' and <= '9' ? c - '0' : c is >= '\uFF10' and <= '\uFF19' ? c - '\uFF10' : -1;
+
+    static bool IsSeparator(char c) => c is '-' or ' ' or '.' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014'
+        or '\u2212' or '\uFE63' or '\uFF0D' or '\u00A0';
+
+    /// <summary>YYMMDD is a real day in the century the first digit of the second part gives.</summary>
+    static bool IsBirthDate(string s, int i, char genderChar)
+    {
+        var gender = Digit(genderChar);
+        var century = gender switch { 1 or 2 or 5 or 6 => 1900, 3 or 4 or 7 or 8 => 2000, _ => 1800 };
+        var year = century + Digit(s[i]) * 10 + Digit(s[i + 1]);
+        var month = Digit(s[i + 2]) * 10 + Digit(s[i + 3]);
+        var day = Digit(s[i + 4]) * 10 + Digit(s[i + 5]);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+
+    /// <summary>The check digit of numbers issued before October 2020 (weights 2..9, 2..5; (11 - sum mod 11) mod 10).</summary>
+    static bool CheckDigitHolds(string s, int i)
+    {
+        int[] weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+        var sum = 0;
+        for (var k = 0; k < 12; k++) sum += Digit(s[i + k]) * weights[k];
+        return (11 - sum % 11) % 10 == Digit(s[i + 12]);
+    }
 }

@@ -13,6 +13,9 @@ namespace BlindSpot.Csv.Ingest;
 internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> columns, int[] fieldIndex, DateTime nowKst)
 {
     readonly DateOnly today = DateOnly.FromDateTime(nowKst);
+    readonly DateOnly earliestEvent = DateWindows.EarliestEvent(DateOnly.FromDateTime(nowKst));
+
+    const string TooEarly = "날짜가 너무 이릅니다";
 
     public string? Column { get; private set; }
     public string? Reason { get; private set; }
@@ -137,7 +140,13 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
         return null;
     }
 
-    public DateOnly Date(int col)
+    /// <summary>A date of the contract: not before 1900, not after the day of ingest.</summary>
+    public DateOnly Date(int col) => Date(col, DateWindows.Earliest);
+
+    /// <summary>The day of an event (a visit): at most <see cref="DateWindows.EventYearsBack"/> years before the day of ingest.</summary>
+    public DateOnly EventDate(int col) => Date(col, earliestEvent);
+
+    DateOnly Date(int col, DateOnly earliest)
     {
         var v = Required(col);
         if (v is null) return default;
@@ -147,6 +156,7 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
             case DateStatus.Impossible: Fail(col, "존재하지 않는 날짜입니다."); return default;
         }
         if (d > today) { Fail(col, "미래 날짜입니다 (수집 시점보다 늦음)."); return default; }
+        if (d < earliest) { Fail(col, $"{TooEarly} ({earliest:yyyy-MM-dd} 이전). 날짜를 확인해 주세요."); return default; }
         return d;
     }
 
@@ -160,6 +170,7 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
             case DateStatus.Impossible: Fail(col, "존재하지 않는 일시입니다."); return default;
         }
         if (t > nowKst) { Fail(col, "미래 일시입니다 (수집 시점보다 늦음)."); return default; }
+        if (DateOnly.FromDateTime(t) < earliestEvent) { Fail(col, $"{TooEarly} ({earliestEvent:yyyy-MM-dd} 이전). 일시를 확인해 주세요."); return default; }
         return t;
     }
 
@@ -173,6 +184,7 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
             case DateStatus.Impossible: Fail(col, "존재하지 않는 월입니다."); return default;
         }
         if (m > today) { Fail(col, "미래의 월입니다 (수집 시점보다 늦음)."); return default; }
+        if (m.AddMonths(1) <= earliestEvent) { Fail(col, $"{TooEarly} ({earliestEvent:yyyy-MM} 이전). 기준월을 확인해 주세요."); return default; }
         return m;
     }
 

@@ -12,8 +12,15 @@ public enum IngestFileStatus
     Skipped,
     /// <summary>A .csv whose name matches no feed: not read, not recorded. Fix the name and run again.</summary>
     Unrecognised,
-    /// <summary>Not a .csv file (or hidden): left alone.</summary>
+    /// <summary>Not a .csv file (or hidden, or a .part/.tmp file being written): left alone.</summary>
     Ignored,
+    /// <summary>
+    /// Could not be read or stored (an unexpected error, a special file, a link out of the inbox or to nothing, a name
+    /// that is not UTF-8): not recorded, so the next run tries it again. The other files go on.
+    /// </summary>
+    Failed,
+    /// <summary>Changed within the quiet period or while being read: may still be being written; read by a later run.</summary>
+    Deferred,
 }
 
 /// <summary>What happened to one file of the inbox in this run.</summary>
@@ -21,8 +28,8 @@ public enum IngestFileStatus
 /// <param name="QuarantineFile">Where this run wrote the file's quarantined rows, if it had any.</param>
 public sealed record IngestFileResult(string FileName, IngestFileStatus Status, FileLedgerEntry? Ledger, string? QuarantineFile, string? Message)
 {
-    /// <summary>A failure for the exit code: refused whole or not recognised.</summary>
-    public bool IsFailure => Status is IngestFileStatus.Rejected or IngestFileStatus.Unrecognised;
+    /// <summary>A failure for the exit code: refused whole, not recognised, or failed.</summary>
+    public bool IsFailure => Status is IngestFileStatus.Rejected or IngestFileStatus.Unrecognised or IngestFileStatus.Failed;
 }
 
 /// <summary>The result of one ingest run, file by file in processing order.</summary>

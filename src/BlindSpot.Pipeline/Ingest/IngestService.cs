@@ -1,4 +1,6 @@
+using System.Data.Common;
 using BlindSpot.Core.Contract;
+using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Csv.Ingest;
@@ -10,9 +12,13 @@ namespace BlindSpot.Pipeline.Ingest;
 /// The ingest use case: every file of the inbox not ingested yet is read under the data contract and committed in one
 /// store transaction with its ledger line, so a run killed at any point and run again ends like one clean run.
 /// Configuration and household files go first (tips match the households of the same inbox), then the rest by name.
+/// One bad file never stops the others: a file that cannot be read or stored is reported <see cref="IngestFileStatus.Failed"/>
+/// with its reason, is not recorded, and is tried again by the next run.
 /// </summary>
-public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock)
+public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IngestOptions? options = null)
 {
+    readonly IngestOptions options = options ?? IngestOptions.Default;
+
     public async Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, CancellationToken ct)
     {
         if (!Directory.Exists(inboxDir)) throw new DirectoryNotFoundException($"The inbox folder does not exist: {inboxDir}");
@@ -24,90 +30,267 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             return new IngestReport(inboxDir, quarantineDir, []) { InboxBusy = true };
         }
         var results = new List<IngestFileResult>();
-        // The files known when the context was loaded: a file another server commits later makes the context stale
-        // (its households would be missing for tip matching), so it is reloaded then.
-        var known = (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
-        var context = await store.LoadIngestContextAsync(ct);
+        var run = new RunState(LoadAsync, await LoadKnownAsync(ct), await store.LoadIngestContextAsync(ct));
 
-        foreach (var path in InProcessingOrder(Directory.EnumerateFiles(inboxDir)))
+        var entries = InboxScanner.Scan(inboxDir);
+        var today = DateOnly.FromDateTime(Kst.Now(clock));
+        var ordered = InProcessingOrder(entries, today).ToList();
+        for (var i = 0; i < ordered.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            var name = Path.GetFileName(path);
-            if (name.StartsWith('.') || !name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            var entry = ordered[i];
+            if (entry.Result is { } immediate)
             {
-                results.Add(new IngestFileResult(name, IngestFileStatus.Ignored, null, null, "not a .csv file"));
+                LogImmediate(immediate);
+                results.Add(immediate);
                 continue;
             }
-            if (Feeds.FromFileName(name) is null)
+            if (entry.Feed == Feed.Households)
             {
-                logger.LogWarning("Not ingested: {FileName} matches no feed of the data contract", name);
-                results.Add(new IngestFileResult(name, IngestFileStatus.Unrecognised, null, null,
-                    "파일 이름이 어느 피드에도 맞지 않습니다 (households, crisis, tips_officer, tips_hotline, outcomes, targets_baseline, capacity 로 시작해야 함)."));
+                // Every part of one snapshot date is read before any is committed: the moved-out check sees them together.
+                var date = SnapshotDate(entry, today);
+                var group = new List<InboxEntry> { entry };
+                while (i + 1 < ordered.Count && ordered[i + 1].Feed == Feed.Households && ordered[i + 1].Result is null && SnapshotDate(ordered[i + 1], today) == date)
+                    group.Add(ordered[++i]);
+                results.AddRange(await IngestSnapshotAsync(run, group, date, quarantineDir, ct));
                 continue;
             }
+            var read = await ReadAsync(run, entry, ct);
+            results.Add(read.Batch is null ? read.Result! : await CommitAsync(run, read, quarantineDir, ct));
+        }
+        return new IngestReport(inboxDir, quarantineDir, results);
+    }
 
-            var bytes = await File.ReadAllBytesAsync(path, ct);
-            var sha = IngestFileReader.Sha256Hex(bytes);
-            if (await store.FindFileAsync(sha, ct) is { } earlier)
-            {
-                logger.LogInformation("Skipped {FileName}: the same bytes were ingested before as {EarlierFileName} ({Sha256})", name, earlier.FileName, sha);
-                results.Add(new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null));
-                if (!known.Contains(sha)) (known, context) = await ReloadAsync(ct);
-                continue;
-            }
+    static DateOnly SnapshotDate(InboxEntry e, DateOnly today) => IngestFileReader.SnapshotDateFromName(e.Name, today).Date;
 
+    void LogImmediate(IngestFileResult r)
+    {
+        if (r.Status == IngestFileStatus.Unrecognised) logger.LogWarning("Not ingested: {FileName} matches no feed of the data contract", r.FileName);
+        else if (r.Status == IngestFileStatus.Failed) logger.LogWarning("Not read: {FileName}: {Reason}", r.FileName, r.Message);
+    }
+
+    /// <summary>What this run knows: the identities in the ledger (accepted ones) and the context for reading.</summary>
+    sealed class RunState(Func<CancellationToken, Task<(HashSet<string>, IngestContext)>> load, HashSet<string> known, IngestContext context)
+    {
+        public HashSet<string> Known { get; set; } = known;
+        public IngestContext Context { get; set; } = context;
+
+        public async Task ReloadAsync(CancellationToken ct) => (Known, Context) = await load(ct);
+    }
+
+    async Task<(HashSet<string>, IngestContext)> LoadAsync(CancellationToken ct)
+    {
+        logger.LogInformation("Loading the stored keys and households");
+        return (await LoadKnownAsync(ct), await store.LoadIngestContextAsync(ct));
+    }
+
+    async Task<HashSet<string>> LoadKnownAsync(CancellationToken ct) =>
+        (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A file read (Batch set), or what it came to without a batch (Result set).</summary>
+    sealed record Read(InboxEntry Entry, IngestBatch? Batch, FileLedgerEntry? Earlier, IngestFileResult? Result, double Seconds);
+
+    async Task<Read> ReadAsync(RunState run, InboxEntry entry, CancellationToken ct)
+    {
+        var name = entry.Name;
+        try
+        {
+            var (bytes, unsettled) = await ReadSettledAsync(entry.ReadPath!, ct);
+            if (bytes is null)
+            {
+                logger.LogInformation("Deferred {FileName}: {Reason}", name, unsettled);
+                return new Read(entry, null, null, new IngestFileResult(name, IngestFileStatus.Deferred, null, null, unsettled), 0);
+            }
+            var identity = IngestFileReader.Identity(name, bytes);
+            var earlier = await store.FindFileAsync(identity, ct);
+            if (earlier is { Rejected: false })
+            {
+                logger.LogInformation("Skipped {FileName}: the same bytes were ingested before as {EarlierFileName} ({Sha256})", name, earlier.FileName, identity);
+                if (!run.Known.Contains(identity)) await run.ReloadAsync(ct);
+                return new Read(entry, null, earlier, new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null), 0);
+            }
+            // A file refused before is read again (it may have been renamed, or the refusal confirmed).
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var batch = IngestFileReader.Read(name, bytes, sha, context, Kst.Now(clock));
-            var readSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var file = batch.File;
+            var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock));
+            return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            return new Read(entry, null, null, Failed(name, e), 0);
+        }
+    }
+
+    /// <summary>
+    /// The file's bytes, or null and why when it may still be being written: changed within the quiet period, or
+    /// changed while it was read. Never reads more than <see cref="IngestOptions.MaxFileBytes"/>.
+    /// </summary>
+    async Task<(byte[]? Bytes, string? Unsettled)> ReadSettledAsync(string path, CancellationToken ct)
+    {
+        var before = new FileInfo(path);
+        if (before.Length > options.MaxFileBytes)
+            throw new FileTooLargeException(options.MaxFileBytes);
+        var age = DateTime.UtcNow - before.LastWriteTimeUtc;
+        if (options.QuietPeriod > TimeSpan.Zero && age < options.QuietPeriod)
+            return (null, $"최근 {options.QuietPeriod.TotalSeconds:0}초 안에 바뀐 파일이라 아직 쓰는 중일 수 있습니다. 다음 실행에서 읽습니다.");
+        byte[] bytes;
+        await using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, Options = FileOptions.SequentialScan }))
+        {
+            bytes = new byte[before.Length];
+            await stream.ReadExactlyAsync(bytes, ct);
+            if (stream.ReadByte() >= 0) return (null, "읽는 동안 파일이 커졌습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.");
+        }
+        var after = new FileInfo(path);
+        if (after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc)
+            return (null, "읽는 동안 파일이 바뀌었습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.");
+        return (bytes, null);
+    }
+
+    /// <summary>
+    /// The files of one snapshot date: read all, refuse them all when together they would move more than the allowed
+    /// share of the district out (unless confirmed), else commit each.
+    /// </summary>
+    async Task<List<IngestFileResult>> IngestSnapshotAsync(RunState run, List<InboxEntry> group, DateOnly date, string quarantineDir, CancellationToken ct)
+    {
+        var results = new List<IngestFileResult>();
+        // The newest stored snapshot and its households, before this group's parts are included.
+        DateOnly? previous = null;
+        foreach (var h in run.Context.Households.Values) if (previous is null || h.SnapshotDate > previous) previous = h.SnapshotDate;
+        var present = previous is { } p && date > p
+            ? run.Context.Households.Values.Where(h => h.SnapshotDate == p).Select(h => h.HouseholdId).ToList()
+            : [];
+        var reads = new List<Read>();
+        // Parts are included in the context as read (duplicates across parts); the context is reloaded if any is not committed.
+        var tentative = false;
+        foreach (var entry in group)
+        {
+            var read = await ReadAsync(run, entry, ct);
+            if (read.Batch is { File.Rejected: false } b) { run.Context.Include(b); tentative = true; }
+            reads.Add(read);
+        }
+
+        var ids = reads.Where(r => r.Batch is { File.Rejected: false }).SelectMany(r => r.Batch!.Households).Select(h => h.HouseholdId)
+            .ToHashSet(StringComparer.Ordinal);
+        if (ids.Count > 0 && MovedOutRefusal(date, present, ids, reads.Count(r => r.Batch is not null)) is { } refusal)
+        {
+            logger.LogWarning("Refused the household snapshot of {SnapshotDate}: {Reason}", date, refusal);
+            for (var k = 0; k < reads.Count; k++)
+                if (reads[k].Batch is { File.Rejected: false } b)
+                    reads[k] = reads[k] with { Batch = IngestBatch.Empty(b.File with { Accepted = 0, Duplicate = 0, Quarantined = 0, Notes = [], RejectedReason = refusal }) };
+        }
+
+        var failed = false;
+        foreach (var read in reads)
+        {
+            var result = read.Batch is null ? read.Result! : await CommitAsync(run, read, quarantineDir, ct);
+            failed |= result.Status is IngestFileStatus.Failed or IngestFileStatus.Rejected;
+            results.Add(result);
+        }
+        if (tentative && failed)
+        {
+            try { await run.ReloadAsync(ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not reload the stored keys after a refused snapshot: {ErrorType}", e.GetType().Name);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Why a newer snapshot (<paramref name="present"/>: the households of the newest stored one, empty when the
+    /// snapshot is not newer) with these households is refused, or null.
+    /// </summary>
+    string? MovedOutRefusal(DateOnly date, List<string> present, HashSet<string> ids, int files)
+    {
+        var movedOut = present.Count(id => !ids.Contains(id));
+        if (present.Count == 0 || movedOut <= options.MaxMovedOutShare * present.Count || options.ConfirmMovedOut) return null;
+        return $"이 세대 명부(기준일 {date:yyyy-MM-dd}, 파일 {files}개)를 받으면 지금 명부의 {present.Count:N0}세대 중 {movedOut:N0}세대" +
+               $"({(double)movedOut / present.Count:P1})가 전출로 처리됩니다. 한도({options.MaxMovedOutShare:P0})를 넘어 받지 않았습니다: " +
+               "명부의 일부만 담긴 파일이면 같은 날짜의 나머지 파일과 함께 보내 주세요. 정말 이만큼 전출되었다면 --confirm-moved-out 으로 다시 실행해 주세요.";
+    }
+
+    async Task<IngestFileResult> CommitAsync(RunState run, Read read, string quarantineDir, CancellationToken ct)
+    {
+        var name = read.Entry.Name;
+        var batch = read.Batch!;
+        var file = batch.File;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            if (file.Rejected && read.Earlier is { Rejected: true } earlier && earlier.FileName == file.FileName && earlier.RejectedReason == file.RejectedReason)
+            {
+                // Refused before under this name for the same reason: reported then, not again (still not remembered as known).
+                logger.LogInformation("Skipped {FileName}: refused before for the same reason ({Sha256})", name, file.Sha256);
+                return new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null);
+            }
             string? quarantineFile = null;
             if (batch.Quarantine.Count > 0) quarantineFile = await QuarantineFolder.WriteAsync(quarantineDir, batch, ct);
 
             if (!await store.CommitFileAsync(batch, ct))
             {
                 // Another run committed the same bytes meanwhile: theirs stands.
-                var winner = await store.FindFileAsync(sha, ct);
-                logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", name, sha);
-                results.Add(new IngestFileResult(name, IngestFileStatus.Skipped, winner, null, null));
-                (known, context) = await ReloadAsync(ct);
-                continue;
+                var winner = await store.FindFileAsync(file.Sha256, ct);
+                logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", name, file.Sha256);
+                await run.ReloadAsync(ct);
+                return new IngestFileResult(name, IngestFileStatus.Skipped, winner, null, null);
             }
-            context.Include(batch);
-            known.Add(sha);
+            if (!file.Rejected)
+            {
+                run.Context.Include(batch);
+                run.Known.Add(file.Sha256);
+            }
 
             if (file.Rejected)
             {
                 logger.LogWarning("Rejected {FileName} ({Feed}, {Encoding}, {RowsRead} rows): {Reason}",
                     name, file.Feed, file.Encoding, file.RowsRead, file.RejectedReason);
-                results.Add(new IngestFileResult(name, IngestFileStatus.Rejected, file, null, file.RejectedReason));
+                return new IngestFileResult(name, IngestFileStatus.Rejected, file, null, file.RejectedReason);
             }
-            else
-            {
-                logger.LogInformation(
-                    "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, total {Seconds:F2} s",
-                    name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined, readSeconds,
-                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-                results.Add(new IngestFileResult(name, IngestFileStatus.Ingested, file, quarantineFile, null));
-            }
+            logger.LogInformation(
+                "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, total {Seconds:F2} s",
+                name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined, read.Seconds,
+                read.Seconds + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return new IngestFileResult(name, IngestFileStatus.Ingested, file, quarantineFile, null);
         }
-        return new IngestReport(inboxDir, quarantineDir, results);
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            return Failed(name, e);
+        }
     }
 
-    async Task<(HashSet<string> Known, Core.Ingest.IngestContext Context)> ReloadAsync(CancellationToken ct)
+    /// <summary>A file that failed unexpectedly: reported with a reason that names no value, logged, not recorded.</summary>
+    IngestFileResult Failed(string name, Exception e)
     {
-        logger.LogInformation("Another run committed inbox files meanwhile: reloading the stored keys and households");
-        var known = (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
-        return (known, await store.LoadIngestContextAsync(ct));
+        var sqlState = (e as DbException)?.SqlState;
+        logger.LogError("Failed {FileName}: {ErrorType} {SqlState}; not recorded, the next run tries it again", name, e.GetType().Name, sqlState);
+        var reason = e switch
+        {
+            FileTooLargeException big => $"파일이 너무 큽니다 (최대 {big.MaxBytes / (1 << 20):N0} MiB). 나누어 보내 주세요.",
+            UnauthorizedAccessException => "파일을 읽을 권한이 없습니다. 파일 권한을 확인해 주세요. 다음 실행에서 다시 시도합니다.",
+            FileNotFoundException or DirectoryNotFoundException => "읽는 사이에 파일이 없어졌습니다. 다음 실행에서 다시 시도합니다.",
+            IOException => "파일을 읽지 못했습니다 (입출력 오류). 다음 실행에서 다시 시도합니다.",
+            DbException => $"저장소에 저장하지 못했습니다 ({e.GetType().Name}{(sqlState is null ? "" : " " + sqlState)}). 다음 실행에서 다시 시도합니다.",
+            _ => $"처리하지 못했습니다 ({e.GetType().Name}). 다음 실행에서 다시 시도합니다.",
+        };
+        return new IngestFileResult(name, IngestFileStatus.Failed, null, null, reason);
     }
 
-    /// <summary>Configuration first, then household snapshots, then every other file; by ordinal name within each.</summary>
-    internal static IEnumerable<string> InProcessingOrder(IEnumerable<string> paths) =>
-        paths.OrderBy(p => Feeds.FromFileName(p) switch
+    sealed class FileTooLargeException(long maxBytes) : IOException("The file is larger than the configured maximum.")
+    {
+        public long MaxBytes { get; } = maxBytes;
+    }
+
+    /// <summary>
+    /// Configuration first, then household snapshots by snapshot date (a name without a date counts as today), then
+    /// every other file, by ordinal name within each; entries that are only reported (ignored, failed) come last.
+    /// </summary>
+    internal static IEnumerable<InboxEntry> InProcessingOrder(IEnumerable<InboxEntry> entries, DateOnly today) =>
+        entries.OrderBy(e => e.Result is not null ? 3 : e.Feed switch
             {
                 Feed.TargetsBaseline or Feed.Capacity => 0,
                 Feed.Households => 1,
-                null => 3,
                 _ => 2,
             })
-            .ThenBy(p => Path.GetFileName(p), StringComparer.Ordinal);
+            .ThenBy(e => e.Feed == Feed.Households && e.Result is null ? IngestFileReader.SnapshotDateFromName(e.Name, today).Date : DateOnly.MinValue)
+            .ThenBy(e => e.Name, StringComparer.Ordinal);
 }

@@ -18,6 +18,7 @@ internal static class Migrations
             "CREATE INDEX ix_outcomes_visited ON outcomes (visited_on)",
             "CREATE INDEX ix_worklist_household ON worklist_entries (household_id)",
         ])),
+        new(2, "outcome corrections keep the replaced result", d => [d.CreateTable(Tables.OutcomeHistory)]),
     ];
 
     public static int Latest => All[^1].Version;

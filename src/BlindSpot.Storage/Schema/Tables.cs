@@ -64,6 +64,14 @@ internal static class Tables
         C("services", ColumnType.Text, true), C("worker_id", ColumnType.Text), C("file_sha256", ColumnType.Text),
     ], ["household_id", "visited_on"]);
 
+    /// <summary>Visit results replaced by a correction (정정), with the file that replaced them (schema version 2).</summary>
+    public static readonly Table OutcomeHistory = new("outcome_history",
+    [
+        C("household_id", ColumnType.Text), C("visited_on", ColumnType.Date), C("result", ColumnType.Text),
+        C("services", ColumnType.Text, true), C("worker_id", ColumnType.Text), C("file_sha256", ColumnType.Text),
+        C("replaced_by_sha256", ColumnType.Text), C("replaced_at", ColumnType.Timestamp),
+    ], ["household_id", "visited_on", "replaced_by_sha256"]);
+
     public static readonly Table Capacity = new("capacity",
     [
         C("dong", ColumnType.Text), C("daily_visits", ColumnType.Int), C("file_sha256", ColumnType.Text),

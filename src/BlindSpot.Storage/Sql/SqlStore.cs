@@ -98,8 +98,12 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
             ctx.CrisisKeys.Add(IngestKeys.Crisis(r.GetString(0), r.Date(1), r.GetString(2))), ct);
         await ReadAllAsync(c, "SELECT source, tip_id FROM tips", r =>
             (r.GetString(0) == nameof(TipSource.Officer) ? ctx.OfficerTipIds : ctx.HotlineCallIds).Add(r.GetString(1)), ct);
-        await ReadAllAsync(c, "SELECT household_id, visited_on FROM outcomes", r =>
-            ctx.OutcomeKeys.Add(IngestKeys.Outcome(r.GetString(0), r.Date(1))), ct);
+        await ReadAllAsync(c, "SELECT household_id, visited_on, result FROM outcomes", r =>
+        {
+            var key = IngestKeys.Outcome(r.GetString(0), r.Date(1));
+            ctx.OutcomeKeys.Add(key);
+            ctx.OutcomeResults[key] = Enum.Parse<VisitResult>(r.GetString(2));
+        }, ct);
         // Newest version of each household for id checks and address matching.
         await ReadAllAsync(c, "SELECT household_id, dong, address, head_name, snapshot_date, phone, head_sex, head_birth_year FROM household_versions ORDER BY snapshot_date", r =>
             ctx.Households[r.GetString(0)] = new HouseholdRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Date(4),
@@ -119,6 +123,8 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
         var f = batch.File;
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        // A refusal is not remembered as known: the same bytes read again (renamed, or confirmed) replace it.
+        await Db.ExecAsync(c, tx, "DELETE FROM ingested_files WHERE sha256 = @p0 AND rejected_reason IS NOT NULL", ct, f.Sha256);
         // The ledger row goes first: if another server committed these bytes meanwhile, nothing else is written.
         var claimed = await dialect.BulkInsertAsync(c, tx, Tables.Files,
         [[
@@ -143,6 +149,18 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
         }), upsert: false, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Outcomes, batch.Outcomes.Select(o => new object?[]
             { o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha }), upsert: false, ct);
+        // Corrections (정정): the stored result goes to the history, the new one replaces it.
+        foreach (var o in batch.OutcomeCorrections)
+        {
+            await Db.ExecAsync(c, tx,
+                "INSERT INTO outcome_history (household_id, visited_on, result, services, worker_id, file_sha256, replaced_by_sha256, replaced_at) " +
+                "SELECT household_id, visited_on, result, services, worker_id, file_sha256, @p2, @p3 FROM outcomes WHERE household_id = @p0 AND visited_on = @p1 " +
+                "ON CONFLICT (household_id, visited_on, replaced_by_sha256) DO NOTHING",
+                ct, o.HouseholdId, o.VisitedOn, sha, Db.Kst(f.IngestedAt));
+            await Db.ExecAsync(c, tx,
+                "UPDATE outcomes SET result = @p2, services = @p3, worker_id = @p4, file_sha256 = @p5 WHERE household_id = @p0 AND visited_on = @p1",
+                ct, o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha);
+        }
         // Configuration: the newest file wins for a key.
         await dialect.BulkInsertAsync(c, tx, Tables.Capacity, batch.Capacity.Select(x => new object?[]
             { x.Dong, x.DailyVisits, sha }), upsert: true, ct);
@@ -152,6 +170,16 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
             { sha, q.Line, q.FileName, q.Column, q.Reason, q.Raw }), upsert: false, ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    public async Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c,
+            "SELECT household_id, visited_on, result, services, worker_id, file_sha256, replaced_by_sha256, replaced_at FROM outcome_history " +
+            "ORDER BY household_id, visited_on, replaced_at",
+            r => new OutcomeRevision(new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)),
+                r.GetString(5), r.GetString(6), r.Timestamp(7)), ct);
     }
 
     // ---------------------------------------------------------------- district read model

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Outcomes;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
@@ -231,14 +232,16 @@ public sealed class IngestFileReaderTests
     }
 
     [Fact]
-    public void ReadsOutcomesInKoreanOrEnglishAndCountsTheSameVisitDayOnce()
+    public void ReadsOutcomesInKoreanOrEnglishAndQuarantinesADifferentResultForTheSameDayAsAConflict()
     {
         var batch = Some.Read("outcomes_202404.csv", Some.Registry());
 
         Some.AssertLedgerBalances(batch);
-        Assert.Equal((4, 2, 1, 1), (batch.File.RowsRead, batch.File.Accepted, batch.File.Duplicate, batch.File.Quarantined));
+        Assert.Equal((4, 2, 0, 2), (batch.File.RowsRead, batch.File.Accepted, batch.File.Duplicate, batch.File.Quarantined));
         Assert.Equal([VisitResult.Discovered, VisitResult.NotInCrisis], batch.Outcomes.Select(o => o.Result));
-        Assert.Equal("result", batch.Quarantine.Single().Column);
+        // H002 on 04-15: 비해당 then 부재 without the correction mark is a conflict, not a duplicate.
+        Assert.Equal([(4, "result", OutcomeAdmission.ConflictReason), (5, "result", null)],
+            batch.Quarantine.Select(q => (q.Line, q.Column, q.Line == 4 ? q.Reason : null)));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal static class Some
         Assert.Null(f.RejectedReason);
         Assert.Equal(f.RowsRead, f.Accepted + f.Duplicate + f.Quarantined);
         Assert.Equal(f.Quarantined, batch.Quarantine.Count);
-        var stored = batch.Households.Count + batch.Crisis.Count + batch.Tips.Count + batch.Outcomes.Count + batch.Capacity.Count + batch.Baselines.Count;
+        var stored = batch.Households.Count + batch.Crisis.Count + batch.Tips.Count + batch.Outcomes.Count + batch.OutcomeCorrections.Count + batch.Capacity.Count + batch.Baselines.Count;
         Assert.Equal(f.Accepted, stored);
     }
 

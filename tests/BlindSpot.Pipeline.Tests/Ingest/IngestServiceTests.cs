@@ -90,16 +90,19 @@ public sealed class IngestServiceTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(6)]
-    public async Task EndsLikeOneCleanRunWhenItCrashesBeforeACommitAndRunsAgain(int reads)
+    [InlineData(2)]
+    [InlineData(7)]
+    public async Task AFileThatFailsInsideTheRunIsReportedAndTheNextRunEndsLikeOneCleanRun(int reads)
     {
         fx.Copy(IngestFixture.District);
         var clean = await CleanStateAsync();
         await using var store = await IngestFixture.OpenAsync(fx.Db());
 
-        // The clock is read once per file, after its quarantine copy and before its commit: the crash lands in between.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fx.IngestAsync(store, clock: new CrashingClock(reads)));
+        // The clock is read once at the start and once per file, before its commit: the failure lands in between.
+        var report = await fx.IngestAsync(store, clock: new CrashingClock(reads));
+        var failed = Assert.Single(report.Files, f => f.Status == IngestFileStatus.Failed);
+        Assert.Contains("InvalidOperationException", failed.Message);
+        Assert.Equal(IngestFixture.District.Length - 1, (await store.ListFilesAsync(Ct)).Count);
         await fx.IngestAsync(store);
 
         Assert.Equal(clean, await IngestFixture.StateAsync(store));

@@ -1,0 +1,33 @@
+namespace BlindSpot.Pipeline.Ingest;
+
+/// <summary>How ingest treats the inbox (docs/ingest.md); the defaults are the documented policy.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>
+    /// A file changed less than this long ago may still be being written: it is left for the next run (reported
+    /// <see cref="IngestFileStatus.Deferred"/>). Zero reads every file at once (the CLI's default: the clerk copied
+    /// the files before running it); the jobs host waits a minute.
+    /// </summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// A household snapshot that would mark more than this share of the district's households as moved out is
+    /// refused (a part, a correction file or a wrong extract taken for the whole registry), unless confirmed.
+    /// </summary>
+    public double MaxMovedOutShare { get; init; } = 0.05;
+
+    /// <summary>The operator confirms that this run's snapshots may move more than <see cref="MaxMovedOutShare"/> out.</summary>
+    public bool ConfirmMovedOut { get; init; }
+
+    /// <summary>A larger file is not read (it would not fit the one-batch reader): 1 GiB.</summary>
+    public long MaxFileBytes { get; init; } = 1L << 30;
+
+    public static IngestOptions Default { get; } = new();
+
+    /// <summary>Null when valid, else what is wrong (one line).</summary>
+    public string? Validate() =>
+        QuietPeriod < TimeSpan.Zero ? "QuietPeriod must not be negative."
+        : MaxMovedOutShare is < 0 or > 1 || double.IsNaN(MaxMovedOutShare) ? "MaxMovedOutShare must be between 0 and 1."
+        : MaxFileBytes <= 0 ? "MaxFileBytes must be positive."
+        : null;
+}
