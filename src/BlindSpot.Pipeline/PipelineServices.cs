@@ -27,7 +27,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     // Models loaded by this composition: scoring and the listed households' reasons use the champion once loaded.
     readonly ModelCache models = new();
 
-    public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock);
+    public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock, settings.Ingest);
     public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock, settings.Training);
     public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models);
     public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
@@ -42,6 +42,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
 /// <summary>Settings of the use cases; defaults are the documented policy. Hosts bind them from configuration (docs/configuration.md).</summary>
 public sealed record PipelineSettings
 {
+    public IngestOptions Ingest { get; init; } = IngestOptions.Default;
     public WorklistSettings Worklists { get; init; } = WorklistSettings.Default;
     public TargetOptions Targets { get; init; } = TargetOptions.Default;
     /// <summary>Training settings of `train`, the monthly retrain and a run's first model.</summary>

@@ -103,6 +103,7 @@ internal static class IngestCommand
         foreach (var f in report.Files)
         {
             if (f.IsFailure) await output.WriteLineAsync($"! {f.FileName}: {f.Ledger?.RejectedReason ?? f.Message}");
+            if (f.Status == IngestFileStatus.Deferred) await output.WriteLineAsync($"~ {f.FileName}: {f.Message}");
             if (f.Status == IngestFileStatus.Skipped && f.Ledger is { } l)
                 await output.WriteLineAsync($"= {f.FileName}: same bytes as {l.FileName}, ingested {l.IngestedAt:yyyy-MM-dd HH:mm}{(l.Rejected ? " (rejected then)" : "")}");
             if (f.Status is IngestFileStatus.Ingested)
@@ -122,6 +123,8 @@ internal static class IngestCommand
         IngestFileStatus.Rejected => "REJECTED",
         IngestFileStatus.Skipped => "skipped",
         IngestFileStatus.Unrecognised => "UNKNOWN FEED",
+        IngestFileStatus.Failed => "FAILED",
+        IngestFileStatus.Deferred => "deferred",
         _ => "ignored",
     };
 

@@ -68,12 +68,12 @@ public static class TextGuard
 
     /// <summary>
     /// A header is shown in the ledger notes only when it looks like a column name: letters (ASCII or Hangul), digits,
-    /// '_', '-', '.', spaces and brackets, no run of four digits (a phone), at most 40 characters.
+    /// '_', '-', '.', spaces and brackets, no run of five digits (a phone, an id), at most 40 characters.
     /// </summary>
     public static bool LooksLikeHeader(string header) =>
         header.Length is > 0 and <= 40 && (char.IsAsciiLetter(header[0]) || IsHangul(header[0]))
         && header.All(c => char.IsAsciiLetterOrDigit(c) || IsHangul(c) || c is '_' or ' ' or '-' or '.' or '(' or ')')
-        && !ResidentNumberGuard.ContainsResidentNumber(header) && !HasLongDigitRun(header);
+        && !ResidentNumberGuard.ContainsResidentNumber(header) && !HasLongDigitRun(header) && header.Count(char.IsAsciiDigit) < 7;
 
     static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
@@ -85,7 +85,7 @@ public static class TextGuard
     static bool HasLongDigitRun(string s)
     {
         var run = 0;
-        foreach (var c in s) { run = char.IsAsciiDigit(c) ? run + 1 : 0; if (run >= 4) return true; }
+        foreach (var c in s) { run = char.IsAsciiDigit(c) ? run + 1 : 0; if (run >= 5) return true; }
         return false;
     }
 }

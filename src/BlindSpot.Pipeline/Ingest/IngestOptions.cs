@@ -11,8 +11,9 @@ public sealed record IngestOptions
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.Zero;
 
     /// <summary>
-    /// A household snapshot that would mark more than this share of the district's households as moved out is
-    /// refused (a part, a correction file or a wrong extract taken for the whole registry), unless confirmed.
+    /// A household snapshot that would mark more than this share of the district's households as moved out, for each
+    /// month since the previous snapshot (at least one month, at most five times the share), is refused (a part, a
+    /// correction file or a wrong extract taken for the whole registry), unless confirmed.
     /// </summary>
     public double MaxMovedOutShare { get; init; } = 0.05;
 

@@ -114,7 +114,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock));
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        catch (Exception e) when (IsFileFailure(e, ct))
         {
             return new Read(entry, null, null, Failed(name, e), 0);
         }
@@ -170,7 +170,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
 
         var ids = reads.Where(r => r.Batch is { File.Rejected: false }).SelectMany(r => r.Batch!.Households).Select(h => h.HouseholdId)
             .ToHashSet(StringComparer.Ordinal);
-        if (ids.Count > 0 && MovedOutRefusal(date, present, ids, reads.Count(r => r.Batch is not null)) is { } refusal)
+        if (ids.Count > 0 && previous is { } before && MovedOutRefusal(date, before, present, ids, reads.Count(r => r.Batch is not null)) is { } refusal)
         {
             logger.LogWarning("Refused the household snapshot of {SnapshotDate}: {Reason}", date, refusal);
             for (var k = 0; k < reads.Count; k++)
@@ -200,13 +200,25 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     /// Why a newer snapshot (<paramref name="present"/>: the households of the newest stored one, empty when the
     /// snapshot is not newer) with these households is refused, or null.
     /// </summary>
-    string? MovedOutRefusal(DateOnly date, List<string> present, HashSet<string> ids, int files)
+    string? MovedOutRefusal(DateOnly date, DateOnly previous, List<string> present, HashSet<string> ids, int files)
     {
         var movedOut = present.Count(id => !ids.Contains(id));
-        if (present.Count == 0 || movedOut <= options.MaxMovedOutShare * present.Count || options.ConfirmMovedOut) return null;
+        var allowed = AllowedMovedOutShare(previous, date);
+        if (present.Count == 0 || movedOut <= allowed * present.Count || options.ConfirmMovedOut) return null;
         return $"이 세대 명부(기준일 {date:yyyy-MM-dd}, 파일 {files}개)를 받으면 지금 명부의 {present.Count:N0}세대 중 {movedOut:N0}세대" +
-               $"({(double)movedOut / present.Count:P1})가 전출로 처리됩니다. 한도({options.MaxMovedOutShare:P0})를 넘어 받지 않았습니다: " +
+               $"({(double)movedOut / present.Count:P1})가 전출로 처리됩니다. 한도({allowed:P0}, 이전 명부 {previous:yyyy-MM-dd} 이후)를 넘어 받지 않았습니다: " +
                "명부의 일부만 담긴 파일이면 같은 날짜의 나머지 파일과 함께 보내 주세요. 정말 이만큼 전출되었다면 --confirm-moved-out 으로 다시 실행해 주세요.";
+    }
+
+    /// <summary>
+    /// <see cref="IngestOptions.MaxMovedOutShare"/> for each month since the previous snapshot (at least one), at most five
+    /// times it: households really move (about 1% a month), so a six-monthly extract may move more out than a monthly one,
+    /// while a part or a correction file (half the registry or more) is refused whatever the gap.
+    /// </summary>
+    double AllowedMovedOutShare(DateOnly previous, DateOnly date)
+    {
+        var months = Math.Max(1, Math.Round((date.DayNumber - previous.DayNumber) / 30.44));
+        return Math.Min(options.MaxMovedOutShare * months, options.MaxMovedOutShare * 5);
     }
 
     async Task<IngestFileResult> CommitAsync(RunState run, Read read, string quarantineDir, CancellationToken ct)
@@ -224,7 +236,14 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 return new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null);
             }
             string? quarantineFile = null;
-            if (batch.Quarantine.Count > 0) quarantineFile = await QuarantineFolder.WriteAsync(quarantineDir, batch, ct);
+            if (batch.Quarantine.Count > 0)
+            {
+                try { quarantineFile = await QuarantineFolder.WriteAsync(quarantineDir, batch, ct); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new QuarantineFolderException(quarantineDir, e);
+                }
+            }
 
             if (!await store.CommitFileAsync(batch, ct))
             {
@@ -252,11 +271,20 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 read.Seconds + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             return new IngestFileResult(name, IngestFileStatus.Ingested, file, quarantineFile, null);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        catch (Exception e) when (IsFileFailure(e, ct))
         {
             return Failed(name, e);
         }
     }
+
+    /// <summary>
+    /// A failure caused by this file (its bytes, its data, an error reading it) rather than by the environment: the
+    /// store being unreachable or failing as a whole, or the quarantine folder not writable, stops the run instead
+    /// (every other file would fail the same way).
+    /// </summary>
+    static bool IsFileFailure(Exception e, CancellationToken ct) =>
+        !ct.IsCancellationRequested && e is not OperationCanceledException and not QuarantineFolderException
+        && (e is not DbException db || db.SqlState is { } state && (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal)));
 
     /// <summary>A file that failed unexpectedly: reported with a reason that names no value, logged, not recorded.</summary>
     IngestFileResult Failed(string name, Exception e)
@@ -273,6 +301,13 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             _ => $"처리하지 못했습니다 ({e.GetType().Name}). 다음 실행에서 다시 시도합니다.",
         };
         return new IngestFileResult(name, IngestFileStatus.Failed, null, null, reason);
+    }
+
+    /// <summary>The quarantine folder cannot be written: an environment error that stops the run.</summary>
+    public sealed class QuarantineFolderException(string directory, Exception inner)
+        : IOException($"The quarantine folder cannot be written: {directory}", inner)
+    {
+        public string Directory { get; } = directory;
     }
 
     sealed class FileTooLargeException(long maxBytes) : IOException("The file is larger than the configured maximum.")

@@ -209,8 +209,9 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
                 r.GetBoolean(11), r.GetString(12)), ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
         var outcomes = await Db.QueryAsync(c,
-            "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 ORDER BY visited_on, household_id",
-            r => new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)), ct, asOf);
+            "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 AND visited_on >= @p1 ORDER BY visited_on, household_id",
+            r => new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)), ct, asOf,
+            Core.Contract.DateWindows.Earliest); // a visit stored before the date windows existed cannot break the labels
 
         var capacity = await Db.QueryAsync(c, "SELECT dong, daily_visits FROM capacity ORDER BY dong",
             r => new DongCapacity(r.GetString(0), r.GetInt32(1)), ct);

@@ -59,10 +59,36 @@ public sealed class FieldRuleTests
     [InlineData("1900101-1234567", false)]
     [InlineData("900101-12345678", false)]
     [InlineData("900101-123456", false)]
+    [InlineData("9001011234568", true)]             // 13 digits together, check digit holds
+    [InlineData("9001011234567", false)]            // 13 digits, check digit does not hold: an amount
+    [InlineData("1234567890123", false)]            // an amount (no valid birth date)
+    [InlineData("900101 1234567", true)]
+    [InlineData("900101\u20131234567", true)]       // en dash
+    [InlineData("900101\u22121234567", true)]       // minus sign
+    [InlineData("９００１０１－１２３４５６７", true)] // full-width digits and hyphen
+    [InlineData("900101\uFF0D1234567", true)]       // full-width hyphen
+    [InlineData("900101.1234567", true)]
+    [InlineData("991399-1234567", false)]           // month 13: not a birth date
+    [InlineData("010-9876-5432", false)]
+    [InlineData("01098765432", false)]
+    [InlineData("02-1234-5678 / 1,234,567원", false)]
     public void SpotsValuesShapedLikeResidentNumbers(string text, bool expected) =>
         Assert.Equal(expected, ResidentNumberGuard.ContainsResidentNumber(text));
 
     [Theory]
     [InlineData("주민등록번호")] [InlineData(" 주민번호 ")] [InlineData("resident_no")] [InlineData("RRN")] [InlineData("Resident Number")]
     public void SpotsHeadersNamingResidentNumbers(string header) => Assert.True(ResidentNumberGuard.IsResidentNumberHeader(header));
+
+    [Theory]
+    [InlineData("memo", true)] [InlineData("비고", true)] [InlineData("Extra Col_2", true)]
+    [InlineData("홍길동 010-9876-5432", false)] [InlineData("800101-1234567", false)] [InlineData("a\u0000b", false)]
+    public void NamesAnUnknownHeaderOnlyWhenItLooksLikeOne(string header, bool shown) => Assert.Equal(shown, TextGuard.LooksLikeHeader(header));
+
+    [Theory]
+    [InlineData("NEW_CODE_2027", true)] [InlineData("홍길동 010-9876-5432", false)] [InlineData("HONG_0109876", false)]
+    public void NamesAnUnknownCrisisCodeOnlyWhenItLooksLikeOne(string code, bool shown) => Assert.Equal(shown, TextGuard.LooksLikeCode(code));
+
+    [Fact]
+    public void MakesFileNamesPrintable() =>
+        Assert.Equal("tips_??_******-*******.csv", TextGuard.SafeFileName("tips_\uFFFD\u0001_800101-1234567.csv"));
 }

@@ -21,7 +21,7 @@ public sealed class GeneratedInboxTests : IDisposable
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var report = await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
 
-        Assert.False(report.AnyFailure);
+        Assert.False(report.AnyFailure, string.Join("; ", report.Files.Where(f => f.IsFailure).Select(f => $"{f.FileName}: {f.Status} {f.Message}")));
         Assert.Equal(manifest.Files.Count, report.Files.Count);
         foreach (var expected in manifest.Files)
         {

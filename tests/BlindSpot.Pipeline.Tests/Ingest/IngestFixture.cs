@@ -39,8 +39,8 @@ internal sealed class IngestFixture : IDisposable
     public static Task<IBlindSpotStore> OpenAsync(string db) => StoreFactory.OpenAsync(db, CancellationToken.None);
 
     public async Task<IngestReport> IngestAsync(IBlindSpotStore store, ILogger<IngestService>? logger = null, TimeProvider? clock = null,
-        CancellationToken ct = default) =>
-        await new IngestService(store, logger ?? new ListLogger(), clock ?? new FixedClock(Now)).IngestInboxAsync(Inbox, Quarantine, ct);
+        CancellationToken ct = default, IngestOptions? options = null) =>
+        await new IngestService(store, logger ?? new ListLogger(), clock ?? new FixedClock(Now), options).IngestInboxAsync(Inbox, Quarantine, ct);
 
     /// <summary>Everything ingest writes, as comparable text: the ledger, the quarantine and the district as of ingest day.</summary>
     public static async Task<string> StateAsync(IBlindSpotStore store)
