@@ -64,7 +64,7 @@ public static class BlindSpotServiceCollectionExtensions
             Worklists = new WorklistSettings
             {
                 Policy = sp.GetRequiredService<IOptions<WorklistOptions>>().Value,
-                Holidays = [.. sp.GetRequiredService<BusinessCalendar>().Holidays.Order()],
+                Holidays = [.. sp.GetRequiredService<BusinessCalendar>().ExtraHolidays.Order()],
             },
             Targets = sp.GetRequiredService<IOptions<TargetOptions>>().Value,
             Training = sp.GetRequiredService<IOptions<TrainOptions>>().Value,
