@@ -1,3 +1,4 @@
+using BlindSpot.Core.Worklists;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Hosting.Composition;
@@ -67,7 +68,7 @@ public sealed class AddBlindSpotTests : IDisposable
     }
 
     [Fact]
-    public void AHolidaysFileReplacesTheShippedList()
+    public void AHolidaysFileAddsToTheComputedHolidays()
     {
         var file = dir.File("holidays.txt");
         File.WriteAllLines(file, ["# the district's own list", "2026-11-04"]);
@@ -76,8 +77,8 @@ public sealed class AddBlindSpotTests : IDisposable
         Assert.Null(StartupCheck.Problem(services));
         var calendar = services.GetRequiredService<BusinessCalendar>();
         Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 11, 4)));
-        Assert.True(calendar.IsBusinessDay(new DateOnly(2026, 10, 9)), "한글날 2026-10-09 is no longer a holiday: the file replaces the list");
-        Assert.Equal([new DateOnly(2026, 11, 4)], services.GetRequiredService<PipelineSettings>().Worklists.Holidays);
+        Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 10, 9)), "한글날 2026-10-09 stays a holiday: the file adds election and temporary days");
+        Assert.Equal([.. KoreanHolidays.Announced, new DateOnly(2026, 11, 4)], services.GetRequiredService<PipelineSettings>().Worklists.Holidays);
     }
 
     [Theory]
