@@ -78,7 +78,7 @@ public sealed class AddBlindSpotTests : IDisposable
         var calendar = services.GetRequiredService<BusinessCalendar>();
         Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 11, 4)));
         Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 10, 9)), "한글날 2026-10-09 stays a holiday: the file adds election and temporary days");
-        Assert.Equal([.. KoreanHolidays.Announced, new DateOnly(2026, 11, 4)], services.GetRequiredService<PipelineSettings>().Worklists.Holidays);
+        Assert.Equal([.. KoreanHolidays.Announced.Append(new DateOnly(2026, 11, 4)).Order()], services.GetRequiredService<PipelineSettings>().Worklists.Holidays);
     }
 
     [Theory]
