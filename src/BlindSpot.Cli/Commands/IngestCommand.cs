@@ -32,9 +32,13 @@ internal static class IngestCommand
             Description = "Where quarantined rows are copied as CSV (default: quarantine/ beside the SQLite file; ./quarantine for PostgreSQL).",
         };
         var json = CommonOptions.Json();
+        var confirmMovedOut = new Option<bool>("--confirm-moved-out")
+        {
+            Description = "Take household snapshots even when they mark more of the district as moved out than the guard allows (5% a month since the previous snapshot).",
+        };
         var command = new Command("ingest", "Ingests every file of the inbox not ingested yet and prints the per-file ledger.")
         {
-            inbox, db, quarantine, json,
+            inbox, db, quarantine, json, confirmMovedOut,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,6 +50,7 @@ internal static class IngestCommand
             }
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
                 CommonOptions.DbFlag(parse, db),
+                new(BlindSpotKeys.ConfirmMovedOut, parse.GetValue(confirmMovedOut) ? "true" : null),
                 new(BlindSpotKeys.Quarantine, parse.GetValue(quarantine) is { Length: > 0 } q ? q : null),
             ]), ct);
             if (app is null) return CliApp.UsageError;

@@ -1,3 +1,5 @@
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Core.Contract;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -33,9 +35,13 @@ internal static class RunCommand
         var asOf = CommonOptions.Date("--as-of", "Score with what was known by the end of this day (default: today in Asia/Seoul)");
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
+        var confirmMovedOut = new Option<bool>("--confirm-moved-out")
+        {
+            Description = "Take household snapshots even when they mark more of the district as moved out than the guard allows (5% a month since the previous snapshot).",
+        };
         var command = new Command("run", "The main job: ingest -> (first) model -> score as of D -> worklists for the next business day -> targets.")
         {
-            inbox, outDir, asOf, db, json,
+            inbox, outDir, asOf, db, json, confirmMovedOut,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,7 +52,15 @@ internal static class RunCommand
                 return CliApp.UsageError;
             }
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (!DateWindows.IsPlausibleAsOf(day))
+            {
+                await error.WriteLineAsync($"--as-of must be between {DateWindows.FirstAsOf:yyyy-MM-dd} and {DateWindows.LastAsOf:yyyy-MM-dd} (the years whose public holidays are computed).");
+                return CliApp.UsageError;
+            }
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
+                CommonOptions.DbFlag(parse, db),
+                new(BlindSpotKeys.ConfirmMovedOut, parse.GetValue(confirmMovedOut) ? "true" : null),
+            ]), ct);
             if (app is null) return CliApp.UsageError;
             var store = app.Get<IBlindSpotStore>();
             var report = await app.Get<RunService>().RunAsync(inboxDir, parse.GetValue(outDir)!, app.Options.QuarantineDir, day, ct);

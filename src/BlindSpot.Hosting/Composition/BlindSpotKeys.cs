@@ -23,6 +23,11 @@ public static class BlindSpotKeys
     public const string Targets = "BlindSpot:Targets";
     public const string TargetRate = Targets + ":" + nameof(Core.Targets.TargetOptions.Rate);
 
+    /// <summary>Section of <see cref="Pipeline.Ingest.IngestOptions"/> (quiet period, moved-out guard).</summary>
+    public const string Ingest = "BlindSpot:Ingest";
+    public const string ConfirmMovedOut = Ingest + ":" + nameof(Pipeline.Ingest.IngestOptions.ConfirmMovedOut);
+    public const string QuietPeriod = Ingest + ":" + nameof(Pipeline.Ingest.IngestOptions.QuietPeriod);
+
     /// <summary>Section of <see cref="Model.Training.TrainOptions"/> (trainer, calibration, evaluation windows).</summary>
     public const string Training = "BlindSpot:Training";
 }

@@ -46,6 +46,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddChecked<RetentionOptions>(configuration, RetentionOptions.Section, o => o.Validate());
         services.AddChecked<WorklistOptions>(configuration, BlindSpotKeys.Worklists, o => Prefixed(BlindSpotKeys.Worklists, o.Validate()));
         services.AddChecked<TargetOptions>(configuration, BlindSpotKeys.Targets, o => Prefixed(BlindSpotKeys.Targets, o.Validate()));
+        services.AddChecked<IngestOptions>(configuration, BlindSpotKeys.Ingest, o => Prefixed(BlindSpotKeys.Ingest, o.Validate()));
         // A positional record has no parameterless constructor: the factory starts from its defaults, then binds.
         services.AddTransient<IOptionsFactory<TrainOptions>, TrainOptionsFactory>();
         services.AddChecked<TrainOptions>(configuration, BlindSpotKeys.Training, o => Prefixed(BlindSpotKeys.Training, Validate(o)));
@@ -61,6 +62,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Calendar());
         services.AddSingleton(sp => new PipelineSettings
         {
+            Ingest = sp.GetRequiredService<IOptions<IngestOptions>>().Value,
             Worklists = new WorklistSettings
             {
                 Policy = sp.GetRequiredService<IOptions<WorklistOptions>>().Value,
