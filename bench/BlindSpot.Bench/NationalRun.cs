@@ -16,7 +16,7 @@ namespace BlindSpot.Bench;
 internal sealed record NationalOptions2(int Districts, int Households, string Work, int[] Servers, int KillInPass, string JobsDll, TimeSpan Invisibility);
 
 /// <summary>
-/// `national`: the national fan-out on this machine (docs/adr/0006-national-fan-out-database-per-district.md). A real
+/// `national`: the national fan-out on this machine (docs/adr/0007-national-fan-out-database-per-district.md). A real
 /// PostgreSQL server (tests/BlindSpot.Testing) holds one database per generated district and Hangfire's queue in the
 /// national database; job servers are separate processes of the jobs host (jobs/BlindSpot.Jobs) with one worker each.
 /// Pass 0 is every district's first run (ingest, train, score, lists) on all servers; then one pass per server count,

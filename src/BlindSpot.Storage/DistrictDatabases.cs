@@ -4,7 +4,7 @@ using Npgsql;
 namespace BlindSpot.Storage;
 
 /// <summary>
-/// The national layout (docs/adr/0006-national-fan-out-database-per-district.md): every district keeps the one-district
+/// The national layout (docs/adr/0007-national-fan-out-database-per-district.md): every district keeps the one-district
 /// schema in a database of its own on the shared PostgreSQL server, named after the national database and the
 /// district's code ("blindspot" + "d07" -> "blindspot_d07"). Hangfire's queue lives in the national database.
 /// </summary>

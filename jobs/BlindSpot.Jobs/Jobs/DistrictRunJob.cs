@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>
-/// The unit of the national fan-out (docs/adr/0006-national-fan-out-database-per-district.md): one district's whole
+/// The unit of the national fan-out (docs/adr/0007-national-fan-out-database-per-district.md): one district's whole
 /// daily run (<see cref="Pipeline.Run.RunService"/>: new files -> a first model if none -> score -> worklists -> targets)
 /// against the district's own database on the shared PostgreSQL server, with its own inbox, output and quarantine
 /// folders (&lt;inbox&gt;/&lt;district&gt;, &lt;out&gt;/&lt;district&gt;). Any server of the pool takes it from the queue; the
