@@ -45,7 +45,7 @@ internal static class NationalRun
         }
         Console.WriteLine(string.Create(inv, $"{districts.Length} districts x {o.Households} households: inboxes and databases ready in {watch.Elapsed.TotalSeconds:F1} s (load {Load()})"));
 
-        var storage = HangfireStorageFactory.Create(new JobsOptions { Db = national, QueuePollInterval = TimeSpan.FromSeconds(1), InvisibilityTimeout = o.Invisibility });
+        var storage = HangfireStorageFactory.Create(new JobsOptions { QueuePollInterval = TimeSpan.FromSeconds(1), InvisibilityTimeout = o.Invisibility }, national);
         var client = new BackgroundJobClient(storage);
         var calendar = new BlindSpot.Core.Time.BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
         var asOf = options.AsOf;
@@ -75,8 +75,8 @@ internal static class NationalRun
             {
                 o.JobsDll, "--db", national, "--inbox", Path.Combine(o.Work, "inbox"), "--out", Path.Combine(o.Work, "out"),
                 "--quarantine", Path.Combine(o.Work, "quarantine"), "--workers", "1",
-                "--BlindSpot:RegisterSchedule=false", "--BlindSpot:LogFile=", $"--BlindSpot:QueuePollInterval=00:00:01",
-                $"--BlindSpot:InvisibilityTimeout={o.Invisibility:c}",
+                "--BlindSpot:Jobs:RegisterSchedule=false", "--BlindSpot:Logging:File=", "--BlindSpot:Jobs:QueuePollInterval=00:00:01",
+                $"--BlindSpot:Jobs:InvisibilityTimeout={o.Invisibility:c}",
             }) start.ArgumentList.Add(a);
             var p = Process.Start(start)!;
             var writer = new StreamWriter(log) { AutoFlush = true };

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BlindSpot.Jobs.Configuration;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using BlindSpot.Pipeline;
 using BlindSpot.Storage;
@@ -17,7 +17,7 @@ namespace BlindSpot.Jobs.Jobs;
 /// district's job-run ledger completes it once per (district, day), and a run a killed server left unfinished is
 /// taken over by the next server (every step is idempotent by its data). A server holds one district at a time per worker.
 /// </summary>
-public sealed class DistrictRunJob(IOptions<JobsOptions> options, ILoggerFactory loggers, TimeProvider clock)
+public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, ILoggerFactory loggers, TimeProvider clock)
 {
     public const string Id = "district-run";
 

@@ -1,4 +1,4 @@
-using BlindSpot.Jobs.Configuration;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Jobs;
 using BlindSpot.Jobs.Tests.Support;
 using BlindSpot.Storage;
@@ -18,7 +18,7 @@ public sealed class DistrictRunJobTests : IDisposable
     {
         var server = await PostgresServer.SharedAsync();
         var national = await server.CreateDatabaseAsync("nat");
-        var options = new JobsOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
         InboxWriter.WriteBase(Path.Combine(options.Inbox, "a1"), Scenario.Households, Scenario.BaseDay, seed: 7);
         InboxWriter.WriteBase(Path.Combine(options.Inbox, "b2"), Scenario.Households / 2, Scenario.BaseDay, seed: 8);
         foreach (var d in new[] { "a1", "b2" }) await DistrictDatabases.EnsureCreatedAsync(national, d, CancellationToken.None);
