@@ -35,7 +35,8 @@ internal static class DistrictPlay
 
         var calendar = new BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
         var asOf = options.AsOf;
-        Console.WriteLine($"day        | ingest  train   score  (features scoring) worklists targets | total   | peak MB | rows   listed | load");
+        Console.WriteLine("wall seconds [CPU seconds of the process in brackets]; peak = process peak working set");
+        Console.WriteLine($"day              | ingest        train         score         (features scoring) worklists     targets      | total         | peak MB | rows   listed | load");
         var first = await RunDayAsync(db, playInbox, outDir, asOf, "first", ct);
         if (first != 0) return first;
 
@@ -74,7 +75,8 @@ internal static class DistrictPlay
         var v = line["PHASES ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]);
         string G(string k) => v.GetValueOrDefault(k, "-");
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-        Console.WriteLine($"{asOf:yyyy-MM-dd} {kind,-5} | {G("ingest"),6}  {G("train"),6}  {G("score"),6} ({G("features"),6} {G("scoring"),6}) {G("worklists"),6}  {G("targets"),6}   | {G("total"),6}  | {G("peak_mb"),6}  | {G("rows"),6} {G("listed"),5} | {load}");
+        string P(string k) => $"{G(k),6} [{G(k + "_cpu"),5}]";
+        Console.WriteLine($"{asOf:yyyy-MM-dd} {kind,-5} | {P("ingest")} {P("train")} {P("score")} ({G("features"),6} {G("scoring"),6}) {P("worklists")} {P("targets")} | {G("total"),6} [{G("cpu"),6}] | {G("peak_mb"),6}  | {G("rows"),6} {G("listed"),5} | {load}");
         return 0;
     }
 }

@@ -34,7 +34,7 @@ internal static class DistrictRun
             $"load average {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a")}"));
         // One machine-readable line for `play-district` (DistrictPlay), which runs each day in its own process.
         Console.WriteLine(string.Create(inv,
-            $"PHASES {string.Join(' ', report.Phases.Select(p => $"{p.Name}={p.Seconds:F2}"))} features={report.Scores?.FeatureSeconds ?? 0:F2} " +
+            $"PHASES {string.Join(' ', report.Phases.Select(p => $"{p.Name}={p.Seconds:F2} {p.Name}_cpu={p.CpuSeconds:F2}"))} cpu={Environment.CpuUsage.TotalTime.TotalSeconds:F2} features={report.Scores?.FeatureSeconds ?? 0:F2} " +
             $"scoring={report.Scores?.ScoringSeconds ?? 0:F2} total={seconds:F2} peak_mb={self.PeakWorkingSet64 / 1e6:F0} " +
             $"rows={report.RowsRead} listed={report.Worklists.Listed} scored={report.Scores?.Scored ?? 0}"));
         return report.Succeeded ? 0 : 1;

@@ -14,6 +14,9 @@ using Microsoft.Extensions.Logging;
 //     [--reasons 1000000] [--district 20000] [--work /tmp/blindspot-bench]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- run-district <inbox> <file.db> <out> [as-of yyyy-MM-dd]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- play-district [--households 190000] [--days 3] [--seed 42] [--work /tmp/blindspot-play]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- profile-district <file.db> <as-of yyyy-MM-dd>
+// dotnet run -c Release --project bench/BlindSpot.Bench -- national [--districts 20] [--households 190000] [--servers 1,2,3]
+//     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30]
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
 if (args is ["generate", var dir, ..])
@@ -78,6 +81,22 @@ if (args is ["run-district", var runInbox, var runDb, var runOut, ..])
 {
     var asOf = args.Length > 4 ? DateOnly.ParseExact(args[4], "yyyy-MM-dd", inv) : new SampleOptions().AsOf;
     return await BlindSpot.Bench.DistrictRun.RunAsync(runInbox, runDb, runOut, asOf, CancellationToken.None);
+}
+if (args is ["profile-district", var profileDb, var profileAsOf])
+    return await BlindSpot.Bench.DistrictProfile.RunAsync(profileDb, DateOnly.ParseExact(profileAsOf, "yyyy-MM-dd", inv), CancellationToken.None);
+if (args is ["national", ..])
+{
+    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    var options = new BlindSpot.Bench.NationalOptions2(
+        Districts: int.Parse(Opt("--districts", "20"), inv),
+        Households: int.Parse(Opt("--households", "190000"), inv),
+        Work: Opt("--work", Path.Combine(Path.GetTempPath(), "blindspot-national")),
+        Servers: Opt("--servers", "1,2,3").Split(',').Select(x => int.Parse(x, inv)).ToArray(),
+        KillInPass: int.Parse(Opt("--kill-in-pass", "3"), inv),
+        JobsDll: Opt("--jobs-dll", Path.Combine(AppContext.BaseDirectory, "BlindSpot.Jobs.dll")),
+        Invisibility: TimeSpan.FromSeconds(int.Parse(Opt("--invisibility-seconds", "30"), inv)));
+    Directory.CreateDirectory(options.Work);
+    return await BlindSpot.Bench.NationalRun.RunAsync(options, CancellationToken.None);
 }
 if (args is ["play-district", ..])
 {

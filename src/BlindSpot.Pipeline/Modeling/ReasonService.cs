@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace BlindSpot.Pipeline.Modeling;
 
 /// <summary>
-/// The top Korean reasons of the few households a worklist names (docs/adr/0005-daily-run-in-proportion.md). Scoring
+/// The top Korean reasons of the few households a worklist names (docs/adr/0006-daily-run-in-proportion.md). Scoring
 /// stores the calibrated probability of every household; a reason costs 7-9 times a probability (feature
 /// contributions through every tree), and at most a few hundred households can be listed on a day. The reasons are
 /// computed with the model that scored, from the district as of the scores' day: the same features through the same

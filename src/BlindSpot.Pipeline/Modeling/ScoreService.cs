@@ -15,7 +15,7 @@ public sealed record ScoreReport(DateOnly AsOf, string? ModelVersion, int Scored
 /// <summary>
 /// Scores every household living in the district on a date (not moved out) with the champion, in batches through
 /// IDataView, and stores the calibrated probabilities (idempotent per date). Reasons are not computed here: only the
-/// households a worklist names get them, from <see cref="ReasonService"/> (docs/adr/0005-daily-run-in-proportion.md).
+/// households a worklist names get them, from <see cref="ReasonService"/> (docs/adr/0006-daily-run-in-proportion.md).
 /// With no champion it stores nothing and says so: the worklists then fall back to tips (and rules), see docs/model.md.
 /// </summary>
 public sealed class ScoreService

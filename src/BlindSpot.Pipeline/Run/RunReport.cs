@@ -40,5 +40,5 @@ public sealed record RunReport(
     public bool Succeeded => FilesFailed == 0 && Worklists.Succeeded && Targets.Succeeded;
 }
 
-/// <summary>One step of a run and how long it took.</summary>
-public sealed record RunPhase(string Name, double Seconds);
+/// <summary>One step of a run: its wall-clock seconds and the CPU seconds the process used meanwhile (all threads).</summary>
+public sealed record RunPhase(string Name, double Seconds, double CpuSeconds);

@@ -44,11 +44,14 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var phases = new List<RunPhase>(5);
         var lap = started;
+        var cpu = Environment.CpuUsage.TotalTime;
         void Phase(string name)
         {
             var now = System.Diagnostics.Stopwatch.GetTimestamp();
-            phases.Add(new RunPhase(name, System.Diagnostics.Stopwatch.GetElapsedTime(lap, now).TotalSeconds));
+            var cpuNow = Environment.CpuUsage.TotalTime;
+            phases.Add(new RunPhase(name, System.Diagnostics.Stopwatch.GetElapsedTime(lap, now).TotalSeconds, (cpuNow - cpu).TotalSeconds));
             lap = now;
+            cpu = cpuNow;
         }
         var ingest = await services.Ingest().IngestInboxAsync(inbox, quarantineDir, ct);
         Phase("ingest");

@@ -17,7 +17,7 @@ namespace BlindSpot.Pipeline.Worklists;
 /// </summary>
 /// <remarks>
 /// Stored scores carry probabilities; the model's reasons of the households a list names are computed here by
-/// <paramref name="reasons"/> (docs/adr/0005-daily-run-in-proportion.md). Without it, the stored reasons are used.
+/// <paramref name="reasons"/> (docs/adr/0006-daily-run-in-proportion.md). Without it, the stored reasons are used.
 /// </remarks>
 public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings, ReasonService? reasons = null)
 {

@@ -92,8 +92,6 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
     {
         var ctx = new IngestContext();
         await using var c = await dialect.OpenConnectionAsync(ct);
-        await ReadAllAsync(c, "SELECT household_id, snapshot_date FROM household_versions", r =>
-            ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(r.GetString(0), r.Date(1))), ct);
         await ReadAllAsync(c, "SELECT household_id, month, indicator FROM crisis", r =>
             ctx.CrisisKeys.Add(IngestKeys.Crisis(r.GetString(0), r.Date(1), r.GetString(2))), ct);
         await ReadAllAsync(c, "SELECT source, tip_id FROM tips", r =>
@@ -104,10 +102,17 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
             ctx.OutcomeKeys.Add(key);
             ctx.OutcomeResults[key] = Enum.Parse<VisitResult>(r.GetString(2));
         }, ct);
-        // Newest version of each household for id checks and address matching.
-        await ReadAllAsync(c, "SELECT household_id, dong, address, head_name, snapshot_date, phone, head_sex, head_birth_year FROM household_versions ORDER BY snapshot_date", r =>
-            ctx.Households[r.GetString(0)] = new HouseholdRef(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Date(4),
-                r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7)), ct);
+        // One pass over the registry: every (household, snapshot) key, and the newest version of each household for id
+        // checks and address matching (by snapshot date, so the newest is read last; insertion order as before).
+        await ReadAllAsync(c, "SELECT household_id, snapshot_date, dong, address, head_name, phone, head_sex, head_birth_year FROM household_versions " +
+            "ORDER BY snapshot_date", r =>
+        {
+            var id = r.GetString(0);
+            var snapshot = r.Date(1);
+            ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(id, snapshot));
+            ctx.Households[id] = new HouseholdRef(id, r.GetString(2), r.GetString(3), r.GetString(4), snapshot,
+                r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7));
+        }, ct);
         return ctx;
     }
 

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Time;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Model.Features;
+using BlindSpot.Model.Registry;
+using BlindSpot.Model.Training;
+using BlindSpot.Storage;
+
+namespace BlindSpot.Bench;
+
+/// <summary>
+/// `profile-district`: times the building blocks of a daily run one by one on an existing store (after
+/// `play-district`), with wall time and the CPU time the process used (on a shared machine CPU time is the steadier
+/// figure). Nothing is written to the store except the scores of the day (as the run would).
+/// </summary>
+internal static class DistrictProfile
+{
+    public static async Task<int> RunAsync(string db, DateOnly asOf, CancellationToken ct)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        using var self = Process.GetCurrentProcess();
+        var wall = Stopwatch.StartNew();
+        var cpu = self.TotalProcessorTime;
+        void Lap(string what)
+        {
+            self.Refresh();
+            var now = self.TotalProcessorTime;
+            Console.WriteLine(string.Create(inv, $"{what,-42} wall {wall.Elapsed.TotalSeconds,6:F2} s  cpu {(now - cpu).TotalSeconds,6:F2} s  heap {GC.GetTotalMemory(false) / 1e6,5:F0} MB"));
+            cpu = now;
+            wall.Restart();
+        }
+
+        await using var store = await StoreFactory.OpenAsync(db, ct);
+        Lap("open + migrate");
+        var files = await store.ListFilesAsync(ct);
+        Lap($"list files ({files.Count})");
+        var context = await store.LoadIngestContextAsync(ct);
+        Lap($"ingest context ({context.Households.Count} households)");
+        context = null;
+        var data = await store.LoadDistrictAsync(asOf, ct);
+        Lap($"load district ({data.HouseholdVersions.Count} versions, {data.Crisis.Count} crisis, {data.Tips.Count} tips, {data.Outcomes.Count} visits)");
+        _ = data.Households.Count;
+        Lap("resolve households");
+        var builder = new FeatureBuilder(data);
+        Lap("feature index");
+        var features = builder.BuildAll(asOf, ct);
+        Lap($"features of {features.Count} households");
+        var champion = (await store.ListModelsAsync(ct)).First(m => m.Status == ModelStatus.Champion);
+        var card = ModelCard.FromJson(champion.CardJson)!;
+        var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
+        Lap("load model");
+        var scores = new List<HouseholdScore>(features.Count);
+        for (var start = 0; start < features.Count; start += 50_000)
+        {
+            var batch = features.Skip(start).Take(50_000).ToList();
+            var p = model.Probabilities(batch);
+            for (var i = 0; i < batch.Count; i++) scores.Add(new HouseholdScore(asOf, batch[i].HouseholdId, batch[i].Dong, champion.Version, p[i], []));
+        }
+        Lap("probabilities");
+        _ = model.Score(features.Take(2_000).ToList(), 3).Count();
+        Lap("reasons of 2,000 households (x95 = all)");
+        await store.ReplaceScoresAsync(asOf, scores, ct);
+        Lap("store scores");
+        var loaded = await store.LoadScoresAsync(asOf, ct);
+        Lap($"load scores ({loaded.Count})");
+        var calendar = new BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
+        var date = calendar.NextBusinessDay(asOf);
+        var earlier = await store.LoadWorklistsAsync(date.AddDays(-10), date.AddDays(-1), ct);
+        Lap("load earlier worklists");
+        var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, WorklistOptions.Default);
+        Lap($"worklist policy ({plan.Entries.Count()} entries)");
+        Console.WriteLine(string.Create(inv, $"peak working set {self.PeakWorkingSet64 / 1e6:F0} MB; load average {File.ReadAllText("/proc/loadavg")[..14]}"));
+        return 0;
+    }
+}

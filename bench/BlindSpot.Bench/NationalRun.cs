@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlindSpot.Jobs.Configuration;
+using BlindSpot.Jobs.Hosting;
+using BlindSpot.Jobs.Jobs;
+using BlindSpot.Samples;
+using BlindSpot.Storage;
+using BlindSpot.Testing;
+using Hangfire;
+using Npgsql;
+
+namespace BlindSpot.Bench;
+
+/// <param name="Servers">Server counts to run one pass with each, e.g. 1,2,3 (each pass is the next business day).</param>
+/// <param name="KillInPass">The pass (1-based) in which the first server is killed after the first district completes; 0 for none.</param>
+internal sealed record NationalOptions2(int Districts, int Households, string Work, int[] Servers, int KillInPass, string JobsDll, TimeSpan Invisibility);
+
+/// <summary>
+/// `national`: the national fan-out on this machine (docs/adr/0007-national-fan-out-database-per-district.md). A real
+/// PostgreSQL server (tests/BlindSpot.Testing) holds one database per generated district and Hangfire's queue in the
+/// national database; job servers are separate processes of the jobs host (jobs/BlindSpot.Jobs) with one worker each.
+/// Pass 0 is every district's first run (ingest, train, score, lists) on all servers; then one pass per server count,
+/// each the next business day's run of every district, one Hangfire job per district. In the kill pass the first
+/// server is killed (SIGKILL) once a district has completed; its district is finished by the others after Hangfire's
+/// invisibility timeout. Prints per pass: wall time, completions per server, per-district job time, peak RSS per
+/// server; and checks that each district's run completed exactly once per day (its job-run ledger).
+/// </summary>
+internal static class NationalRun
+{
+    public static async Task<int> RunAsync(NationalOptions2 o, CancellationToken ct)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var server = await PostgresServer.SharedAsync();
+        var national = await server.CreateDatabaseAsync("national");
+        var districts = Enumerable.Range(1, o.Districts).Select(i => $"d{i:D2}").ToArray();
+        var inboxRoot = Path.Combine(o.Work, "inbox");
+        var outRoot = Path.Combine(o.Work, "out");
+        var options = new SampleOptions { Households = o.Households };
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < districts.Length; i++)
+        {
+            var inbox = Path.Combine(inboxRoot, districts[i]);
+            if (!Directory.Exists(inbox)) new DistrictGenerator(options with { Seed = 1000 + i }).WriteInbox(inbox);
+            await DistrictDatabases.EnsureCreatedAsync(national, districts[i], ct);
+        }
+        Console.WriteLine(string.Create(inv, $"{districts.Length} districts x {o.Households} households: inboxes and databases ready in {watch.Elapsed.TotalSeconds:F1} s (load {Load()})"));
+
+        var storage = HangfireStorageFactory.Create(new JobsOptions { QueuePollInterval = TimeSpan.FromSeconds(1), InvisibilityTimeout = o.Invisibility }, national);
+        var client = new BackgroundJobClient(storage);
+        var calendar = new BlindSpot.Core.Time.BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
+        var asOf = options.AsOf;
+        var passes = new List<(string Name, int Servers, bool Kill)> { ("first runs", o.Servers.Max(), false) };
+        passes.AddRange(o.Servers.Select((n, k) => ($"daily, {n} server{(n > 1 ? "s" : "")}", n, k + 1 == o.KillInPass)));
+        foreach (var (name, count, kill) in passes)
+        {
+            if (name != "first runs") asOf = calendar.NextBusinessDay(asOf);
+            var code = await PassAsync(o, national, client, districts, asOf, name, count, kill, ct);
+            if (code != 0) return code;
+        }
+        await server.DisposeAsync();
+        return 0;
+    }
+
+    static async Task<int> PassAsync(NationalOptions2 o, string national, BackgroundJobClient client, string[] districts, DateOnly asOf,
+        string name, int count, bool kill, CancellationToken ct)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var logs = Directory.CreateDirectory(Path.Combine(o.Work, "logs", $"{asOf:yyyyMMdd}")).FullName;
+        var servers = new List<(Process Process, string Log, long PeakKb)>();
+        for (var s = 0; s < count; s++)
+        {
+            var log = Path.Combine(logs, $"server{s + 1}.log");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[]
+            {
+                o.JobsDll, "--db", national, "--inbox", Path.Combine(o.Work, "inbox"), "--out", Path.Combine(o.Work, "out"),
+                "--quarantine", Path.Combine(o.Work, "quarantine"), "--workers", "1",
+                "--BlindSpot:Jobs:RegisterSchedule=false", "--BlindSpot:Logging:File=", "--BlindSpot:Jobs:QueuePollInterval=00:00:01",
+                $"--BlindSpot:Jobs:InvisibilityTimeout={o.Invisibility:c}",
+            }) start.ArgumentList.Add(a);
+            var p = Process.Start(start)!;
+            var writer = new StreamWriter(log) { AutoFlush = true };
+            p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
+            p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
+            p.BeginOutputReadLine();
+            p.BeginErrorReadLine();
+            servers.Add((p, log, 0));
+        }
+
+        var watch = Stopwatch.StartNew();
+        foreach (var d in districts) client.Enqueue<DistrictRunJob>(j => j.RunAsync(d, asOf, CancellationToken.None));
+        var key = asOf.ToString("yyyy-MM-dd", inv);
+        var done = new Dictionary<string, int>();
+        var killedAt = -1.0;
+        string? killedDistrict = null;
+        while (done.Count < districts.Length && watch.Elapsed < TimeSpan.FromMinutes(60))
+        {
+            await Task.Delay(500, ct);
+            for (var s = 0; s < servers.Count; s++)
+                if (!servers[s].Process.HasExited) servers[s] = servers[s] with { PeakKb = Math.Max(servers[s].PeakKb, PeakKb(servers[s].Process.Id)) };
+            foreach (var d in districts.Where(d => !done.ContainsKey(d)))
+                if (await CompletedAsync(national, d, key, ct) is var n and > 0) done[d] = n;
+            // Kill server 1 mid-way: once a district has completed somewhere and server 1 is in the middle of one.
+            if (kill && killedAt < 0 && done.Count > 0 && InFlight(servers[0].Log) is { } district)
+            {
+                servers[0].Process.Kill(entireProcessTree: true);
+                killedAt = watch.Elapsed.TotalSeconds;
+                killedDistrict = district;
+            }
+        }
+        var wall = watch.Elapsed.TotalSeconds;
+        foreach (var s in servers.Where(s => !s.Process.HasExited)) s.Process.Kill(entireProcessTree: true);
+        foreach (var s in servers) await s.Process.WaitForExitAsync(ct);
+        await Task.Delay(300, ct);
+
+        var finisher = killedDistrict is null ? -1 : servers.FindIndex(s => File.ReadAllLines(s.Log).Any(l => l.Contains($"Job district-run for {killedDistrict}|", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal)));
+        var killed = killedAt >= 0 ? string.Create(inv, $"; server 1 killed at {killedAt:F1} s in the middle of {killedDistrict}, which server {finisher + 1} finished") : "";
+        Console.WriteLine(string.Create(inv, $"== {name} as of {key}: {done.Count}/{districts.Length} districts in {wall:F1} s wall (load {Load()}){killed}"));
+        // Exactly once: one "completed" line per district over every server's log, and every district's ledger says completed.
+        var completions = servers.SelectMany(s => File.ReadAllLines(s.Log))
+            .Where(l => l.Contains("Job district-run for", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal))
+            .Select(l => l.Split("Job district-run for ")[1].Split('|')[0].Trim()).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+        var skipped = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains("already completed: nothing to do", StringComparison.Ordinal));
+        var exactlyOnce = done.Count == districts.Length && districts.All(d => completions.GetValueOrDefault(d) == 1);
+        Console.WriteLine($"   each district's run completed exactly once: {exactlyOnce} (ledger: {done.Count} completed; logs: {completions.Values.Sum()} completions, {skipped} duplicate deliveries skipped)");
+        for (var s = 0; s < servers.Count; s++)
+        {
+            var lines = File.ReadAllLines(servers[s].Log);
+            var completed = lines.Where(l => l.Contains("Job district-run for", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal)).ToList();
+            var ms = completed.Select(l => double.Parse(l.Split(" completed in ")[1].Split(' ')[0], inv)).ToList();
+            var started = lines.Count(l => l.Contains("Job district-run for", StringComparison.Ordinal) && l.Contains(" started (", StringComparison.Ordinal));
+            Console.WriteLine(string.Create(inv,
+                $"   server {s + 1}: {completed.Count} districts completed ({started} started), per district {(ms.Count > 0 ? ms.Average() / 1000 : 0):F1} s avg " +
+                $"({(ms.Count > 0 ? ms.Min() / 1000 : 0):F1}-{(ms.Count > 0 ? ms.Max() / 1000 : 0):F1}), throughput {(ms.Count > 0 ? completed.Count / wall * 3600 : 0):F0} districts/h, " +
+                $"peak RSS {servers[s].PeakKb / 1024.0:F0} MB{(s == 0 && killedAt >= 0 ? " (killed)" : "")}"));
+        }
+        return done.Count == districts.Length ? 0 : 1;
+    }
+
+    static async Task<int> CompletedAsync(string national, string district, string key, CancellationToken ct)
+    {
+        await using var c = new NpgsqlConnection(DistrictDatabases.ConnectionString(national, district));
+        await c.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT COUNT(*) FROM job_runs WHERE job = @j AND run_key = @k AND status = 'completed'", c);
+        cmd.Parameters.AddWithValue("j", DistrictRunJob.Id);
+        cmd.Parameters.AddWithValue("k", district + "|" + key);
+        try { return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture); }
+        catch (PostgresException) { return 0; } // the schema is created by the first server that opens the district
+    }
+
+    /// <summary>The district a server's log shows started and not completed (its current job), if any.</summary>
+    static string? InFlight(string log)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(log); } catch (IOException) { return null; }
+        string? current = null;
+        foreach (var l in lines.Where(l => l.Contains("Job district-run for ", StringComparison.Ordinal)))
+        {
+            var d = l.Split("Job district-run for ")[1].Split('|')[0];
+            if (l.Contains(" started (", StringComparison.Ordinal)) current = d;
+            else if (l.Contains(" completed in ", StringComparison.Ordinal) && current == d) current = null;
+        }
+        return current;
+    }
+
+    static long PeakKb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { return 0; }
+    }
+
+    static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

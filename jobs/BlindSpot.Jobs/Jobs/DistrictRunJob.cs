@@ -1,0 +1,41 @@
+using System.Globalization;
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Jobs.Running;
+using BlindSpot.Pipeline;
+using BlindSpot.Storage;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Jobs.Jobs;
+
+/// <summary>
+/// The unit of the national fan-out (docs/adr/0007-national-fan-out-database-per-district.md): one district's whole
+/// daily run (<see cref="Pipeline.Run.RunService"/>: new files -> a first model if none -> score -> worklists -> targets)
+/// against the district's own database on the shared PostgreSQL server, with its own inbox, output and quarantine
+/// folders (&lt;inbox&gt;/&lt;district&gt;, &lt;out&gt;/&lt;district&gt;). Any server of the pool takes it from the queue; the
+/// district's job-run ledger completes it once per (district, day), and a run a killed server left unfinished is
+/// taken over by the next server (every step is idempotent by its data). A server holds one district at a time per worker.
+/// </summary>
+public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, ILoggerFactory loggers, TimeProvider clock)
+{
+    public const string Id = "district-run";
+
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
+    public async Task RunAsync(string district, DateOnly asOf, CancellationToken ct)
+    {
+        var o = options.Value;
+        await using var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct);
+        var services = new PipelineServices(store, loggers, clock, PipelineSettings.Default);
+        var runner = new JobRunner(store, loggers.CreateLogger<JobRunner>());
+        await runner.RunOnceAsync(Id, $"{district}|{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", async ct =>
+        {
+            var inbox = Directory.CreateDirectory(Path.Combine(o.Inbox, district)).FullName;
+            var r = await services.Run().RunAsync(inbox, Path.Combine(o.Out, district), Path.Combine(o.QuarantineDir, district), asOf, ct);
+            var phases = string.Join(' ', r.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Seconds:F2}")));
+            return r.Succeeded
+                ? JobWork.Done($"district={district} asOf={asOf:yyyy-MM-dd} scored={r.Scores?.Scored ?? 0} listed={r.Worklists.Listed} {phases}")
+                : JobWork.Failed($"district={district} asOf={asOf:yyyy-MM-dd}: {r.FilesFailed} files failed, worklists {(r.Worklists.Succeeded ? "built" : "failed")}, targets {(r.Targets.Succeeded ? "written" : "failed")}");
+        }, ct);
+    }
+}

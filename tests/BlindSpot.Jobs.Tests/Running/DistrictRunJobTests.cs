@@ -1,0 +1,67 @@
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Jobs.Jobs;
+using BlindSpot.Jobs.Tests.Support;
+using BlindSpot.Storage;
+using BlindSpot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Jobs.Tests.Running;
+
+/// <summary>The national fan-out's unit of work: one district's daily run in its own database on one PostgreSQL server.</summary>
+public sealed class DistrictRunJobTests : IDisposable
+{
+    readonly TempDir dir = new();
+
+    [Fact]
+    public async Task EachDistrictRunsInItsOwnDatabaseAndADayCompletesOnce()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var national = await server.CreateDatabaseAsync("nat");
+        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        InboxWriter.WriteBase(Path.Combine(options.Inbox, "a1"), Scenario.Households, Scenario.BaseDay, seed: 7);
+        InboxWriter.WriteBase(Path.Combine(options.Inbox, "b2"), Scenario.Households / 2, Scenario.BaseDay, seed: 8);
+        foreach (var d in new[] { "a1", "b2" }) await DistrictDatabases.EnsureCreatedAsync(national, d, CancellationToken.None);
+        var job = new DistrictRunJob(Options.Create(options), NullLoggerFactory.Instance, TimeProvider.System);
+
+        await job.RunAsync("a1", Scenario.BaseDay, CancellationToken.None);
+        await job.RunAsync("b2", Scenario.BaseDay, CancellationToken.None);
+        await using var a = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, "a1"), CancellationToken.None);
+        var scoresBefore = await a.LoadScoresAsync(Scenario.BaseDay, CancellationToken.None);
+        var filesBefore = (await a.ListFilesAsync(CancellationToken.None)).Count;
+        await job.RunAsync("a1", Scenario.BaseDay, CancellationToken.None); // delivered twice: nothing happens
+
+        await using var b = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, "b2"), CancellationToken.None);
+        var households = (await a.LoadDistrictAsync(Scenario.BaseDay, CancellationToken.None)).Households.Count;
+        Assert.Equal(Scenario.Households, households);
+        Assert.Equal(Scenario.Households / 2, (await b.LoadDistrictAsync(Scenario.BaseDay, CancellationToken.None)).Households.Count);
+        Assert.False(await a.TryBeginJobRunAsync(DistrictRunJob.Id, "a1|2026-10-23", CancellationToken.None));
+        Assert.False(await b.TryBeginJobRunAsync(DistrictRunJob.Id, "b2|2026-10-23", CancellationToken.None));
+        Assert.Equal(filesBefore, (await a.ListFilesAsync(CancellationToken.None)).Count);
+        Assert.Equal(scoresBefore, await a.LoadScoresAsync(Scenario.BaseDay, CancellationToken.None));
+        Assert.NotEmpty(await a.LoadWorklistAsync(new DateOnly(2026, 10, 26), CancellationToken.None));
+        Assert.NotEmpty(await b.LoadWorklistAsync(new DateOnly(2026, 10, 26), CancellationToken.None));
+        Assert.True(File.Exists(Path.Combine(options.Out, "b2", "worklists", "2026-10-26", "문래동.csv")));
+    }
+
+    [Theory]
+    [InlineData("A1")]
+    [InlineData("d-1")]
+    [InlineData("x;drop")]
+    [InlineData("")]
+    public void ADistrictCodeIsLowerCaseLettersAndDigitsOnly(string code)
+    {
+        Assert.False(DistrictDatabases.IsValidCode(code));
+        Assert.Throws<ArgumentException>(() => DistrictDatabases.ConnectionString("Host=127.0.0.1;Database=blindspot", code));
+    }
+
+    [Fact]
+    public void ADistrictsDatabaseIsTheNationalOneWithTheCodeAppended()
+    {
+        Assert.Contains("Database=blindspot_d07", DistrictDatabases.ConnectionString("Host=127.0.0.1;Port=5432;Username=u;Database=blindspot", "d07"));
+        Assert.Contains("Database=national_d07", DistrictDatabases.ConnectionString("postgresql://u@127.0.0.1:5432/national", "d07"));
+        Assert.Throws<ArgumentException>(() => DistrictDatabases.ConnectionString("./blindspot.db", "d07"));
+    }
+
+    public void Dispose() => dir.Dispose();
+}
