@@ -10,7 +10,7 @@ using Serilog.Events;
 
 namespace BlindSpot.Cli.Commands;
 
-/// <summary>`train [--as-of D] [--db DB] [--json]`: trains a challenger and prints its metrics beside the baselines and the champion.</summary>
+/// <summary>`train [--as-of D] [--db DB] [--json] [--no-promote]`: trains a challenger and prints its metrics beside the baselines and the champion.</summary>
 internal static class TrainCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -18,9 +18,10 @@ internal static class TrainCommand
         var asOf = CommonOptions.Date("--as-of", "Train on what was known by the end of this day (default: today in Asia/Seoul)");
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
+        var noPromote = new Option<bool>("--no-promote") { Description = "Train and evaluate a challenger but never promote it automatically" };
         var command = new Command("train", "Trains a challenger risk model (temporal evaluation, calibration, fairness audit) and promotes it if it earns it.")
         {
-            asOf, db, json,
+            asOf, db, json, noPromote,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -28,7 +29,7 @@ internal static class TrainCommand
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct,
                 LogEventLevel.Information);
             if (app is null) return CliApp.UsageError;
-            var report = await app.Get<TrainService>().TrainAsync(day, null, ct);
+            var report = await app.Get<TrainService>().TrainAsync(day, null, !parse.GetValue(noPromote), ct);
             if (parse.GetValue(json))
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
             else
@@ -70,6 +71,13 @@ internal static class TrainCommand
             foreach (var m in new[] { sn.Model, sn.Rules, sn.TipsOnly })
                 await o.WriteLineAsync(string.Create(inv, $"  {m.Scorer,-24} {m.Auc,6:F3} {m.Auprc,6:F3} {m.PrecisionAtK,6:F3} {m.RecallAtK,6:F3} {m.DailyPrecisionAtK,6:F3} {m.Brier,7:F4}"));
         }
+        if (c.ModelIntervals is { } mi)
+            await o.WriteLineAsync(string.Create(inv, $"  model 95% intervals ({mi.Replicates} bootstrap resamples): P@k {mi.PrecisionAtK.Low:F3}-{mi.PrecisionAtK.High:F3}, AUC {mi.Auc.Low:F3}-{mi.Auc.High:F3}"));
+        if (c.Champion?.Gain is { } g)
+            await o.WriteLineAsync(string.Create(inv, $"  gain over champion (paired, 95%): P@k {g.PrecisionAtK.Point:+0.000;-0.000} ({g.PrecisionAtK.Low:+0.000;-0.000}..{g.PrecisionAtK.High:+0.000;-0.000}), AUC {g.Auc.Point:+0.000;-0.000} ({g.Auc.Low:+0.000;-0.000}..{g.Auc.High:+0.000;-0.000})"));
+        await o.WriteLineAsync(c.ExplorationCalibration is { } ec
+            ? string.Create(inv, $"  calibration on {ec.Rows} exploration visits of the test window ({ec.Positives} 발굴): mean predicted {ec.MeanPredicted:F3}, observed {ec.ObservedRate:F3}, Brier {ec.Brier:F4}")
+            : "  calibration on exploration visits: none in the test window (no stored worklists yet)");
         await o.WriteLineAsync();
         await o.WriteLineAsync($"  Fairness: {c.Fairness.FlaggedCount} flagged group(s) of {c.Fairness.Groups.Count} (`models --card {c.Version}` shows the table)");
         foreach (var w in c.Warnings) await o.WriteLineAsync($"  WARNING: {w}");

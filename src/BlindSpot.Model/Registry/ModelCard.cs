@@ -7,7 +7,8 @@ using BlindSpot.Model.Training;
 namespace BlindSpot.Model.Registry;
 
 /// <summary>The champion's metrics on the challenger's test rows (same holdout), when there was a champion.</summary>
-public sealed record ChampionComparison(string Version, ScorerMetrics? Metrics, int? FairnessFlagged, string? NotComparable);
+/// <param name="Gain">The challenger's gain over the champion with paired bootstrap intervals (null when not comparable).</param>
+public sealed record ChampionComparison(string Version, ScorerMetrics? Metrics, int? FairnessFlagged, string? NotComparable, BootstrapGain? Gain = null);
 
 /// <summary>The automatic promotion decision and why, in one sentence.</summary>
 public sealed record PromotionDecision(bool Promote, string Reason);
@@ -39,7 +40,9 @@ public sealed record ModelCard(
     bool BeatsBaselines,
     PromotionDecision Decision,
     IReadOnlyList<string> Warnings,
-    SampledNegativeEvaluation? TestWithSampledNegatives = null)
+    SampledNegativeEvaluation? TestWithSampledNegatives = null,
+    BootstrapMetrics? ModelIntervals = null,
+    ExplorationCalibration? ExplorationCalibration = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -38,6 +38,13 @@ public static class ModelCardMarkdown
             s.AppendLine(inv, $"| {m.Scorer} | {m.Auc:F3} | {m.Auprc:F3} | {m.PrecisionAtK:F3} | {m.RecallAtK:F3} | {m.Hits}/{m.Selected} | {m.DailyPrecisionAtK:F3} | {m.DailyRecallAtK:F3} | {m.Brier:F4} |");
         if (c.Champion is { Metrics: null } nc) s.AppendLine(inv, $"\nChampion {nc.Version} not comparable: {nc.NotComparable}");
         s.AppendLine();
+        if (c.ModelIntervals is { } mi)
+        {
+            s.AppendLine(inv, $"95% bootstrap intervals ({mi.Replicates} resamples of the test rows): precision@k {mi.PrecisionAtK.Point:F3} ({mi.PrecisionAtK.Low:F3}-{mi.PrecisionAtK.High:F3}), AUC {mi.Auc.Point:F3} ({mi.Auc.Low:F3}-{mi.Auc.High:F3}).");
+            if (c.Champion?.Gain is { } g)
+                s.AppendLine(inv, $"Gain over the champion (paired): precision@k {g.PrecisionAtK.Point:+0.000;-0.000} ({g.PrecisionAtK.Low:+0.000;-0.000} to {g.PrecisionAtK.High:+0.000;-0.000}), AUC {g.Auc.Point:+0.000;-0.000} ({g.Auc.Low:+0.000;-0.000} to {g.Auc.High:+0.000;-0.000}). Automatic promotion needs an interval above zero (docs/model.md).");
+            s.AppendLine();
+        }
         if (c.TestWithSampledNegatives is { } sn)
         {
             s.AppendLine(inv, $"## Second evaluation: visited test rows + {sn.SampledTestRows} sampled unvisited households (presumed 비해당)");
@@ -56,6 +63,19 @@ public static class ModelCardMarkdown
         s.AppendLine("|---|---:|---:|---:|");
         foreach (var b in c.Model.Reliability)
             s.AppendLine(inv, $"| {b.From:F1}-{b.To:F1} | {b.Count} | {b.MeanPredicted:F3} | {b.ObservedRate:F3} |");
+        s.AppendLine();
+        s.AppendLine("## Calibration on exploration visits (탐색: drawn at random from the eligible households; test window)");
+        s.AppendLine();
+        if (c.ExplorationCalibration is { } ec)
+        {
+            s.AppendLine(inv, $"{ec.Rows} visits, {ec.Positives} 발굴: mean predicted {ec.MeanPredicted:F3}, observed rate {ec.ObservedRate:F3}, Brier {ec.Brier:F4}. Selection weights: 1 / logged selection probability, clipped at {c.Options.MaxSelectionWeight}.");
+            s.AppendLine();
+            s.AppendLine("| bin | rows | mean predicted | observed 발굴 rate |");
+            s.AppendLine("|---|---:|---:|---:|");
+            foreach (var b in ec.Reliability.Where(b => b.Count > 0))
+                s.AppendLine(inv, $"| {b.From:F1}-{b.To:F1} | {b.Count} | {b.MeanPredicted:F3} | {b.ObservedRate:F3} |");
+        }
+        else s.AppendLine("No exploration visit in the test window (no stored worklists yet): calibration holds for visited households only.");
         s.AppendLine();
         s.AppendLine(inv, $"## Fairness audit (selected = among the k test visits ranked highest; ratios to the largest group; flagged outside {FairnessAudit.Low}-{FairnessAudit.High}; too small = < {FairnessAudit.MinRows} rows or < {FairnessAudit.MinClass} of a class)");
         s.AppendLine();

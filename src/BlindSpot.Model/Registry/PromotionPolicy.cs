@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlindSpot.Model.Evaluation;
 
 namespace BlindSpot.Model.Registry;
@@ -5,10 +6,12 @@ namespace BlindSpot.Model.Registry;
 /// <summary>
 /// When a freshly trained model may replace the champion without an analyst:
 /// 1. it beats BOTH baselines on precision@k on its test rows (else never, whatever else);
-/// 2. with no champion yet, that is enough (the first champion);
-/// 3. with a champion, it must beat the champion's precision@k on the same test rows AND not have more flagged fairness
-///    groups than the champion has on those rows (no new disparity). A champion that cannot score the rows (another
-///    feature schema) is not beaten automatically: an analyst decides with `promote`.
+/// 2. with no champion yet, that is enough (the first champion: the alternative is the rules fallback);
+/// 3. with a champion, its gain on the same test rows must be **outside the noise**: the 95% paired bootstrap interval
+///    of the precision@k gain lies above zero, or that of the AUC gain does while precision@k is not lower; and it must
+///    not have more flagged fairness groups than the champion on those rows (no new disparity). A one-household
+///    difference in the top k is inside the noise. A champion that cannot score the rows (another feature schema) is
+///    not beaten automatically: an analyst decides with `promote`.
 /// </summary>
 public static class PromotionPolicy
 {
@@ -19,12 +22,25 @@ public static class PromotionPolicy
                               $"(rules {report.Rules.PrecisionAtK:P1}, tips-only {report.TipsOnly.PrecisionAtK:P1}).");
         if (champion is null)
             return new(true, "Promoted: first model, beats both baselines on precision@k.");
-        if (champion.Metrics is null || champion.FairnessFlagged is null)
+        if (champion.Metrics is null || champion.FairnessFlagged is null || champion.Gain is not { } gain)
             return new(false, $"Not promoted: champion {champion.Version} cannot be compared ({champion.NotComparable}); an analyst may promote by command.");
-        if (report.Model.PrecisionAtK <= champion.Metrics.PrecisionAtK)
-            return new(false, $"Not promoted: precision@k {report.Model.PrecisionAtK:P1} does not beat champion {champion.Version} ({champion.Metrics.PrecisionAtK:P1}) on the same holdout.");
         if (report.Fairness.FlaggedCount > champion.FairnessFlagged)
             return new(false, $"Not promoted: fairness check failed ({report.Fairness.FlaggedCount} flagged groups, champion {champion.FairnessFlagged}).");
-        return new(true, $"Promoted: precision@k {report.Model.PrecisionAtK:P1} beats champion {champion.Version} ({champion.Metrics.PrecisionAtK:P1}) and both baselines; fairness no worse.");
+        var p = Describe("precision@k", gain.PrecisionAtK, points: true);
+        var a = Describe("AUC", gain.Auc, points: false);
+        if (gain.PrecisionAtK.AboveZero)
+            return new(true, $"Promoted: beats champion {champion.Version} beyond the noise on precision@k ({p}; AUC {a}); fairness no worse.");
+        if (gain.Auc.AboveZero && gain.PrecisionAtK.Point >= 0)
+            return new(true, $"Promoted: beats champion {champion.Version} beyond the noise on AUC ({a}) with precision@k not lower ({p}); fairness no worse.");
+        return new(false, $"Not promoted: the gain over champion {champion.Version} is inside the noise ({p}; AUC {a}); an analyst may promote by command.");
+    }
+
+    static string Describe(string name, Interval i, bool points)
+    {
+        var f = points ? 100 : 1;
+        var format = points ? "+0.0;-0.0;0.0" : "+0.000;-0.000;0.000";
+        var unit = points ? " points" : "";
+        string N(double v) => (v * f).ToString(format, CultureInfo.InvariantCulture);
+        return $"{name} gain {N(i.Point)}{unit}, 95% interval {N(i.Low)}..{N(i.High)}";
     }
 }

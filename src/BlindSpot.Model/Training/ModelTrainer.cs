@@ -76,7 +76,9 @@ public static class ModelTrainer
             Baselines.Evaluate(Baselines.Rules, Baselines.RulesScore, cal, test, k, o.Seed),
             Baselines.Evaluate(Baselines.TipsOnly, Baselines.TipsScore, cal, test, k, o.Seed),
             FairnessAudit.Run(test, p, k),
-            withSampled);
+            withSampled,
+            Bootstrap.Of(test, p, k, o.Seed, o.BootstrapReplicates),
+            ExplorationCalibration.Of(test, p));
         return new TrainingResult(new TrainedModel(model, report, Fingerprint(ordered), watch.Elapsed, test), null);
     }
 
@@ -95,7 +97,8 @@ public static class ModelTrainer
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(e.Features.HouseholdId));
             BitConverter.TryWriteBytes(buf, e.VisitedOn.DayNumber);
             sha.AppendData(buf[..4]);
-            sha.AppendData([(byte)((e.Label ? 1 : 0) | (e.Sampled ? 2 : 0))]);
+            sha.AppendData([(byte)((e.Label ? 1 : 0) | (e.Sampled ? 2 : 0) | (e.Explored ? 4 : 0))]);
+            if (e.SelectionProbability != 1) { BitConverter.TryWriteBytes(buf, e.SelectionProbability); sha.AppendData(buf); }
             foreach (var v in e.Features.Values) { BitConverter.TryWriteBytes(buf, v); sha.AppendData(buf[..4]); }
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());

@@ -87,10 +87,13 @@ public sealed class RiskModel
     internal static RiskModel Train(IReadOnlyList<LabeledExample> train, IReadOnlyList<LabeledExample> calibration, TrainOptions o)
     {
         var ml = new MLContext(o.Seed);
-        var weighted = train.Any(e => e.Sampled);
-        var trainView = ModelInput.Load(ml, train.Select(e =>
-            ModelInput.From(e.Features, e.Label, e.Sampled ? (float)o.SampledNegativeWeight : 1f)).ToList());
-        var calView = ModelInput.Load(ml, calibration.Select(e => ModelInput.From(e.Features, e.Label)).ToList());
+        // Example weights: sampled negatives their fixed weight, visits 1 / selection probability (clipped).
+        var trainRows = train.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
+        var calRows = calibration.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
+        var weighted = trainRows.Any(r => r.Weight != 1f);
+        var calWeighted = calRows.Any(r => r.Weight != 1f);
+        var trainView = ModelInput.Load(ml, trainRows);
+        var calView = ModelInput.Load(ml, calRows);
 
         // Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no
         // n-gram -> text table in the model, so no fragment of a note (a name!) can end up in the zip.
@@ -115,11 +118,13 @@ public sealed class RiskModel
         });
         var predictor = trainer.Fit(featurizer.Transform(trainView));
 
-        // The trainer's own Probability uses fixed Platt parameters (not calibrated): refit on held-out later time.
+        // The trainer's own Probability uses fixed Platt parameters (not calibrated): refit on held-out later time, with
+        // the same selection weights, so that the probability describes the eligible households, not only the chosen ones.
         var calScored = predictor.Transform(featurizer.Transform(calView));
+        var calWeight = calWeighted ? nameof(ModelInput.Weight) : null;
         ITransformer calibrator = o.Calibrator.Equals("isotonic", StringComparison.OrdinalIgnoreCase)
-            ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score").Fit(calScored)
-            : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score").Fit(calScored);
+            ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored)
+            : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored);
 
         var contributions = ml.Transforms.CalculateFeatureContribution<FastTreeBinaryModelParameters, PlattCalibrator>(
                 predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false)

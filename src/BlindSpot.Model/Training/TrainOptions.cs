@@ -16,6 +16,11 @@ namespace BlindSpot.Model.Training;
 /// <param name="SampledNegativeHorizonDays">A household counts as unvisited on day D when it had no visit on D..D+this (capped at the as-of date).</param>
 /// <param name="SampledNegativePool">"signal": only households with a tip in 365 days or a crisis indicator in the last 3 known
 /// months (the 모델 tier's pool); "all": every household living in the district.</param>
+/// <param name="MaxSelectionWeight">
+/// Selection correction (<see cref="SelectionCorrection"/>): a labeled visit weighs 1 / its logged selection probability,
+/// clipped at this (an exploration pick drawn with probability 0.5% would otherwise weigh 200 rows); 1 turns it off.
+/// </param>
+/// <param name="BootstrapReplicates">Resamples of the test rows for the intervals of precision@k and AUC and of the gain over the champion.</param>
 public sealed record TrainOptions(
     int Seed = 42,
     int NumberOfTrees = 200,
@@ -31,4 +36,6 @@ public sealed record TrainOptions(
     double SampledNegativesPerVisit = 1.0,
     double SampledNegativeWeight = 1.0,
     int SampledNegativeHorizonDays = 28,
-    string SampledNegativePool = "signal");
+    string SampledNegativePool = "signal",
+    double MaxSelectionWeight = 20,
+    int BootstrapReplicates = 1000);

@@ -28,17 +28,25 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
 {
     public const string TrainerName = "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
 
-    public async Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, CancellationToken ct)
+    public Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, CancellationToken ct) => TrainAsync(asOf, options, true, ct);
+
+    /// <param name="promote">False (`train --no-promote`): the challenger is saved and evaluated, never promoted; the card
+    /// says what the policy would have decided.</param>
+    public async Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, bool promote, CancellationToken ct)
     {
         var o = options ?? defaults ?? new TrainOptions();
         var data = await store.LoadDistrictAsync(asOf, ct);
         var builder = FeatureBuilders.For(data);
-        var visits = LabelBuilder.Build(data, builder, ct);
+        var labeled = LabelBuilder.Build(data, builder, ct);
+        // Selection correction: each visit carries the selection probability its worklist logged (docs/model.md).
+        var firstVisit = labeled.Count == 0 ? asOf : labeled[0].VisitedOn;
+        var listed = await store.LoadWorklistsAsync(firstVisit.AddDays(-SelectionCorrection.ListToVisitDays), asOf, ct);
+        var visits = SelectionCorrection.Apply(labeled, listed);
         var sampled = NegativeSampler.Sample(data, builder, visits, o, ct);
         var examples = sampled.Count == 0 ? visits : [.. visits, .. sampled];
         var k = data.Capacity.Sum(c => c.DailyVisits);
-        logger.LogInformation("Training as of {AsOf}: {LabeledVisits} labeled visits, {SampledNegatives} sampled negatives, k = {K}",
-            asOf, visits.Count, sampled.Count, k);
+        logger.LogInformation("Training as of {AsOf}: {LabeledVisits} labeled visits ({ExplorationVisits} from exploration, {ListedVisits} with a logged selection probability), {SampledNegatives} sampled negatives, k = {K}",
+            asOf, visits.Count, visits.Count(v => v.Explored), visits.Count(v => v.SelectionProbability < 1), sampled.Count, k);
 
         var result = ModelTrainer.TrainAndEvaluate(examples, asOf, k, o, ct);
         if (result.Trained is not { } trained)
@@ -56,9 +64,11 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         }
 
         var champion = models.FirstOrDefault(m => m.Status == ModelStatus.Champion);
-        var comparison = champion is null ? null : await CompareAsync(champion, trained, ct);
+        var comparison = champion is null ? null : await CompareAsync(champion, trained, o, ct);
         var report = trained.Report;
         var decision = PromotionPolicy.Decide(report, comparison);
+        if (!promote)
+            decision = new PromotionDecision(false, $"Not promoted: trained with --no-promote (the policy would have said: {decision.Reason})");
 
         var warnings = new List<string>();
         if (!report.BeatsBaselines)
@@ -73,7 +83,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
             trained.DataFingerprint, report.Train, report.Calibration, report.Test, report.K, report.TestDays,
             [.. FeatureSchema.Numeric.Select(f => f.Name), $"note_char_ngrams_1_{o.NgramLength}_hashed_{1 << o.NgramBits}"],
             report.Model, report.Rules, report.TipsOnly, comparison, report.Fairness, report.BeatsBaselines, decision, warnings,
-            report.WithSampledNegatives);
+            report.WithSampledNegatives, report.ModelIntervals, report.Exploration);
 
         await store.SaveModelAsync(new ModelRecord(version, ModelStatus.Challenger, trainedAt, asOf, card.ToJson()), trained.Model.ToBytes(), ct);
         if (decision.Promote) await store.PromoteAsync(version, ct);
@@ -91,7 +101,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
     /// champion has another feature schema, or was trained or calibrated on visits inside this test window (a challenger
     /// trained as of an earlier date than the champion): it would be judged on rows it learned from.
     /// </summary>
-    async Task<ChampionComparison> CompareAsync(ModelRecord champion, TrainedModel trained, CancellationToken ct)
+    async Task<ChampionComparison> CompareAsync(ModelRecord champion, TrainedModel trained, TrainOptions o, CancellationToken ct)
     {
         var card = ModelCard.FromJson(champion.CardJson);
         if (card?.FeatureSchemaVersion != FeatureSchema.Version)
@@ -101,9 +111,11 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
                 $"the champion was fitted on visits up to {card.CalibrationWindow.To:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})");
         var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
         var test = trained.TestRows;
-        var p = model.Probabilities(test.Select(e => e.Features).ToList());
+        var rows = test.Select(e => e.Features).ToList();
+        var p = model.Probabilities(rows);
         var k = trained.Report.K;
-        return new ChampionComparison(champion.Version, Evaluator.Evaluate("champion", test, p, p, k), FairnessAudit.Run(test, p, k).FlaggedCount, null);
+        var gain = Bootstrap.Gain(test, trained.Model.Probabilities(rows), p, k, o.Seed, o.BootstrapReplicates);
+        return new ChampionComparison(champion.Version, Evaluator.Evaluate("champion", test, p, p, k), FairnessAudit.Run(test, p, k).FlaggedCount, null, gain);
     }
 
     /// <summary>m-yyyyMMdd-hash: the hash covers the training rows, the options and the feature schema.</summary>

@@ -1,5 +1,7 @@
+using BlindSpot.Core.Domain;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
+using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -58,6 +60,31 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         // Idempotent per date.
         await Score.ScoreAsync(AsOf, CancellationToken.None);
         Assert.Equal(living, (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task NoPromoteTrainsAChallengerAndShowsCalibrationOnTheStoredExplorationVisits()
+    {
+        // Lists stored for the test window: every fourth labeled visit there came from a 탐색 pick drawn with p = 0.05.
+        var testFrom = AsOf.AddDays(-41);
+        var explored = district.Data.Outcomes
+            .Where(o => o.VisitedOn >= testFrom && o.VisitedOn <= AsOf && o.Result is VisitResult.Discovered or VisitResult.NotInCrisis)
+            .OrderBy(o => o.VisitedOn).ThenBy(o => o.HouseholdId, StringComparer.Ordinal).Where((_, i) => i % 4 == 0).ToList();
+        foreach (var day in explored.GroupBy(o => o.VisitedOn))
+            await store.ReplaceWorklistAsync(day.Key, day.Select((o, i) => new WorklistEntry(day.Key, "도림동", i + 1, o.HouseholdId,
+                Selection.Exploration, 0.1, "m0", [], 0.05, false, null, 0)).ToList(), CancellationToken.None);
+
+        var report = await Train.TrainAsync(AsOf, null, promote: false, CancellationToken.None);
+
+        Assert.True(report.Trained, report.Failure);
+        Assert.False(report.Promoted);
+        Assert.StartsWith("Not promoted: trained with --no-promote", report.Card!.Decision.Reason);
+        Assert.DoesNotContain(await Registry.ListAsync(CancellationToken.None), m => m.Status == ModelStatus.Champion);
+        var check = report.Card.ExplorationCalibration!;
+        Assert.InRange(check.Rows, 1, explored.Count); // visits to households the registry never knew carry no label
+        Assert.InRange(check.Positives, 0, explored.Count(o => o.Result == VisitResult.Discovered));
+        Assert.InRange(check.MeanPredicted, 0, 1);
+        Assert.NotNull(report.Card.ModelIntervals);
     }
 
     [Fact]
