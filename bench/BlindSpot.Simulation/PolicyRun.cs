@@ -2,6 +2,7 @@ using BlindSpot.Core.Domain;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Samples;
 using BlindSpot.Simulation.Logistic;
 using BlindSpot.Storage;
@@ -15,8 +16,10 @@ namespace BlindSpot.Simulation;
 /// </summary>
 internal sealed class PolicyRun : IAsyncDisposable
 {
+    /// <summary>The product with the former tier (every recent tip before every score): ADR 0005's comparison.</summary>
+    public const string ProductTipsFirst = "model-tipsfirst";
     public const string Product = "model", Tips = "tips", Rules = "rules", TipsThenRules = "tips+rules", Logistic = "logreg", RandomPolicy = "random";
-    public static readonly string[] All = [Product, Tips, Rules, TipsThenRules, Logistic, RandomPolicy];
+    public static readonly string[] All = [Product, ProductTipsFirst, Tips, Rules, TipsThenRules, Logistic, RandomPolicy];
     public static readonly string[] Default = [Product, Tips, Rules, TipsThenRules, Logistic];
 
     /// <summary>The independent baseline retrains after this many days (weekly).</summary>
@@ -60,7 +63,10 @@ internal sealed class PolicyRun : IAsyncDisposable
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(baseDb + suffix)) File.Copy(baseDb + suffix, db + suffix, overwrite: true);
         var store = await StoreFactory.OpenAsync(db, ct);
-        var services = new PipelineServices(store, logs, TimeProvider.System, PipelineSettings.Default);
+        var settings = name == ProductTipsFirst
+            ? PipelineSettings.Default with { Worklists = WorklistSettings.Default with { Policy = WorklistOptions.Default with { RecentTipsFirst = true } } }
+            : PipelineSettings.Default;
+        var services = new PipelineServices(store, logs, TimeProvider.System, settings);
         return new PolicyRun(name, dir, store, services, district.NewView(name), seed);
     }
 
@@ -69,7 +75,7 @@ internal sealed class PolicyRun : IAsyncDisposable
     {
         var monthTurned = lastAsOf is { } previous && (previous.Year, previous.Month) != (asOf.Year, asOf.Month);
         lastAsOf = asOf;
-        if (Name == Product)
+        if (Name is Product or ProductTipsFirst)
         {
             if (monthTurned)
             {

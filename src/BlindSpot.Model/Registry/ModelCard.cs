@@ -10,6 +10,9 @@ namespace BlindSpot.Model.Registry;
 /// <param name="Gain">The challenger's gain over the champion with paired bootstrap intervals (null when not comparable).</param>
 public sealed record ChampionComparison(string Version, ScorerMetrics? Metrics, int? FairnessFlagged, string? NotComparable, BootstrapGain? Gain = null);
 
+/// <summary>One promotion of this model to champion: when, by whom ("automatic (train)" or the analyst), why, and the champion it replaced.</summary>
+public sealed record PromotionRecord(DateTime At, string By, string Reason, string? Former);
+
 /// <summary>The automatic promotion decision and why, in one sentence.</summary>
 public sealed record PromotionDecision(bool Promote, string Reason);
 
@@ -42,7 +45,8 @@ public sealed record ModelCard(
     IReadOnlyList<string> Warnings,
     SampledNegativeEvaluation? TestWithSampledNegatives = null,
     BootstrapMetrics? ModelIntervals = null,
-    ExplorationCalibration? ExplorationCalibration = null)
+    ExplorationCalibration? ExplorationCalibration = null,
+    IReadOnlyList<PromotionRecord>? Promotions = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

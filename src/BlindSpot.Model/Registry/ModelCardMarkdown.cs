@@ -16,6 +16,8 @@ public static class ModelCardMarkdown
         s.AppendLine();
         s.AppendLine(inv, $"- Status: **{status.ToString().ToLowerInvariant()}**");
         s.AppendLine(inv, $"- Decision at training: {c.Decision.Reason}");
+        foreach (var p in c.Promotions ?? [])
+            s.AppendLine(inv, $"- Promoted {p.At:yyyy-MM-dd HH:mm} (KST) by {p.By}{(p.Former is null ? "" : $", replacing {p.Former}")}: {p.Reason}");
         s.AppendLine(inv, $"- Trained at {c.TrainedAt:yyyy-MM-dd HH:mm:ss} (KST) as of {c.AsOf:yyyy-MM-dd} in {c.TrainingSeconds:F1} s; {c.Trainer}; seed {c.Options.Seed}");
         s.AppendLine(inv, $"- Feature schema {c.FeatureSchemaVersion}; data fingerprint `{c.DataFingerprint}` (SHA-256 of the labeled rows, no personal data)");
         s.AppendLine(inv, $"- Options: trees {c.Options.NumberOfTrees}, leaves {c.Options.NumberOfLeaves}, min leaf {c.Options.MinimumExampleCountPerLeaf}, learning rate {c.Options.LearningRate}, char n-grams 1-{c.Options.NgramLength} hashed to 2^{c.Options.NgramBits}, calibrator {c.Options.Calibrator}");

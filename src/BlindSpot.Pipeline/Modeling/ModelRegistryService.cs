@@ -1,5 +1,6 @@
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
+using BlindSpot.Core.Time;
 using BlindSpot.Model.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,10 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
     /// Makes <paramref name="version"/> the champion (the former one is retired). Rolling back is promoting an
     /// earlier version. An analyst may promote a model the automatic policy refused; the message says so.
     /// </summary>
-    public async Task<PromoteReport> PromoteAsync(string version, CancellationToken ct)
+    public Task<PromoteReport> PromoteAsync(string version, CancellationToken ct) => PromoteAsync(version, "analyst", "no reason given", ct);
+
+    /// <param name="by">Who decided (the analyst's user name): kept on the model's card with <paramref name="reason"/>.</param>
+    public async Task<PromoteReport> PromoteAsync(string version, string by, string reason, CancellationToken ct)
     {
         var models = await store.ListModelsAsync(ct);
         var target = models.FirstOrDefault(m => m.Version == version);
@@ -49,6 +53,14 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
         if (former?.Version == version) return new PromoteReport(true, $"{version} is already the champion.", version);
         await store.PromoteAsync(version, ct);
         var card = ModelCard.FromJson(target.CardJson);
+        if (card is not null)
+        {
+            // Who promoted and why, on the card in the registry (the model bytes are saved again unchanged).
+            var record = new PromotionRecord(Kst.Now(clock), by, reason, former?.Version);
+            var updated = card with { Promotions = [.. card.Promotions ?? [], record] };
+            await store.SaveModelAsync(target with { Status = ModelStatus.Champion, CardJson = updated.ToJson() },
+                await store.LoadModelBytesAsync(version, ct), ct);
+        }
         var note = card is { BeatsBaselines: false } ? " Note: this model does not beat both baselines on precision@k." : "";
         logger.LogWarning("Analyst promoted {Version} to champion (former {FormerChampion})", version, former?.Version);
         return new PromoteReport(true, $"{version} is now the champion{(former is null ? "" : $"; {former.Version} retired")}.{note}", former?.Version);

@@ -28,6 +28,9 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
 {
     public const string TrainerName = "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
 
+    /// <summary>Who promoted a model the policy promoted at training (the card's promotion record).</summary>
+    public const string AutomaticPromoter = "automatic (train)";
+
     public Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, CancellationToken ct) => TrainAsync(asOf, options, true, ct);
 
     /// <param name="promote">False (`train --no-promote`): the challenger is saved and evaluated, never promoted; the card
@@ -83,7 +86,8 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
             trained.DataFingerprint, report.Train, report.Calibration, report.Test, report.K, report.TestDays,
             [.. FeatureSchema.Numeric.Select(f => f.Name), $"note_char_ngrams_1_{o.NgramLength}_hashed_{1 << o.NgramBits}"],
             report.Model, report.Rules, report.TipsOnly, comparison, report.Fairness, report.BeatsBaselines, decision, warnings,
-            report.WithSampledNegatives, report.ModelIntervals, report.Exploration);
+            report.WithSampledNegatives, report.ModelIntervals, report.Exploration,
+            decision.Promote ? [new PromotionRecord(trainedAt, AutomaticPromoter, decision.Reason, champion?.Version)] : null);
 
         await store.SaveModelAsync(new ModelRecord(version, ModelStatus.Challenger, trainedAt, asOf, card.ToJson()), trained.Model.ToBytes(), ct);
         if (decision.Promote) await store.PromoteAsync(version, ct);

@@ -160,7 +160,10 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.Equal(newer.Card.Model.Rows, newer.Card.Champion.Metrics!.Rows);
 
         // Whatever the policy decided, the analyst can make either one champion.
-        var promote = await Registry.PromoteAsync(newer.Version!, CancellationToken.None);
+        var promote = await Registry.PromoteAsync(newer.Version!, "analyst-kim", "new crisis codes since May", CancellationToken.None);
+        var card = BlindSpot.Model.Registry.ModelCard.FromJson((await store.ListModelsAsync(CancellationToken.None)).Single(m => m.Version == newer.Version).CardJson)!;
+        var recorded = Assert.Single(card.Promotions!, p => p.By == "analyst-kim");
+        Assert.Equal("new crisis codes since May", recorded.Reason);
         Assert.True(promote.Succeeded);
         var rollback = await Registry.PromoteAsync(older.Version!, CancellationToken.None);
         Assert.True(rollback.Succeeded, rollback.Message);
