@@ -30,18 +30,8 @@ public static class Bootstrap
     public static BootstrapMetrics Of(IReadOnlyList<LabeledExample> rows, IReadOnlyList<double> scores, int k, int seed, int replicates = DefaultReplicates)
     {
         var s = new Sorted(rows, scores);
-        var p = new double[replicates];
-        var a = new double[replicates];
-        var counts = new int[rows.Count];
-        var rng = new Random(seed);
-        for (var r = 0; r < replicates; r++)
-        {
-            Draw(rng, counts);
-            p[r] = s.PrecisionAtK(counts, k);
-            a[r] = s.Auc(counts);
-        }
-        var ones = Enumerable.Repeat(1, rows.Count).ToArray();
-        return new BootstrapMetrics(replicates, Percentiles(s.PrecisionAtK(ones, k), p), Percentiles(s.Auc(ones), a));
+        var (point, p, a) = Resample(rows.Count, seed, replicates, w => (s.PrecisionAtK(w, k), s.Auc(w)));
+        return new BootstrapMetrics(replicates, Percentiles(point.P, p), Percentiles(point.A, a));
     }
 
     public static BootstrapGain Gain(IReadOnlyList<LabeledExample> rows, IReadOnlyList<double> challenger, IReadOnlyList<double> champion,
@@ -49,20 +39,24 @@ public static class Bootstrap
     {
         var c = new Sorted(rows, challenger);
         var b = new Sorted(rows, champion);
+        var (point, p, a) = Resample(rows.Count, seed, replicates,
+            w => (c.PrecisionAtK(w, k) - b.PrecisionAtK(w, k), c.Auc(w) - b.Auc(w)));
+        return new BootstrapGain(replicates, Percentiles(point.P, p), Percentiles(point.A, a));
+    }
+
+    /// <summary>The metric pair on the rows as they are (every weight 1) and on each bootstrap resample.</summary>
+    static ((double P, double A) Point, double[] P, double[] A) Resample(int n, int seed, int replicates, Func<int[], (double P, double A)> metrics)
+    {
         var p = new double[replicates];
         var a = new double[replicates];
-        var counts = new int[rows.Count];
+        var counts = new int[n];
         var rng = new Random(seed);
         for (var r = 0; r < replicates; r++)
         {
             Draw(rng, counts);
-            p[r] = c.PrecisionAtK(counts, k) - b.PrecisionAtK(counts, k);
-            a[r] = c.Auc(counts) - b.Auc(counts);
+            (p[r], a[r]) = metrics(counts);
         }
-        var ones = Enumerable.Repeat(1, rows.Count).ToArray();
-        return new BootstrapGain(replicates,
-            Percentiles(c.PrecisionAtK(ones, k) - b.PrecisionAtK(ones, k), p),
-            Percentiles(c.Auc(ones) - b.Auc(ones), a));
+        return (metrics(Enumerable.Repeat(1, n).ToArray()), p, a);
     }
 
     static void Draw(Random rng, int[] counts)
