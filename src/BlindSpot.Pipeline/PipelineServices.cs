@@ -33,6 +33,8 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
+    /// <summary>Open tips: retry after a new snapshot, and dong staff's confirm / reject (for the web's dong screen).</summary>
+    public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>());
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
     public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
     /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>

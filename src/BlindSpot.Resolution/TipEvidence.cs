@@ -8,10 +8,13 @@ namespace BlindSpot.Resolution;
 /// <param name="SubjectName">As written: 김영희, 김OO, 김씨, 김 할머니 …</param>
 /// <param name="Phone">The subject's phone when the tip gives one.</param>
 /// <param name="Year">Year the tip was received (ages of 할머니/할아버지); 0 = the registry's newest snapshot year.</param>
-public sealed record TipEvidence(string Address, string? Dong, bool DongGiven, string? SubjectName, string? Phone, int Year = 0)
+/// <param name="Excluded">Households dong staff said the tip is not about: never candidates.</param>
+public sealed record TipEvidence(string Address, string? Dong, bool DongGiven, string? SubjectName, string? Phone, int Year = 0,
+    IReadOnlyCollection<string>? Excluded = null)
 {
-    public static TipEvidence Of(Tip tip, bool dongGiven = true) =>
-        new(tip.Address, tip.Dong, dongGiven, tip.SubjectName, tip.Phone, tip.ReceivedAt.Year);
+    /// <summary>The evidence of a stored or just-read tip (its rejected candidates excluded).</summary>
+    public static TipEvidence Of(Tip tip, bool dongGiven) =>
+        new(tip.Address, tip.Dong, dongGiven, tip.SubjectName, tip.Phone, tip.ReceivedAt.Year, tip.RejectedCandidates);
 }
 
 /// <summary>A household the tip may be about, with the resolver's probability that it is.</summary>
@@ -31,7 +34,7 @@ public sealed record TipResolution(TipLinkStatus Status, string? HouseholdId, Ma
         HouseholdId = HouseholdId,
         Match = Status == TipLinkStatus.Linked ? Method : MatchMethod.None,
         LinkConfidence = Status == TipLinkStatus.Linked ? Confidence : 0,
-        Candidates = Status == TipLinkStatus.Candidates ? Candidates.Select(c => c.HouseholdId).ToArray() : [],
+        Candidates = Status == TipLinkStatus.Candidates ? Candidates.Select(c => c.HouseholdId).ToArray() : Array.Empty<string>(),
         ResolvedAgainst = resolvedAgainst,
     };
 }

@@ -34,6 +34,8 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         if (Phones.Digits(tip.Phone) is { } digits)
             foreach (var h in index.WithPhone(digits))
                 if (!pool.ContainsKey(h)) pool[h] = (pool.Count == 0 ? 1 : 0.5, MatchMethod.Phone);
+        if (tip.Excluded is { Count: > 0 } excluded)
+            foreach (var h in pool.Keys.Where(h => excluded.Contains(h.Ref.HouseholdId)).ToList()) pool.Remove(h);
         if (pool.Count == 0) return TipResolution.Unresolved;
         if (outside == 0) outside = 0.3;
 

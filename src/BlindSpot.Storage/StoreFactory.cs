@@ -16,9 +16,7 @@ public static class StoreFactory
     /// <summary>Opens and migrates the store.</summary>
     public static async Task<IBlindSpotStore> OpenAsync(string db, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(db);
-        SqlDialect dialect = IsPostgres(db) ? new PostgresDialect(ToConnectionString(db)) : new SqliteDialect(db);
-        var store = new SqlStore(dialect);
+        var store = Unmigrated(db);
         try
         {
             await store.MigrateAsync(ct);
@@ -29,6 +27,14 @@ public static class StoreFactory
             throw;
         }
         return store;
+    }
+
+    /// <summary>The store without touching its schema (tests build an old schema version with it).</summary>
+    internal static SqlStore Unmigrated(string db)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        SqlDialect dialect = IsPostgres(db) ? new PostgresDialect(ToConnectionString(db)) : new SqliteDialect(db);
+        return new SqlStore(dialect);
     }
 
     /// <summary>A folder beside the store for files that belong with it (quarantine copies): next to a SQLite file, else the working folder.</summary>

@@ -54,6 +54,54 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeepsTipLinksCandidatesAndWhatStaffDecided()
+    {
+        var snapshot = new DateOnly(2026, 9, 30);
+        var open = Some.Tip("T1", new DateTime(2026, 10, 1, 9, 0, 0), householdId: null) with { Candidates = ["H7", "H8"], ResolvedAgainst = snapshot };
+        var unresolved = Some.Tip("T3", new DateTime(2026, 10, 2, 9, 0, 0), householdId: null) with { Dong = "여의동", ResolvedAgainst = snapshot };
+        var linked = Some.Tip("T2", new DateTime(2026, 10, 1, 10, 0, 0)) with { Match = MatchMethod.RoadTypo, LinkConfidence = 0.991, ResolvedAgainst = snapshot };
+        await Store.CommitFileAsync(Some.Batch("sha-links", tips: [open, unresolved, linked]), Ct);
+
+        Assert.Equal(["T1", "T3"], (await Store.LoadOpenTipsAsync(null, Ct)).Select(t => t.TipId));
+        var stored = Assert.Single(await Store.LoadOpenTipsAsync("도림동", Ct));
+        Assert.Equal(["H7", "H8"], stored.Candidates);
+        Assert.Equal((snapshot, TipLinkStatus.Candidates), (stored.ResolvedAgainst, stored.LinkStatus));
+        var storedLink = (await Store.LoadDistrictAsync(new DateOnly(2026, 10, 31), Ct)).Tips.Single(t => t.TipId == "T2");
+        Assert.Equal(("H1", MatchMethod.RoadTypo, 0.991), (storedLink.HouseholdId, storedLink.Match, storedLink.LinkConfidence));
+
+        Assert.Equal(1, await Store.UpdateTipLinksAsync([stored with
+        {
+            HouseholdId = "H8", Match = MatchMethod.Confirmed, LinkConfidence = 1, Candidates = [], RejectedCandidates = ["H7"],
+        }], Ct));
+        var confirmed = await Store.FindTipAsync(TipSource.Officer, "T1", Ct);
+        Assert.Equal(("H8", MatchMethod.Confirmed, 1.0, TipLinkStatus.Linked), (confirmed!.HouseholdId, confirmed.Match, confirmed.LinkConfidence, confirmed.LinkStatus));
+        Assert.Equal(["H7"], confirmed.RejectedCandidates);
+        Assert.Equal(open.Note, confirmed.Note);
+        Assert.Equal(["T3"], (await Store.LoadOpenTipsAsync(null, Ct)).Select(t => t.TipId));
+        Assert.Null(await Store.FindTipAsync(TipSource.Hotline, "T1", Ct));
+    }
+
+    [Fact]
+    public async Task UpgradesAVersion1StoreAndTrustsItsLinks()
+    {
+        await using var v1 = StoreFactory.Unmigrated(await CreateDbAsync());
+        await v1.MigrateAsync(1, Ct);
+        await using (var c = await v1.Dialect.OpenConnectionAsync(Ct))
+        {
+            await Sql.Db.ExecAsync(c, null,
+                "INSERT INTO tips (source, tip_id, received_at, source_detail, dong, address, household_id, match_method, urgent, note, file_sha256) " +
+                "VALUES ('Officer', 'OLD1', @p0, 'OFF-1', '도림동', '도림로 1', 'H1', 'Address', @p1, '메모', 'sha'), " +
+                "('Officer', 'OLD2', @p0, 'OFF-1', '도림동', '도림로 2', NULL, 'None', @p1, '메모', 'sha')", Ct,
+                new DateTime(2026, 10, 1, 9, 0, 0), false);
+        }
+        await v1.MigrateAsync(Ct);
+        Assert.Equal(Schema.Migrations.Latest, await v1.SchemaVersionAsync(Ct));
+        var tips = (await v1.LoadDistrictAsync(new DateOnly(2026, 10, 31), Ct)).Tips;
+        Assert.Equal([("OLD1", 1.0, (DateOnly?)null), ("OLD2", 0.0, null)], tips.Select(t => (t.TipId, t.LinkConfidence, t.ResolvedAgainst)));
+        Assert.Equal(["OLD2"], (await v1.LoadOpenTipsAsync(null, Ct)).Select(t => t.TipId));
+    }
+
+    [Fact]
     public async Task CommitsAFileOnceAndRefusesTheSameBytesAgain()
     {
         var tip = Some.Tip("T1", new DateTime(2026, 10, 1, 14, 30, 0));
@@ -231,7 +279,8 @@ public abstract class StoreContractTests : IAsyncLifetime
 public sealed class SqliteStoreTests : StoreContractTests, IDisposable
 {
     readonly TempDir dir = new();
-    protected override Task<string> CreateDbAsync() => Task.FromResult(dir.File("blindspot.db"));
+    int databases;
+    protected override Task<string> CreateDbAsync() => Task.FromResult(dir.File($"blindspot{++databases}.db"));
     public void Dispose() => dir.Dispose();
 }
 

@@ -33,7 +33,10 @@ public sealed record Tip(
     /// Households dong staff are asked to choose from when the tip is not linked (best first, at most five);
     /// empty when linked or when nothing fits well enough (unresolved: the address as written is all there is).
     /// </summary>
-    public IReadOnlyList<string> Candidates { get; init; } = [];
+    public IReadOnlyList<string> Candidates { get; init; } = Array.Empty<string>();
+
+    /// <summary>Households dong staff said the tip is not about: never offered or linked again for this tip.</summary>
+    public IReadOnlyList<string> RejectedCandidates { get; init; } = Array.Empty<string>();
 
     /// <summary>Newest registry snapshot the tip was last resolved against; a newer one makes an open tip be tried again.</summary>
     public DateOnly? ResolvedAgainst { get; init; }

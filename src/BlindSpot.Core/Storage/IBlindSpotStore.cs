@@ -9,7 +9,7 @@ namespace BlindSpot.Core.Storage;
 /// The one storage contract, with two real engines behind it (SQLite embedded, PostgreSQL in production).
 /// The same contract tests run against both.
 /// </summary>
-public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, IAsyncDisposable
+public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAsyncDisposable
 {
     /// <summary>"sqlite" or "postgresql".</summary>
     string Engine { get; }
@@ -46,6 +46,21 @@ public interface IIngestStore
 
     /// <summary>Every visit result replaced by a correction (정정), oldest first per household and day.</summary>
     Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct);
+}
+
+/// <summary>Tip links after ingest: tried again on a new registry snapshot, confirmed or rejected by dong staff.</summary>
+public interface ITipLinkStore
+{
+    /// <summary>Tips not linked to a household (candidates or unresolved), of one dong or of all, oldest first.</summary>
+    Task<IReadOnlyList<Tip>> LoadOpenTipsAsync(string? dong, CancellationToken ct);
+
+    Task<Tip?> FindTipAsync(TipSource source, string tipId, CancellationToken ct);
+
+    /// <summary>
+    /// Writes each tip's household, method, confidence, candidates, rejected candidates and resolved-against snapshot
+    /// (keyed by source + tip id; nothing else of the tip changes), in one transaction. Returns the tips updated.
+    /// </summary>
+    Task<int> UpdateTipLinksAsync(IReadOnlyList<Tip> tips, CancellationToken ct);
 }
 
 public interface IDistrictReader

@@ -35,6 +35,9 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<IReadOnlyList<WorklistEntry>> LoadWorklistsAsync(DateOnly from, DateOnly to, CancellationToken ct) => inner.LoadWorklistsAsync(from, to, ct);
     public virtual Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct) => inner.TryBeginJobRunAsync(job, key, ct);
     public virtual Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct) => inner.CompleteJobRunAsync(job, key, summary, ct);
+    public virtual Task<IReadOnlyList<Tip>> LoadOpenTipsAsync(string? dong, CancellationToken ct) => inner.LoadOpenTipsAsync(dong, ct);
+    public virtual Task<Tip?> FindTipAsync(TipSource source, string tipId, CancellationToken ct) => inner.FindTipAsync(source, tipId, ct);
+    public virtual Task<int> UpdateTipLinksAsync(IReadOnlyList<Tip> tips, CancellationToken ct) => inner.UpdateTipLinksAsync(tips, ct);
     public virtual Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct) => inner.PurgePersonalDataAsync(olderThan, ct);
 
     public ValueTask DisposeAsync()

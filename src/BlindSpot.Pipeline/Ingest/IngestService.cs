@@ -58,6 +58,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             var read = await ReadAsync(run, entry, ct);
             results.Add(read.Batch is null ? read.Result! : await CommitAsync(run, read, quarantineDir, ct));
         }
+        // Open tips are tried again when this run brought a newer registry snapshot (cheap when none did).
+        await new Resolution.TipResolutionService(store, logger).RetryAsync(run.Context, ct);
         return new IngestReport(inboxDir, quarantineDir, results);
     }
 

@@ -9,7 +9,8 @@ namespace BlindSpot.Pipeline.Run;
 /// The store as one `run` sees it: every call goes to the real store, except that the district as of a day is
 /// loaded once and shared by training, scoring, worklists and targets (a district load is seconds at 190,000
 /// households), and the scores a step stored are read back from memory by the next (190,000 rows). Any committed
-/// file drops the district cache, so no step can see a district older than the store. Lives for one run only.
+/// file or changed tip link drops the district cache, so no step can see a district older than the store. Lives for
+/// one run only.
 /// </summary>
 internal sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inner)
 {
@@ -33,6 +34,12 @@ internal sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inn
     {
         if (scores.TryGetValue(asOf, out var cached)) return cached;
         return scores[asOf] = await Inner.LoadScoresAsync(asOf, ct);
+    }
+
+    public override async Task<int> UpdateTipLinksAsync(IReadOnlyList<Tip> tips, CancellationToken ct)
+    {
+        districts.Clear();
+        return await Inner.UpdateTipLinksAsync(tips, ct);
     }
 
     public override async Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct)

@@ -53,6 +53,9 @@ public sealed record WorklistResult(
         _ => e.ToString(),
     };
 
+    /// <summary>Tips written to the dongs' tips-to-resolve files (not linked to a household; recent or urgent).</summary>
+    public int TipsToResolve { get; init; }
+
     public static WorklistResult Failed(DateOnly date, DateOnly asOf, string error) =>
         new(date, asOf, false, ScoringMode.Rules, RiskGrades.RulesVersion, null, [], error);
 }

@@ -63,11 +63,17 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
                 dong.Entries.Count(e => e.Selection == Selection.Exploration), path) { Excluded = dong.Excluded });
         }
 
+        // Tips not linked to a household reach their dong too (issue: no tip is dropped), one file per dong, every day.
+        var open = TipToResolveRow.Select(data.Tips, asOfDay, settings.Policy.TipWindowDays, settings.TipsToResolveUrgentDays);
+        var byDong = open.ToLookup(x => x.Dong, x => x.Row, StringComparer.Ordinal);
+        foreach (var dong in plan.Dongs.Select(d => d.Dong).Union(byDong.Select(g => g.Key), StringComparer.Ordinal))
+            await TipsToResolveCsvWriter.WriteAsync(TipsToResolveCsvWriter.PathFor(outDir, date, dong), byDong[dong].ToList(), ct);
+
         if (plan.Mode == ScoringMode.Rules)
             logger.LogWarning("No scores as of {AsOf} or the {LookbackDays} days before: worklists for {Date} use tips and the rules score", asOfDay, settings.ScoreLookbackDays, date);
         logger.LogInformation("Built worklists for {Date} as of {AsOf}: {Entries} entries in {DongCount} dongs, mode {Mode}, model {ModelVersion}",
             date, asOfDay, summaries.Sum(s => s.Listed), summaries.Count, plan.Mode, plan.ModelVersion);
-        return new WorklistResult(date, asOfDay, true, plan.Mode, plan.ModelVersion, scoresAsOf, summaries, null);
+        return new WorklistResult(date, asOfDay, true, plan.Mode, plan.ModelVersion, scoresAsOf, summaries, null) { TipsToResolve = open.Count };
     }
 
     /// <summary>The scores with the reasons of every listed household that has none stored, or null when none was missing.</summary>

@@ -16,5 +16,11 @@ public sealed record WorklistSettings
     /// <summary>Scores are looked for on the as-of day and up to this many days before it (a Monday uses Friday's).</summary>
     public int ScoreLookbackDays { get; init; } = 7;
 
+    /// <summary>
+    /// An urgent tip not linked to a household stays in its dong's tips-to-resolve file this many days; other unlinked
+    /// tips stay <see cref="WorklistOptions.TipWindowDays"/> days.
+    /// </summary>
+    public int TipsToResolveUrgentDays { get; init; } = 90;
+
     public static WorklistSettings Default { get; } = new();
 }

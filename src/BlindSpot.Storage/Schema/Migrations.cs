@@ -10,7 +10,7 @@ internal static class Migrations
 
     public static readonly Migration[] All =
     [
-        new(1, "initial schema", d => Tables.All.Select(d.CreateTable).Concat(
+        new(1, "initial schema", d => Tables.Version1.Select(d.CreateTable).Concat(
         [
             "CREATE INDEX ix_household_versions_snapshot ON household_versions (snapshot_date)",
             "CREATE INDEX ix_tips_household ON tips (household_id)",
@@ -19,6 +19,15 @@ internal static class Migrations
             "CREATE INDEX ix_worklist_household ON worklist_entries (household_id)",
         ])),
         new(2, "outcome corrections keep the replaced result", d => [d.CreateTable(Tables.OutcomeHistory)]),
+        new(3, "tip links: confidence, candidates, rejected candidates, snapshot resolved against", d =>
+        [
+            $"ALTER TABLE tips ADD COLUMN link_confidence {d.TypeName(Schema.ColumnType.Real)} NOT NULL DEFAULT 0",
+            $"ALTER TABLE tips ADD COLUMN candidates {d.TypeName(Schema.ColumnType.Text)} NOT NULL DEFAULT ''",
+            $"ALTER TABLE tips ADD COLUMN rejected_candidates {d.TypeName(Schema.ColumnType.Text)} NOT NULL DEFAULT ''",
+            $"ALTER TABLE tips ADD COLUMN resolved_against {d.TypeName(Schema.ColumnType.Date)}",
+            // Links made before version 3 were exact address or id matches: fully trusted, as they were used.
+            "UPDATE tips SET link_confidence = 1 WHERE household_id IS NOT NULL",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

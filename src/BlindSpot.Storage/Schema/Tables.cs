@@ -49,7 +49,8 @@ internal static class Tables
         C("value", ColumnType.Decimal), C("known_code", ColumnType.Bool), C("file_sha256", ColumnType.Text),
     ], ["household_id", "month", "indicator"]);
 
-    public static readonly Table Tips = new("tips",
+    /// <summary>The tips table as schema version 1 created it (frozen: migration 1 must keep creating exactly this).</summary>
+    public static readonly Table TipsV1 = new("tips",
     [
         C("source", ColumnType.Text), C("tip_id", ColumnType.Text), C("received_at", ColumnType.Timestamp),
         C("source_detail", ColumnType.Text), C("dong", ColumnType.Text), C("address", ColumnType.Text),
@@ -57,6 +58,16 @@ internal static class Tables
         C("match_method", ColumnType.Text), C("category", ColumnType.Text, true), C("urgent", ColumnType.Bool),
         C("note", ColumnType.Text), C("file_sha256", ColumnType.Text),
     ], ["source", "tip_id"]);
+
+    /// <summary>Columns version 3 added to tips: the link's confidence, the candidates for staff, what staff rejected,
+    /// and the registry snapshot the tip was last resolved against (a newer one makes an open tip be tried again).</summary>
+    public static readonly Column[] TipLinkColumns =
+    [
+        C("link_confidence", ColumnType.Real), C("candidates", ColumnType.Text), C("rejected_candidates", ColumnType.Text),
+        C("resolved_against", ColumnType.Date, true),
+    ];
+
+    public static readonly Table Tips = TipsV1 with { Columns = [.. TipsV1.Columns, .. TipLinkColumns] };
 
     public static readonly Table Outcomes = new("outcomes",
     [
@@ -110,4 +121,8 @@ internal static class Tables
 
     public static readonly Table[] All =
         [Files, Quarantine, HouseholdVersions, Crisis, Tips, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
+
+    /// <summary>The tables as schema version 1 created them.</summary>
+    public static readonly Table[] Version1 =
+        [Files, Quarantine, HouseholdVersions, Crisis, TipsV1, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
 }

@@ -24,11 +24,14 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
 
     public Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct) => dialect.TryLockInboxAsync(ct);
 
-    public async Task MigrateAsync(CancellationToken ct)
+    public Task MigrateAsync(CancellationToken ct) => MigrateAsync(Migrations.Latest, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="upTo"/> (tests build an old schema with it).</summary>
+    internal async Task MigrateAsync(int upTo, CancellationToken ct)
     {
         await using var c = await dialect.OpenConnectionAsync(ct);
         await Db.ExecAsync(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, description text NOT NULL)", ct);
-        foreach (var m in Migrations.All)
+        foreach (var m in Migrations.All.Where(m => m.Version <= upTo))
         {
             await using var tx = await c.BeginTransactionAsync(ct);
             // Two servers may start at once: the primary key makes the second one's claim fail, and it rolls back.
@@ -150,7 +153,8 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
         await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
         {
             t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,
-            t.HouseholdId, t.Match.ToString(), t.Category, t.Urgent, t.Note, sha,
+            t.HouseholdId, t.Match.ToString(), t.Category, t.Urgent, t.Note, sha, t.LinkConfidence, Ids(t.Candidates),
+            Ids(t.RejectedCandidates), t.ResolvedAgainst,
         }), upsert: false, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Outcomes, batch.Outcomes.Select(o => new object?[]
             { o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha }), upsert: false, ct);
@@ -206,12 +210,8 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
             "SELECT household_id, month, indicator, value, known_code FROM crisis WHERE month <= @p0 ORDER BY household_id, month, indicator",
             r => new CrisisRecord(r.GetString(0), r.Date(1), r.GetString(2), r.GetDecimal(3), r.GetBoolean(4)), ct, lastKnownMonth);
 
-        var tips = await Db.QueryAsync(c,
-            "SELECT source, tip_id, received_at, source_detail, dong, address, subject_name, phone, household_id, match_method, category, urgent, note " +
-            "FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
-            r => new Tip(Enum.Parse<TipSource>(r.GetString(0)), r.GetString(1), r.Timestamp(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.NullableString(6), r.NullableString(7), r.NullableString(8), Enum.Parse<MatchMethod>(r.GetString(9)), r.NullableString(10),
-                r.GetBoolean(11), r.GetString(12)), ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var tips = await Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
+            ReadTip, ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
         var outcomes = await Db.QueryAsync(c,
             "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 AND visited_on >= @p1 ORDER BY visited_on, household_id",
@@ -224,6 +224,58 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
             r => new TargetBaseline(r.GetString(0), r.GetInt32(1), r.GetInt32(2)), ct);
 
         return new DistrictData(asOf, households, crisis, tips, outcomes, capacity, baselines);
+    }
+
+    // ---------------------------------------------------------------- tip links
+
+    const string TipColumns =
+        "source, tip_id, received_at, source_detail, dong, address, subject_name, phone, household_id, match_method, category, urgent, note, " +
+        "link_confidence, candidates, rejected_candidates, resolved_against";
+
+    static Tip ReadTip(DbDataReader r) => new(Enum.Parse<TipSource>(r.GetString(0)), r.GetString(1), r.Timestamp(2), r.GetString(3),
+        r.GetString(4), r.GetString(5), r.NullableString(6), r.NullableString(7), r.NullableString(8), Enum.Parse<MatchMethod>(r.GetString(9)),
+        r.NullableString(10), r.GetBoolean(11), r.GetString(12))
+    {
+        LinkConfidence = r.GetDouble(13),
+        Candidates = SplitIds(r.GetString(14)),
+        RejectedCandidates = SplitIds(r.GetString(15)),
+        ResolvedAgainst = r.IsDBNull(16) ? null : r.Date(16),
+    };
+
+    /// <summary>Household ids are stored space-separated (ids never hold spaces: the contract's id rule).</summary>
+    static string Ids(IReadOnlyList<string> ids) => string.Join(' ', ids);
+
+    static string[] SplitIds(string stored) => stored.Length == 0 ? Array.Empty<string>() : stored.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public async Task<IReadOnlyList<Tip>> LoadOpenTipsAsync(string? dong, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return dong is null
+            ? await Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE household_id IS NULL ORDER BY received_at, source, tip_id", ReadTip, ct)
+            : await Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE household_id IS NULL AND dong = @p0 ORDER BY received_at, source, tip_id", ReadTip, ct, dong);
+    }
+
+    public async Task<Tip?> FindTipAsync(TipSource source, string tipId, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var rows = await Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE source = @p0 AND tip_id = @p1", ReadTip, ct, source.ToString(), tipId);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<int> UpdateTipLinksAsync(IReadOnlyList<Tip> tips, CancellationToken ct)
+    {
+        if (tips.Count == 0) return 0;
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var updated = 0;
+        foreach (var t in tips)
+            updated += await Db.ExecAsync(c, tx,
+                "UPDATE tips SET household_id = @p0, match_method = @p1, link_confidence = @p2, candidates = @p3, rejected_candidates = @p4, " +
+                "resolved_against = @p5 WHERE source = @p6 AND tip_id = @p7", ct,
+                t.HouseholdId, t.Match.ToString(), t.LinkConfidence, Ids(t.Candidates), Ids(t.RejectedCandidates), t.ResolvedAgainst,
+                t.Source.ToString(), t.TipId);
+        await tx.CommitAsync(ct);
+        return updated;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,97 @@
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Storage;
+using BlindSpot.Resolution;
+using Microsoft.Extensions.Logging;
+
+namespace BlindSpot.Pipeline.Resolution;
+
+/// <summary>What came of a staff decision on a tip.</summary>
+public enum TipDecision
+{
+    /// <summary>The tip is now linked to the household (method <see cref="MatchMethod.Confirmed"/>, confidence 1).</summary>
+    Linked,
+    /// <summary>The household is no longer a candidate for the tip, and never will be again.</summary>
+    Rejected,
+    UnknownTip,
+    /// <summary>The household is neither a candidate of the tip nor known to the registry.</summary>
+    UnknownHousehold,
+}
+
+/// <summary>What a retry after a new registry snapshot did.</summary>
+public sealed record TipRetryReport(int Tried, int Linked, int Candidates, DateOnly? Snapshot);
+
+/// <summary>
+/// Tip resolution after ingest: open tips (candidates or unresolved) are resolved again when a newer registry snapshot
+/// has arrived since they were last tried, and dong staff confirm or reject candidates (the web's dong screen calls
+/// <see cref="ListOpenAsync"/>, <see cref="ConfirmAsync"/> and <see cref="RejectAsync"/>). Linking happens at ingest
+/// (BlindSpot.Csv calls the same resolver for each tip row).
+/// </summary>
+public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
+{
+    /// <summary>
+    /// Resolves again every open tip last tried against a registry snapshot older than the newest one the
+    /// <paramref name="context"/> holds (or never tried). Safe to run twice: a tip tried against the newest snapshot is
+    /// not tried again.
+    /// </summary>
+    public async Task<TipRetryReport> RetryAsync(IngestContext context, CancellationToken ct)
+    {
+        if (context.Households.Count == 0) return new TipRetryReport(0, 0, 0, null);
+        var resolver = ResolverCache.For(context);
+        var newest = resolver.Index.NewestSnapshot;
+        var stale = (await store.LoadOpenTipsAsync(null, ct)).Where(t => t.ResolvedAgainst is null || t.ResolvedAgainst < newest).ToList();
+        if (stale.Count == 0) return new TipRetryReport(0, 0, 0, newest);
+
+        var resolved = stale.Select(t => Resolve(resolver, t, newest)).ToList();
+        await store.UpdateTipLinksAsync(resolved, ct);
+        var report = new TipRetryReport(resolved.Count, resolved.Count(t => t.HouseholdId is not null),
+            resolved.Count(t => t.LinkStatus == TipLinkStatus.Candidates), newest);
+        logger.LogInformation("Tried {Tried} open tips again against the registry snapshot of {Snapshot}: {Linked} linked, {Candidates} with candidates",
+            report.Tried, newest, report.Linked, report.Candidates);
+        return report;
+    }
+
+    /// <summary>A stored tip resolved again (a hotline call's dong may have been inferred, so it is not taken as given).</summary>
+    internal static Tip Resolve(TipResolver resolver, Tip tip, DateOnly snapshot) =>
+        resolver.Resolve(TipEvidence.Of(tip, dongGiven: tip.Source == TipSource.Officer)).ApplyTo(tip, snapshot);
+
+    /// <summary>The tips of a dong that are not linked (candidates first, then unresolved; oldest first within each).</summary>
+    public async Task<IReadOnlyList<Tip>> ListOpenAsync(string dong, CancellationToken ct) =>
+        (await store.LoadOpenTipsAsync(dong, ct)).OrderBy(t => t.LinkStatus == TipLinkStatus.Candidates ? 0 : 1).ToList();
+
+    /// <summary>
+    /// Dong staff say the tip is about <paramref name="householdId"/>: one of its candidates, or any household of the
+    /// registry they found themselves. The tip is linked with method Confirmed and confidence 1.
+    /// </summary>
+    public async Task<TipDecision> ConfirmAsync(TipSource source, string tipId, string householdId, CancellationToken ct)
+    {
+        if (await store.FindTipAsync(source, tipId, ct) is not { } tip) return TipDecision.UnknownTip;
+        if (!tip.Candidates.Contains(householdId) && !(await store.LoadIngestContextAsync(ct)).Households.ContainsKey(householdId))
+            return TipDecision.UnknownHousehold;
+        await store.UpdateTipLinksAsync([tip with
+        {
+            HouseholdId = householdId, Match = MatchMethod.Confirmed, LinkConfidence = 1, Candidates = [],
+            RejectedCandidates = tip.RejectedCandidates.Where(id => id != householdId).ToArray(),
+        }], ct);
+        logger.LogInformation("Tip {Source} {TipId} linked to household {HouseholdId} by dong staff", source, tipId, householdId);
+        return TipDecision.Linked;
+    }
+
+    /// <summary>Dong staff say the tip is not about <paramref name="householdId"/>: it leaves the candidates for good.</summary>
+    public async Task<TipDecision> RejectAsync(TipSource source, string tipId, string householdId, CancellationToken ct)
+    {
+        if (await store.FindTipAsync(source, tipId, ct) is not { } tip) return TipDecision.UnknownTip;
+        var unlink = tip.HouseholdId == householdId;
+        if (!unlink && !tip.Candidates.Contains(householdId)) return TipDecision.UnknownHousehold;
+        await store.UpdateTipLinksAsync([tip with
+        {
+            HouseholdId = unlink ? null : tip.HouseholdId,
+            Match = unlink ? MatchMethod.None : tip.Match,
+            LinkConfidence = unlink ? 0 : tip.LinkConfidence,
+            Candidates = tip.Candidates.Where(id => id != householdId).ToArray(),
+            RejectedCandidates = [.. tip.RejectedCandidates, householdId],
+        }], ct);
+        logger.LogInformation("Household {HouseholdId} rejected for tip {Source} {TipId} by dong staff", householdId, source, tipId);
+        return TipDecision.Rejected;
+    }
+}
