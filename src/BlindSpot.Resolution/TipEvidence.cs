@@ -44,7 +44,7 @@ public sealed record TipResolution(TipLinkStatus Status, string? HouseholdId, Ma
 /// <param name="CandidateFloor">Smallest posterior for a household to be shown as a candidate.</param>
 /// <param name="MaxCandidates">More plausible households than this: unresolved (too many to ask staff about).</param>
 /// <param name="CandidateMass">The shown candidates must together hold at least this probability.</param>
-public sealed record ResolutionOptions(double LinkThreshold = 0.97, double CandidateFloor = 0.05, int MaxCandidates = 5, double CandidateMass = 0.5)
+public sealed record ResolutionOptions(double LinkThreshold = 0.7, double CandidateFloor = 0.05, int MaxCandidates = 5, double CandidateMass = 0.5)
 {
     public static ResolutionOptions Default { get; } = new();
 }

@@ -45,7 +45,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         double total = 0, weights = 0;
         foreach (var (h, (w, m)) in pool)
         {
-            var mass = w * Likelihood(h, tip, name, digitsOf: tip.Phone, year);
+            var mass = w * Likelihood(h, tip, name, digitsOf: tip.Phone, year, a.Dong);
             scored.Add((h, mass, m));
             total += mass;
             weights += w;
@@ -122,15 +122,16 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     }
 
     /// <summary>How much more likely this tip is if it is about <paramref name="h"/> than about someone at random.</summary>
-    double Likelihood(HouseholdEntry h, TipEvidence tip, SubjectName? name, string? digitsOf, int year)
+    double Likelihood(HouseholdEntry h, TipEvidence tip, SubjectName? name, string? digitsOf, int year, string? writtenDong)
     {
         var l = 1.0;
         if (name is not null)
         {
+            // A name says as much as it is rare: P(the tip names the head | it is about h) / P(a random head has the name).
             if (name.FullName is { } full)
-                l *= h.Name == full ? 150 : h.Surname == name.Surname ? 0.15 : 0.04;
+                l *= h.Name == full ? Math.Clamp(0.95 / index.NameShare(full), 20, 20_000) : h.Surname == name.Surname ? 0.15 : 0.04;
             else if (name.Surname is { } surname)
-                l *= h.Surname == surname ? Math.Clamp(0.9 / index.SurnameShare(surname), 2, 30) : 0.1;
+                l *= h.Surname == surname ? Math.Clamp(0.9 / index.SurnameShare(surname), 2, 200) : 0.1;
             if (name.Sex is { } sex && h.Ref.HeadSex is { } headSex) l *= headSex == sex ? 1.8 : 0.25;
             if (name.Elderly && h.Ref.HeadBirthYear > 0)
             {
@@ -139,7 +140,9 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             }
         }
         if (Phones.Digits(digitsOf) is { } digits && h.PhoneDigits is { } own) l *= own == digits ? 300 : 0.3;
-        if (tip.Dong is { } dong && h.Ref.Dong != dong) l *= tip.DongGiven ? 0.03 : 0.3;
+        // A dong the reporter wrote (in the dong column or inside the address) is rarely wrong; an inferred one can be.
+        if (writtenDong is { } named && h.Ref.Dong != named) l *= 0.01;
+        else if (tip.Dong is { } dong && h.Ref.Dong != dong) l *= tip.DongGiven ? 0.01 : 0.3;
         if (!h.Current) l *= 0.25;
         return l;
     }

@@ -73,7 +73,7 @@ public sealed class ShapeTests(SampleInbox inbox) : IClassFixture<SampleInbox>
 
     [Fact]
     public void RegistryAddressesAreRoadNameAddresses() =>
-        Assert.All(inbox.CurrentHouseholds(), r => Assert.Matches(@"^서울특별시 영등포구 \S+로 \d+(-\d+)?(, .+호)?$", r["address"]));
+        Assert.All(inbox.CurrentHouseholds(), r => Assert.Matches(@"^서울특별시 영등포구 \S+로 \d+(-\d+)?(, .+호)?( \([^)]+\))?$", r["address"]));
 
     [Fact]
     public void HouseholdsMoveInAndOutBetweenSnapshots()

@@ -17,6 +17,7 @@ public sealed class RegistryIndex
     readonly Dictionary<string, List<BuildingEntry>> byName = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<HouseholdEntry>> byPhone = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> surnames = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
 
     public RegistryIndex(IEnumerable<HouseholdRef> households)
@@ -33,6 +34,7 @@ public sealed class RegistryIndex
                 SubjectName.SurnameOf(h.HeadName), Phones.Digits(h.Phone));
             Count++;
             surnames[entry.Surname] = surnames.GetValueOrDefault(entry.Surname) + 1;
+            names[entry.Name] = names.GetValueOrDefault(entry.Name) + 1;
             if (entry.PhoneDigits is { } p) Add(byPhone, p, entry);
             if (a.Road is null) { Unplaced.Add(entry); continue; }
             if (!roads.TryGetValue(a.Road, out var road)) roads[a.Road] = road = new RoadEntry(a.Road);
@@ -64,6 +66,9 @@ public sealed class RegistryIndex
 
     /// <summary>Share of heads with this surname (for how much "김씨" says).</summary>
     internal double SurnameShare(string surname) => Count == 0 ? 1 : Math.Max(1, surnames.GetValueOrDefault(surname)) / (double)Count;
+
+    /// <summary>Share of heads with exactly this full name (for how much a matching name says).</summary>
+    internal double NameShare(string name) => Count == 0 ? 1 : Math.Max(1, names.GetValueOrDefault(name)) / (double)Count;
 
     internal IReadOnlyList<HouseholdEntry> WithPhone(string digits) => byPhone.TryGetValue(digits, out var l) ? l : [];
 

@@ -42,4 +42,17 @@ internal static class Names
     }
 
     public static string Migrant(Rng rng) => rng.Pick(MigrantNames);
+
+    /// <summary>
+    /// The subject's name as a caller says it: the full name, a masked one (김OO, 김○○), the surname with 씨, 할머니 /
+    /// 할아버지 for an older head, or nothing (null).
+    /// </summary>
+    public static string? AsCallerSays(Rng rng, string headName, Sex sex, int age)
+    {
+        var surname = headName.Length >= 4 && headName[..2] is "황보" or "남궁" or "선우" or "제갈" ? headName[..2] : headName[..1];
+        var elder = sex == Sex.F ? "할머니" : "할아버지";
+        return rng.Weighted([
+            (headName, 40.0), (surname + "OO", 5.0), (surname + "○○", 2.0), (surname + "씨", 10.0), (surname + "모씨", 1.0),
+            (age >= 65 ? surname + " " + elder : surname + "씨", 8.0), ((string?)null, 34.0)]);
+    }
 }

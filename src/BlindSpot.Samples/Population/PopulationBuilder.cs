@@ -237,6 +237,7 @@ internal sealed class PopulationBuilder(Rng rng, SampleOptions options, DateOnly
             sub = rng.Chance(0.3) ? rng.Int(1, 40) : 0;
             key = $"{road}|{number}|{sub}";
         } while (!usedBuildings.Add(key));
+        var name = AddressSpelling.BuildingName(housing, road, number, sub);
         return housing switch
         {
             Housing.Apartment => new Building(road, number, sub, rng.Int(2, 10) * rng.Int(40, 110), Blocks: true, Floors: 25, PerFloor: 4, Basement: false, Rooms: false),
@@ -246,15 +247,25 @@ internal sealed class PopulationBuilder(Rng rng, SampleOptions options, DateOnly
             Housing.Gosiwon => new Building(road, number, sub, rng.Int(15, 40), false, 4, 12, false, false),
             Housing.Jjokbang => new Building(road, number, sub, rng.Int(8, 30), false, 3, 12, false, true),
             _ => new Building(road, number, sub, rng.Int(20, 80), false, 20, 6, false, false),
-        };
+        } is var b ? b.Named(name) : null!;
     }
 
     sealed class Building(string road, int number, int sub, int capacity, bool Blocks, int Floors, int PerFloor, bool Basement, bool Rooms)
     {
         int taken;
+        string? name;
         public int Left => capacity - taken;
 
-        public Address Take()
+        /// <summary>The name the registry gives the building (apartments, villas, 고시원 …), none for houses.</summary>
+        public Building Named(string? buildingName)
+        {
+            name = buildingName;
+            return this;
+        }
+
+        public Address Take() => TakeUnit() with { Name = name };
+
+        Address TakeUnit()
         {
             var k = taken++;
             if (Floors == 0) return new Address(road, number, sub, 0, "", 1);

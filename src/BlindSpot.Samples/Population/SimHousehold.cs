@@ -9,12 +9,18 @@ internal sealed record Address(string Road, int Number, int Sub, int BuildingDon
 {
     public string Building => Sub > 0 ? $"{Road} {Number}-{Sub}" : $"{Road} {Number}";
 
-    /// <summary>The registry's spelling: "서울특별시 영등포구 도림로 123, 203호".</summary>
+    /// <summary>The building's name (래미안아파트, 행복빌라, 새롬고시원), null for houses; the registry writes it in brackets.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The unit as the registry writes it: "203호", "101동 1203호", "B01호", "" for a house.</summary>
+    public string RegistryUnit => BuildingDong > 0 ? $"{BuildingDong}동 {Unit}호" : Unit.Length > 0 ? $"{Unit}호" : "";
+
+    /// <summary>The registry's spelling: "서울특별시 영등포구 도림로 123, 203호 (행복빌라)".</summary>
     public string Registry()
     {
         var head = $"서울특별시 영등포구 {Building}";
-        if (BuildingDong > 0) return $"{head}, {BuildingDong}동 {Unit}호";
-        return Unit.Length > 0 ? $"{head}, {Unit}호" : head;
+        var text = RegistryUnit.Length > 0 ? $"{head}, {RegistryUnit}" : head;
+        return Name is null ? text : $"{text} ({Name})";
     }
 }
 

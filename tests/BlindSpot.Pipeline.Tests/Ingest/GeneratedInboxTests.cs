@@ -1,3 +1,4 @@
+using BlindSpot.Core.Domain;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Samples;
 using BlindSpot.Testing;
@@ -58,9 +59,14 @@ public sealed class GeneratedInboxTests : IDisposable
         var wrong = meant.Count(t => t.HouseholdId is not null && t.HouseholdId != generator.TrueHouseholdOfTip(t.TipId));
 
         Assert.True(meant.Count > 100, $"only {meant.Count} tips with a true household");
-        // Measured at seed 3: every matched tip right; the few misses are addresses that fit several households.
+        // The generator spells tip addresses in every style of issue 9's table (no unit, building name only, road typos,
+        // wrong numbers, landmarks). Measured at seed 3: 150 of 170 linked right, none wrong; the misses are addresses
+        // that fit several households with no name to choose (they go to the dong as candidates or unresolved).
         Assert.True(wrong <= meant.Count / 100, $"{wrong} of {meant.Count} tips matched to the wrong household");
-        Assert.True(right >= meant.Count * 95 / 100, $"only {right} of {meant.Count} tips matched to their household");
+        Assert.True(right >= meant.Count * 85 / 100, $"only {right} of {meant.Count} tips matched to their household");
+        var open = meant.Where(t => t.HouseholdId is null).ToList();
+        Assert.All(open, t => Assert.Equal(0, t.LinkConfidence));
+        Assert.Contains(open, t => t.LinkStatus == TipLinkStatus.Candidates && t.Candidates.Contains(generator.TrueHouseholdOfTip(t.TipId)!));
     }
 
     public void Dispose()
