@@ -37,10 +37,12 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
     public async Task<TipRetryReport> RetryAsync(IngestContext context, CancellationToken ct)
     {
         if (context.Households.Count == 0) return new TipRetryReport(0, 0, 0, null);
-        var resolver = ResolverCache.For(context);
-        var newest = resolver.Index.NewestSnapshot;
+        var newest = DateOnly.MinValue;
+        foreach (var h in context.Households.Values) if (h.SnapshotDate > newest) newest = h.SnapshotDate;
         var stale = (await store.LoadOpenTipsAsync(null, ct)).Where(t => t.ResolvedAgainst is null || t.ResolvedAgainst < newest).ToList();
+        // The registry index is built only when there is something to try again (a daily run without a snapshot skips it).
         if (stale.Count == 0) return new TipRetryReport(0, 0, 0, newest);
+        var resolver = ResolverCache.For(context);
 
         var resolved = stale.Select(t => Resolve(resolver, t, newest)).ToList();
         await store.UpdateTipLinksAsync(resolved, ct);

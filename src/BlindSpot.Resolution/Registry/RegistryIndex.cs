@@ -25,11 +25,13 @@ public sealed class RegistryIndex
         ArgumentNullException.ThrowIfNull(households);
         var list = households as IReadOnlyCollection<HouseholdRef> ?? households.ToList();
         foreach (var h in list) if (h.SnapshotDate > NewestSnapshot) NewestSnapshot = h.SnapshotDate;
-        // Many households share a building: parse each distinct building part once.
-        var parsed = new Dictionary<string, WrittenAddress>(StringComparer.Ordinal);
+        // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
+        // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole.
+        var buildingParts = new Dictionary<string, WrittenAddress>(StringComparer.Ordinal);
+        var unitParts = new Dictionary<string, UnitSpec>(StringComparer.Ordinal);
         foreach (var h in list)
         {
-            if (!parsed.TryGetValue(h.Address, out var a)) parsed[h.Address] = a = WrittenAddress.Parse(h.Address);
+            var a = ParseRegistryAddress(h.Address, buildingParts, unitParts);
             var entry = new HouseholdEntry(h, a.Unit, h.SnapshotDate == NewestSnapshot, SubjectName.Squeeze(h.HeadName),
                 SubjectName.SurnameOf(h.HeadName), Phones.Digits(h.Phone));
             Count++;
@@ -54,6 +56,20 @@ public sealed class RegistryIndex
         }
         foreach (var r in roads.Values) r.Freeze();
         foreach (var l in byName.Values) Dedupe(l);
+    }
+
+    static WrittenAddress ParseRegistryAddress(string address, Dictionary<string, WrittenAddress> buildings, Dictionary<string, UnitSpec> units)
+    {
+        var comma = address.IndexOf(',');
+        var bracket = address.IndexOf('(');
+        if (comma < 0 || bracket >= 0 && bracket < comma) return WrittenAddress.Parse(address);
+        var unitEnd = bracket > comma ? bracket : address.Length;
+        var buildingKey = bracket > comma ? string.Concat(address.AsSpan(0, comma), " ", address.AsSpan(bracket)) : address[..comma];
+        if (!buildings.TryGetValue(buildingKey, out var building)) buildings[buildingKey] = building = WrittenAddress.Parse(buildingKey);
+        if (building.Road is null || building.Unit.Kind != UnitKind.None) return WrittenAddress.Parse(address);
+        var unitText = address[(comma + 1)..unitEnd].Trim();
+        if (!units.TryGetValue(unitText, out var unit)) units[unitText] = unit = WrittenAddress.ParseUnit(unitText);
+        return building with { Unit = unit };
     }
 
     /// <summary>Households in the index (the newest known version of each).</summary>
@@ -211,7 +227,10 @@ internal static class Phones
     public static string? Digits(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone)) return null;
-        var d = string.Concat(phone.Where(char.IsAsciiDigit));
-        return d.Length >= 9 ? d : null;
+        Span<char> digits = stackalloc char[Math.Min(phone.Length, 32)];
+        var n = 0;
+        foreach (var c in phone)
+            if (char.IsAsciiDigit(c) && n < digits.Length) digits[n++] = c;
+        return n >= 9 ? new string(digits[..n]) : null;
     }
 }

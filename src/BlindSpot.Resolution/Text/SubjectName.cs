@@ -67,5 +67,10 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
         return s.Length > 0 ? s[..1] : "";
     }
 
-    public static string Squeeze(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
+    public static string Squeeze(string name)
+    {
+        foreach (var c in name)
+            if (char.IsWhiteSpace(c)) return string.Concat(name.Where(x => !char.IsWhiteSpace(x)));
+        return name;
+    }
 }
