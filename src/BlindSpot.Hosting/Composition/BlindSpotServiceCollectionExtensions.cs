@@ -10,6 +10,7 @@ using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Pipeline.Retention;
+using BlindSpot.Pipeline.Resolution;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
@@ -84,6 +85,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<WorklistService>(sp => sp.GetRequiredService<PipelineServices>().Worklists());
         services.AddTransient<TargetsService>(sp => sp.GetRequiredService<PipelineServices>().Targets());
         services.AddTransient<RetentionService>(sp => sp.GetRequiredService<PipelineServices>().Retention());
+        services.AddTransient<TipResolutionService>(sp => sp.GetRequiredService<PipelineServices>().TipResolution());
         services.AddTransient<RunService>(sp => sp.GetRequiredService<PipelineServices>().Run());
         return services;
     }
