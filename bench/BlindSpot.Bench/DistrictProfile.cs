@@ -37,12 +37,25 @@ internal static class DistrictProfile
         var files = await store.ListFilesAsync(ct);
         Lap($"list files ({files.Count})");
         var context = await store.LoadIngestContextAsync(ct);
-        Lap($"ingest context ({context.Households.Count} households)");
+        Lap($"ingest context ({context.Households.Count} households, {context.CrisisKeys.Count} crisis keys)");
+        _ = BlindSpot.Resolution.ResolverCache.For(context);
+        Lap("registry index for tip resolution");
         context = null;
         var data = await store.LoadDistrictAsync(asOf, ct);
         Lap($"load district ({data.HouseholdVersions.Count} versions, {data.Crisis.Count} crisis, {data.Tips.Count} tips, {data.Outcomes.Count} visits)");
         _ = data.Households.Count;
         Lap("resolve households");
+        {
+            var opt = WorklistOptions.Default;
+            var signalFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-opt.SignalMonths);
+            var tipped = data.Tips.Where(t => t.HouseholdId is not null).Select(t => t.HouseholdId!).ToHashSet(StringComparer.Ordinal);
+            var crisisAny = data.Crisis.Select(c => c.HouseholdId).ToHashSet(StringComparer.Ordinal);
+            var crisisSignal = data.Crisis.Where(c => c.Month >= signalFrom).Select(c => c.HouseholdId).ToHashSet(StringComparer.Ordinal);
+            var living = data.Households.Where(h => !h.MovedOut).Select(h => h.HouseholdId).ToList();
+            Console.WriteLine(string.Create(inv, $"living {living.Count}; with any tip {living.Count(tipped.Contains)}; any crisis row {living.Count(crisisAny.Contains)}; " +
+                $"crisis in signal months {living.Count(crisisSignal.Contains)}; tip or signal crisis {living.Count(x => tipped.Contains(x) || crisisSignal.Contains(x))}; tip or any crisis {living.Count(x => tipped.Contains(x) || crisisAny.Contains(x))}"));
+            wall.Restart();
+        }
         var builder = new FeatureBuilder(data);
         Lap("feature index");
         var features = builder.BuildAll(asOf, ct);

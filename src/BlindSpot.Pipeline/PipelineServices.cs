@@ -29,7 +29,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
 
     public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock, settings.Ingest);
     public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock, settings.Training);
-    public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models);
+    public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models, settings.Worklists.Policy);
     public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());

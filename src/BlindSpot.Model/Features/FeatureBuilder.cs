@@ -41,14 +41,20 @@ public sealed class FeatureBuilder
     /// Features of every household living in the district on <paramref name="asOf"/> (not moved out), in household id
     /// order. The household list is Core's own resolution of <c>data.Until(asOf)</c>.
     /// </summary>
-    public IReadOnlyList<HouseholdFeatures> BuildAll(DateOnly asOf, CancellationToken ct = default)
+    public IReadOnlyList<HouseholdFeatures> BuildAll(DateOnly asOf, CancellationToken ct = default) => BuildAll(asOf, null, ct);
+
+    /// <summary>
+    /// <see cref="BuildAll(DateOnly, CancellationToken)"/> restricted to the households <paramref name="include"/> names
+    /// (all when null): the same rows, in the same order, as filtering the full result.
+    /// </summary>
+    public IReadOnlyList<HouseholdFeatures> BuildAll(DateOnly asOf, IReadOnlySet<string>? include, CancellationToken ct = default)
     {
         Guard(asOf);
         var households = data.Until(asOf).Households;
-        var result = new List<HouseholdFeatures>(households.Count);
+        var result = new List<HouseholdFeatures>(include is null ? households.Count : Math.Min(households.Count, include.Count));
         foreach (var h in households)
         {
-            if (h.MovedOut) continue;
+            if (h.MovedOut || include?.Contains(h.HouseholdId) == false) continue;
             if (result.Count % 4096 == 0) ct.ThrowIfCancellationRequested();
             result.Add(Compute(h, asOf));
         }

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -33,24 +34,43 @@ public sealed class ReasonService
         DateOnly asOf, string modelVersion, IReadOnlyCollection<string> householdIds, CancellationToken ct)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (householdIds.Count == 0) return result;
-        var record = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Version == modelVersion);
-        if (record is null)
-        {
-            logger.LogWarning("No reasons for {Households} listed households: model {ModelVersion} is not in the registry", householdIds.Count, modelVersion);
-            return result;
-        }
-        var (loaded, failure) = await models.LoadAsync(store, record, ct);
-        if (loaded is null)
-        {
-            logger.LogWarning("No reasons for {Households} listed households: {Failure}", householdIds.Count, failure);
-            return result;
-        }
+        if (householdIds.Count == 0 || await LoadAsync(modelVersion, householdIds.Count, ct) is not { } loaded) return result;
 
         var builder = FeatureBuilders.For(await store.LoadDistrictAsync(asOf, ct));
         var rows = householdIds.Select(id => builder.Build(id, asOf)).OfType<BlindSpot.Model.Features.HouseholdFeatures>().ToList();
         foreach (var s in loaded.Model.Score(rows, loaded.Card.Options.TopReasons))
             result[s.Features.HouseholdId] = s.Reasons;
         return result;
+    }
+
+    /// <summary>
+    /// The scores <see cref="ScoreService"/> would have stored for <paramref name="householdIds"/> as of
+    /// <paramref name="asOf"/> by <paramref name="modelVersion"/> had it scored every household: the same households
+    /// (living there on that day, not moved out; the others get none), features and model. With
+    /// <paramref name="withReasons"/> they carry their reasons. Empty when the model cannot be used.
+    /// </summary>
+    public async Task<IReadOnlyList<HouseholdScore>> ScoreAsync(
+        DateOnly asOf, string modelVersion, IReadOnlySet<string> householdIds, bool withReasons, CancellationToken ct)
+    {
+        if (householdIds.Count == 0 || await LoadAsync(modelVersion, householdIds.Count, ct) is not { } loaded) return [];
+        var rows = FeatureBuilders.For(await store.LoadDistrictAsync(asOf, ct)).BuildAll(asOf, householdIds, ct);
+        if (withReasons)
+            return loaded.Model.Score(rows, loaded.Card.Options.TopReasons)
+                .Select(s => new HouseholdScore(asOf, s.Features.HouseholdId, s.Features.Dong, modelVersion, s.Probability, s.Reasons)).ToList();
+        var probabilities = loaded.Model.Probabilities(rows);
+        return rows.Select((r, i) => new HouseholdScore(asOf, r.HouseholdId, r.Dong, modelVersion, probabilities[i], [])).ToList();
+    }
+
+    async Task<LoadedModel?> LoadAsync(string modelVersion, int households, CancellationToken ct)
+    {
+        var record = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Version == modelVersion);
+        if (record is null)
+        {
+            logger.LogWarning("No scores or reasons for {Households} households: model {ModelVersion} is not in the registry", households, modelVersion);
+            return null;
+        }
+        var (loaded, failure) = await models.LoadAsync(store, record, ct);
+        if (loaded is null) logger.LogWarning("No scores or reasons for {Households} households: {Failure}", households, failure);
+        return loaded;
     }
 }

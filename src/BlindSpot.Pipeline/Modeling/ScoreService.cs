@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
+using BlindSpot.Core.Worklists;
 using BlindSpot.Model.Features;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +14,12 @@ public sealed record ScoreReport(DateOnly AsOf, string? ModelVersion, int Scored
 }
 
 /// <summary>
-/// Scores every household living in the district on a date (not moved out) with the champion, in batches through
-/// IDataView, and stores the calibrated probabilities (idempotent per date). Reasons are not computed here: only the
-/// households a worklist names get them, from <see cref="ReasonService"/> (docs/adr/0006-daily-run-in-proportion.md).
+/// Scores the households living in the district on a date (not moved out) that a worklist can rank by probability
+/// (<see cref="ScoreNeeds"/>: a known tip or a recent crisis indicator; every household when the policy's
+/// <see cref="WorklistOptions.ModelTierRequiresSignal"/> is off) with the champion, in batches through IDataView, and
+/// stores the calibrated probabilities (idempotent per date). The others can only be drawn for exploration: the
+/// worklist computes a drawn household's probability, and the reasons of every listed household, through
+/// <see cref="ReasonService"/> from the same features and model (docs/adr/0006-daily-run-in-proportion.md).
 /// With no champion it stores nothing and says so: the worklists then fall back to tips (and rules), see docs/model.md.
 /// </summary>
 public sealed class ScoreService
@@ -26,14 +30,18 @@ public sealed class ScoreService
     readonly IBlindSpotStore store;
     readonly ILogger<ScoreService> logger;
     readonly ModelCache models;
+    // The policy whose rankable households are scored (the lists' own options).
+    readonly WorklistOptions policy;
 
-    public ScoreService(IBlindSpotStore store, ILogger<ScoreService> logger, TimeProvider clock) : this(store, logger, new ModelCache()) => _ = clock;
+    public ScoreService(IBlindSpotStore store, ILogger<ScoreService> logger, TimeProvider clock, WorklistOptions? policy = null)
+        : this(store, logger, new ModelCache(), policy ?? WorklistOptions.Default) => _ = clock;
 
-    internal ScoreService(IBlindSpotStore store, ILogger<ScoreService> logger, ModelCache models)
+    internal ScoreService(IBlindSpotStore store, ILogger<ScoreService> logger, ModelCache models, WorklistOptions policy)
     {
         this.store = store;
         this.logger = logger;
         this.models = models;
+        this.policy = policy;
     }
 
     public async Task<ScoreReport> ScoreAsync(DateOnly asOf, CancellationToken ct)
@@ -49,7 +57,11 @@ public sealed class ScoreService
 
         var watch = Stopwatch.StartNew();
         var data = await store.LoadDistrictAsync(asOf, ct);
-        var features = FeatureBuilders.For(data).BuildAll(asOf, ct);
+        var builder = FeatureBuilders.For(data);
+        var features = builder.BuildAll(asOf, ScoreNeeds.RankableIds(data, policy), ct);
+        // No household can be ranked (a district without tips or recent crisis rows): all are scored, so that the
+        // lists still run on the model (its version, exploration entries with their probability) as before.
+        if (features.Count == 0) features = builder.BuildAll(asOf, ct);
         var featureSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
@@ -66,8 +78,8 @@ public sealed class ScoreService
         }
         var scoringSeconds = watch.Elapsed.TotalSeconds;
         await store.ReplaceScoresAsync(asOf, scores, ct);
-        logger.LogInformation("Scored {Households} households as of {AsOf} with {Version}: features {FeatureSeconds:F1} s, probabilities {ScoringSeconds:F1} s",
-            scores.Length, asOf, champion.Version, featureSeconds, scoringSeconds);
+        logger.LogInformation("Scored {Households} rankable households of {Living} living as of {AsOf} with {Version}: features {FeatureSeconds:F1} s, probabilities {ScoringSeconds:F1} s",
+            scores.Length, data.Households.Count(h => !h.MovedOut), asOf, champion.Version, featureSeconds, scoringSeconds);
         return new ScoreReport(asOf, champion.Version, scores.Length, featureSeconds, scoringSeconds, null);
     }
 }

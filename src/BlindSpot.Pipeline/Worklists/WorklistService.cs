@@ -44,6 +44,7 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var (scores, scoresAsOf) = await LoadScoresAsync(asOfDay, ct);
         var data = await store.LoadDistrictAsync(asOfDay, ct);
         var earlier = await store.LoadWorklistsAsync(EarliestRelevant(date, calendar), date.AddDays(-1), ct);
+        if (scoresAsOf is { } scoreDay) scores = await WithRankableScoresAsync(data, scores, scoreDay, ct);
 
         var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy);
         if (scoresAsOf is { } scoredOn && await WithListedReasonsAsync(plan, scores, scoredOn, ct) is { } explained)
@@ -76,23 +77,56 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         return new WorklistResult(date, asOfDay, true, plan.Mode, plan.ModelVersion, scoresAsOf, summaries, null) { TipsToResolve = open.Count };
     }
 
-    /// <summary>The scores with the reasons of every listed household that has none stored, or null when none was missing.</summary>
+    /// <summary>
+    /// The stored scores plus those of the households the policy can rank today that the scoring day left out
+    /// (ScoreService scores the rankable households of its own day; when the scores are from an earlier day, a
+    /// household may have become rankable since): computed as scoring every household would have.
+    /// </summary>
+    async Task<IReadOnlyList<HouseholdScore>> WithRankableScoresAsync(DistrictData data, IReadOnlyList<HouseholdScore> scores, DateOnly scoredOn, CancellationToken ct)
+    {
+        if (reasons is null || scores.Count == 0) return scores;
+        var rankable = ScoreNeeds.RankableIds(data, settings.Policy);
+        var scored = new HashSet<string>(scores.Count, StringComparer.Ordinal);
+        foreach (var s in scores) scored.Add(s.HouseholdId);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in data.Households)
+            if (!h.MovedOut && !scored.Contains(h.HouseholdId) && rankable?.Contains(h.HouseholdId) != false) missing.Add(h.HouseholdId);
+        if (missing.Count == 0) return scores;
+        var added = await reasons.ScoreAsync(scoredOn, ScoringVersion(scores), missing, withReasons: false, ct);
+        if (added.Count == 0) return scores;
+        logger.LogInformation("Scored {Households} households that became rankable after the scores' day {ScoresAsOf}", added.Count, scoredOn);
+        return [.. scores, .. added];
+    }
+
+    /// <summary>
+    /// The scores with the reasons of every listed household that has none stored (and the probability, with reasons,
+    /// of a listed household that has no score: drawn for exploration among those ScoreService does not score), or
+    /// null when none was missing.
+    /// </summary>
     async Task<IReadOnlyList<HouseholdScore>?> WithListedReasonsAsync(WorklistPlan plan, IReadOnlyList<HouseholdScore> scores, DateOnly scoredOn, CancellationToken ct)
     {
-        if (reasons is null) return null;
+        if (reasons is null || scores.Count == 0) return null;
         var byId = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
         foreach (var s in scores) byId.TryAdd(s.HouseholdId, s);
         var missing = plan.Entries.Select(e => byId.GetValueOrDefault(e.HouseholdId)).OfType<HouseholdScore>()
             .Where(s => s.Reasons.Count == 0).DistinctBy(s => s.HouseholdId).ToList();
-        if (missing.Count == 0) return null;
+        var unscored = plan.Entries.Where(e => !byId.ContainsKey(e.HouseholdId)).Select(e => e.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        if (missing.Count == 0 && unscored.Count == 0) return null;
 
         var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var byModel in missing.GroupBy(s => s.ModelVersion, StringComparer.Ordinal))
             foreach (var (id, r) in await reasons.ReasonsAsync(scoredOn, byModel.Key, byModel.Select(s => s.HouseholdId).ToList(), ct))
                 found[id] = r;
-        logger.LogInformation("Reasons computed for {Households} listed households (scores as of {ScoresAsOf})", found.Count, scoredOn);
-        return found.Count == 0 ? null : scores.Select(s => found.TryGetValue(s.HouseholdId, out var r) ? s with { Reasons = r } : s).ToList();
+        var added = await reasons.ScoreAsync(scoredOn, ScoringVersion(scores), unscored, withReasons: true, ct);
+        logger.LogInformation("Reasons computed for {Households} listed households, {Scored} of them scored now (scores as of {ScoresAsOf})",
+            found.Count + added.Count, added.Count, scoredOn);
+        if (found.Count == 0 && added.Count == 0) return null;
+        return [.. scores.Select(s => found.TryGetValue(s.HouseholdId, out var r) ? s with { Reasons = r } : s), .. added];
     }
+
+    /// <summary>The model the day's scores come from: the most frequent version (the policy's own rule).</summary>
+    static string ScoringVersion(IReadOnlyList<HouseholdScore> scores) =>
+        scores.GroupBy(s => s.ModelVersion).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
     async Task<(IReadOnlyList<HouseholdScore> Scores, DateOnly? AsOf)> LoadScoresAsync(DateOnly asOf, CancellationToken ct)
     {

@@ -49,17 +49,21 @@ public sealed class ModelingServicesTests : IAsyncLifetime
 
         var scored = await Score.ScoreAsync(AsOf, CancellationToken.None);
         Assert.True(scored.Succeeded, scored.Failure);
-        var living = (await store.LoadDistrictAsync(AsOf, CancellationToken.None)).Households.Count(h => !h.MovedOut);
-        Assert.Equal(living, scored.Scored);
+        // The households a worklist can rank by probability (a known tip or a recent crisis indicator), not the others.
+        var data = await store.LoadDistrictAsync(AsOf, CancellationToken.None);
+        var rankable = ScoreNeeds.RankableIds(data, WorklistOptions.Default)!;
+        var living = data.Households.Where(h => !h.MovedOut && rankable.Contains(h.HouseholdId)).Select(h => h.HouseholdId).Order(StringComparer.Ordinal).ToList();
+        Assert.InRange(living.Count, 1, data.Households.Count(h => !h.MovedOut) - 1);
+        Assert.Equal(living.Count, scored.Scored);
         var stored = await store.LoadScoresAsync(AsOf, CancellationToken.None);
-        Assert.Equal(living, stored.Count);
+        Assert.Equal(living, stored.Select(s => s.HouseholdId).Order(StringComparer.Ordinal));
         Assert.All(stored, s => Assert.Equal(report.Version, s.ModelVersion));
         // Probabilities only: the reasons are computed for the households a worklist names (ReasonService).
         Assert.All(stored, s => Assert.Empty(s.Reasons));
 
         // Idempotent per date.
         await Score.ScoreAsync(AsOf, CancellationToken.None);
-        Assert.Equal(living, (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Count);
+        Assert.Equal(living.Count, (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -107,6 +111,67 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.Contains(reasons.Values, r => r.Count == 3);
         foreach (var (id, r) in reasons) Assert.Equal(everyone[id], r);
         Assert.Empty(await new ReasonService(store, NullLogger<ReasonService>.Instance).ReasonsAsync(AsOf, "m-unknown", some, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ScoresOfAFewHouseholdsEqualThoseOfScoringEveryHousehold()
+    {
+        var report = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.True(report.Promoted, report.Failure);
+        var data = await store.LoadDistrictAsync(AsOf, CancellationToken.None);
+        var all = new BlindSpot.Model.Features.FeatureBuilder(data).BuildAll(AsOf);
+        var model = BlindSpot.Model.Training.RiskModel.Load(await store.LoadModelBytesAsync(report.Version!, CancellationToken.None), report.Card!.Options.Seed);
+        var p = model.Probabilities(all);
+        var everyone = all.Select((f, i) => (f.HouseholdId, p[i])).ToDictionary(x => x.HouseholdId, x => x.Item2);
+        var some = all.Where((_, i) => i % 29 == 0).Select(f => f.HouseholdId).Append("no-such-household").ToHashSet(StringComparer.Ordinal);
+
+        var service = new ReasonService(store, NullLogger<ReasonService>.Instance);
+        var scores = await service.ScoreAsync(AsOf, report.Version!, some, withReasons: false, CancellationToken.None);
+        var explained = await service.ScoreAsync(AsOf, report.Version!, some, withReasons: true, CancellationToken.None);
+
+        // The households scoring everyone would have scored (living there, not moved out), with the same probabilities.
+        Assert.Equal(some.Count - 1, scores.Count);
+        foreach (var s in scores) Assert.Equal(everyone[s.HouseholdId], s.Probability);
+        Assert.Equal(scores.Select(s => (s.HouseholdId, s.Probability)), explained.Select(s => (s.HouseholdId, s.Probability)));
+        var reasons = model.Score(all, report.Card.Options.TopReasons).ToDictionary(s => s.Features.HouseholdId, s => s.Reasons);
+        Assert.Contains(explained, s => s.Reasons.Count > 0);
+        foreach (var s in explained) Assert.Equal(reasons[s.HouseholdId], s.Reasons);
+    }
+
+    [Fact]
+    public async Task ListsFromAnEarlierDaysScoresEqualThoseOfScoringEveryHousehold()
+    {
+        // Scores of a day five days back, lists as of the last day: households that got their first tip in between
+        // can be ranked and were not scored then. The lists must equal those built on scores of every household.
+        var report = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        Assert.True(report.Promoted, report.Failure);
+        var scoreDay = AsOf.AddDays(-5);
+        var date = new BlindSpot.Core.Time.BusinessCalendar([]).NextBusinessDay(AsOf);
+        var services = new PipelineServices(store, NullLoggerFactory.Instance, Clock, PipelineSettings.Default with
+        {
+            Worklists = BlindSpot.Pipeline.Worklists.WorklistSettings.Default with { Holidays = [] },
+        });
+        var early = await store.LoadDistrictAsync(scoreDay, CancellationToken.None);
+        var late = await store.LoadDistrictAsync(AsOf, CancellationToken.None);
+        var newlyRankable = ScoreNeeds.RankableIds(late, WorklistOptions.Default)!.Except(ScoreNeeds.RankableIds(early, WorklistOptions.Default)!).ToList();
+        Assert.NotEmpty(newlyRankable);
+
+        Assert.True((await services.Score().ScoreAsync(scoreDay, CancellationToken.None)).Succeeded);
+        var dir2 = Path.Combine(dir, "out");
+        Assert.True((await services.Worklists().BuildAsync(date, AsOf, dir2, CancellationToken.None)).Succeeded);
+        var fromRankable = await store.LoadWorklistAsync(date, CancellationToken.None);
+
+        var all = new BlindSpot.Model.Features.FeatureBuilder(early).BuildAll(scoreDay);
+        var model = BlindSpot.Model.Training.RiskModel.Load(await store.LoadModelBytesAsync(report.Version!, CancellationToken.None), report.Card!.Options.Seed);
+        var p = model.Probabilities(all);
+        await store.ReplaceScoresAsync(scoreDay, all.Select((f, i) => new HouseholdScore(scoreDay, f.HouseholdId, f.Dong, report.Version!, p[i], [])).ToList(), CancellationToken.None);
+        Assert.True((await services.Worklists().BuildAsync(date, AsOf, dir2, CancellationToken.None)).Succeeded);
+        var fromEveryone = await store.LoadWorklistAsync(date, CancellationToken.None);
+
+        Assert.NotEmpty(fromEveryone);
+        Assert.Contains(fromEveryone, e => e.Selection == Selection.Exploration);
+        static string Line(WorklistEntry e) => $"{e with { Reasons = [] }} {string.Join(" / ", e.Reasons)}";
+        Assert.Equal(fromEveryone.Select(Line), fromRankable.Select(Line));
     }
 
     [Fact]
