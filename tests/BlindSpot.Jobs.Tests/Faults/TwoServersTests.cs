@@ -34,7 +34,8 @@ public sealed class TwoServersTests(CleanRunFixture clean) : IDisposable
         var tips = root.GetProperty("Tips").EnumerateArray().ToList();
         Assert.True(tips.Count(t => t.GetProperty("HouseholdId").ValueKind == System.Text.Json.JsonValueKind.String) > tips.Count / 2, "most tips matched");
         Assert.Contains(root.GetProperty("Models").EnumerateArray(), m => m.GetProperty("Status").GetInt32() == (int)BlindSpot.Core.Scoring.ModelStatus.Champion);
-        Assert.All(root.GetProperty("Scores").EnumerateArray(), day => Assert.True(day.GetArrayLength() >= Scenario.Households * 9 / 10));
+        // Scores of every day: the households a worklist can rank (a tip or a recent crisis row; ScoreNeeds), not all.
+        Assert.All(root.GetProperty("Scores").EnumerateArray(), day => Assert.True(day.GetArrayLength() >= Scenario.Households / 20));
         Assert.True(root.GetProperty("Worklists").GetArrayLength() > 0);
         Assert.True(root.GetProperty("OutputFiles").GetArrayLength() >= Scenario.Days.Length * 18);
     }
