@@ -58,8 +58,11 @@ internal static class DistrictProfile
         }
         var builder = new FeatureBuilder(data);
         Lap("feature index");
-        var features = builder.BuildAll(asOf, ct);
-        Lap($"features of {features.Count} households");
+        var all = builder.BuildAll(asOf, ct);
+        Lap($"features of all {all.Count} households (before: scoring scored all)");
+        var rankable = ScoreNeeds.RankableIds(data, WorklistOptions.Default);
+        var features = builder.BuildAll(asOf, rankable, ct);
+        Lap($"features of {features.Count} rankable households (ScoreNeeds, as ScoreService now)");
         var champion = (await store.ListModelsAsync(ct)).First(m => m.Status == ModelStatus.Champion);
         var card = ModelCard.FromJson(champion.CardJson)!;
         var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
@@ -71,9 +74,9 @@ internal static class DistrictProfile
             var p = model.Probabilities(batch);
             for (var i = 0; i < batch.Count; i++) scores.Add(new HouseholdScore(asOf, batch[i].HouseholdId, batch[i].Dong, champion.Version, p[i], []));
         }
-        Lap("probabilities");
+        Lap($"probabilities of {scores.Count} rankable households");
         _ = model.Score(features.Take(2_000).ToList(), 3).Count();
-        Lap("reasons of 2,000 households (x95 = all)");
+        Lap("reasons of 2,000 households (x95 = all, as before issue 11)");
         await store.ReplaceScoresAsync(asOf, scores, ct);
         Lap("store scores");
         var loaded = await store.LoadScoresAsync(asOf, ct);

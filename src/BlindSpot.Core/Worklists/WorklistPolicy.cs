@@ -16,13 +16,20 @@ public static class WorklistPolicy
     /// <param name="date">The business day the lists are for; after <paramref name="data"/>'s AsOf.</param>
     /// <param name="scores">The champion's scores as of the data's day; empty when there is no champion yet (rules fallback).</param>
     /// <param name="earlier">Stored entries of earlier worklists (at least the last <see cref="WorklistOptions.RelistBusinessDays"/> business days).</param>
+    /// <param name="complete">
+    /// Called once, after every dong's selection, with the listed households whose score is missing or carries no
+    /// reasons; returns their scores with reasons (those it knows). The selection never depends on reasons nor on the
+    /// probability of a household that only exploration can draw (docs/adr/0006-daily-run-in-proportion.md), so the
+    /// lists are those of scores that carried everything from the start. Null: the scores as given.
+    /// </param>
     public static WorklistPlan Build(
         DateOnly date,
         DistrictData data,
         IReadOnlyList<HouseholdScore> scores,
         IReadOnlyList<WorklistEntry> earlier,
         BusinessCalendar calendar,
-        WorklistOptions options)
+        WorklistOptions options,
+        Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, HouseholdScore>>? complete = null)
     {
         if (data.AsOf >= date) throw new ArgumentException("The district data must be as of a day before the worklist day (no look-ahead).", nameof(data));
         if (options.Validate() is { } invalid) throw new ArgumentException(invalid, nameof(options));
@@ -38,16 +45,43 @@ public static class WorklistPolicy
         foreach (var c in data.Capacity) capacity[c.Dong] = Math.Max(0, c.DailyVisits);
         var byDong = data.Households.ToLookup(h => h.Dong, StringComparer.Ordinal);
 
-        var lists = new List<DongWorklist>(Dongs.All.Count);
+        var chosen = new List<DongChoice>(Dongs.All.Count);
         foreach (var dong in Dongs.All)
         {
             var cap = capacity.TryGetValue(dong, out var v) ? v : options.DefaultDailyVisits;
-            lists.Add(BuildDong(context, dong, cap, byDong[dong]));
+            chosen.Add(ChooseDong(context, dong, cap, byDong[dong]));
         }
+
+        IReadOnlyDictionary<string, HouseholdScore> completed = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
+        if (complete is not null && mode == ScoringMode.Model)
+        {
+            var incomplete = chosen.SelectMany(d => d.All).Where(c => c.Score is not { Reasons.Count: > 0 })
+                .Select(c => c.Household.HouseholdId).ToHashSet(StringComparer.Ordinal);
+            if (incomplete.Count > 0) completed = complete(incomplete);
+        }
+        var lists = chosen.Select(d => d.ToList(context, completed)).ToList();
         return new WorklistPlan(date, data.AsOf, true, mode, modelVersion, lists);
     }
 
-    static DongWorklist BuildDong(Context ctx, string dong, int cap, IEnumerable<Household> households)
+    /// <summary>A dong's selection, before its entries are written.</summary>
+    sealed record DongChoice(string Dong, int Cap, List<Candidate> Urgent, List<Candidate> Deterministic, List<Candidate> Explored,
+        double Probability, Dictionary<Exclusion, int> Excluded)
+    {
+        public IEnumerable<Candidate> All => Urgent.Concat(Deterministic).Concat(Explored);
+
+        public DongWorklist ToList(Context ctx, IReadOnlyDictionary<string, HouseholdScore> completed)
+        {
+            Candidate With(Candidate c) => completed.TryGetValue(c.Household.HouseholdId, out var s) ? c with { Score = s } : c;
+            var entries = new List<WorklistEntry>(Urgent.Count + Deterministic.Count + Explored.Count);
+            foreach (var c in Urgent) entries.Add(ctx.Entry(Dong, entries.Count + 1, With(c), Selection.UrgentTip, 1.0, entries.Count + 1 > Cap));
+            foreach (var c in Deterministic)
+                entries.Add(ctx.Entry(Dong, entries.Count + 1, With(c), c.RecentTip is not null ? Selection.Tip : Selection.Model, 1.0, false));
+            foreach (var c in Explored) entries.Add(ctx.Entry(Dong, entries.Count + 1, With(c), Selection.Exploration, Probability, false));
+            return new DongWorklist(Dong, Cap, entries, Excluded);
+        }
+    }
+
+    static DongChoice ChooseDong(Context ctx, string dong, int cap, IEnumerable<Household> households)
     {
         var options = ctx.Options;
         var excluded = new Dictionary<Exclusion, int>();
@@ -81,13 +115,7 @@ public static class WorklistPolicy
             .OrderBy(c => c.Household.HouseholdId, StringComparer.Ordinal).ToList();
         var explored = draw.Sample(pool, slots);
         var probability = pool.Count == 0 ? 0 : Math.Min(1.0, expectedSlots / pool.Count);
-
-        var entries = new List<WorklistEntry>(urgent.Count + deterministic.Count + explored.Count);
-        foreach (var c in urgent) entries.Add(ctx.Entry(dong, entries.Count + 1, c, Selection.UrgentTip, 1.0, entries.Count + 1 > cap));
-        foreach (var c in deterministic)
-            entries.Add(ctx.Entry(dong, entries.Count + 1, c, c.RecentTip is not null ? Selection.Tip : Selection.Model, 1.0, false));
-        foreach (var c in explored) entries.Add(ctx.Entry(dong, entries.Count + 1, c, Selection.Exploration, probability, false));
-        return new DongWorklist(dong, cap, entries, excluded);
+        return new DongChoice(dong, cap, urgent, deterministic, explored.ToList(), probability, excluded);
     }
 
     /// <summary>A household that may be listed today, with what it would be listed for.</summary>

@@ -61,6 +61,45 @@ public sealed class ReasonService
         return rows.Select((r, i) => new HouseholdScore(asOf, r.HouseholdId, r.Dong, modelVersion, probabilities[i], [])).ToList();
     }
 
+    /// <summary>
+    /// Completes a day's scores for the households a list names, in one synchronous call (what
+    /// <see cref="Core.Worklists.WorklistPolicy"/> asks once its selection is made): a household with a stored score gets
+    /// its reasons (<see cref="ReasonsAsync"/>'s way), one without gets its score with reasons (<see cref="ScoreAsync"/>'s
+    /// way). The district as of <paramref name="asOf"/> and the models of <paramref name="scores"/> are loaded here.
+    /// </summary>
+    public async Task<Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, HouseholdScore>>> CompleterAsync(
+        DateOnly asOf, IReadOnlyList<HouseholdScore> scores, CancellationToken ct)
+    {
+        var byId = new Dictionary<string, HouseholdScore>(scores.Count, StringComparer.Ordinal);
+        foreach (var s in scores) byId.TryAdd(s.HouseholdId, s);
+        var majority = scores.Count == 0 ? null
+            : scores.GroupBy(s => s.ModelVersion).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var loaded = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
+        foreach (var version in scores.Select(s => s.ModelVersion).Distinct())
+            if (await LoadAsync(version, 0, ct) is { } m) loaded[version] = m;
+        var builder = FeatureBuilders.For(await store.LoadDistrictAsync(asOf, ct));
+
+        return ids =>
+        {
+            var result = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
+            var scored = ids.Where(byId.ContainsKey).GroupBy(id => byId[id].ModelVersion, StringComparer.Ordinal);
+            foreach (var group in scored)
+            {
+                if (!loaded.TryGetValue(group.Key, out var model)) continue;
+                var rows = group.Select(id => builder.Build(id, asOf)).OfType<BlindSpot.Model.Features.HouseholdFeatures>().ToList();
+                foreach (var s in model.Model.Score(rows, model.Card.Options.TopReasons))
+                    result[s.Features.HouseholdId] = byId[s.Features.HouseholdId] with { Reasons = s.Reasons };
+            }
+            var unscored = ids.Where(id => !byId.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+            if (unscored.Count > 0 && majority is not null && loaded.TryGetValue(majority, out var champion))
+                foreach (var s in champion.Model.Score(builder.BuildAll(asOf, unscored), champion.Card.Options.TopReasons))
+                    result[s.Features.HouseholdId] = new HouseholdScore(asOf, s.Features.HouseholdId, s.Features.Dong, majority, s.Probability, s.Reasons);
+            logger.LogInformation("Reasons computed for {Households} listed households, {Scored} of them scored now (scores as of {ScoresAsOf})",
+                result.Count, result.Values.Count(s => !byId.ContainsKey(s.HouseholdId)), asOf);
+            return result;
+        };
+    }
+
     async Task<LoadedModel?> LoadAsync(string modelVersion, int households, CancellationToken ct)
     {
         var record = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Version == modelVersion);

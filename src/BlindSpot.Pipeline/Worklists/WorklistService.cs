@@ -46,10 +46,9 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var earlier = await store.LoadWorklistsAsync(EarliestRelevant(date, calendar), date.AddDays(-1), ct);
         if (scoresAsOf is { } scoreDay) scores = await WithRankableScoresAsync(data, scores, scoreDay, ct);
 
-        var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy);
-        if (scoresAsOf is { } scoredOn && await WithListedReasonsAsync(plan, scores, scoredOn, ct) is { } explained)
-            // The selection does not depend on reasons (same inputs, same lists): the second pass only carries them.
-            plan = WorklistPolicy.Build(date, data, explained, earlier, calendar, settings.Policy);
+        // The listed households' reasons (and a drawn household's probability) come once the selection is made.
+        var complete = scoresAsOf is { } scoredOn && reasons is not null && scores.Count > 0 ? await reasons.CompleterAsync(scoredOn, scores, ct) : null;
+        var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy, complete);
         await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), ct);
 
         var households = data.Households.ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
@@ -96,32 +95,6 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         if (added.Count == 0) return scores;
         logger.LogInformation("Scored {Households} households that became rankable after the scores' day {ScoresAsOf}", added.Count, scoredOn);
         return [.. scores, .. added];
-    }
-
-    /// <summary>
-    /// The scores with the reasons of every listed household that has none stored (and the probability, with reasons,
-    /// of a listed household that has no score: drawn for exploration among those ScoreService does not score), or
-    /// null when none was missing.
-    /// </summary>
-    async Task<IReadOnlyList<HouseholdScore>?> WithListedReasonsAsync(WorklistPlan plan, IReadOnlyList<HouseholdScore> scores, DateOnly scoredOn, CancellationToken ct)
-    {
-        if (reasons is null || scores.Count == 0) return null;
-        var byId = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
-        foreach (var s in scores) byId.TryAdd(s.HouseholdId, s);
-        var missing = plan.Entries.Select(e => byId.GetValueOrDefault(e.HouseholdId)).OfType<HouseholdScore>()
-            .Where(s => s.Reasons.Count == 0).DistinctBy(s => s.HouseholdId).ToList();
-        var unscored = plan.Entries.Where(e => !byId.ContainsKey(e.HouseholdId)).Select(e => e.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        if (missing.Count == 0 && unscored.Count == 0) return null;
-
-        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var byModel in missing.GroupBy(s => s.ModelVersion, StringComparer.Ordinal))
-            foreach (var (id, r) in await reasons.ReasonsAsync(scoredOn, byModel.Key, byModel.Select(s => s.HouseholdId).ToList(), ct))
-                found[id] = r;
-        var added = await reasons.ScoreAsync(scoredOn, ScoringVersion(scores), unscored, withReasons: true, ct);
-        logger.LogInformation("Reasons computed for {Households} listed households, {Scored} of them scored now (scores as of {ScoresAsOf})",
-            found.Count + added.Count, added.Count, scoredOn);
-        if (found.Count == 0 && added.Count == 0) return null;
-        return [.. scores.Select(s => found.TryGetValue(s.HouseholdId, out var r) ? s with { Reasons = r } : s), .. added];
     }
 
     /// <summary>The model the day's scores come from: the most frequent version (the policy's own rule).</summary>

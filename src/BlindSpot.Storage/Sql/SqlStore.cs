@@ -195,35 +195,82 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
 
     public async Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct)
     {
-        await using var c = await dialect.OpenConnectionAsync(ct);
-        var households = await Db.QueryAsync(c,
-            "SELECT household_id, dong, address, head_name, phone, head_birth_year, head_sex, members, children_under_2, single_parent, " +
-            "pregnant, disability, housing_type, tenure, moved_in, basic_livelihood, case_managed, snapshot_date FROM household_versions " +
-            "ORDER BY household_id, snapshot_date",
-            r => new Household(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4), r.GetInt32(5),
-                Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7), r.GetInt32(8), r.NullableBool(9), r.NullableBool(10), r.NullableBool(11),
-                r.GetString(12), r.GetString(13), r.Date(14), r.GetBoolean(15), r.GetBoolean(16), r.Date(17)), ct);
+        // The large reads run side by side, each on its own connection (a district is ~650,000 rows at 190,000
+        // households: on 2 cores this about halves the wall time). Like before, each read sees the store as of its own
+        // statement; the ingest lock keeps files from being committed by this run meanwhile.
+        var households = OnOwnConnectionAsync(c =>
+        {
+            // Versions come by household: the second version reuses the first one's id; few distinct short values are shared.
+            var pool = new StringPool();
+            string? previousId = null;
+            return Db.QueryAsync(c,
+                "SELECT household_id, dong, address, head_name, phone, head_birth_year, head_sex, members, children_under_2, single_parent, " +
+                "pregnant, disability, housing_type, tenure, moved_in, basic_livelihood, case_managed, snapshot_date FROM household_versions " +
+                "ORDER BY household_id, snapshot_date",
+                r =>
+                {
+                    var id = r.GetString(0);
+                    if (id == previousId) id = previousId;
+                    previousId = id;
+                    return new Household(id, pool.Of(r.GetString(1)), r.GetString(2), r.GetString(3), r.NullableString(4), r.GetInt32(5),
+                        Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7), r.GetInt32(8), r.NullableBool(9), r.NullableBool(10), r.NullableBool(11),
+                        pool.Of(r.GetString(12)), pool.Of(r.GetString(13)), r.Date(14), r.GetBoolean(15), r.GetBoolean(16), r.Date(17));
+                }, ct);
+        }, ct);
 
         // A month's figures are known once the month is over (DistrictData.IsCrisisKnown).
         var lastKnownMonth = asOf.AddDays(1).AddMonths(-1);
-        var crisis = await Db.QueryAsync(c,
-            "SELECT household_id, month, indicator, value, known_code FROM crisis WHERE month <= @p0 ORDER BY household_id, month, indicator",
-            r => new CrisisRecord(r.GetString(0), r.Date(1), r.GetString(2), r.GetDecimal(3), r.GetBoolean(4)), ct, lastKnownMonth);
+        var crisis = OnOwnConnectionAsync(c =>
+        {
+            var pool = new StringPool();
+            string? previousId = null;
+            return Db.QueryAsync(c,
+                "SELECT household_id, month, indicator, value, known_code FROM crisis WHERE month <= @p0 ORDER BY household_id, month, indicator",
+                r =>
+                {
+                    var id = r.GetString(0);
+                    if (id == previousId) id = previousId;
+                    previousId = id;
+                    return new CrisisRecord(id, r.Date(1), pool.Of(r.GetString(2)), r.GetDecimal(3), r.GetBoolean(4));
+                }, ct, lastKnownMonth);
+        }, ct);
 
-        var tips = await Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
-            ReadTip, ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var tips = OnOwnConnectionAsync(c => Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
+            ReadTip, ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
 
-        var outcomes = await Db.QueryAsync(c,
+        var outcomes = OnOwnConnectionAsync(c => Db.QueryAsync(c,
             "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 AND visited_on >= @p1 ORDER BY visited_on, household_id",
             r => new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)), ct, asOf,
-            Core.Contract.DateWindows.Earliest); // a visit stored before the date windows existed cannot break the labels
+            Core.Contract.DateWindows.Earliest), ct); // a visit stored before the date windows existed cannot break the labels
 
+        await Task.WhenAll(households, crisis, tips, outcomes);
+        await using var c = await dialect.OpenConnectionAsync(ct);
         var capacity = await Db.QueryAsync(c, "SELECT dong, daily_visits FROM capacity ORDER BY dong",
             r => new DongCapacity(r.GetString(0), r.GetInt32(1)), ct);
         var baselines = await Db.QueryAsync(c, "SELECT dong, year, discoveries FROM target_baselines ORDER BY year, dong",
             r => new TargetBaseline(r.GetString(0), r.GetInt32(1), r.GetInt32(2)), ct);
 
-        return new DistrictData(asOf, households, crisis, tips, outcomes, capacity, baselines);
+        return new DistrictData(asOf, await households, await crisis, await tips, await outcomes, capacity, baselines);
+    }
+
+    /// <summary>Runs a read on a connection of its own, on the thread pool (SQLite's ADO.NET calls complete synchronously).</summary>
+    Task<T> OnOwnConnectionAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken ct) => Task.Run(async () =>
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await read(c);
+    }, ct);
+
+    /// <summary>One instance of each distinct value of a column with few distinct values (dong, indicator, housing type).</summary>
+    sealed class StringPool
+    {
+        readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+        public string Of(string value)
+        {
+            if (values.TryGetValue(value, out var shared)) return shared;
+            values[value] = value;
+            return value;
+        }
     }
 
     // ---------------------------------------------------------------- tip links
