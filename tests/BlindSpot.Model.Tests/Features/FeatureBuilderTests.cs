@@ -39,6 +39,38 @@ public sealed class FeatureBuilderTests
     }
 
     [Fact]
+    public void RowsInAnyOrderGiveTheSameFeatures()
+    {
+        // The store returns versions and crisis rows ordered by household (one run each); any other order must agree.
+        var data = Some.Planted(households: 200).Data;
+        var later = data.HouseholdVersions.Take(60).Select(h => h with { SnapshotDate = D.AddDays(-1), Members = h.Members + 1 }).ToArray();
+        var byHousehold = data with
+        {
+            HouseholdVersions = [.. data.HouseholdVersions.Concat(later).OrderBy(v => v.HouseholdId, StringComparer.Ordinal).ThenBy(v => v.SnapshotDate)],
+            Crisis = [.. data.Crisis.OrderBy(c => c.HouseholdId, StringComparer.Ordinal).ThenBy(c => c.Month)],
+        };
+        var random = new Random(7);
+        var shuffled = data with
+        {
+            HouseholdVersions = [.. data.HouseholdVersions.Concat(later).OrderBy(_ => random.Next())],
+            Crisis = [.. data.Crisis.OrderBy(_ => random.Next())],
+        };
+        var newestFirst = byHousehold with
+        {
+            HouseholdVersions = [.. byHousehold.HouseholdVersions.OrderBy(v => v.HouseholdId, StringComparer.Ordinal).ThenByDescending(v => v.SnapshotDate)],
+        };
+
+        var expected = new FeatureBuilder(byHousehold).BuildAll(D);
+        Assert.Contains(expected, f => later.Any(h => h.HouseholdId == f.HouseholdId));
+        foreach (var source in new[] { shuffled, newestFirst })
+        {
+            var all = new FeatureBuilder(source).BuildAll(D);
+            Assert.Equal(expected.Select(f => f.HouseholdId), all.Select(f => f.HouseholdId));
+            for (var i = 0; i < all.Count; i++) Assert.Equal(expected[i].Values, all[i].Values);
+        }
+    }
+
+    [Fact]
     public void RecordsOnTheAsOfDateCount()
     {
         var data = Some.Planted(households: 50).Data;
