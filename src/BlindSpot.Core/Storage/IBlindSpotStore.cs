@@ -9,7 +9,7 @@ namespace BlindSpot.Core.Storage;
 /// The one storage contract, with two real engines behind it (SQLite embedded, PostgreSQL in production).
 /// The same contract tests run against both.
 /// </summary>
-public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAsyncDisposable
+public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAccountStore, IAuditStore, IAsyncDisposable
 {
     /// <summary>"sqlite" or "postgresql".</summary>
     string Engine { get; }
@@ -101,6 +101,8 @@ public interface IJobRunStore
     /// </summary>
     Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct);
     Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct);
+    /// <summary>The ledger, newest start first, at most <paramref name="limit"/> rows (the admins' page).</summary>
+    Task<IReadOnlyList<JobRun>> ListJobRunsAsync(int limit, CancellationToken ct);
 
     /// <summary>Blanks names, phones, addresses and note texts of records older than the cut-off; returns rows touched.</summary>
     Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct);

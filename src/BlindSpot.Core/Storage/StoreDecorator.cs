@@ -1,3 +1,5 @@
+using BlindSpot.Core.Accounts;
+using BlindSpot.Core.Audit;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Scoring;
@@ -38,6 +40,15 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<IReadOnlyList<Tip>> LoadOpenTipsAsync(string? dong, CancellationToken ct) => inner.LoadOpenTipsAsync(dong, ct);
     public virtual Task<Tip?> FindTipAsync(TipSource source, string tipId, CancellationToken ct) => inner.FindTipAsync(source, tipId, ct);
     public virtual Task<int> UpdateTipLinksAsync(IReadOnlyList<Tip> tips, CancellationToken ct) => inner.UpdateTipLinksAsync(tips, ct);
+    public virtual Task<IReadOnlyList<JobRun>> ListJobRunsAsync(int limit, CancellationToken ct) => inner.ListJobRunsAsync(limit, ct);
+    public virtual Task<bool> AddAccountAsync(Account account, CancellationToken ct) => inner.AddAccountAsync(account, ct);
+    public virtual Task<Account?> FindAccountAsync(string username, CancellationToken ct) => inner.FindAccountAsync(username, ct);
+    public virtual Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken ct) => inner.ListAccountsAsync(ct);
+    public virtual Task<bool> SetAccountDisabledAsync(string username, bool disabled, CancellationToken ct) => inner.SetAccountDisabledAsync(username, disabled, ct);
+    public virtual Task UpdateSignInStateAsync(string username, int failedSignIns, DateTime? lockedUntil, CancellationToken ct) =>
+        inner.UpdateSignInStateAsync(username, failedSignIns, lockedUntil, ct);
+    public virtual Task AppendAuditAsync(AuditEntry entry, CancellationToken ct) => inner.AppendAuditAsync(entry, ct);
+    public virtual Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct) => inner.ListAuditAsync(query, ct);
     public virtual Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct) => inner.PurgePersonalDataAsync(olderThan, ct);
 
     public ValueTask DisposeAsync()

@@ -28,7 +28,23 @@ internal static class Migrations
             // Links made before version 3 were exact address or id matches: fully trusted, as they were used.
             "UPDATE tips SET link_confidence = 1 WHERE household_id IS NOT NULL",
         ]),
+        new(4, "web accounts and audit", d => new[] { d.CreateTable(Tables.Accounts), d.CreateTable(Tables.Audit),
+            "CREATE INDEX ix_audit_at ON audit_log (at)" }.Concat(AppendOnly(d, Tables.Audit.Name))),
     ];
+
+    /// <summary>Triggers that make a table append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) fail.</summary>
+    static IEnumerable<string> AppendOnly(Sql.SqlDialect d, string table) => d.Engine == "postgresql"
+        ?
+        [
+            $"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{table} is append-only'; END $$",
+            $"CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
+            $"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()",
+        ]
+        :
+        [
+            $"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+            $"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END",
+        ];
 
     public static int Latest => All[^1].Version;
 }

@@ -125,4 +125,20 @@ internal static class Tables
     /// <summary>The tables as schema version 1 created them.</summary>
     public static readonly Table[] Version1 =
         [Files, Quarantine, HouseholdVersions, Crisis, TipsV1, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
+
+    // ---------------------------------------------------------------- the web application (migration "web accounts and audit")
+
+    public static readonly Table Accounts = new("accounts",
+    [
+        C("username", ColumnType.Text), C("role", ColumnType.Text), C("dong", ColumnType.Text, true), C("password_hash", ColumnType.Text),
+        C("disabled", ColumnType.Bool), C("failed_sign_ins", ColumnType.Int), C("locked_until", ColumnType.Timestamp, true),
+        C("created_at", ColumnType.Timestamp),
+    ], ["username"]);
+
+    /// <summary>Append-only (triggers in both engines refuse UPDATE and DELETE); household ids only, never names.</summary>
+    public static readonly Table Audit = new("audit_log",
+    [
+        C("id", ColumnType.Text), C("at", ColumnType.Timestamp), C("username", ColumnType.Text), C("action", ColumnType.Text),
+        C("dong", ColumnType.Text, true), C("household_ids", ColumnType.Text), C("detail", ColumnType.Text, true),
+    ], ["id"]);
 }
