@@ -9,7 +9,8 @@ public static class CliApp
     /// <summary>Exit codes: 0 done, 1 a file was rejected whole or the work failed, 2 usage error.</summary>
     public const int Ok = 0, Failed = 1, UsageError = 2;
 
-    public static RootCommand Build(TextWriter output, TextWriter error)
+    /// <param name="input">Standard input (`users add --password-stdin`); Console.In when null.</param>
+    public static RootCommand Build(TextWriter output, TextWriter error, TextReader? input = null)
     {
         var root = new RootCommand("BlindSpot: finds the households that welfare misses (영등포구 복지사각지대 발굴).");
         root.Subcommands.Add(RunCommand.Create(output, error));
@@ -21,12 +22,14 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create(output, error));
         root.Subcommands.Add(PromoteCommand.Create(output, error));
         root.Subcommands.Add(ScoreCommand.Create(output, error));
+        root.Subcommands.Add(WebCommand.Create(output, error));
+        root.Subcommands.Add(UsersCommand.Create(output, error, input ?? Console.In));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
-        var root = Build(output, error);
+        var root = Build(output, error, input);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -26,16 +26,22 @@ internal static class OutputCsv
         var temp = full + ".tmp";
         await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            await using var writer = CsvWriter.Create(stream, Options(), leaveOpen: true);
-            writer.WriteHeader(headers.ToArray());
-            foreach (var record in records)
-            {
-                ct.ThrowIfCancellationRequested();
-                writer.WriteRecord(record!);
-            }
-            await writer.FlushAsync(ct);
+            await WriteAsync(stream, headers, records, ct);
             await stream.FlushAsync(ct);
         }
         File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>The same bytes to a stream (a web download); the stream stays open.</summary>
+    public static async Task WriteAsync(Stream stream, IReadOnlyList<string> headers, IEnumerable<string?[]> records, CancellationToken ct)
+    {
+        await using var writer = CsvWriter.Create(stream, Options(), leaveOpen: true);
+        writer.WriteHeader(headers.ToArray());
+        foreach (var record in records)
+        {
+            ct.ThrowIfCancellationRequested();
+            writer.WriteRecord(record!);
+        }
+        await writer.FlushAsync(ct);
     }
 }

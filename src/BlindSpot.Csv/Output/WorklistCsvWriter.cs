@@ -14,7 +14,12 @@ public static class WorklistCsvWriter
     public static Task WriteAsync(string path, IReadOnlyList<WorklistRow> rows, CancellationToken ct) =>
         OutputCsv.WriteAsync(path, WorklistRow.Headers, rows.Select(Fields), ct);
 
-    static string?[] Fields(WorklistRow r) =>
+    /// <summary>The same bytes as the file, to a stream (the dong's web download).</summary>
+    public static Task WriteAsync(Stream stream, IReadOnlyList<WorklistRow> rows, CancellationToken ct) =>
+        OutputCsv.WriteAsync(stream, WorklistRow.Headers, rows.Select(Fields), ct);
+
+    /// <summary>The cells of a line, in header order, as the file writes them.</summary>
+    public static string?[] Fields(WorklistRow r) =>
     [
         r.Rank.ToString(CultureInfo.InvariantCulture),
         r.HouseholdId,

@@ -7,11 +7,15 @@ internal static class Cli
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (e.g. a password for --password-stdin).</summary>
+    public static async Task<Result> RunWithInputAsync(string? stdin, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
+        using var input = new StringReader(stdin ?? "");
+        var code = await CliApp.RunAsync(args, output, error, input);
         return new Result(code, output.ToString(), error.ToString());
     }
 

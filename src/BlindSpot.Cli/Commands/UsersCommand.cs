@@ -1,0 +1,96 @@
+using System.CommandLine;
+using BlindSpot.Core.Accounts;
+using BlindSpot.Core.Audit;
+using BlindSpot.Core.Time;
+using BlindSpot.Storage;
+using BlindSpot.Web.Accounts;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>`users add --username U --role R [--dong D] --password-stdin`, `users list`, `users disable U` (accounts of the web application).</summary>
+internal static class UsersCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, TextReader input)
+    {
+        var users = new Command("users", "Manages the web application's accounts (roles planner, dong, analyst, admin). There are no default accounts.");
+        users.Subcommands.Add(Add(output, error, input));
+        users.Subcommands.Add(List(output));
+        users.Subcommands.Add(Disable(output, error));
+        return users;
+    }
+
+    static Command Add(TextWriter output, TextWriter error, TextReader input)
+    {
+        var username = new Option<string>("--username") { Description = "Sign-in name: lower-case letters, digits, . _ -, 3 to 32 characters.", Required = true };
+        var role = new Option<string>("--role") { Description = "planner, dong, analyst or admin.", Required = true };
+        var dong = new Option<string?>("--dong") { Description = "The one dong a dong account serves (e.g. 도림동)." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input (required: passwords never go on the command line)." };
+        var db = CommonOptions.Db();
+        var command = new Command("add", "Adds an account; its password is read from standard input and stored hashed (PasswordHasher).") { username, role, dong, passwordStdin, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!parse.GetValue(passwordStdin))
+            {
+                await error.WriteLineAsync("--password-stdin is required: pipe the password in (it is never taken from the command line, where other users and the shell history could see it).");
+                return CliApp.UsageError;
+            }
+            if (Roles.Parse(parse.GetValue(role)) is not { } r)
+            {
+                await error.WriteLineAsync("--role must be planner, dong, analyst or admin.");
+                return CliApp.UsageError;
+            }
+            var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var accounts = new AccountService(store, TimeProvider.System);
+            var name = parse.GetValue(username)!.Trim().ToLowerInvariant();
+            if (await accounts.AddAsync(name, r, parse.GetValue(dong), password, ct) is { } problem)
+            {
+                await error.WriteLineAsync(problem);
+                return CliApp.Failed;
+            }
+            var added = await store.FindAccountAsync(name, ct);
+            await store.AppendAuditAsync(new AuditEntry(Kst.Now(TimeProvider.System), "(cli)", AuditActions.AccountAdded, added!.Dong, [], $"{name} {Roles.Name(r)}"), ct);
+            await output.WriteLineAsync($"Added {name} ({Roles.Name(r)}{(added.Dong is { } d ? ", " + d : "")}).");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    static Command List(TextWriter output)
+    {
+        var db = CommonOptions.Db();
+        var command = new Command("list", "Lists the accounts (no password hashes).") { db };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            var all = await store.ListAccountsAsync(ct);
+            await output.WriteLineAsync("username                          role     dong        status    failed  locked_until");
+            foreach (var a in all)
+                await output.WriteLineAsync($"{a.Username,-32}  {Roles.Name(a.Role),-7}  {a.Dong ?? "-",-10}  {(a.Disabled ? "disabled" : "active"),-8}  {a.FailedSignIns,6}  {a.LockedUntil?.ToString("yyyy-MM-dd HH:mm") ?? "-"}");
+            if (all.Count == 0) await output.WriteLineAsync("(no accounts)");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    static Command Disable(TextWriter output, TextWriter error)
+    {
+        var username = new Argument<string>("username") { Description = "The account to disable (it can no longer sign in; its audit rows stay)." };
+        var db = CommonOptions.Db();
+        var command = new Command("disable", "Disables an account.") { username, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            var name = parse.GetValue(username)!.Trim().ToLowerInvariant();
+            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            if (!await store.SetAccountDisabledAsync(name, true, ct))
+            {
+                await error.WriteLineAsync($"No account named {name}.");
+                return CliApp.Failed;
+            }
+            await store.AppendAuditAsync(new AuditEntry(Kst.Now(TimeProvider.System), "(cli)", AuditActions.AccountDisabled, null, [], name), ct);
+            await output.WriteLineAsync($"Disabled {name}.");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

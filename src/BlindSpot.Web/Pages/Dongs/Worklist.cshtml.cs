@@ -1,0 +1,65 @@
+using System.Globalization;
+using BlindSpot.Core.Audit;
+using BlindSpot.Core.Time;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Web.Accounts;
+using BlindSpot.Web.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlindSpot.Web.Pages.Dongs;
+
+/// <summary>The dong's worklist of a business day (the next one by default), with a visit-result form per line.</summary>
+public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService outcomes, AuditLog audit, TimeProvider clock) : PageModel
+{
+    [FromRoute] public string Dong { get; set; } = "";
+    public DongListView? List { get; private set; }
+    public string? Error { get; private set; }
+    public DateOnly DefaultVisitDay { get; private set; }
+    public string DayName => List!.Date.ToDateTime(TimeOnly.MinValue).ToString("dddd", CultureInfo.GetCultureInfo("ko-KR"));
+
+    public async Task<IActionResult> OnGetAsync(string? date, CancellationToken ct)
+    {
+        var day = query.NextListDay();
+        if (date is not null)
+        {
+            if (ParseDate(date) is { } asked) day = asked;
+            else Error = "날짜는 yyyy-MM-dd 형식이어야 합니다.";
+        }
+        await LoadAsync(day, ct);
+        return Page();
+    }
+
+    async Task LoadAsync(DateOnly day, CancellationToken ct)
+    {
+        List = await query.LoadAsync(Dong, day, ct);
+        var today = Kst.Today(clock);
+        DefaultVisitDay = day < today ? day : today;
+        if (List.Lines.Count > 0)
+            await audit.WriteAsync(User, AuditActions.ViewWorklist, Dong, List.Lines.Select(l => l.Row.HouseholdId), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
+    }
+
+    public async Task<IActionResult> OnPostResultAsync(string householdId, string? date, string? visitedOn, string? result, string? services, CancellationToken ct)
+    {
+        var day = ParseDate(date) ?? query.NextListDay();
+        // Only households on this dong's stored lists can be reported here: the route's dong is the one the account serves.
+        var listed = (await query.LoadAsync(Dong, day, ct)).Lines.Any(l => l.Row.HouseholdId == householdId);
+        if (!listed) return Forbid();
+
+        var entry = await outcomes.EnterAsync(householdId, visitedOn ?? "", result ?? "", services, AccountClaims.NameOf(User), ct);
+        if (!entry.Stored)
+        {
+            Error = entry.Error;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(day, ct);
+            return Page();
+        }
+        await audit.WriteAsync(User, AuditActions.OutcomeEntered, Dong, [householdId], $"{visitedOn} {result} ({entry.FileName})", ct);
+        TempData["Message"] = $"방문 결과를 저장했습니다: {householdId} {result}";
+        return RedirectToPage(new { dong = Dong, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+    }
+
+    static DateOnly? ParseDate(string? raw) =>
+        string.IsNullOrEmpty(raw) ? null : DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,46 @@
+using BlindSpot.Web.Tests.Support;
+
+namespace BlindSpot.Web.Tests.Dashboard;
+
+[Collection(WebCollection.Name)]
+public sealed class DashboardTests(WebFixture web)
+{
+    [Fact]
+    public async Task DrawsTheTargetChartWithTheEighteenDongsBesideItsTableWithoutACspViolation()
+    {
+        var page = await web.PageAsync("plan1");
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") problems.Add(m.Text); };
+        page.PageError += (_, e) => problems.Add(e);
+        await page.GotoAsync("/");
+        await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart('chart-targets')");
+        var labels = await page.EvaluateAsync<string[]>("() => Chart.getChart('chart-targets').data.labels");
+        Assert.Equal(Core.Contract.Dongs.All, labels);
+        Assert.Equal(19, await page.Locator("#table-targets tbody tr").CountAsync()); // 18 dongs and the district
+        var drawn = await page.EvaluateAsync<int>("() => document.getElementById('chart-targets').getBoundingClientRect().height");
+        Assert.True(drawn > 100, $"the chart has a height ({drawn} px)");
+        foreach (var id in new[] { "trend", "yields", "tips", "completion" })
+            Assert.True(await page.EvaluateAsync<bool>($"() => !!Chart.getChart('chart-{id}')"), id);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task OffersEachTableAsCsvWithTheSameCells()
+    {
+        var page = await web.PageAsync("plan1");
+        await page.GotoAsync("/");
+        foreach (var id in Web.Dashboard.DashboardTables.Ids)
+        {
+            var r = await page.APIRequest.GetAsync($"/dashboard/{id}.csv");
+            Assert.Equal(200, r.Status);
+            var body = await r.BodyAsync();
+            Assert.Equal([0xEF, 0xBB, 0xBF], body[..3]);
+            var lines = System.Text.Encoding.UTF8.GetString(body[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            var headers = await page.Locator($"#table-{id} thead th").AllTextContentsAsync();
+            Assert.Equal(string.Join(",", headers), lines[0]);
+            var rows = await page.Locator($"#table-{id} tbody tr").CountAsync();
+            Assert.Equal(lines.Length - 1 == 0 ? 1 : lines.Length - 1, rows);
+        }
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/dashboard/households.csv")).Status);
+    }
+}

@@ -1,0 +1,121 @@
+using BlindSpot.Core.Accounts;
+using BlindSpot.Core.Storage;
+using BlindSpot.Pipeline;
+using BlindSpot.Storage;
+using BlindSpot.Testing;
+using BlindSpot.Web.Accounts;
+using BlindSpot.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace BlindSpot.Web.Tests.Support;
+
+/// <summary>
+/// The web application started for real (Kestrel on a free loopback port) over a SQLite store holding the committed
+/// sample district (data-samples/, 12,000 households) and the worklists of <see cref="ListDay"/>, with one account per
+/// role; and Debian's Chromium driven by Playwright. One of each for the whole test assembly.
+/// </summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+    public const string Password = "correct horse battery";
+    public const string OwnDong = "도림동", OtherDong = "대림2동";
+    /// <summary>A Monday after the sample's last day (2026-10-30); its lists are built from what was known that Friday.</summary>
+    public static readonly DateOnly ListDay = new(2026, 11, 2);
+
+    readonly TempDir dir = new();
+    WebApplication? app;
+    IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string Db => dir.File("blindspot.db");
+    public string OutDir => dir.File("out");
+    public IBrowser Browser { get; private set; } = null!;
+    public IBlindSpotStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: the browser tests need Debian's chromium (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does it).");
+
+        await using (var store = await StoreFactory.OpenAsync(Db, default))
+        {
+            var services = new PipelineServices(store, NullLoggerFactory.Instance, TimeProvider.System, PipelineSettings.Default);
+            await services.Ingest().IngestInboxAsync(Path.Combine(RepositoryRoot(), "data-samples"), dir.File("quarantine"), default);
+            var lists = await services.Worklists().BuildAsync(ListDay, new DateOnly(2026, 10, 30), OutDir, default);
+            if (!lists.Succeeded || lists.Listed == 0) throw new InvalidOperationException("The sample worklists were not built: " + lists.Error);
+            var accounts = new AccountService(store, TimeProvider.System);
+            foreach (var (name, role, dong) in new (string, Role, string?)[]
+                     {
+                         ("dorim1", Role.Dong, OwnDong), ("daerim2", Role.Dong, OtherDong), ("plan1", Role.Planner, null),
+                         ("analyst1", Role.Analyst, null), ("admin1", Role.Admin, null), ("locked1", Role.Planner, null),
+                     })
+                if (await accounts.AddAsync(name, role, dong, Password, default) is { } problem) throw new InvalidOperationException(problem);
+        }
+
+        app = WebApp.Build(new WebOptions { Urls = "http://127.0.0.1:0", Db = Db, LogFile = null });
+        await app.StartAsync();
+        BaseUrl = app.Urls.Single();
+        Store = app.Services.GetService(typeof(IBlindSpotStore)) as IBlindSpotStore ?? throw new InvalidOperationException("no store");
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies), signed in as <paramref name="username"/> when given.</summary>
+    public async Task<IPage> PageAsync(string? username = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, AcceptDownloads = true, Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        // Generous: the machine is shared by many builds at once; a slow answer is not a failure of the application.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        var page = await context.NewPageAsync();
+        if (username is not null) await SignInAsync(page, username, Password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=username]", username);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public static string DongPath(string dong) => Uri.EscapeDataString(dong);
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        dir.Dispose();
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "BlindSpot.sln"))) return d.FullName;
+        throw new InvalidOperationException("BlindSpot.sln not found above the test folder.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web";
+}
