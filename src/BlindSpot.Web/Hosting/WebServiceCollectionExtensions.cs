@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DongWorklistQuery(sp.GetRequiredService<IBlindSpotStore>(),
             sp.GetRequiredService<PipelineServices>().Settings.Worklists, sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Registry());
         services.AddTransient(sp => new DashboardService(sp.GetRequiredService<IBlindSpotStore>(),
             sp.GetRequiredService<PipelineServices>().Settings.Targets, sp.GetRequiredService<PipelineServices>().Calendar));
         services.AddTransient(sp => new OutcomeEntryService(sp.GetRequiredService<IBlindSpotStore>(),

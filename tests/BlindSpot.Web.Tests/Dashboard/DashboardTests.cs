@@ -24,6 +24,26 @@ public sealed class DashboardTests(WebFixture web)
         Assert.Empty(problems);
     }
 
+    /// <summary>
+    /// The planners' page as a screenshot (PNG) over the sample district; BLINDSPOT_SCREENSHOT=path also keeps a copy
+    /// (that is how docs/img/dashboard.png is made).
+    /// </summary>
+    [Fact]
+    public async Task TakesAScreenshotOfThePlannersPageWithKoreanText()
+    {
+        var page = await web.PageAsync("plan1");
+        await page.SetViewportSizeAsync(1400, 1000);
+        await page.GotoAsync("/");
+        await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart('chart-targets')");
+        var png = await page.ScreenshotAsync(new() { FullPage = false });
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+        Assert.True(png.Length > 50_000, $"a page with charts and tables, not a blank one ({png.Length} bytes)");
+        // The Korean heading is drawn with a CJK font (not as empty boxes): its width in Hangul glyphs is measurable.
+        var width = await page.EvaluateAsync<double>("() => { const c = document.createElement('canvas').getContext('2d'); c.font = '20px sans-serif'; return c.measureText('영등포구').width - c.measureText('\u{10FFFF}\u{10FFFF}\u{10FFFF}\u{10FFFF}').width; }");
+        Assert.True(Math.Abs(width) > 0.5, "Hangul renders with a font of its own (fonts-noto-cjk)");
+        if (Environment.GetEnvironmentVariable("BLINDSPOT_SCREENSHOT") is { Length: > 0 } keep) await File.WriteAllBytesAsync(keep, png);
+    }
+
     [Fact]
     public async Task OffersEachTableAsCsvWithTheSameCells()
     {

@@ -68,6 +68,26 @@ public sealed class WebFixture : IAsyncLifetime
         });
     }
 
+    Task<IReadOnlyList<string>>? models;
+
+    /// <summary>
+    /// Two models trained on the sample (as of 2026-09-30, then 2026-10-30) for the analysts' pages; trained once, on
+    /// first use, through the same use case as `blindspot train`. Returns their versions, oldest first.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ModelsAsync() => models ??= TrainAsync();
+
+    async Task<IReadOnlyList<string>> TrainAsync()
+    {
+        var services = new PipelineServices(Store, NullLoggerFactory.Instance, TimeProvider.System, PipelineSettings.Default);
+        var versions = new List<string>();
+        foreach (var asOf in new[] { new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 30) })
+        {
+            var report = await services.Train().TrainAsync(asOf, null, default);
+            versions.Add(report.Version ?? throw new InvalidOperationException("Training failed: " + report.Failure));
+        }
+        return versions;
+    }
+
     /// <summary>A fresh browser context (its own cookies), signed in as <paramref name="username"/> when given.</summary>
     public async Task<IPage> PageAsync(string? username = null)
     {
