@@ -2,6 +2,7 @@ using BlindSpot.Core.Storage;
 using BlindSpot.Core.Targets;
 using BlindSpot.Core.Time;
 using BlindSpot.Model.Training;
+using BlindSpot.Pipeline.Dashboard;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Pipeline.Retention;
@@ -37,6 +38,12 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>());
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
     public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
+    /// <summary>A dong's stored list read back with tips and results, and its outstanding households (the web's dong pages).</summary>
+    public DongWorklistQuery DongWorklists() => new(store, settings.Worklists, clock);
+    /// <summary>A visit result typed into a form, stored as a one-row outcomes file (docs/adr/0007-web-results-as-outcome-files.md).</summary>
+    public OutcomeEntryService OutcomeEntry() => new(store, loggers.CreateLogger<OutcomeEntryService>(), clock);
+    /// <summary>The planners' figures: targets, trend, yields by selection type, tips by channel, list completion.</summary>
+    public DashboardService Dashboard() => new(store, settings.Targets, Calendar);
     /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>
     public RunService Run() => new(new PipelineServices(new RunScopedStore(store), loggers, clock, settings), loggers.CreateLogger<RunService>());
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using BlindSpot.Core.Accounts;
 using BlindSpot.Core.Audit;
 using BlindSpot.Core.Time;
-using BlindSpot.Storage;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Core.Storage;
 using BlindSpot.Web.Accounts;
 
 namespace BlindSpot.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class UsersCommand
     {
         var users = new Command("users", "Manages the web application's accounts (roles planner, dong, analyst, admin). There are no default accounts.");
         users.Subcommands.Add(Add(output, error, input));
-        users.Subcommands.Add(List(output));
+        users.Subcommands.Add(List(output, error));
         users.Subcommands.Add(Disable(output, error));
         return users;
     }
@@ -40,8 +41,10 @@ internal static class UsersCommand
                 return CliApp.UsageError;
             }
             var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
-            var accounts = new AccountService(store, TimeProvider.System);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var store = app.Get<IBlindSpotStore>();
+            var accounts = new AccountService(store, app.Get<TimeProvider>());
             var name = parse.GetValue(username)!.Trim().ToLowerInvariant();
             if (await accounts.AddAsync(name, r, parse.GetValue(dong), password, ct) is { } problem)
             {
@@ -56,13 +59,15 @@ internal static class UsersCommand
         return command;
     }
 
-    static Command List(TextWriter output)
+    static Command List(TextWriter output, TextWriter error)
     {
         var db = CommonOptions.Db();
         var command = new Command("list", "Lists the accounts (no password hashes).") { db };
         command.SetAction(async (parse, ct) =>
         {
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var store = app.Get<IBlindSpotStore>();
             var all = await store.ListAccountsAsync(ct);
             await output.WriteLineAsync("username                          role     dong        status    failed  locked_until");
             foreach (var a in all)
@@ -81,7 +86,9 @@ internal static class UsersCommand
         command.SetAction(async (parse, ct) =>
         {
             var name = parse.GetValue(username)!.Trim().ToLowerInvariant();
-            await using var store = await StoreFactory.OpenAsync(CommonOptions.ResolveDb(parse.GetValue(db)), ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            if (app is null) return CliApp.UsageError;
+            var store = app.Get<IBlindSpotStore>();
             if (!await store.SetAccountDisabledAsync(name, true, ct))
             {
                 await error.WriteLineAsync($"No account named {name}.");

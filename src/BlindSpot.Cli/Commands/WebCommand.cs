@@ -1,5 +1,6 @@
 using System.CommandLine;
-using BlindSpot.Jobs.Configuration;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -17,28 +18,29 @@ internal static class WebCommand
         var inbox = new Option<string?>("--inbox") { Description = "With --with-jobs: the inbox folder (default ./inbox)." };
         var outDir = new Option<string?>("--out") { Description = "With --with-jobs: the output folder (default ./out)." };
         var behindProxy = new Option<bool>("--behind-proxy") { Description = "A TLS-terminating reverse proxy forwards to this server: trust X-Forwarded-Proto/For, HTTPS-only cookies." };
-        var logFile = new Option<string?>("--log-file") { Description = "Compact JSON log file, rolled daily (default logs/blindspot-web-.clef; empty for the console only)." };
+        var logFile = new Option<string?>("--log-file") { Description = "Compact JSON log file, rolled daily (default logs/blindspot-web-.clef). Overrides BlindSpot:Logging:File." };
         var command = new Command("web", "Serves the web application (Korean UI): dong worklists and visit results, the planners' dashboard, models, admin pages.")
         {
             urls, db, withJobs, inbox, outDir, behindProxy, logFile,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = new Dictionary<string, string?>();
-            if (parse.GetValue(inbox) is { } i) settings[$"{JobsOptions.Section}:{nameof(JobsOptions.Inbox)}"] = i;
-            if (parse.GetValue(outDir) is { } o) settings[$"{JobsOptions.Section}:{nameof(JobsOptions.Out)}"] = o;
+            // The CLI's configuration (appsettings.json, BLINDSPOT_DB, BlindSpot__ variables) with the flags on top.
+            var configuration = CliServices.Configuration(new Dictionary<string, string?>
+            {
+                [BlindSpotKeys.Db] = parse.GetValue(db) is { Length: > 0 } d ? d : null,
+                [BlindSpotKeys.Inbox] = parse.GetValue(inbox),
+                [BlindSpotKeys.Out] = parse.GetValue(outDir),
+                [BlindSpotKeys.LogFile] = parse.GetValue(logFile),
+            });
             var options = new WebOptions
             {
                 Urls = parse.GetValue(urls) ?? WebOptions.DefaultUrls,
-                Db = CommonOptions.ResolveDb(parse.GetValue(db)),
                 WithJobs = parse.GetValue(withJobs),
                 BehindProxy = parse.GetValue(behindProxy),
-                Settings = settings,
-                LogFile = parse.GetValue(logFile) is { } f ? (f.Length == 0 ? null : f) : new WebOptions().LogFile,
             };
-            if (options.Validate() is { } invalid) { await error.WriteLineAsync(invalid); return CliApp.UsageError; }
-
-            await using var app = WebApp.Build(options);
+            await using var app = WebApp.Build(options, configuration, out var problem);
+            if (app is null) { await error.WriteLineAsync(problem); return CliApp.UsageError; }
             await app.StartAsync(ct);
             await output.WriteLineAsync($"BlindSpot web on {string.Join(", ", app.Urls)}{(options.WithJobs ? " with the jobs scheduler" : "")}. Ctrl+C stops it.");
             if (await WebApp.HasNoAccountAsync(app, ct))

@@ -7,6 +7,7 @@ using BlindSpot.Hosting.Logging;
 using BlindSpot.Hosting.Store;
 using BlindSpot.Model.Training;
 using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Dashboard;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Pipeline.Retention;
@@ -87,6 +88,9 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<RetentionService>(sp => sp.GetRequiredService<PipelineServices>().Retention());
         services.AddTransient<TipResolutionService>(sp => sp.GetRequiredService<PipelineServices>().TipResolution());
         services.AddTransient<RunService>(sp => sp.GetRequiredService<PipelineServices>().Run());
+        services.AddTransient<DongWorklistQuery>(sp => sp.GetRequiredService<PipelineServices>().DongWorklists());
+        services.AddTransient<OutcomeEntryService>(sp => sp.GetRequiredService<PipelineServices>().OutcomeEntry());
+        services.AddTransient<DashboardService>(sp => sp.GetRequiredService<PipelineServices>().Dashboard());
         return services;
     }
 

@@ -1,6 +1,6 @@
 using BlindSpot.Core.Storage;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Hosting.Logging;
-using BlindSpot.Jobs.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +11,15 @@ namespace BlindSpot.Web.Hosting;
 /// <summary>Builds the web application that `blindspot web` runs (and the browser tests start on a free port).</summary>
 public static class WebApp
 {
-    public static WebApplication Build(WebOptions options)
+    /// <summary>
+    /// The application, composed like every host (docs/configuration.md): <paramref name="configuration"/> (the CLI's:
+    /// appsettings.json, environment, flags) over the builder's own, then <see cref="WebOptions.Db"/>. Returns null with
+    /// <paramref name="problem"/> set (one line) when an option is invalid; nothing has started then.
+    /// </summary>
+    public static WebApplication? Build(WebOptions options, IConfiguration? configuration, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Validate() is { } invalid) throw new ArgumentException(invalid, nameof(options));
+        if ((problem = options.Validate()) is not null) return null;
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,15 +28,19 @@ public static class WebApp
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        var settings = new Dictionary<string, string?>(options.Settings) { [$"{JobsOptions.Section}:{nameof(JobsOptions.Db)}"] = options.Db };
-        if (!options.WithJobs) settings[$"{JobsOptions.Section}:{nameof(JobsOptions.RegisterSchedule)}"] = "false";
-        builder.Configuration.AddInMemoryCollection(settings);
+        if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
+        if (options.Db is { Length: > 0 } db) builder.Configuration.AddInMemoryCollection([KeyValuePair.Create(BlindSpotKeys.Db, (string?)db)]);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        builder.Logging.AddBlindSpotLogging(new LoggingOptions { File = options.LogFile, Application = "blindspot-web" });
+        builder.Logging.AddBlindSpotLogging(builder.Configuration, new LoggingOptions { File = options.LogFile, Application = "blindspot-web" });
         builder.Services.AddBlindSpotWeb(builder.Configuration, options);
 
         var app = builder.Build();
+        if ((problem = StartupCheck.Problem(app.Services)) is not null)
+        {
+            ((IDisposable)app).Dispose();
+            return null;
+        }
         app.UseBlindSpotWeb(options);
         return app;
     }

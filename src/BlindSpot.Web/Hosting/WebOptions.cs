@@ -8,8 +8,8 @@ public sealed record WebOptions
     /// <summary>Where Kestrel listens (semicolon-separated). Plain HTTP is accepted on loopback only, unless <see cref="BehindProxy"/>.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
-    /// <summary>The store: a SQLite file path or a PostgreSQL connection string.</summary>
-    public string Db { get; init; } = "./blindspot.db";
+    /// <summary>The store (a SQLite file path or a PostgreSQL connection string); null: BlindSpot:Db of the configuration.</summary>
+    public string? Db { get; init; }
 
     /// <summary>Runs the jobs host's Hangfire server and recurring schedule in this process.</summary>
     public bool WithJobs { get; init; }
@@ -19,9 +19,6 @@ public sealed record WebOptions
 
     /// <summary>A signed-in session ends after this long without a request.</summary>
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>Further configuration (section "BlindSpot" of the jobs host: Inbox, Out, Workers ...).</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>Log file (compact JSON, rolled daily); null for the console only.</summary>
     public string? LogFile { get; init; } = "logs/blindspot-web-.clef";

@@ -31,18 +31,13 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBlindSpotWeb(this IServiceCollection services, IConfiguration configuration, WebOptions options)
     {
+        // The one composition root (options, store, use cases) through the jobs host's registration, which adds
+        // Hangfire's storage (for the dashboard) and, with --with-jobs, its server and recurring schedule.
         services.AddBlindSpotJobs(configuration, withServer: options.WithJobs);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AccountService(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DongWorklistQuery(sp.GetRequiredService<IBlindSpotStore>(),
-            sp.GetRequiredService<PipelineServices>().Settings.Worklists, sp.GetRequiredService<TimeProvider>()));
-        services.AddTransient(sp => sp.GetRequiredService<PipelineServices>().Registry());
-        services.AddTransient(sp => new DashboardService(sp.GetRequiredService<IBlindSpotStore>(),
-            sp.GetRequiredService<PipelineServices>().Settings.Targets, sp.GetRequiredService<PipelineServices>().Calendar));
-        services.AddTransient(sp => new OutcomeEntryService(sp.GetRequiredService<IBlindSpotStore>(),
-            sp.GetRequiredService<ILogger<OutcomeEntryService>>(), sp.GetRequiredService<TimeProvider>()));
 
         // Loopback HTTP (a clerk's own machine, the tests) cannot carry Secure cookies; anywhere else they are HTTPS-only.
         var secure = options.BehindProxy || options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase)

@@ -1,12 +1,14 @@
 using BlindSpot.Core.Accounts;
 using BlindSpot.Core.Storage;
-using BlindSpot.Pipeline;
-using BlindSpot.Storage;
+using BlindSpot.Model.Training;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Testing;
 using BlindSpot.Web.Accounts;
 using BlindSpot.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BlindSpot.Web.Tests.Support;
@@ -39,25 +41,23 @@ public sealed class WebFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: the browser tests need Debian's chromium (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does it).");
 
-        await using (var store = await StoreFactory.OpenAsync(Db, default))
-        {
-            var services = new PipelineServices(store, NullLoggerFactory.Instance, TimeProvider.System, PipelineSettings.Default);
-            await services.Ingest().IngestInboxAsync(Path.Combine(RepositoryRoot(), "data-samples"), dir.File("quarantine"), default);
-            var lists = await services.Worklists().BuildAsync(ListDay, new DateOnly(2026, 10, 30), OutDir, default);
-            if (!lists.Succeeded || lists.Listed == 0) throw new InvalidOperationException("The sample worklists were not built: " + lists.Error);
-            var accounts = new AccountService(store, TimeProvider.System);
-            foreach (var (name, role, dong) in new (string, Role, string?)[]
-                     {
-                         ("dorim1", Role.Dong, OwnDong), ("daerim2", Role.Dong, OtherDong), ("plan1", Role.Planner, null),
-                         ("analyst1", Role.Analyst, null), ("admin1", Role.Admin, null), ("locked1", Role.Planner, null),
-                     })
-                if (await accounts.AddAsync(name, role, dong, Password, default) is { } problem) throw new InvalidOperationException(problem);
-        }
-
-        app = WebApp.Build(new WebOptions { Urls = "http://127.0.0.1:0", Db = Db, LogFile = null });
+        app = WebApp.Build(new WebOptions { Urls = "http://127.0.0.1:0", Db = Db, LogFile = null }, null, out var problem)
+              ?? throw new InvalidOperationException(problem);
         await app.StartAsync();
         BaseUrl = app.Urls.Single();
-        Store = app.Services.GetService(typeof(IBlindSpotStore)) as IBlindSpotStore ?? throw new InvalidOperationException("no store");
+        Store = app.Services.GetRequiredService<IBlindSpotStore>();
+
+        // The sample district and its lists, through the use cases of the application's own composition.
+        await app.Services.GetRequiredService<IngestService>().IngestInboxAsync(Path.Combine(RepositoryRoot(), "data-samples"), dir.File("quarantine"), default);
+        var lists = await app.Services.GetRequiredService<WorklistService>().BuildAsync(ListDay, new DateOnly(2026, 10, 30), OutDir, default);
+        if (!lists.Succeeded || lists.Listed == 0) throw new InvalidOperationException("The sample worklists were not built: " + lists.Error);
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        foreach (var (name, role, dong) in new (string, Role, string?)[]
+                 {
+                     ("dorim1", Role.Dong, OwnDong), ("daerim2", Role.Dong, OtherDong), ("plan1", Role.Planner, null),
+                     ("analyst1", Role.Analyst, null), ("admin1", Role.Admin, null), ("locked1", Role.Planner, null),
+                 })
+            if (await accounts.AddAsync(name, role, dong, Password, default) is { } invalid) throw new InvalidOperationException(invalid);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -78,11 +78,11 @@ public sealed class WebFixture : IAsyncLifetime
 
     async Task<IReadOnlyList<string>> TrainAsync()
     {
-        var services = new PipelineServices(Store, NullLoggerFactory.Instance, TimeProvider.System, PipelineSettings.Default);
         var versions = new List<string>();
         foreach (var asOf in new[] { new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 30) })
         {
-            var report = await services.Train().TrainAsync(asOf, null, default);
+            // Few trees: the pages show what the registry holds, not how good a model is.
+            var report = await app!.Services.GetRequiredService<TrainService>().TrainAsync(asOf, new TrainOptions() with { NumberOfTrees = 20 }, default);
             versions.Add(report.Version ?? throw new InvalidOperationException("Training failed: " + report.Failure));
         }
         return versions;
