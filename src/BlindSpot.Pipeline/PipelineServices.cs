@@ -40,7 +40,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
     /// <summary>A dong's stored list read back with tips and results, and its outstanding households (the web's dong pages).</summary>
     public DongWorklistQuery DongWorklists() => new(store, settings.Worklists, clock);
-    /// <summary>A visit result typed into a form, stored as a one-row outcomes file (docs/adr/0007-web-results-as-outcome-files.md).</summary>
+    /// <summary>A visit result typed into a form, stored as a one-row outcomes file (docs/adr/0009-web-results-as-outcome-files.md).</summary>
     public OutcomeEntryService OutcomeEntry() => new(store, loggers.CreateLogger<OutcomeEntryService>(), clock);
     /// <summary>The planners' figures: targets, trend, yields by selection type, tips by channel, list completion.</summary>
     public DashboardService Dashboard() => new(store, settings.Targets, Calendar);
