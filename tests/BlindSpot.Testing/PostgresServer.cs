@@ -76,6 +76,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     static async Task<PostgresServer> StartAsync()
     {
+        InheritedFiles.CloseOnExecAll();
         var bin = FindBinDir() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
             "Install them (Debian: apt-get install -y postgresql) - .ci/run does this on a fresh machine.");
