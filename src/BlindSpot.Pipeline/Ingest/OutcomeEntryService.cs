@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Csv.Ingest;
@@ -10,36 +11,66 @@ namespace BlindSpot.Pipeline.Ingest;
 
 /// <summary>What became of a visit result typed into a form.</summary>
 /// <param name="Error">One Korean line for the clerk when nothing was stored (the same reasons the outcomes feed quarantines for).</param>
-public sealed record OutcomeEntryResult(bool Stored, bool AlreadyRecorded, string? Error, string? FileName);
+/// <param name="Replaced">For a correction that was stored: the result it replaced (kept in the outcome history).</param>
+public sealed record OutcomeEntryResult(bool Stored, bool AlreadyRecorded, string? Error, string? FileName, VisitResult? Replaced = null);
 
 /// <summary>
 /// A visit result entered on the web is stored exactly as an ingested outcome: it is written as a one-row
 /// outcomes CSV (contract §2.5), read by the same <see cref="IngestFileReader"/> with the same validation and the
 /// same (household, visit day) key, and committed with its own ledger line. So a form and a file can never both count
-/// a visit: whichever arrives second is a duplicate.
+/// a visit: whichever arrives second is a duplicate. A correction is the same file with the contract's 정정 column set,
+/// decided by the same <see cref="Core.Outcomes.OutcomeAdmission"/> as a correction sent in a file.
 /// </summary>
 public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEntryService> logger, TimeProvider clock)
 {
-    public const string Header = "household_id,visited_on,result,services,worker_id";
+    public const string Header = "household_id,visited_on,result,services,worker_id,correction";
 
     /// <summary>Stores the result typed into the form; every field is checked as the same field of an outcomes file would be.</summary>
-    public async Task<OutcomeEntryResult> EnterAsync(string householdId, string visitedOn, string result, string? services, string workerId, CancellationToken ct)
+    public async Task<OutcomeEntryResult> EnterAsync(string householdId, string visitedOn, string result, string? services, string workerId, CancellationToken ct) =>
+        await StoreAsync(await store.LoadIngestContextAsync(ct), householdId, visitedOn, result, services, workerId, correction: false, ct);
+
+    /// <summary>
+    /// Replaces the stored result of the household's visit on <paramref name="visitedOn"/> (정정): the replaced row goes
+    /// to the outcome history, labels and targets follow the new one. Refused when nothing is stored for that visit or
+    /// the result is the same.
+    /// </summary>
+    public async Task<OutcomeEntryResult> CorrectAsync(string householdId, string visitedOn, string result, string? services, string workerId, CancellationToken ct)
+    {
+        var context = await store.LoadIngestContextAsync(ct);
+        // A correction with nothing to correct would be stored as a new result (the feed's rule); the form refuses it instead.
+        if (DateOnly.TryParseExact(visitedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && !context.OutcomeKeys.Contains(IngestKeys.Outcome(householdId, day)))
+            return new OutcomeEntryResult(false, false, "정정할 방문 결과가 없습니다. 방문 결과를 먼저 입력하세요.", null);
+        return await StoreAsync(context, householdId, visitedOn, result, services, workerId, correction: true, ct);
+    }
+
+    async Task<OutcomeEntryResult> StoreAsync(IngestContext context, string householdId, string visitedOn, string result, string? services, string workerId, bool correction, CancellationToken ct)
     {
         var now = Kst.Now(clock);
-        var bytes = Csv(householdId, visitedOn, result, services, workerId);
+        var bytes = Csv(householdId, visitedOn, result, services, workerId, correction);
         var name = string.Create(CultureInfo.InvariantCulture, $"outcomes_web_{now:yyyyMMddHHmmssfff}_{Guid.NewGuid().ToString("N")[..8]}.csv");
-        var context = await store.LoadIngestContextAsync(ct);
         var batch = IngestFileReader.Read(name, bytes, IngestFileReader.Sha256Hex(bytes), context, now);
         if (batch.File.Rejected) return new OutcomeEntryResult(false, false, batch.File.RejectedReason, null);
         if (batch.Quarantine.Count > 0)
         {
             var q = batch.Quarantine[0];
+            if (q.Reason == Core.Outcomes.OutcomeAdmission.ConflictReason)
+                return new OutcomeEntryResult(false, true, "이 세대의 같은 방문일에 다른 결과가 이미 있습니다. 바꾸려면 정정하세요.", null);
             return new OutcomeEntryResult(false, false, q.Column is null ? q.Reason : $"{ColumnKorean(q.Column)}: {q.Reason}", null);
         }
-        if (batch.File.Duplicate > 0) return new OutcomeEntryResult(false, true, "이 세대의 같은 방문일 결과가 이미 있습니다. 바꾸려면 정정하세요.", null);
+        if (batch.File.Duplicate > 0)
+            return new OutcomeEntryResult(false, true, correction
+                ? "저장된 결과와 같습니다. 바꿀 결과를 고르세요."
+                : "이 세대의 같은 방문일 결과가 이미 있습니다. 바꾸려면 정정하세요.", null);
+        VisitResult? replaced = null;
+        if (batch.OutcomeCorrections is [var corrected, ..] && context.OutcomeResults.TryGetValue(IngestKeys.Outcome(corrected.HouseholdId, corrected.VisitedOn), out var before))
+            replaced = before;
         if (!await store.CommitFileAsync(batch, ct)) return new OutcomeEntryResult(false, true, "같은 결과가 이미 저장되었습니다.", null);
-        logger.LogInformation("Visit result entered on the web for {HouseholdId} on {VisitedOn} as {FileName}", householdId, visitedOn, name);
-        return new OutcomeEntryResult(true, false, null, name);
+        if (replaced is not null)
+            logger.LogInformation("Visit result corrected on the web for {HouseholdId} on {VisitedOn} as {FileName}", householdId, visitedOn, name);
+        else
+            logger.LogInformation("Visit result entered on the web for {HouseholdId} on {VisitedOn} as {FileName}", householdId, visitedOn, name);
+        return new OutcomeEntryResult(true, false, null, name, replaced);
     }
 
     static string ColumnKorean(string column) => column switch
@@ -49,14 +80,15 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
         "result" => "결과",
         "services" => "연계서비스",
         "worker_id" => "담당자ID",
+        "correction" => "정정",
         _ => column,
     };
 
     /// <summary>The one-row outcomes file: UTF-8 with BOM, RFC 4180 quoting.</summary>
-    internal static byte[] Csv(string householdId, string visitedOn, string result, string? services, string workerId)
+    internal static byte[] Csv(string householdId, string visitedOn, string result, string? services, string workerId, bool correction = false)
     {
         var sb = new StringBuilder(Header).Append("\r\n");
-        sb.AppendJoin(',', new[] { householdId, visitedOn, result, services ?? "", workerId }.Select(Quote));
+        sb.AppendJoin(',', new[] { householdId, visitedOn, result, services ?? "", workerId, correction ? "Y" : "" }.Select(Quote));
         sb.Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }

@@ -13,10 +13,10 @@ namespace BlindSpot.Web.Tests.DongWork;
 public sealed class WorklistTests(WebFixture web)
 {
     static readonly string Day = WebFixture.ListDay.ToString("yyyy-MM-dd");
-    static string Worklist(string ext = "") => $"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/worklist{ext}?date={Day}";
+    static string Worklist(string ext = "", string dong = WebFixture.OwnDong) => $"/dongs/{WebFixture.DongPath(dong)}/worklist{ext}?date={Day}";
 
-    async Task<IReadOnlyList<WorklistEntry>> StoredAsync() =>
-        (await web.Store.LoadWorklistAsync(WebFixture.ListDay, default)).Where(e => e.Dong == WebFixture.OwnDong).OrderBy(e => e.Rank).ToList();
+    async Task<IReadOnlyList<WorklistEntry>> StoredAsync(string dong = WebFixture.OwnDong) =>
+        (await web.Store.LoadWorklistAsync(WebFixture.ListDay, default)).Where(e => e.Dong == dong).OrderBy(e => e.Rank).ToList();
 
     [Fact]
     public async Task ShowsTheListInItsStoredOrderWithReasonsAndAuditsTheView()
@@ -119,11 +119,67 @@ public sealed class WorklistTests(WebFixture web)
         Assert.Equal(0, await page.Locator($"tr[data-household='{target}'] form.result-form").CountAsync());
     }
 
-    /// <summary>도림동's discoveries so far as the planners' target table shows them.</summary>
-    static async Task<int> DiscoveriesAsync(IPage planner)
+    [Fact]
+    public async Task AResultIsCorrectedWithAReasonKeepsTheReplacedOneAndMovesTheTarget()
+    {
+        var data = await web.Store.LoadDistrictAsync(new DateOnly(2026, 11, 30), default);
+        var foundThisYear = data.Outcomes.Where(o => o.Result == VisitResult.Discovered && o.VisitedOn.Year == 2026).Select(o => o.HouseholdId).ToHashSet();
+        var visitedSince = data.Outcomes.Where(o => o.VisitedOn >= WebFixture.ListDay).Select(o => o.HouseholdId).ToHashSet();
+        // The other dong's list: 도림동's lines belong to the entry tests.
+        const string dong = WebFixture.OtherDong;
+        var target = (await StoredAsync(dong)).First(e => !foundThisYear.Contains(e.HouseholdId) && !visitedSince.Contains(e.HouseholdId)).HouseholdId;
+        var planner = await web.PageAsync("plan1");
+        var before = await DiscoveriesAsync(planner, dong);
+
+        var page = await web.PageAsync("daerim2");
+        await page.GotoAsync(Worklist(dong: dong));
+        var row = page.Locator($"tr[data-household='{target}']");
+        await row.Locator("input[name=visitedOn]").FillAsync(Day);
+        await row.Locator("select[name=result]").SelectOptionAsync("부재");
+        await row.Locator("form.result-form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Equal(before, await DiscoveriesAsync(planner, dong));
+
+        // Without a reason the correction is refused and nothing changes.
+        row = page.Locator($"tr[data-household='{target}']");
+        await row.Locator("details.correction summary").ClickAsync();
+        await row.Locator("form.correction-form select[name=result]").SelectOptionAsync("발굴");
+        await row.Locator("form.correction-form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Contains("정정 사유를 고르세요", await page.TextContentAsync(".error") ?? "", StringComparison.Ordinal);
+
+        row = page.Locator($"tr[data-household='{target}']");
+        await row.Locator("details.correction summary").ClickAsync();
+        await row.Locator("form.correction-form select[name=result]").SelectOptionAsync("발굴");
+        await row.Locator("form.correction-form input[name=services]").FillAsync("긴급지원");
+        await row.Locator("form.correction-form select[name=reason]").SelectOptionAsync("revisit");
+        await row.Locator("form.correction-form button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Contains("방문 결과를 정정했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
+        Assert.Contains("발굴", await page.Locator($"tr[data-household='{target}'] .result").TextContentAsync() ?? "", StringComparison.Ordinal);
+
+        // The correction went through the feed's rule: the new result stored, the replaced one in the history.
+        var outcome = Assert.Single((await web.Store.LoadDistrictAsync(new DateOnly(2026, 11, 30), default)).Outcomes,
+            o => o.HouseholdId == target && o.VisitedOn == WebFixture.ListDay);
+        Assert.Equal((VisitResult.Discovered, "긴급지원", "daerim2"), (outcome.Result, outcome.Services, outcome.WorkerId));
+        var revision = Assert.Single(await web.Store.ListOutcomeHistoryAsync(default), r => r.Replaced.HouseholdId == target);
+        Assert.Equal(VisitResult.Absent, revision.Replaced.Result);
+        var corrected = Assert.Single(await web.Store.ListAuditAsync(new AuditQuery(Action: AuditActions.OutcomeCorrected), default),
+            e => e.HouseholdIds.SequenceEqual([target]));
+        Assert.Equal(("daerim2", dong), (corrected.Username, corrected.Dong));
+        Assert.Contains("부재 -> 발굴; 사유: 다시 방문해 확인한 결과가 다름", corrected.Detail, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await DiscoveriesAsync(planner, dong));
+
+        // The same correction again: nothing to change.
+        row = page.Locator($"tr[data-household='{target}']");
+        Assert.Equal(0, await row.Locator("form.correction-form option[value='발굴']").CountAsync());
+    }
+
+    /// <summary>A dong's discoveries so far as the planners' target table shows them.</summary>
+    static async Task<int> DiscoveriesAsync(IPage planner, string dong = WebFixture.OwnDong)
     {
         await planner.GotoAsync("/");
-        var cells = await planner.Locator("#table-targets tbody tr").Filter(new() { HasText = WebFixture.OwnDong }).First.Locator("td").AllTextContentsAsync();
+        var cells = await planner.Locator("#table-targets tbody tr").Filter(new() { HasText = dong }).First.Locator("td").AllTextContentsAsync();
         return int.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

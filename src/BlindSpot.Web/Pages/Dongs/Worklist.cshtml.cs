@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlindSpot.Core.Audit;
+using BlindSpot.Core.Domain;
 using BlindSpot.Core.Time;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Worklists;
@@ -57,6 +58,33 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
         }
         await audit.WriteAsync(User, AuditActions.OutcomeEntered, Dong, [householdId], $"{visitedOn} {result} ({entry.FileName})", ct);
         TempData["Message"] = $"방문 결과를 저장했습니다: {householdId} {result}";
+        return RedirectToPage(new { dong = Dong, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>
+    /// A correction (정정) of a result already stored for a household of this dong's list: the same outcomes-file path
+    /// with the 정정 mark, so the feed's rule decides it; the replaced result stays in the outcome history.
+    /// </summary>
+    public async Task<IActionResult> OnPostCorrectionAsync(string householdId, string? date, string? visitedOn, string? result, string? services, string? reason, CancellationToken ct)
+    {
+        var day = ParseDate(date) ?? query.NextListDay();
+        var listed = (await query.LoadAsync(Dong, day, ct)).Lines.Any(l => l.Row.HouseholdId == householdId);
+        if (!listed) return Forbid();
+
+        var reasonKorean = DongWork.CorrectionReasons.Korean(reason);
+        var entry = reasonKorean is null
+            ? new OutcomeEntryResult(false, false, "정정 사유를 고르세요.", null)
+            : await outcomes.CorrectAsync(householdId, visitedOn ?? "", result ?? "", services, AccountClaims.NameOf(User), ct);
+        if (!entry.Stored || entry.Replaced is not { } replaced)
+        {
+            Error = entry.Error ?? "정정할 방문 결과가 없습니다. 방문 결과를 먼저 입력하세요.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(day, ct);
+            return Page();
+        }
+        await audit.WriteAsync(User, AuditActions.OutcomeCorrected, Dong, [householdId],
+            $"{visitedOn} {VisitResults.Korean(replaced)} -> {result}; 사유: {reasonKorean} ({entry.FileName})", ct);
+        TempData["Message"] = $"방문 결과를 정정했습니다: {householdId} {VisitResults.Korean(replaced)} → {result}";
         return RedirectToPage(new { dong = Dong, date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
     }
 
