@@ -51,6 +51,17 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.NotNull(next);
         Assert.Null(await Store.TryLockInboxAsync(Ct));
         await next.DisposeAsync();
+
+        // Released as soon as disposed: one ingest right after another never finds the inbox busy.
+        for (var i = 0; i < 20; i++)
+        {
+            var mine = await Store.TryLockInboxAsync(Ct);
+            Assert.NotNull(mine);
+            await mine.DisposeAsync();
+            var theirs = await other.TryLockInboxAsync(Ct);
+            Assert.NotNull(theirs);
+            await theirs.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -76,7 +76,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             await connection.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
             cmd.Parameters.AddWithValue("key", InboxLockKey);
-            if (await cmd.ExecuteScalarAsync(ct) is true) return connection;
+            if (await cmd.ExecuteScalarAsync(ct) is true) return new InboxLock(connection);
         }
         catch
         {
@@ -85,6 +85,31 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         }
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>
+    /// Unlocks explicitly before closing: closing alone releases the lock only when the server's backend process has
+    /// ended, a moment after the client went on, so an ingest right after another could find the inbox still busy.
+    /// </summary>
+    sealed class InboxLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                cmd.Parameters.AddWithValue("key", InboxLockKey);
+                await cmd.ExecuteScalarAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is broken: its end releases the lock.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
