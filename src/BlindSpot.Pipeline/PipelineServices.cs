@@ -36,6 +36,8 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
     /// <summary>Open tips: retry after a new snapshot, and dong staff's confirm / reject (for the web's dong screen).</summary>
     public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>());
+    /// <summary>A dong's open tips with their candidates (the web's 미해결 제보 page).</summary>
+    public Resolution.DongTipsQuery DongTips() => new(TipResolution(), store, settings.Worklists, clock);
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
     public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
     /// <summary>A dong's stored list read back with tips and results, and its outstanding households (the web's dong pages).</summary>

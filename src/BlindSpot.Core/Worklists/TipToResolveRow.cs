@@ -32,18 +32,22 @@ public sealed record TipToResolveRow(
     /// days up to the as-of day, or urgent and received in the <paramref name="urgentDays"/> days up to it. Urgent first,
     /// then newest first.
     /// </summary>
-    public static IReadOnlyList<(string Dong, TipToResolveRow Row)> Select(IEnumerable<Tip> tips, DateOnly asOf, int recentDays, int urgentDays)
+    public static IReadOnlyList<(string Dong, TipToResolveRow Row)> Select(IEnumerable<Tip> tips, DateOnly asOf, int recentDays, int urgentDays) =>
+        InOrder(Due(tips, asOf, recentDays, urgentDays)).Select(t => (t.Dong, From(t))).ToList();
+
+    /// <summary>The unlinked tips due on <paramref name="asOf"/> (the rule of <see cref="Select"/>; the dong's screen uses it too).</summary>
+    public static IEnumerable<Tip> Due(IEnumerable<Tip> tips, DateOnly asOf, int recentDays, int urgentDays)
     {
         var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var recentFrom = asOf.AddDays(1 - recentDays).ToDateTime(TimeOnly.MinValue);
         var urgentFrom = asOf.AddDays(1 - urgentDays).ToDateTime(TimeOnly.MinValue);
-        return tips
-            .Where(t => t.HouseholdId is null && t.ReceivedAt < end && (t.ReceivedAt >= recentFrom || t.Urgent && t.ReceivedAt >= urgentFrom))
-            .OrderBy(t => t.Dong, StringComparer.Ordinal).ThenByDescending(t => t.Urgent).ThenByDescending(t => t.ReceivedAt)
-            .ThenBy(t => t.TipId, StringComparer.Ordinal)
-            .Select(t => (t.Dong, From(t)))
-            .ToList();
+        return tips.Where(t => t.HouseholdId is null && t.ReceivedAt < end && (t.ReceivedAt >= recentFrom || t.Urgent && t.ReceivedAt >= urgentFrom));
     }
+
+    /// <summary>By dong, then urgent first, then newest first.</summary>
+    public static IEnumerable<Tip> InOrder(IEnumerable<Tip> tips) =>
+        tips.OrderBy(t => t.Dong, StringComparer.Ordinal).ThenByDescending(t => t.Urgent).ThenByDescending(t => t.ReceivedAt)
+            .ThenBy(t => t.TipId, StringComparer.Ordinal);
 
     public static TipToResolveRow From(Tip t) => new(
         t.TipId,

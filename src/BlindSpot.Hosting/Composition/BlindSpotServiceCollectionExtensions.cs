@@ -89,6 +89,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<TipResolutionService>(sp => sp.GetRequiredService<PipelineServices>().TipResolution());
         services.AddTransient<RunService>(sp => sp.GetRequiredService<PipelineServices>().Run());
         services.AddTransient<DongWorklistQuery>(sp => sp.GetRequiredService<PipelineServices>().DongWorklists());
+        services.AddTransient<DongTipsQuery>(sp => sp.GetRequiredService<PipelineServices>().DongTips());
         services.AddTransient<OutcomeEntryService>(sp => sp.GetRequiredService<PipelineServices>().OutcomeEntry());
         services.AddTransient<DashboardService>(sp => sp.GetRequiredService<PipelineServices>().Dashboard());
         return services;

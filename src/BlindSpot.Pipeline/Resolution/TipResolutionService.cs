@@ -16,6 +16,10 @@ public enum TipDecision
     UnknownTip,
     /// <summary>The household is neither a candidate of the tip nor known to the registry.</summary>
     UnknownHousehold,
+    /// <summary>The tip is not of the dong whose staff decide: nothing changed.</summary>
+    OtherDong,
+    /// <summary>The household is not of the dong whose staff decide: nothing changed.</summary>
+    HouseholdOfOtherDong,
 }
 
 /// <summary>What a retry after a new registry snapshot did.</summary>
@@ -65,11 +69,20 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
     /// Dong staff say the tip is about <paramref name="householdId"/>: one of its candidates, or any household of the
     /// registry they found themselves. The tip is linked with method Confirmed and confidence 1.
     /// </summary>
-    public async Task<TipDecision> ConfirmAsync(TipSource source, string tipId, string householdId, CancellationToken ct)
+    public Task<TipDecision> ConfirmAsync(TipSource source, string tipId, string householdId, CancellationToken ct) =>
+        ConfirmAsync(null, source, tipId, householdId, ct);
+
+    /// <summary>
+    /// As <see cref="ConfirmAsync(TipSource, string, string, CancellationToken)"/> for the staff of <paramref name="dong"/>
+    /// (null: any): they decide only on their own dong's tips, and link them only to their own dong's households.
+    /// </summary>
+    public async Task<TipDecision> ConfirmAsync(string? dong, TipSource source, string tipId, string householdId, CancellationToken ct)
     {
         if (await store.FindTipAsync(source, tipId, ct) is not { } tip) return TipDecision.UnknownTip;
-        if (!tip.Candidates.Contains(householdId) && !(await store.LoadIngestContextAsync(ct)).Households.ContainsKey(householdId))
-            return TipDecision.UnknownHousehold;
+        if (dong is not null && tip.Dong != dong) return TipDecision.OtherDong;
+        var known = (await store.LoadIngestContextAsync(ct)).Households.GetValueOrDefault(householdId);
+        if (!tip.Candidates.Contains(householdId) && known is null) return TipDecision.UnknownHousehold;
+        if (dong is not null && known?.Dong != dong) return TipDecision.HouseholdOfOtherDong;
         await store.UpdateTipLinksAsync([tip with
         {
             HouseholdId = householdId, Match = MatchMethod.Confirmed, LinkConfidence = 1, Candidates = [],
@@ -80,9 +93,14 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
     }
 
     /// <summary>Dong staff say the tip is not about <paramref name="householdId"/>: it leaves the candidates for good.</summary>
-    public async Task<TipDecision> RejectAsync(TipSource source, string tipId, string householdId, CancellationToken ct)
+    public Task<TipDecision> RejectAsync(TipSource source, string tipId, string householdId, CancellationToken ct) =>
+        RejectAsync(null, source, tipId, householdId, ct);
+
+    /// <summary>As <see cref="RejectAsync(TipSource, string, string, CancellationToken)"/> for the staff of <paramref name="dong"/> (null: any).</summary>
+    public async Task<TipDecision> RejectAsync(string? dong, TipSource source, string tipId, string householdId, CancellationToken ct)
     {
         if (await store.FindTipAsync(source, tipId, ct) is not { } tip) return TipDecision.UnknownTip;
+        if (dong is not null && tip.Dong != dong) return TipDecision.OtherDong;
         var unlink = tip.HouseholdId == householdId;
         if (!unlink && !tip.Candidates.Contains(householdId)) return TipDecision.UnknownHousehold;
         await store.UpdateTipLinksAsync([tip with

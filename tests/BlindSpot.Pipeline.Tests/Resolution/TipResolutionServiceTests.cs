@@ -76,6 +76,32 @@ public sealed class TipResolutionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task DongStaffDecideOnlyTheirOwnDongsTipsAndLinkThemOnlyToTheirOwnDongsHouseholds()
+    {
+        await using var store = await IngestFixture.OpenAsync(fx.Db());
+        fx.Write("households_20240430.csv", April + "H101,대림2동,서울특별시 영등포구 대림로 5 101호,이순자,,1945,F,1,0,N,N,N,연립다세대,월세,2020-03-01,N,N\n");
+        fx.Write("tips_officer_202405.csv", Tips);
+        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        var service = new TipResolutionService(store, new ListLogger());
+
+        Assert.Equal(TipDecision.OtherDong, await service.ConfirmAsync("대림2동", TipSource.Officer, "T2", "H101", default));
+        Assert.Equal(TipDecision.OtherDong, await service.RejectAsync("대림2동", TipSource.Officer, "T2", "H001", default));
+        Assert.Equal(TipDecision.HouseholdOfOtherDong, await service.ConfirmAsync("도림동", TipSource.Officer, "T1", "H101", default));
+        Assert.Equal(["T1", "T2"], (await service.ListOpenAsync("도림동", default)).Select(t => t.TipId).Order());
+        Assert.Equal(["H001", "H002", "H003"], (await store.FindTipAsync(TipSource.Officer, "T2", default))!.Candidates.Order());
+
+        // A household staff found themselves (not a candidate) in their own dong.
+        Assert.Equal(TipDecision.Linked, await service.ConfirmAsync("도림동", TipSource.Officer, "T1", "H002", default));
+        var t1 = await store.FindTipAsync(TipSource.Officer, "T1", default);
+        Assert.Equal(("H002", MatchMethod.Confirmed), (t1!.HouseholdId, t1.Match));
+
+        var view = await new DongTipsQuery(service, store, WorklistSettings.Default, new FixedClock(Later)).LoadAsync("도림동", all: true, default);
+        var t2 = Assert.Single(view.Lines);
+        Assert.Equal(["H001", "H002", "H003"], t2.Candidates.Where(c => c.InDong).Select(c => c.HouseholdId).Order());
+        Assert.Equal("김영희", t2.Candidates.Single(c => c.HouseholdId == "H001").Name);
+    }
+
+    [Fact]
     public async Task WritesTheUnlinkedTipsOfEachDongBesideTheWorklists()
     {
         await using var store = await IngestFixture.OpenAsync(fx.Db());

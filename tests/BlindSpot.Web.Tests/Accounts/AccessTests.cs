@@ -75,7 +75,8 @@ public sealed class AccessTests(WebFixture web)
         var other = await page.GotoAsync(Worklist(WebFixture.OtherDong));
         Assert.Equal(403, other!.Status);
         Assert.Contains("접근 권한 없음", await page.TextContentAsync("h1") ?? "", StringComparison.Ordinal);
-        foreach (var path in new[] { Worklist(WebFixture.OtherDong, ".csv"), Worklist(WebFixture.OtherDong, ".xlsx"), $"/dongs/{WebFixture.DongPath(WebFixture.OtherDong)}/outstanding" })
+        foreach (var path in new[] { Worklist(WebFixture.OtherDong, ".csv"), Worklist(WebFixture.OtherDong, ".xlsx"), $"/dongs/{WebFixture.DongPath(WebFixture.OtherDong)}/outstanding",
+                     $"/dongs/{WebFixture.DongPath(WebFixture.OtherDong)}/tips" })
             Assert.Equal(403, (await page.APIRequest.GetAsync(path)).Status);
         // Nor the dashboard's or the admins' pages (dong staff are sent to their own list from /).
         Assert.Equal(403, (await page.APIRequest.GetAsync("/admin/audit")).Status);
@@ -96,6 +97,7 @@ public sealed class AccessTests(WebFixture web)
             foreach (var ext in new[] { "", ".csv", ".xlsx" })
                 Assert.Equal(403, (await page.APIRequest.GetAsync(Worklist(WebFixture.OwnDong, ext))).Status);
             Assert.Equal(403, (await page.APIRequest.GetAsync($"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/outstanding")).Status);
+            Assert.Equal(403, (await page.APIRequest.GetAsync($"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/tips")).Status);
             var dashboard = await page.GotoAsync("/");
             Assert.Equal(200, dashboard!.Status);
             var text = await page.ContentAsync();

@@ -1,0 +1,95 @@
+using BlindSpot.Core.Audit;
+using BlindSpot.Core.Domain;
+using BlindSpot.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace BlindSpot.Web.Tests.DongWork;
+
+/// <summary>The dong's unresolved tips (미해결 제보): confirm a candidate, reject one, link a household found by id.</summary>
+[Collection(WebCollection.Name)]
+public sealed class TipsTests(WebFixture web)
+{
+    static string Tips(bool all = true) => $"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/tips{(all ? "?all=true" : "")}";
+
+    /// <summary>The dong's open tips with the candidates of the dong itself, as stored (the sample district's own tips).</summary>
+    async Task<List<(Tip Tip, List<string> InDong)>> OpenAsync()
+    {
+        var households = (await web.Store.LoadIngestContextAsync(default)).Households;
+        return (await web.Store.LoadOpenTipsAsync(WebFixture.OwnDong, default))
+            .Select(t => (t, t.Candidates.Where(id => households.TryGetValue(id, out var h) && h.Dong == WebFixture.OwnDong).ToList()))
+            .ToList();
+    }
+
+    static ILocator Row(IPage page, Tip tip) => page.Locator($"tr[data-tip='{tip.Source}:{tip.TipId}']");
+
+    [Fact]
+    public async Task DongStaffConfirmACandidateAndTheTipIsLinkedAndAudited()
+    {
+        var (tip, inDong) = (await OpenAsync()).First(o => o.InDong.Count > 0);
+        var household = inDong[0];
+        var page = await web.PageAsync("dorim1");
+        Assert.Equal(200, (await page.GotoAsync(Tips()))!.Status);
+        Assert.Contains("미해결 제보", await page.TextContentAsync("h1") ?? "", StringComparison.Ordinal);
+
+        await Row(page, tip).Locator($".candidate[data-candidate='{household}'] button.confirm").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        Assert.Contains($"세대 {household}에 연결했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
+        Assert.Equal(0, await Row(page, tip).CountAsync());
+        var linked = await web.Store.FindTipAsync(tip.Source, tip.TipId, default);
+        Assert.Equal((household, MatchMethod.Confirmed, 1.0), (linked!.HouseholdId, linked.Match, linked.LinkConfidence));
+        var entry = Assert.Single(await web.Store.ListAuditAsync(new AuditQuery(Action: AuditActions.TipConfirmed), default),
+            e => e.Detail == $"제보 {tip.Source} {tip.TipId}");
+        Assert.Equal(("dorim1", WebFixture.OwnDong, household), (entry.Username, entry.Dong, entry.HouseholdIds.Single()));
+        // The view was audited with the dong's candidate households and no personal data.
+        var views = await web.Store.ListAuditAsync(new AuditQuery(Username: "dorim1", Action: AuditActions.ViewTips), default);
+        Assert.Contains(views, v => v.Dong == WebFixture.OwnDong && v.HouseholdIds.Contains(household) && v.Detail!.StartsWith("제보 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DongStaffRejectACandidateThatNeverComesBack()
+    {
+        var open = await OpenAsync();
+        var (tip, inDong) = open.Where(o => o.InDong.Count > 0).Skip(1).First();
+        var household = inDong[^1];
+        var page = await web.PageAsync("dorim1");
+        await page.GotoAsync(Tips());
+
+        await Row(page, tip).Locator($".candidate[data-candidate='{household}'] button.reject").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        Assert.Contains("후보에서 뺐습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
+        var after = await web.Store.FindTipAsync(tip.Source, tip.TipId, default);
+        Assert.Contains(household, after!.RejectedCandidates);
+        Assert.DoesNotContain(household, after.Candidates);
+        Assert.Null(after.HouseholdId);
+        Assert.Contains(await web.Store.ListAuditAsync(new AuditQuery(Action: AuditActions.TipRejected), default),
+            e => e.Username == "dorim1" && e.HouseholdIds.SequenceEqual([household]) && e.Detail == $"제보 {tip.Source} {tip.TipId}");
+        Assert.Equal(0, await Row(page, tip).Locator($".candidate[data-candidate='{household}']").CountAsync());
+    }
+
+    [Fact]
+    public async Task AHouseholdFoundByIdIsLinkedOnlyWhenItIsOfTheDong()
+    {
+        var open = await OpenAsync();
+        // The last open tip: the other tests take the first ones that have candidates.
+        var tip = open[^1].Tip;
+        var context = await web.Store.LoadIngestContextAsync(default);
+        var elsewhere = context.Households.Values.First(h => h.Dong == WebFixture.OtherDong).HouseholdId;
+        var own = context.Households.Values.First(h => h.Dong == WebFixture.OwnDong && !tip.RejectedCandidates.Contains(h.HouseholdId)).HouseholdId;
+        var page = await web.PageAsync("dorim1");
+        await page.GotoAsync(Tips());
+
+        await Row(page, tip).Locator("form.find input[name=householdId]").FillAsync(elsewhere);
+        await Row(page, tip).Locator("form.find button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Contains("다른 동의 세대에는 연결할 수 없습니다", await page.TextContentAsync(".error") ?? "", StringComparison.Ordinal);
+        Assert.Null((await web.Store.FindTipAsync(tip.Source, tip.TipId, default))!.HouseholdId);
+
+        await Row(page, tip).Locator("form.find input[name=householdId]").FillAsync(own);
+        await Row(page, tip).Locator("form.find button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Contains($"세대 {own}에 연결했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
+        Assert.Equal(own, (await web.Store.FindTipAsync(tip.Source, tip.TipId, default))!.HouseholdId);
+    }
+}
