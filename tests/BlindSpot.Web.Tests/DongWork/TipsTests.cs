@@ -32,8 +32,6 @@ public sealed class TipsTests(WebFixture web)
         Assert.Contains("미해결 제보", await page.TextContentAsync("h1") ?? "", StringComparison.Ordinal);
 
         await Row(page, tip).Locator($".candidate[data-candidate='{household}'] button.confirm").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-
         Assert.Contains($"세대 {household}에 연결했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
         Assert.Equal(0, await Row(page, tip).CountAsync());
         var linked = await web.Store.FindTipAsync(tip.Source, tip.TipId, default);
@@ -56,8 +54,6 @@ public sealed class TipsTests(WebFixture web)
         await page.GotoAsync(Tips());
 
         await Row(page, tip).Locator($".candidate[data-candidate='{household}'] button.reject").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-
         Assert.Contains("후보에서 뺐습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
         var after = await web.Store.FindTipAsync(tip.Source, tip.TipId, default);
         Assert.Contains(household, after!.RejectedCandidates);
@@ -82,13 +78,11 @@ public sealed class TipsTests(WebFixture web)
 
         await Row(page, tip).Locator("form.find input[name=householdId]").FillAsync(elsewhere);
         await Row(page, tip).Locator("form.find button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Contains("다른 동의 세대에는 연결할 수 없습니다", await page.TextContentAsync(".error") ?? "", StringComparison.Ordinal);
         Assert.Null((await web.Store.FindTipAsync(tip.Source, tip.TipId, default))!.HouseholdId);
 
         await Row(page, tip).Locator("form.find input[name=householdId]").FillAsync(own);
         await Row(page, tip).Locator("form.find button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Contains($"세대 {own}에 연결했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
         Assert.Equal(own, (await web.Store.FindTipAsync(tip.Source, tip.TipId, default))!.HouseholdId);
     }

@@ -97,7 +97,6 @@ public sealed class WorklistTests(WebFixture web)
         await row.Locator("select[name=result]").SelectOptionAsync("발굴");
         await row.Locator("input[name=services]").FillAsync("긴급지원;기초생활보장");
         await row.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Contains("방문 결과를 저장했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
         Assert.Contains("발굴", await page.Locator($"tr[data-household='{target}'] .result").TextContentAsync() ?? "", StringComparison.Ordinal);
 
@@ -137,7 +136,7 @@ public sealed class WorklistTests(WebFixture web)
         await row.Locator("input[name=visitedOn]").FillAsync(Day);
         await row.Locator("select[name=result]").SelectOptionAsync("부재");
         await row.Locator("form.result-form button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.Locator(".message").WaitForAsync();
         Assert.Equal(before, await DiscoveriesAsync(planner, dong));
 
         // Without a reason the correction is refused and nothing changes.
@@ -145,7 +144,6 @@ public sealed class WorklistTests(WebFixture web)
         await row.Locator("details.correction summary").ClickAsync();
         await row.Locator("form.correction-form select[name=result]").SelectOptionAsync("발굴");
         await row.Locator("form.correction-form button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Contains("정정 사유를 고르세요", await page.TextContentAsync(".error") ?? "", StringComparison.Ordinal);
 
         row = page.Locator($"tr[data-household='{target}']");
@@ -154,7 +152,6 @@ public sealed class WorklistTests(WebFixture web)
         await row.Locator("form.correction-form input[name=services]").FillAsync("긴급지원");
         await row.Locator("form.correction-form select[name=reason]").SelectOptionAsync("revisit");
         await row.Locator("form.correction-form button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Contains("방문 결과를 정정했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
         Assert.Contains("발굴", await page.Locator($"tr[data-household='{target}'] .result").TextContentAsync() ?? "", StringComparison.Ordinal);
 

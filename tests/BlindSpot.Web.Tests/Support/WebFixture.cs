@@ -109,7 +109,9 @@ public sealed class WebFixture : IAsyncLifetime
         await page.FillAsync("input[name=username]", username);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Signed in (the header names the account) or refused (the form's error). Not WaitForLoadStateAsync: after a
+        // form post that redirects it now and then missed the new document's event and hung for the whole timeout.
+        await page.Locator("header .who, .error").First.WaitForAsync();
     }
 
     public static string DongPath(string dong) => Uri.EscapeDataString(dong);
