@@ -44,6 +44,8 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public DongWorklistQuery DongWorklists() => new(store, settings.Worklists, clock);
     /// <summary>A visit result typed into a form, stored as a one-row outcomes file (docs/adr/0009-web-results-as-outcome-files.md).</summary>
     public OutcomeEntryService OutcomeEntry() => new(store, loggers.CreateLogger<OutcomeEntryService>(), clock);
+    /// <summary>A dong's own quarantined visit results and tips (the web's 반려 자료 page).</summary>
+    public DongQuarantineQuery DongQuarantine() => new(store);
     /// <summary>The planners' figures: targets, trend, yields by selection type, tips by channel, list completion.</summary>
     public DashboardService Dashboard() => new(store, settings.Targets, Calendar);
     /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>

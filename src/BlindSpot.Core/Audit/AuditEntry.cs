@@ -26,6 +26,7 @@ public static class AuditActions
     public const string DownloadWorklist = "download-worklist";
     public const string ViewOutstanding = "view-outstanding";
     public const string ViewTips = "view-tips";
+    public const string ViewQuarantine = "view-quarantine";
     public const string OutcomeEntered = "outcome-entered";
     public const string OutcomeCorrected = "outcome-corrected";
     public const string TipConfirmed = "tip-confirmed";

@@ -91,6 +91,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<DongWorklistQuery>(sp => sp.GetRequiredService<PipelineServices>().DongWorklists());
         services.AddTransient<DongTipsQuery>(sp => sp.GetRequiredService<PipelineServices>().DongTips());
         services.AddTransient<OutcomeEntryService>(sp => sp.GetRequiredService<PipelineServices>().OutcomeEntry());
+        services.AddTransient<DongQuarantineQuery>(sp => sp.GetRequiredService<PipelineServices>().DongQuarantine());
         services.AddTransient<DashboardService>(sp => sp.GetRequiredService<PipelineServices>().Dashboard());
         return services;
     }

@@ -101,6 +101,7 @@ public sealed class AccessTests(WebFixture web)
                 Assert.Equal(403, (await page.APIRequest.GetAsync(Worklist(WebFixture.OwnDong, ext))).Status);
             Assert.Equal(403, (await page.APIRequest.GetAsync($"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/outstanding")).Status);
             Assert.Equal(403, (await page.APIRequest.GetAsync($"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/tips")).Status);
+            Assert.Equal(403, (await page.APIRequest.GetAsync($"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/quarantine")).Status);
             var dashboard = await page.GotoAsync("/");
             Assert.Equal(200, dashboard!.Status);
             var text = await page.ContentAsync();

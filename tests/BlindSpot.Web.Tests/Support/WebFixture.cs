@@ -35,6 +35,10 @@ public sealed class WebFixture : IAsyncLifetime
     public string OutDir => dir.File("out");
     public IBrowser Browser { get; private set; } = null!;
     public IBlindSpotStore Store { get; private set; } = null!;
+    /// <summary>The application's own services (its use cases, as composed for the web host).</summary>
+    public IServiceProvider Services => app!.Services;
+    /// <summary>A fresh folder for a test's own files.</summary>
+    public string Folder(string name) => Directory.CreateDirectory(dir.File(name)).FullName;
 
     public async Task InitializeAsync()
     {
