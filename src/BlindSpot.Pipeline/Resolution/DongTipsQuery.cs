@@ -26,6 +26,13 @@ public sealed record DongTipsView(string Dong, DateOnly AsOf, bool All, IReadOnl
 /// </summary>
 public sealed class DongTipsQuery(TipResolutionService tips, IBlindSpotStore store, WorklistSettings settings, TimeProvider clock)
 {
+    /// <summary>How many of the dong's open tips are due today, and how many of them are urgent (the worklist page's notice).</summary>
+    public async Task<(int Due, int Urgent)> CountDueAsync(string dong, CancellationToken ct)
+    {
+        var due = TipToResolveRow.Due(await tips.ListOpenAsync(dong, ct), Kst.Today(clock), settings.Policy.TipWindowDays, settings.TipsToResolveUrgentDays).ToList();
+        return (due.Count, due.Count(t => t.Urgent));
+    }
+
     public async Task<DongTipsView> LoadAsync(string dong, bool all, CancellationToken ct)
     {
         var today = Kst.Today(clock);

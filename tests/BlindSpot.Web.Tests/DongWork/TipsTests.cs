@@ -1,6 +1,7 @@
 using BlindSpot.Core.Audit;
 using BlindSpot.Core.Domain;
 using BlindSpot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BlindSpot.Web.Tests.DongWork;
@@ -42,6 +43,29 @@ public sealed class TipsTests(WebFixture web)
         // The view was audited with the dong's candidate households and no personal data.
         var views = await web.Store.ListAuditAsync(new AuditQuery(Username: "dorim1", Action: AuditActions.ViewTips), default);
         Assert.Contains(views, v => v.Dong == WebFixture.OwnDong && v.HouseholdIds.Contains(household) && v.Detail!.StartsWith("제보 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheWorklistPageSaysHowManyTipsReachNoHouseholdAndLinksToThem()
+    {
+        // An urgent tip of this morning whose address fits no household (a landmark): it is due whatever today is.
+        var now = BlindSpot.Core.Time.Kst.Now(TimeProvider.System);
+        var inbox = web.Folder("tips-today");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "tips_officer_today.csv"),
+            "tip_id,received_at,officer_id,dong,address,category,urgent,note\n" +
+            $"TODAY1,{now.AddHours(-1):yyyy-MM-dd HH:mm},OF9,{WebFixture.OwnDong},도림천 산책로 근처 편의점 옆 건물,고립,Y,며칠째 불이 꺼져 있음\n");
+        var report = await web.Services.GetRequiredService<BlindSpot.Pipeline.Ingest.IngestService>().IngestInboxAsync(inbox, web.Folder("tips-today-q"), default);
+        Assert.Equal(1, report.Files.Single().Ledger!.Accepted);
+        var today = DateOnly.FromDateTime(now);
+        var due = BlindSpot.Core.Worklists.TipToResolveRow.Due(await web.Store.LoadOpenTipsAsync(WebFixture.OwnDong, default), today,
+            BlindSpot.Core.Worklists.WorklistOptions.Default.TipWindowDays, BlindSpot.Pipeline.Worklists.WorklistSettings.Default.TipsToResolveUrgentDays).ToList();
+        Assert.Contains(due, t => t.TipId == "TODAY1");
+        var page = await web.PageAsync("dorim1");
+        await page.GotoAsync($"/dongs/{WebFixture.DongPath(WebFixture.OwnDong)}/worklist");
+        var notice = await page.TextContentAsync("#open-tips") ?? "";
+        Assert.Contains($"세대를 찾지 못한 제보가 {due.Count}건", notice, StringComparison.Ordinal);
+        await page.ClickAsync("#open-tips a");
+        await page.Locator("h1").Filter(new() { HasText = "미해결 제보" }).WaitForAsync();
     }
 
     [Fact]

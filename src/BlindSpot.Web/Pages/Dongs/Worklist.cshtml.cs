@@ -3,6 +3,7 @@ using BlindSpot.Core.Audit;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Time;
 using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Resolution;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Web.Accounts;
 using BlindSpot.Web.Audit;
@@ -12,12 +13,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlindSpot.Web.Pages.Dongs;
 
 /// <summary>The dong's worklist of a business day (the next one by default), with a visit-result form per line.</summary>
-public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService outcomes, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService outcomes, DongTipsQuery tips, AuditLog audit, TimeProvider clock) : PageModel
 {
     [FromRoute] public string Dong { get; set; } = "";
     public DongListView? List { get; private set; }
     public string? Error { get; private set; }
     public DateOnly DefaultVisitDay { get; private set; }
+    /// <summary>The dong's tips that reach no household and are due today: a household in crisis may be behind each.</summary>
+    public (int Due, int Urgent) OpenTips { get; private set; }
     public string DayName => List!.Date.ToDateTime(TimeOnly.MinValue).ToString("dddd", CultureInfo.GetCultureInfo("ko-KR"));
 
     public async Task<IActionResult> OnGetAsync(string? date, CancellationToken ct)
@@ -35,6 +38,7 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
     async Task LoadAsync(DateOnly day, CancellationToken ct)
     {
         List = await query.LoadAsync(Dong, day, ct);
+        OpenTips = await tips.CountDueAsync(Dong, ct);
         var today = Kst.Today(clock);
         DefaultVisitDay = day < today ? day : today;
         if (List.Lines.Count > 0)
