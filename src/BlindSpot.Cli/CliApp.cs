@@ -1,12 +1,19 @@
 using System.CommandLine;
 using BlindSpot.Cli.Commands;
+using BlindSpot.Cli.Hosting;
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Failures;
 
 namespace BlindSpot.Cli;
 
 /// <summary>The `blindspot` command line: one file per command under Commands/.</summary>
 public static class CliApp
 {
-    /// <summary>Exit codes: 0 done, 1 a file was rejected whole or the work failed, 2 usage error.</summary>
+    /// <summary>
+    /// Exit codes (docs/operations.md): 0 done; 1 a file was rejected whole, a step failed, or the environment failed
+    /// (database down, login refused, a folder that cannot be written, a corrupt store); 2 usage or configuration error
+    /// (a bad option or value, a --db that names no store).
+    /// </summary>
     public const int Ok = 0, Failed = 1, UsageError = 2;
 
     /// <param name="input">Standard input (`users add --password-stdin`); Console.In when null.</param>
@@ -33,10 +40,35 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) await error.WriteLineAsync(e.Message);
-            await error.WriteLineAsync("Use --help to see the commands and their options.");
+            // One line: the first problem (the others usually follow from it) and where to look.
+            await error.WriteLineAsync($"{parsed.Errors[0].Message} (--help: 명령과 옵션 보기)");
             return UsageError;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (EnvironmentFailure.Describe(e, Db(parsed)) is { } line)
+        {
+            // The operator can fix this (a server, a password, a folder): one line, no stack trace.
+            await error.WriteLineAsync(line);
+            return Failed;
+        }
+    }
+
+    /// <summary>The store the command was pointed at (--db, else the configuration), to name it in a failure line.</summary>
+    static string? Db(ParseResult parsed)
+    {
+        try
+        {
+            var flag = parsed.CommandResult.Command.Options.OfType<Option<string?>>().FirstOrDefault(o => o.Name == "--db");
+            return (flag is null ? null : parsed.GetValue(flag)) is { Length: > 0 } db
+                ? db
+                : CliServices.Configuration(new Dictionary<string, string?>())[BlindSpotKeys.Db] ?? new BlindSpotOptions().Db;
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        {
+            return null; // an unreadable appsettings.json: the line names no database
+        }
     }
 }

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Storage;
 using BlindSpot.Storage.Postgres;
 using BlindSpot.Storage.Sql;
@@ -5,20 +6,49 @@ using BlindSpot.Storage.Sqlite;
 
 namespace BlindSpot.Storage;
 
-/// <summary>Opens the store named by --db / BLINDSPOT_DB: a SQLite file path, or a PostgreSQL connection string.</summary>
+/// <summary>What opening a store gave: the store, or one Korean sentence saying why --db names no store (exit code 2).</summary>
+public sealed record StoreOpening(IBlindSpotStore? Store, string? Problem);
+
+/// <summary>
+/// Opens the store named by --db / BlindSpot:Db (<see cref="StoreAddress"/>): a SQLite file path, or a PostgreSQL
+/// connection string. Only the commands that bring data in (ingest, run) and the hosts create a store; every other
+/// command opens an existing one or creates nothing at all (no file, no folder), so a mistyped --db never answers
+/// with an empty district.
+/// </summary>
 public static class StoreFactory
 {
     /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string (Host=...; or postgres://...).</summary>
-    public static bool IsPostgres(string db) =>
-        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
-        (db.Contains('=') && db.Contains("host", StringComparison.OrdinalIgnoreCase));
+    public static bool IsPostgres(string db) => StoreAddress.Parse(db).IsPostgres;
 
-    /// <summary>Opens and migrates the store.</summary>
+    /// <summary>Opens and migrates the store, creating it (a SQLite file 0600 in a 0700 folder, the schema) when missing.</summary>
     public static async Task<IBlindSpotStore> OpenAsync(string db, CancellationToken ct)
     {
-        var store = Unmigrated(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        var opening = await OpenAsync(db, create: true, ct);
+        return opening.Store ?? throw new ArgumentException(opening.Problem, nameof(db));
+    }
+
+    /// <summary>
+    /// Opens and migrates the store. With <paramref name="create"/> false, a SQLite file that does not exist, or a
+    /// database without BlindSpot's tables, is a <see cref="StoreOpening.Problem"/> and nothing is created. Failures of
+    /// the environment (a server down, a wrong password, a corrupt file) are exceptions.
+    /// </summary>
+    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct)
+    {
+        var address = StoreAddress.Parse(db);
+        if (address.Problem is { } problem) return new StoreOpening(null, problem);
+        if (!address.IsPostgres && SqliteFileProblem(address.Target, create) is { } fileProblem) return new StoreOpening(null, fileProblem);
+
+        SqlDialect dialect = address.IsPostgres ? new PostgresDialect(address.Target) : new SqliteDialect(address.Target);
+        var store = new SqlStore(dialect);
         try
         {
+            // SQLite: a read-only look first, so that a file that is not a store is left byte for byte as it was.
+            if (!create && !(address.IsPostgres ? await store.IsStoreAsync(ct) : await SqliteDialect.IsStoreAsync(address.Target, ct)))
+            {
+                await store.DisposeAsync();
+                return new StoreOpening(null, $"{address.Display}에 BlindSpot 저장소가 없습니다 (빈 데이터베이스). 새 저장소는 ingest나 run만 만듭니다.");
+            }
             await store.MigrateAsync(ct);
         }
         catch
@@ -26,31 +56,35 @@ public static class StoreFactory
             await store.DisposeAsync();
             throw;
         }
-        return store;
+        return new StoreOpening(store, null);
+    }
+
+    /// <summary>Why a SQLite path cannot be opened as a store, or null; creates the empty file (0600) when it may.</summary>
+    static string? SqliteFileProblem(string path, bool create)
+    {
+        if (Directory.Exists(path)) return $"--db {path}는 폴더입니다: SQLite 파일 경로를 주세요.";
+        if (File.Exists(path))
+            return FileKind.IsRegularFile(path) == false ? $"--db {path}는 일반 파일이 아닙니다 (장치, FIFO 등): SQLite 파일 경로를 주세요." : null;
+        if (!create) return $"저장소가 없습니다: {path}. --db 경로를 확인하세요 (새 저장소는 ingest나 run만 만듭니다).";
+        // SQLite would create the file with the process's umask (often 0644); it gives -wal and -shm the file's mode.
+        PrivateFiles.Touch(path);
+        return null;
     }
 
     /// <summary>The store without touching its schema (tests build an old schema version with it).</summary>
     internal static SqlStore Unmigrated(string db)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(db);
-        SqlDialect dialect = IsPostgres(db) ? new PostgresDialect(ToConnectionString(db)) : new SqliteDialect(db);
-        return new SqlStore(dialect);
+        var address = StoreAddress.Parse(db);
+        if (address.Problem is { } problem) throw new ArgumentException(problem, nameof(db));
+        if (!address.IsPostgres) PrivateFiles.Touch(address.Target);
+        return new SqlStore(address.IsPostgres ? new PostgresDialect(address.Target) : new SqliteDialect(address.Target));
     }
 
     /// <summary>A folder beside the store for files that belong with it (quarantine copies): next to a SQLite file, else the working folder.</summary>
     public static string DataDirectory(string db) =>
-        IsPostgres(db) ? Path.GetFullPath(".") : Path.GetDirectoryName(Path.GetFullPath(db))!;
+        StoreAddress.Parse(db) is { IsPostgres: false, IsValid: true } sqlite ? Path.GetDirectoryName(sqlite.Target)! : Path.GetFullPath(".");
 
     /// <summary>A Npgsql connection string from either form --db accepts (key=value pairs, or a postgresql:// URL).</summary>
-    public static string ToConnectionString(string db)
-    {
-        if (!db.Contains("://", StringComparison.Ordinal)) return db;
-        var uri = new Uri(db);
-        var userInfo = uri.UserInfo.Split(':', 2);
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder { Host = uri.Host, Database = uri.AbsolutePath.TrimStart('/') };
-        if (uri.Port > 0) builder.Port = uri.Port;
-        if (userInfo[0].Length > 0) builder.Username = Uri.UnescapeDataString(userInfo[0]);
-        if (userInfo.Length > 1) builder.Password = Uri.UnescapeDataString(userInfo[1]);
-        return builder.ConnectionString;
-    }
+    public static string ToConnectionString(string db) =>
+        StoreAddress.Parse(db) is { IsPostgres: true } pg ? pg.Target : throw new ArgumentException("Not a PostgreSQL connection string.", nameof(db));
 }

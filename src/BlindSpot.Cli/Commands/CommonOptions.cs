@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+using BlindSpot.Core.Contract;
 using BlindSpot.Hosting.Composition;
 
 namespace BlindSpot.Cli.Commands;
@@ -18,15 +21,47 @@ internal static class CommonOptions
     public static KeyValuePair<string, string?> DbFlag(ParseResult parse, Option<string?> db) =>
         KeyValuePair.Create(BlindSpotKeys.Db, parse.GetValue(db) is { Length: > 0 } v ? v : null);
 
+    /// <summary>
+    /// A day option (yyyy-MM-dd) within the years BlindSpot can work on (<see cref="DateWindows.FirstAsOf"/> to
+    /// <see cref="DateWindows.LastAsOf"/>: the years whose public holidays are computed). Anything else is a usage
+    /// error (exit 2) with one Korean line, before any store is opened.
+    /// </summary>
     public static Option<DateOnly?> Date(string name, string description) => new(name)
     {
-        Description = description + " (yyyy-MM-dd)",
+        Description = description + string.Create(CultureInfo.InvariantCulture, $" (yyyy-MM-dd, {DateWindows.FirstAsOf:yyyy-MM-dd}..{DateWindows.LastAsOf:yyyy-MM-dd})"),
         CustomParser = r =>
         {
             var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-            if (DateOnly.TryParseExact(token, "yyyy-MM-dd", out var d)) return d;
-            r.AddError($"{name} takes a date as yyyy-MM-dd, e.g. 2024-04-30 (got '{token}').");
-            return null;
+            if (!DateOnly.TryParseExact(token, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                r.AddError($"{name}에는 2026-10-30처럼 yyyy-MM-dd 형식의 날짜를 주세요.");
+                return null;
+            }
+            if (!DateWindows.IsPlausibleAsOf(d))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture,
+                    $"{name}는 {DateWindows.FirstAsOf:yyyy-MM-dd}부터 {DateWindows.LastAsOf:yyyy-MM-dd} 사이여야 합니다 (공휴일을 계산할 수 있는 기간)."));
+                return null;
+            }
+            return d;
         },
     };
+
+    /// <summary>Adds a range check to a number option: a value outside [min, max] is a usage error (exit 2) with one Korean line.</summary>
+    public static Option<T> InRange<T>(this Option<T> option, T min, T max) where T : struct, INumber<T> =>
+        option.Checked(v => v >= min && v <= max, min, max);
+
+    /// <inheritdoc cref="InRange{T}(Option{T}, T, T)"/>
+    public static Option<T?> InRange<T>(this Option<T?> option, T min, T max) where T : struct, INumber<T> =>
+        option.Checked(v => v is not { } x || (x >= min && x <= max), min, max);
+
+    static Option<TValue> Checked<TValue, T>(this Option<TValue> option, Func<TValue?, bool> ok, T min, T max) where T : struct, INumber<T>
+    {
+        option.Validators.Add(r =>
+        {
+            if (!ok(r.GetValueOrDefault<TValue>()))
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name}는 {min}부터 {max} 사이여야 합니다."));
+        });
+        return option;
+    }
 }

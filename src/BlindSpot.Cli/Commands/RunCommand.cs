@@ -51,16 +51,11 @@ internal static class RunCommand
                 await error.WriteLineAsync($"--inbox: no such folder: {inboxDir}");
                 return CliApp.UsageError;
             }
-            var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);
-            if (!DateWindows.IsPlausibleAsOf(day))
-            {
-                await error.WriteLineAsync($"--as-of must be between {DateWindows.FirstAsOf:yyyy-MM-dd} and {DateWindows.LastAsOf:yyyy-MM-dd} (the years whose public holidays are computed).");
-                return CliApp.UsageError;
-            }
+            var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System); // a given --as-of was checked against DateWindows by its parser
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
                 CommonOptions.DbFlag(parse, db),
                 new(BlindSpotKeys.ConfirmMovedOut, parse.GetValue(confirmMovedOut) ? "true" : null),
-            ]), ct);
+            ]), ct, createStore: true);
             if (app is null) return CliApp.UsageError;
             var store = app.Get<IBlindSpotStore>();
             var report = await app.Get<RunService>().RunAsync(inboxDir, parse.GetValue(outDir)!, app.Options.QuarantineDir, day, ct);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Time;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Cli.Hosting;
@@ -13,10 +14,12 @@ internal static class TargetsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var year = new Option<int>("--year") { Description = "The target year, e.g. 2026.", Required = true };
+        var year = new Option<int>("--year") { Description = "The target year, e.g. 2026.", Required = true }
+            .InRange(DateWindows.FirstAsOf.Year, DateWindows.LastAsOf.Year);
         var asOf = CommonOptions.Date("--as-of", "Count discoveries visited up to this day (default: today in KST, or Dec 31 for a past year)");
         var outDir = new Option<string?>("--out") { Description = "Also write DIR/targets/<year>.csv." };
-        var rate = new Option<decimal?>("--rate") { Description = "Target = ceil(rate x last year's discoveries); overrides BlindSpot:Targets:Rate (default 1.10)." };
+        var rate = new Option<decimal?>("--rate") { Description = "Target = ceil(rate x last year's discoveries); overrides BlindSpot:Targets:Rate (default 1.10)." }
+            .InRange(0.01m, 10m);
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("targets", "Shows each dong's discoveries against its +10% target (pace, projection, status) with the district total.")

@@ -18,7 +18,8 @@ internal static class WorklistsCommand
         var outDir = new Option<string>("--out") { Description = "Output folder: files go to DIR/worklists/<date>/<dong>.csv.", Required = true };
         var asOf = CommonOptions.Date("--as-of", "Use what was known by the end of this day (default: the day before --date)");
         var holidays = new Option<string?>("--holidays") { Description = "A file of extra holidays (election days, temporary holidays) added to the computed Korean public holidays; overrides BlindSpot:Calendar:HolidaysFile." };
-        var share = new Option<double?>("--exploration-share") { Description = "Expected share of each list drawn at random (탐색); overrides BlindSpot:Worklists:ExplorationShare (default 0.05)." };
+        var share = new Option<double?>("--exploration-share") { Description = "Expected share of each list drawn at random (탐색); overrides BlindSpot:Worklists:ExplorationShare (default 0.05)." }
+            .InRange(0d, 1d);
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("worklists", "Writes the day's worklist of each of the 18 dongs (UTF-8 with BOM, Korean headers) and stores why each household was chosen.")

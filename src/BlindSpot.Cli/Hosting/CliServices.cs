@@ -47,8 +47,12 @@ internal sealed class CliServices : IAsyncDisposable
     /// <paramref name="error"/> and returns null: the command exits with <see cref="CliApp.UsageError"/>.
     /// </summary>
     /// <param name="logLevel">The level when the configuration sets none (train shows its progress at Information).</param>
+    /// <param name="createStore">
+    /// Only the commands that bring data in (ingest, run) create a missing store. Every other command given a --db
+    /// that names no store says so in one line and creates nothing (no file, no folder).
+    /// </param>
     public static async Task<CliServices?> StartAsync(TextWriter error, IReadOnlyDictionary<string, string?> flags, CancellationToken ct,
-        LogEventLevel logLevel = LogEventLevel.Warning)
+        LogEventLevel logLevel = LogEventLevel.Warning, bool createStore = false)
     {
         var configuration = Configuration(flags);
         var services = new ServiceCollection();
@@ -65,7 +69,12 @@ internal sealed class CliServices : IAsyncDisposable
         }
         try
         {
-            await provider.GetRequiredService<StoreHolder>().OpenAsync(ct);
+            if (await provider.GetRequiredService<StoreHolder>().OpenAsync(createStore, ct) is { } missing)
+            {
+                await error.WriteLineAsync(missing);
+                await provider.DisposeAsync();
+                return null;
+            }
         }
         catch
         {

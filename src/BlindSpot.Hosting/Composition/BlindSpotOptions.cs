@@ -29,6 +29,7 @@ public sealed class BlindSpotOptions
     /// <summary>Null when valid, else one sentence naming the key (never echoing Db: it may hold a password).</summary>
     public string? Validate() =>
         string.IsNullOrWhiteSpace(Db) ? $"{Section}:{nameof(Db)} is required (a SQLite path or a PostgreSQL connection string)."
+        : StoreAddress.Parse(Db).Problem is { } db ? db
         : string.IsNullOrWhiteSpace(Inbox) ? $"{Section}:{nameof(Inbox)} is required."
         : string.IsNullOrWhiteSpace(Out) ? $"{Section}:{nameof(Out)} is required."
         : null;

@@ -14,9 +14,16 @@ public sealed class StoreHolder(string db) : IAsyncDisposable
 
     public IBlindSpotStore Store => store ?? throw new InvalidOperationException("The store is not open yet: OpenAsync runs at host start.");
 
-    public async Task OpenAsync(CancellationToken ct)
+    /// <summary>
+    /// Opens (and migrates) the store. <paramref name="create"/>: only what brings data in (ingest, run, the hosts) may
+    /// create a missing store; otherwise a missing one is a problem (one Korean line, nothing created). Null when open.
+    /// </summary>
+    public async Task<string?> OpenAsync(bool create, CancellationToken ct)
     {
-        store ??= await StoreFactory.OpenAsync(db, ct);
+        if (store is not null) return null;
+        var opening = await StoreFactory.OpenAsync(db, create, ct);
+        store = opening.Store;
+        return opening.Problem;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Contract;
 using BlindSpot.Csv.Ingest;
 
@@ -62,7 +62,7 @@ internal static class InboxScanner
                 }
                 path = real;
             }
-            if (IsRegularFile(path) == false || Directory.Exists(path))
+            if (FileKind.IsRegularFile(path) == false || Directory.Exists(path))
             {
                 entries.Add(Report(name, IngestFileStatus.Failed, "일반 파일이 아니라서 (FIFO, 장치, 소켓 등) 읽지 않았습니다."));
                 continue;
@@ -91,27 +91,4 @@ internal static class InboxScanner
         }
         return current;
     }
-
-    /// <summary>True for a regular file, false for a FIFO, device or socket, null where it cannot be told (not Linux).</summary>
-    internal static bool? IsRegularFile(string path)
-    {
-        if (!OperatingSystem.IsLinux()) return null;
-        var buffer = new byte[256]; // struct statx
-        try
-        {
-            if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0) return null;
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return null;
-        }
-        var mode = BitConverter.ToUInt16(buffer, 28); // stx_mode
-        return (mode & 0xF000) == 0x8000; // S_IFREG
-    }
-
-    const int AtFdCwd = -100;
-    const uint StatxType = 1;
-
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 }

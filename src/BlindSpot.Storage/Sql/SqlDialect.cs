@@ -15,6 +15,9 @@ internal abstract class SqlDialect
     /// <summary>The store's inbox lock (<see cref="Core.Storage.IIngestStore.TryLockInboxAsync"/>); null when another holder has it.</summary>
     public abstract Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct);
 
+    /// <summary>A query counting the tables named @p0 in the store's own schema (0 or 1).</summary>
+    public abstract string TableExistsSql { get; }
+
     public string CreateTable(Table t) =>
         $"CREATE TABLE {t.Name} ({string.Join(", ", t.Columns.Select(c => $"{c.Name} {TypeName(c.Type)}{(c.Nullable ? "" : " NOT NULL")}"))}, " +
         $"PRIMARY KEY ({string.Join(", ", t.Key)}))";

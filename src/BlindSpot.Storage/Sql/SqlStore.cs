@@ -57,6 +57,13 @@ internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
         return Convert.ToInt64(await Db.ScalarAsync(c, null, "SELECT COUNT(*) FROM schema_version WHERE version = @p0", ct, version)) > 0;
     }
 
+    /// <summary>True when this database holds a BlindSpot store (its schema_version table), at any version.</summary>
+    public async Task<bool> IsStoreAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return Convert.ToInt64(await Db.ScalarAsync(c, null, dialect.TableExistsSql, ct, "schema_version")) > 0;
+    }
+
     public async Task<int> SchemaVersionAsync(CancellationToken ct)
     {
         await using var c = await dialect.OpenConnectionAsync(ct);

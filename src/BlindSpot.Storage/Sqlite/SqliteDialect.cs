@@ -12,8 +12,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public SqliteDialect(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var full = Path.GetFullPath(path); // StoreFactory creates the file (0600) and its folder (0700) when a store may be created
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = full,
@@ -25,6 +24,17 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public string FilePath { get; }
+
+    /// <summary>True when the file holds a BlindSpot store; read-only, so it never writes to a file that is not one.</summary>
+    public static async Task<bool> IsStoreAsync(string path, CancellationToken ct)
+    {
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        await using var c = new SqliteConnection(readOnly);
+        await c.OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+    }
 
     /// <summary>
     /// An exclusive OS lock (.NET takes flock on Unix for FileShare.None) on "&lt;database&gt;.inbox-lock": one holder at a
@@ -47,6 +57,8 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     public override string Engine => "sqlite";
+
+    public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";
 
     public override string TypeName(ColumnType type) => type switch
     {

@@ -1,0 +1,46 @@
+namespace BlindSpot.Cli.Tests.Commands;
+
+/// <summary>
+/// Every mistake a clerk or an operator can make on the command line is one clear line and the right exit code
+/// (issue 10, item 10): 2 for usage, 1 for the environment. Over a real store ingested from a generated district.
+/// </summary>
+public sealed class ErrorLineTests(ConfigurationTests.District district) : IClassFixture<ConfigurationTests.District>
+{
+    static void AssertOneLine(Cli.Result run)
+    {
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, "expected one line, got:\n" + run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Theory]
+    [InlineData("targets", "--year", "0")]
+    [InlineData("targets", "--year", "2026", "--rate", "0")]
+    [InlineData("worklists", "--date", "2026-11-02", "--out", "OUT", "--exploration-share", "2")]
+    [InlineData("worklists", "--date", "2026-11-02", "--out", "OUT", "--exploration-share", "NaN")]
+    [InlineData("train", "--as-of", "0001-01-01")]
+    [InlineData("score", "--as-of", "9999-12-31")]
+    [InlineData("worklists", "--date", "00010101", "--out", "OUT")]
+    [InlineData("run", "--inbox", "OUT", "--out", "OUT", "--as-of", "2051-01-02")]
+    public async Task AnOutOfRangeValueIsAUsageErrorOfOneLine(params string[] args)
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "blindspot-never-" + Guid.NewGuid().ToString("N")[..8]);
+        var run = await Cli.RunAsync([.. args.Select(a => a == "OUT" ? outDir : a), "--db", district.Db]);
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("worklists", "--date", "2026-11-02", "--out")]
+    [InlineData("targets", "--year", "2026", "--as-of", "2026-10-30", "--out")]
+    public async Task AnOutFolderThatCannotBeWrittenIsOneLineAndExitCodeOne(params string[] args)
+    {
+        // A regular file where the folder should be: no user, not even root, can create a folder inside it.
+        var file = Path.Combine(district.Dir.Path, "a-file-" + Guid.NewGuid().ToString("N")[..8]);
+        await File.WriteAllTextAsync(file, "x");
+        var run = await Cli.RunAsync([.. args, Path.Combine(file, "out"), "--db", district.Db]);
+        Assert.Equal(1, run.ExitCode);
+        AssertOneLine(run);
+    }
+}
