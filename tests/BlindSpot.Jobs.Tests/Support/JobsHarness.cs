@@ -56,7 +56,7 @@ internal sealed class JobsHarness : IAsyncDisposable
         if (wrapStore is not null)
             collection.AddSingleton<IBlindSpotStore>(sp => wrapStore(sp.GetRequiredService<StoreHolder>().Store));
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await services.GetRequiredService<StoreHolder>().OpenAsync(CancellationToken.None);
+        Assert.Null(await services.GetRequiredService<StoreHolder>().OpenAsync(create: true, CancellationToken.None));
         return new JobsHarness(services, db, inbox, outDir);
     }
 
