@@ -15,8 +15,16 @@ public static class PrivateFiles
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Creates <paramref name="path"/> and every missing parent with mode 0700.</summary>
-    public static DirectoryInfo CreateDirectory(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
+    public static DirectoryInfo CreateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(path);
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only: missing parents would get the umask's.
+        var missing = new Stack<string>();
+        for (var d = Path.GetFullPath(path); !string.IsNullOrEmpty(d) && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+            missing.Push(d);
+        while (missing.TryPop(out var d)) Directory.CreateDirectory(d, FolderMode);
+        return new DirectoryInfo(path);
+    }
 
     /// <summary>Creates the folder that will hold <paramref name="filePath"/> (0700 where it is missing).</summary>
     public static void CreateParent(string filePath)

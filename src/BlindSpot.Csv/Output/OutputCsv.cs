@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using CsvHelper;
 
 namespace BlindSpot.Csv.Output;
@@ -7,7 +8,7 @@ namespace BlindSpot.Csv.Output;
 /// quoting, and every text cell that starts with =, +, -, @, tab or CR prefixed with ' (CsvHelper's
 /// Injection = Escape, OWASP's list), so that a spreadsheet never runs a cell as a formula. A file is written
 /// to a temporary name beside it and moved into place, so a reader never sees half a file and a re-run
-/// replaces it whole.
+/// replaces it whole. Files are created 0600 in folders created 0700 (<see cref="PrivateFiles"/>).
 /// </summary>
 internal static class OutputCsv
 {
@@ -22,9 +23,9 @@ internal static class OutputCsv
     public static async Task WriteAsync(string path, IReadOnlyList<string> headers, IEnumerable<string?[]> records, CancellationToken ct)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        // Owner-only (0600, folders 0700) from the moment it exists: worklists hold names, phones and addresses.
+        await using (var stream = PrivateFiles.Create(temp))
         {
             await WriteAsync(stream, headers, records, ct);
             await stream.FlushAsync(ct);

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -37,9 +38,13 @@ public static class LoggingSetup
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                     standardErrorFromLevel: options.StandardError ? LogEventLevel.Verbose : null));
         if (!string.IsNullOrWhiteSpace(options.File))
+        {
+            // The log folder is created 0700 before the sink opens a file in it; each file is made 0600 as it is opened.
+            PrivateFiles.CreateParent(options.File);
             config = config.WriteTo.File(new CompactJsonFormatter(), options.File,
                 rollingInterval: options.RollDaily ? RollingInterval.Day : RollingInterval.Infinite,
-                retainedFileCountLimit: 31, shared: true);
+                retainedFileCountLimit: 31, hooks: new OwnerOnlyLogFiles());
+        }
         return config.CreateLogger();
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Ingest;
 
 namespace BlindSpot.Pipeline.Ingest;
@@ -17,7 +18,7 @@ internal static class QuarantineFolder
 
     public static async Task<string> WriteAsync(string directory, IngestBatch batch, CancellationToken ct)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory); // 0700: the raw rows hold personal data
         var path = Path.Combine(directory, FileNameFor(batch.File));
         var sb = new StringBuilder().Append(Header).Append("\r\n");
         foreach (var q in batch.Quarantine)
@@ -29,9 +30,7 @@ internal static class QuarantineFolder
             Field(sb, q.Raw).Append("\r\n");
         }
         // Written aside and moved into place, so a reader never sees half a file.
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, sb.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
-        File.Move(temp, path, overwrite: true);
+        await PrivateFiles.WriteAllTextAsync(path, sb.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
         return path;
     }
 

@@ -23,14 +23,23 @@ internal static class Cli
     /// Runs blindspot.dll (built beside the test assembly) as a process of its own, with <paramref name="environment"/>
     /// added to this one's, in <paramref name="workDir"/>: environment variables and OS locks reach it as from a shell.
     /// </summary>
-    public static async Task<Result> RunProcessAsync(Dictionary<string, string> environment, string workDir, params string[] args)
+    public static Task<Result> RunProcessAsync(Dictionary<string, string> environment, string workDir, params string[] args) =>
+        RunProcessAsync(environment, workDir, args, umask: null);
+
+    /// <summary>As above; with <paramref name="umask"/> (e.g. "000"), the process starts under that umask (through /bin/sh).</summary>
+    public static async Task<Result> RunProcessAsync(Dictionary<string, string> environment, string workDir, string[] args, string? umask)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(umask is null ? dotnet : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workDir,
         };
+        if (umask is not null)
+        {
+            foreach (var a in new[] { "-c", $"umask {umask} && exec \"$@\"", "sh", dotnet }) start.ArgumentList.Add(a);
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "blindspot.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment) start.Environment[k] = v;
