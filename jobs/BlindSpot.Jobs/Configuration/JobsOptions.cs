@@ -25,6 +25,12 @@ public sealed class JobsOptions
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long the host waits at start for a PostgreSQL server that is down or still starting (a machine boot), trying
+    /// again with growing pauses, before it gives up with one line and exit code 1.
+    /// </summary>
+    public TimeSpan DatabaseWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Recurring job ids to run once right at start, besides their schedule, one after the other in the order given
     /// (comma-separated, e.g. "ingest-inbox,score,worklists"): a local try-out or a catch-up after downtime. Each run is
     /// idempotent by its key.
@@ -39,6 +45,7 @@ public sealed class JobsOptions
         Workers is < 1 or > 64 ? $"{Section}:{nameof(Workers)} must be between 1 and 64."
         : InvisibilityTimeout < TimeSpan.FromSeconds(1) ? $"{Section}:{nameof(InvisibilityTimeout)} must be at least 1 second."
         : QueuePollInterval < TimeSpan.FromMilliseconds(100) ? $"{Section}:{nameof(QueuePollInterval)} must be at least 100 ms."
+        : DatabaseWait < TimeSpan.Zero || DatabaseWait > TimeSpan.FromHours(1) ? $"{Section}:{nameof(DatabaseWait)} must be between 00:00:00 and 01:00:00."
         : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.Jobs.All(j => j.Id != id)) is { } unknown
             ? $"{Section}:{nameof(TriggerOnStart)} names no recurring job '{unknown}' (known: {string.Join(", ", Scheduling.Schedule.Jobs.Select(j => j.Id))})."
         : null;

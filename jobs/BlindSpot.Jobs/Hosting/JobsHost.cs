@@ -1,0 +1,107 @@
+using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Failures;
+using BlindSpot.Hosting.Logging;
+using BlindSpot.Jobs.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Jobs.Hosting;
+
+/// <summary>
+/// The jobs host's whole life, so that Program.cs stays one line: --help, configuration (with the jobs host's own
+/// defaults under every other source), the start check (exit 2, one line), waiting for the database, then the
+/// Hangfire server until stopped. An environment failure (database down for longer than the wait, login refused)
+/// is one line and exit 1, never a stack trace.
+/// </summary>
+public static class JobsHost
+{
+    public const int Ok = 0, Failed = 1, UsageError = 2;
+
+    /// <summary>
+    /// What the jobs host sets differently from the CLI, below appsettings.json, the environment and the command line:
+    /// the scheduled ingest leaves a file alone until it has not changed for a minute, so a file still being copied
+    /// into the inbox is read by the next slot, whole (docs/ingest.md).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        [BlindSpotKeys.QuietPeriod] = "00:01:00",
+    };
+
+    static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?", "help"];
+
+    public static string Usage => """
+        BlindSpot jobs host: the Hangfire server that ingests the inbox, scores, writes the worklists, reports targets,
+        retrains and purges on its schedule (Asia/Seoul). It runs until stopped (Ctrl+C, SIGTERM).
+
+        Usage: BlindSpot.Jobs [--db DB] [--inbox DIR] [--out DIR] [--quarantine DIR] [--workers N]
+                              [--retention-years N] [--holidays FILE] [--log-file FILE] [--trigger ID,ID...]
+                              [--BlindSpot:Section:Key=value ...]
+
+          --db               SQLite file (default ./blindspot.db) or PostgreSQL connection string (BlindSpot:Db)
+          --inbox            folder the district's systems drop CSV files into (default ./inbox)
+          --out              worklists and target reports (default ./out)
+          --quarantine       quarantined rows as files (default quarantine/ beside the SQLite file)
+          --workers          Hangfire workers of this server (default 2)
+          --retention-years  personal data older than this is blanked nightly (default 3)
+          --holidays         extra holidays file (election days), added to the computed calendar
+          --log-file         compact JSON log file (default logs/blindspot-jobs-.clef)
+          --trigger          recurring jobs to run once at start, in order (ingest-inbox,retrain,score,worklists,...)
+
+        Every key, its default and environment variable: docs/configuration.md; running it: docs/operations.md.
+        Exit codes: 0 stopped, 1 environment failure (database unreachable after the wait), 2 invalid configuration.
+        """;
+
+    public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => HelpSwitches.Contains(a, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The host as configured: <see cref="Defaults"/> under appsettings.json, the environment and the command line (with its short switches).</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
+        builder.Configuration.AddCommandLine(args, JobsOptions.SwitchMappings);
+        builder.Logging.AddBlindSpotLogging(builder.Configuration,
+            new LoggingOptions { File = "logs/blindspot-jobs-.clef", Application = "blindspot-jobs" });
+        builder.Services.AddBlindSpotJobs(builder.Configuration);
+        return builder;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (WantsHelp(args))
+        {
+            await output.WriteAsync(Usage);
+            return Ok;
+        }
+
+        using var host = CreateBuilder(args).Build();
+        if (StartupCheck.Problem(host.Services) is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            return UsageError;
+        }
+
+        var db = host.Services.GetRequiredService<IOptions<BlindSpotOptions>>().Value.Db;
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        try
+        {
+            var wait = host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.DatabaseWait;
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsHost).FullName!);
+            if (await DatabaseWait.UntilReachableAsync(db, wait, logger, TimeProvider.System, lifetime.ApplicationStopping) is { } down)
+            {
+                await error.WriteLineAsync(down);
+                return Failed;
+            }
+            await host.RunAsync();
+            return Ok;
+        }
+        catch (Exception e) when (EnvironmentFailure.Describe(e, db) is { } line)
+        {
+            await error.WriteLineAsync(line);
+            return Failed;
+        }
+    }
+}

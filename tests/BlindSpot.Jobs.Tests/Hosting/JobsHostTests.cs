@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using BlindSpot.Jobs.Hosting;
+using BlindSpot.Jobs.Tests.Support;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Jobs.Tests.Hosting;
+
+/// <summary>
+/// The jobs host as an operator meets it (issue 10, item 10): the real BlindSpot.Jobs process, a real PostgreSQL
+/// server. --help starts nothing; a database that is down at start is waited for, then given up on with one line;
+/// invalid configuration is one line and exit code 2.
+/// </summary>
+public sealed class JobsHostTests : IDisposable
+{
+    readonly TempDir dir = new();
+
+    sealed record Exit(int Code, string Output, string Error);
+
+    /// <summary>Starts BlindSpot.Jobs.dll (built beside the tests) in the test's folder.</summary>
+    Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dir.Path,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BlindSpot.Jobs.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return Process.Start(start)!;
+    }
+
+    async Task<Exit> RunAsync(params string[] args)
+    {
+        using var p = Start(args);
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await p.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("the jobs host did not exit: " + await output);
+        }
+        return new Exit(p.ExitCode, await output, await error);
+    }
+
+    static void AssertOneLine(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, "expected one line, got:\n" + text);
+        Assert.DoesNotContain("   at ", text);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task HelpPrintsTheSwitchesAndStartsNothing(string help)
+    {
+        var run = await RunAsync("--db", "./blindspot.db", help);
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("--db", run.Output);
+        Assert.Contains("--trigger", run.Output);
+        Assert.Empty(run.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path)); // no store, no log folder, no out folder
+    }
+
+    [Fact]
+    public async Task InvalidConfigurationIsOneLineAndExitCodeTwo()
+    {
+        var run = await RunAsync("--workers", "0", "--db", "./blindspot.db");
+        Assert.Equal(2, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Contains("Workers", run.Error);
+    }
+
+    [Fact]
+    public async Task ADatabaseThatStaysDownIsGivenUpOnAfterTheWaitWithOneLineAndExitCodeOne()
+    {
+        await using var nothing = new TcpForwarder(1); // never started: nothing listens on its port
+        var run = await RunAsync("--db", $"Host=127.0.0.1;Port={nothing.Port};Database=blindspot;Username=postgres;Password=hunter2",
+            "--BlindSpot:Jobs:DatabaseWait=00:00:03", "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+
+        Assert.Equal(1, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Contains("PostgreSQL 서버에 연결할 수 없습니다", run.Error);
+        Assert.Contains("not reachable yet", run.Output); // the log says it is waiting, attempt by attempt
+        Assert.DoesNotContain("hunter2", run.Output + run.Error);
+    }
+
+    [Fact]
+    public async Task ALoginThePostgresServerRefusesIsNotWaitedFor()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var run = await RunAsync("--db", $"postgresql://nobody_here:hunter2@127.0.0.1:{server.Port}/postgres",
+            "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+
+        Assert.Equal(1, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Contains("로그인에 실패했습니다", run.Error);
+        Assert.DoesNotContain("not reachable yet", run.Output);
+    }
+
+    [Fact]
+    public async Task ADatabaseThatComesUpLaterIsWaitedForAndTheHostStarts()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var db = new Npgsql.NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("wait"));
+        await using var later = new TcpForwarder(server.Port);
+        db.Port = later.Port;
+
+        using var p = Start("--db", db.ConnectionString, "--BlindSpot:Jobs:DatabaseWait=00:01:00", "--BlindSpot:Jobs:RegisterSchedule=false",
+            "--inbox", dir.File("inbox"), "--out", dir.File("out"), "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+        var lines = new List<string>();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var started = false;
+            while (!started && await p.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (line.Contains("not reachable yet", StringComparison.Ordinal) && lines.Count(l => l.Contains("not reachable yet", StringComparison.Ordinal)) == 2)
+                    later.Start(); // the server "comes up" after two failed attempts
+                started = line.Contains("Store open", StringComparison.Ordinal);
+            }
+            Assert.True(started, "the host never opened its store:\n" + string.Join('\n', lines));
+            Assert.False(p.HasExited);
+        }
+        finally
+        {
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+        }
+        Assert.Contains(lines, l => l.Contains("reachable after", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheScheduledIngestWaitsAMinuteOfQuietUnlessConfiguredOtherwise()
+    {
+        TimeSpan Quiet(params string[] args)
+        {
+            using var host = JobsHost.CreateBuilder([.. args, "--log-file", dir.File("quiet.clef")]).Build();
+            return host.Services.GetRequiredService<IOptions<IngestOptions>>().Value.QuietPeriod;
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(60), Quiet("--db", "./never-opened.db"));
+        Assert.Equal(TimeSpan.Zero, Quiet("--db", "./never-opened.db", "--BlindSpot:Ingest:QuietPeriod=00:00:00"));
+        Assert.Equal(TimeSpan.Zero, new IngestOptions().QuietPeriod); // the CLI reads what it is told to, at once
+    }
+
+    public void Dispose() => dir.Dispose();
+}
