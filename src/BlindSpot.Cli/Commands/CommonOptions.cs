@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using System.Numerics;
 using BlindSpot.Core.Contract;
 using BlindSpot.Hosting.Composition;
@@ -15,7 +16,14 @@ internal static class CommonOptions
                       "Overrides BlindSpot:Db (appsettings.json, env BlindSpot__Db or BLINDSPOT_DB).",
     };
 
-    public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON for machines." };
+    public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON for machines (snake_case names, Korean as is)." };
+
+    /// <summary>
+    /// The one style of every --json output (docs/operations.md): the model card's, since cards are printed as stored —
+    /// property names and dictionary keys in snake_case, enum values by their names, Korean unescaped, indented.
+    /// </summary>
+    public static JsonSerializerOptions JsonStyle { get; } =
+        new(BlindSpot.Model.Registry.ModelCard.Json) { DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>The configuration key --db sets, with its value (null when not given: the configuration decides).</summary>
     public static KeyValuePair<string, string?> DbFlag(ParseResult parse, Option<string?> db) =>

@@ -15,14 +15,6 @@ namespace BlindSpot.Cli.Commands;
 /// </summary>
 internal static class IngestCommand
 {
-    static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Korean stays readable
-    };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var inbox = new Option<string>("--inbox") { Description = "The folder of CSV files to ingest (the five feeds and the configuration).", Required = true };
@@ -61,7 +53,7 @@ internal static class IngestCommand
                 return CliApp.Failed;
             }
 
-            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), Json));
+            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), CommonOptions.JsonStyle));
             else await WriteTableAsync(output, report);
             return report.AnyFailure ? CliApp.Failed : CliApp.Ok;
         });

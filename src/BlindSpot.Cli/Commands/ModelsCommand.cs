@@ -44,7 +44,7 @@ internal static class ModelsCommand
             var models = await registry.ListAsync(ct);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(models, ModelCard.Json));
+                await output.WriteLineAsync(JsonSerializer.Serialize(models, CommonOptions.JsonStyle));
                 return CliApp.Ok;
             }
             if (models.Count == 0) { await output.WriteLineAsync("No models yet: run `train`."); return CliApp.Ok; }

@@ -20,14 +20,6 @@ namespace BlindSpot.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var inbox = new Option<string>("--inbox") { Description = "The inbox folder of CSV drops (the five feeds and the configuration).", Required = true };
@@ -60,7 +52,7 @@ internal static class RunCommand
             var store = app.Get<IBlindSpotStore>();
             var report = await app.Get<RunService>().RunAsync(inboxDir, parse.GetValue(outDir)!, app.Options.QuarantineDir, day, ct);
 
-            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report, store.Engine), Json));
+            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report, store.Engine), CommonOptions.JsonStyle));
             else await output.WriteAsync(Format(report, store.Engine));
             return report.Succeeded ? CliApp.Ok : CliApp.Failed;
         });

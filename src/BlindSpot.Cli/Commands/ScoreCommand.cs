@@ -26,7 +26,7 @@ internal static class ScoreCommand
             if (app is null) return CliApp.UsageError;
             var report = await app.Get<ScoreService>().ScoreAsync(day, ct);
             if (parse.GetValue(json))
-                await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, CommonOptions.JsonStyle));
             else if (report.Succeeded)
                 await output.WriteLineAsync($"Scored {report.Scored} households as of {report.AsOf:yyyy-MM-dd} with {report.ModelVersion} " +
                                             $"(features {report.FeatureSeconds:F1} s, scoring {report.ScoringSeconds:F1} s).");

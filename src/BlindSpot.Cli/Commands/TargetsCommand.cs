@@ -38,11 +38,7 @@ internal static class TargetsCommand
             if (!result.Succeeded) { await error.WriteLineAsync(result.Error); return CliApp.Failed; }
 
             if (parse.GetValue(json))
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, new JsonSerializerOptions
-                {
-                    WriteIndented = true,
-                    Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-                }));
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, CommonOptions.JsonStyle));
             else
             {
                 await output.WriteAsync(TargetTable.Format(result.Report!));

@@ -31,7 +31,7 @@ internal static class TrainCommand
             if (app is null) return CliApp.UsageError;
             var report = await app.Get<TrainService>().TrainAsync(day, null, !parse.GetValue(noPromote), ct);
             if (parse.GetValue(json))
-                await output.WriteLineAsync(JsonSerializer.Serialize(report, ModelCard.Json));
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, CommonOptions.JsonStyle));
             else
                 await PrintAsync(report, output);
             if (!report.Trained)

@@ -37,14 +37,12 @@ internal static class WorklistsCommand
             var result = await app.Get<WorklistService>().BuildAsync(parse.GetValue(date)!.Value, parse.GetValue(asOf), parse.GetValue(outDir)!, ct);
             if (!result.Succeeded) { await error.WriteLineAsync(result.Error); return CliApp.Failed; }
 
-            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));
+            if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(result, CommonOptions.JsonStyle));
             else await output.WriteAsync(Format(result));
             return CliApp.Ok;
         });
         return command;
     }
-
-    static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     static string Format(WorklistResult r)
     {

@@ -50,7 +50,7 @@ public sealed class RunCommandTests : IDisposable
 
         var second = await Cli.RunAsync("run", "--inbox", Inbox, "--out", Out, "--as-of", "2026-10-30", "--db", Db, "--json");
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
-        Assert.Contains("\"filesIngested\": 0", second.Output);
+        Assert.Contains("\"files_ingested\": 0", second.Output);
         Assert.Equal(filesBefore, Fingerprint(Out));
         Assert.Equal(storeBefore, await StoreStateAsync());
     }

@@ -15,14 +15,14 @@ public sealed class WorklistsCommandTests(ConfigurationTests.District district) 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
 
         using var json = JsonDocument.Parse(run.Output);
-        var dongs = json.RootElement.GetProperty("Dongs").EnumerateArray().ToList();
+        var dongs = json.RootElement.GetProperty("dongs").EnumerateArray().ToList();
         Assert.Equal(18, dongs.Count);
-        int Kept(string exclusion) => dongs.Sum(d => d.GetProperty("Excluded").TryGetProperty(exclusion, out var n) ? n.GetInt32() : 0);
+        int Kept(string exclusion) => dongs.Sum(d => d.GetProperty("excluded").TryGetProperty(exclusion, out var n) ? n.GetInt32() : 0);
         // The generated registry has case-managed households: they are kept off, and counted.
-        Assert.True(Kept("CaseManaged") > 0);
+        Assert.True(Kept("case_managed") > 0);
 
         var text = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db);
-        Assert.Contains($"case-managed {Kept("CaseManaged")}", text.Output);
+        Assert.Contains($"case-managed {Kept("case_managed")}", text.Output);
         Assert.Contains("Kept off the lists: moved out ", text.Output);
     }
 
