@@ -36,6 +36,7 @@ public static partial class EnvironmentFailure
             SqliteException { SqliteErrorCode: 13 } => $"디스크가 가득 차서 저장소에 쓰지 못했습니다{store}.",
             SqliteException { SqliteErrorCode: 5 or 6 } => $"다른 프로세스가 SQLite 저장소를 잠그고 있습니다{store}: 잠시 후 다시 실행하세요.",
             SqliteException s => $"SQLite 오류로 멈췄습니다{store} (코드 {s.SqliteErrorCode}).",
+            BlindSpot.Pipeline.Ingest.IngestService.QuarantineFolderException q => $"격리 폴더에 쓸 수 없습니다: {q.Directory}. --quarantine으로 쓸 수 있는 폴더를 주거나 권한을 확인하세요.",
             UnauthorizedAccessException u => $"권한이 없어 {PathOf(u) ?? "파일이나 폴더"}에 쓰거나 읽지 못했습니다: 다른 폴더를 주거나 권한을 확인하세요.",
             DirectoryNotFoundException d => $"폴더를 찾을 수 없습니다: {PathOf(d) ?? "경로"}.",
             IOException io when io.HResult is 28 or unchecked((int)0x80070070) => "디스크가 가득 차서 파일을 쓰지 못했습니다.",

@@ -31,6 +31,24 @@ public sealed class ErrorLineTests(ConfigurationTests.District district) : IClas
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Fact]
+    public async Task AQuarantineFolderThatCannotBeWrittenIsOneLineNamingItAndExitCodeOne()
+    {
+        var work = district.Dir.File("q-" + Guid.NewGuid().ToString("N")[..8]);
+        var inbox = Directory.CreateDirectory(Path.Combine(work, "inbox")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(inbox, "crisis_202610.csv"),
+            "household_id,reference_month,indicator,value\nYDP-1,2026-13,TELECOM_ARREARS,1\n"); // month 13: a quarantined row
+        var file = Path.Combine(work, "a-file");
+        await File.WriteAllTextAsync(file, "x");
+
+        var run = await Cli.RunAsync("ingest", "--inbox", inbox, "--db", Path.Combine(work, "blindspot.db"), "--quarantine", Path.Combine(file, "q"));
+
+        Assert.Equal(1, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Contains("격리 폴더에 쓸 수 없습니다", run.Error);
+        Assert.Contains(Path.Combine(file, "q"), run.Error);
+    }
+
     [Theory]
     [InlineData("worklists", "--date", "2026-11-02", "--out")]
     [InlineData("targets", "--year", "2026", "--as-of", "2026-10-30", "--out")]
