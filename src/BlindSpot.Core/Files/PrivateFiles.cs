@@ -67,16 +67,4 @@ public static class PrivateFiles
             // created meanwhile by another process: its creator gave it the same mode
         }
     }
-
-    /// <summary>Writes <paramref name="text"/> to a new 0600 file beside <paramref name="path"/> and moves it into place (a reader never sees half a file).</summary>
-    public static async Task WriteAllTextAsync(string path, string text, System.Text.Encoding encoding, CancellationToken ct)
-    {
-        var temp = path + ".tmp";
-        await using (var stream = Create(temp))
-        await using (var writer = new StreamWriter(stream, encoding))
-        {
-            await writer.WriteAsync(text.AsMemory(), ct);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
 }

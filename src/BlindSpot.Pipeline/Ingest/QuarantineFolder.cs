@@ -1,6 +1,6 @@
-using System.Text;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Csv.Output;
 
 namespace BlindSpot.Pipeline.Ingest;
 
@@ -12,7 +12,7 @@ namespace BlindSpot.Pipeline.Ingest;
 /// </summary>
 internal static class QuarantineFolder
 {
-    public const string Header = "file,line,column,reason,raw";
+    public static string Header => string.Join(',', QuarantineCsvWriter.Headers);
 
     public static string FileNameFor(FileLedgerEntry file) => $"{file.Sha256[..12]}_{file.FileName}";
 
@@ -20,19 +20,7 @@ internal static class QuarantineFolder
     {
         PrivateFiles.CreateDirectory(directory); // 0700: the raw rows hold personal data
         var path = Path.Combine(directory, FileNameFor(batch.File));
-        var sb = new StringBuilder().Append(Header).Append("\r\n");
-        foreach (var q in batch.Quarantine)
-        {
-            Field(sb, q.FileName).Append(',');
-            Field(sb, q.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',');
-            Field(sb, q.Column ?? "").Append(',');
-            Field(sb, q.Reason).Append(',');
-            Field(sb, q.Raw).Append("\r\n");
-        }
-        // Written aside and moved into place, so a reader never sees half a file.
-        await PrivateFiles.WriteAllTextAsync(path, sb.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), ct);
+        await QuarantineCsvWriter.WriteAsync(path, batch.Quarantine, ct);
         return path;
     }
-
-    static StringBuilder Field(StringBuilder sb, string value) => sb.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
 }
