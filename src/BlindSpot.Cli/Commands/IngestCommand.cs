@@ -92,7 +92,7 @@ internal static class IngestCommand
             Num(f.Ledger?.RowsRead), Num(f.Ledger?.Accepted), Num(f.Ledger?.Duplicate), Num(f.Ledger?.Quarantined),
         }).ToList();
         string[] header = ["file", "status", "feed", "encoding", "read", "accepted", "duplicate", "quarantined"];
-        var widths = header.Select((h, i) => rows.Select(r => Width(r[i])).Append(Width(h)).Max()).ToArray();
+        var widths = header.Select((h, i) => rows.Select(r => TerminalText.Width(r[i])).Append(TerminalText.Width(h)).Max()).ToArray();
         await output.WriteLineAsync(Line(header, widths));
         await output.WriteLineAsync(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var r in rows) await output.WriteLineAsync(Line(r, widths));
@@ -127,9 +127,6 @@ internal static class IngestCommand
 
     static string Num(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
-    // Hangul and other wide characters take two columns in a terminal.
-    static int Width(string s) => s.Sum(c => c >= '\u1100' && (c <= '\u115F' || (c >= '\u2E80' && c <= '\uA4CF') || (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\uFF00' && c <= '\uFF60')) ? 2 : 1);
-
     static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i >= 4 ? new string(' ', widths[i] - Width(c)) + c : c + new string(' ', widths[i] - Width(c)))).TrimEnd();
+        string.Join("  ", cells.Select((c, i) => i >= 4 ? TerminalText.PadLeft(c, widths[i]) : TerminalText.PadRight(c, widths[i]))).TrimEnd();
 }

@@ -125,7 +125,7 @@ internal static class RunCommand
             sb.AppendLine($"         kept off: {w.ExcludedText}");
             sb.AppendLine("         dong          capacity  listed  urgent  exploration");
             foreach (var d in w.Dongs)
-                sb.AppendLine(string.Create(inv, $"         {Pad(d.Dong, 12)}  {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.Exploration,11}"));
+                sb.AppendLine(string.Create(inv, $"         {TerminalText.PadRight(d.Dong, 12)}  {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.Exploration,11}"));
         }
 
         if (r.Targets.Error is not null) sb.AppendLine($"Targets  failed: {r.Targets.Error}");
@@ -137,7 +137,4 @@ internal static class RunCommand
         }
         return sb.ToString();
     }
-
-    // Hangul takes two terminal columns.
-    static string Pad(string s, int width) => s + new string(' ', Math.Max(0, width - s.Sum(c => c >= '\uAC00' && c <= '\uD7A3' ? 2 : 1)));
 }

@@ -55,13 +55,10 @@ internal static class WorklistsCommand
             : "No model scores: ranked by tips and the rules score (count of recent crisis indicators)");
         sb.AppendLine("dong          capacity  listed  urgent  over  exploration");
         foreach (var d in r.Dongs)
-            sb.AppendLine(string.Create(inv, $"{d.Dong}{new string(' ', Math.Max(1, 14 - Width(d.Dong)))}{d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.OverCapacity,4}  {d.Exploration,11}"));
-        sb.AppendLine(string.Create(inv, $"합계{new string(' ', 10)}{r.Dongs.Sum(d => d.Capacity),8}  {r.Listed,6}  {r.Dongs.Sum(d => d.Urgent),6}  {r.Dongs.Sum(d => d.OverCapacity),4}  {r.Dongs.Sum(d => d.Exploration),11}"));
+            sb.AppendLine(string.Create(inv, $"{TerminalText.PadRight(d.Dong, 13)} {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.OverCapacity,4}  {d.Exploration,11}"));
+        sb.AppendLine(string.Create(inv, $"{TerminalText.PadRight("합계", 13)} {r.Dongs.Sum(d => d.Capacity),8}  {r.Listed,6}  {r.Dongs.Sum(d => d.Urgent),6}  {r.Dongs.Sum(d => d.OverCapacity),4}  {r.Dongs.Sum(d => d.Exploration),11}"));
         sb.AppendLine(string.Create(inv, $"Kept off the lists: {r.ExcludedText}"));
         if (r.Dongs.Count > 0) sb.AppendLine($"Files: {Path.GetDirectoryName(r.Dongs[0].File)}");
         return sb.ToString();
     }
-
-    /// <summary>Terminal columns: Hangul syllables take two.</summary>
-    static int Width(string s) => s.Sum(c => c is >= '\uAC00' and <= '\uD7A3' ? 2 : 1);
 }
