@@ -33,14 +33,15 @@ public static class StoreFactory
     /// database without BlindSpot's tables, is a <see cref="StoreOpening.Problem"/> and nothing is created. Failures of
     /// the environment (a server down, a wrong password, a corrupt file) are exceptions.
     /// </summary>
-    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct)
+    /// <param name="clock">The clock of the timestamps the store writes itself (default: the system's).</param>
+    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct, TimeProvider? clock = null)
     {
         var address = StoreAddress.Parse(db);
         if (address.Problem is { } problem) return new StoreOpening(null, problem);
         if (!address.IsPostgres && SqliteFileProblem(address.Target, create) is { } fileProblem) return new StoreOpening(null, fileProblem);
 
         SqlDialect dialect = address.IsPostgres ? new PostgresDialect(address.Target) : new SqliteDialect(address.Target);
-        var store = new SqlStore(dialect);
+        var store = new SqlStore(dialect, clock);
         try
         {
             // SQLite: a read-only look first, so that a file that is not a store is left byte for byte as it was.

@@ -249,11 +249,32 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.PromoteAsync("m-404", Ct));
     }
 
+    /// <summary>A clock stopped at one instant (not a mock: the store asks it the time, as it asks the system's).</summary>
+    sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
+    public async Task AJobRunIsStampedInKoreanTimeByTheStoresClock()
+    {
+        var utc = new DateTimeOffset(2026, 11, 1, 20, 30, 0, TimeSpan.Zero); // 05:30 on Nov 2 in Seoul
+        var opening = await StoreFactory.OpenAsync(Db, create: false, Ct, new StoppedClock(utc));
+        await using var stamped = opening.Store!;
+        Assert.True(await stamped.TryBeginJobRunAsync("worklists", "2026-11-02", Ct));
+
+        await using var c = await ((Sql.SqlStore)stamped).Dialect.OpenConnectionAsync(Ct);
+        var started = await Sql.Db.ScalarAsync(c, null, "SELECT started_at FROM job_runs WHERE job = @p0", Ct, "worklists");
+        var value = started is DateTime d ? d : DateTime.Parse((string)started!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTime(2026, 11, 2, 5, 30, 0), value);
+    }
+
     [Fact]
     public async Task AJobRunKeyIsDoneOnlyOnce()
     {
         Assert.True(await Store.TryBeginJobRunAsync("score", "2026-11-02", Ct));
-        // Not completed (a crash): a retry may take it over.
+        // Not completed (a crash, or another server working on it now): a second claimant takes it over. It is not a
+        // lock; the job's work is idempotent by key.
         Assert.True(await Store.TryBeginJobRunAsync("score", "2026-11-02", Ct));
         await Store.CompleteJobRunAsync("score", "2026-11-02", "18 dongs", Ct);
         Assert.False(await Store.TryBeginJobRunAsync("score", "2026-11-02", Ct));

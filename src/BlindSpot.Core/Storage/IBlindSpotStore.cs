@@ -96,8 +96,11 @@ public interface IWorklistStore
 public interface IJobRunStore
 {
     /// <summary>
-    /// Claims (job, key) for this run. Returns false when a run with that key already completed, so a job
-    /// run twice (or by two servers) does its work once.
+    /// Records that (job, key) is starting and says whether to do its work: false only when a run with that key
+    /// already completed, so completed work is never repeated. It is not a lock: a run still marked running (another
+    /// server working on it right now, or one that crashed) is taken over, so two claimants at once may both get true.
+    /// Doing the work twice is then safe because every job's work is idempotent by its key (the store's keys and
+    /// upserts, files replaced whole); the ingest, which must not run twice at once, takes <see cref="IIngestStore.TryLockInboxAsync"/>.
     /// </summary>
     Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct);
     Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct);

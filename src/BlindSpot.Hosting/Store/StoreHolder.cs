@@ -8,7 +8,7 @@ namespace BlindSpot.Hosting.Store;
 /// DI as <see cref="IBlindSpotStore"/>; a host opens it with <see cref="OpenAsync"/> (the Generic Host does it through
 /// <see cref="StoreStartup"/>, the CLI right after validating its configuration).
 /// </summary>
-public sealed class StoreHolder(string db) : IAsyncDisposable
+public sealed class StoreHolder(string db, TimeProvider? clock = null) : IAsyncDisposable
 {
     IBlindSpotStore? store;
 
@@ -21,7 +21,7 @@ public sealed class StoreHolder(string db) : IAsyncDisposable
     public async Task<string?> OpenAsync(bool create, CancellationToken ct)
     {
         if (store is not null) return null;
-        var opening = await StoreFactory.OpenAsync(db, create, ct);
+        var opening = await StoreFactory.OpenAsync(db, create, ct, clock);
         store = opening.Store;
         return opening.Problem;
     }

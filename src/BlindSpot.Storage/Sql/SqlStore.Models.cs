@@ -107,7 +107,7 @@ internal sealed partial class SqlStore
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         await dialect.BulkInsertAsync(c, tx, Schema.Tables.JobRuns,
-            [[job, key, "running", Db.Kst(DateTime.UtcNow.AddHours(9)), null, null]], upsert: false, ct);
+            [[job, key, "running", NowKst, null, null]], upsert: false, ct);
         var status = (string?)await Db.ScalarAsync(c, tx, "SELECT status FROM job_runs WHERE job = @p0 AND run_key = @p1", ct, job, key);
         await tx.CommitAsync(ct);
         // A run left "running" by a crashed server is taken over: every job's work is idempotent by key.
@@ -118,7 +118,7 @@ internal sealed partial class SqlStore
     {
         await using var c = await dialect.OpenConnectionAsync(ct);
         await Db.ExecAsync(c, null, "UPDATE job_runs SET status = 'completed', completed_at = @p0, summary = @p1 WHERE job = @p2 AND run_key = @p3",
-            ct, Db.Kst(DateTime.UtcNow.AddHours(9)), summary, job, key);
+            ct, NowKst, summary, job, key);
     }
 
     public async Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct)

@@ -14,8 +14,13 @@ namespace BlindSpot.Storage.Sql;
 /// The storage contract over ADO.NET, shared by both engines: the SQL is written once in the dialect both
 /// SQLite and PostgreSQL accept (named parameters, ON CONFLICT), and only types, connections and bulk loads differ.
 /// </summary>
-internal sealed partial class SqlStore(SqlDialect dialect) : IBlindSpotStore
+internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock = null) : IBlindSpotStore
 {
+    /// <summary>The clock of the timestamps the store writes itself (job runs), in KST like every time in BlindSpot.</summary>
+    readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    DateTime NowKst => Db.Kst(Core.Time.Kst.Now(clock));
+
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Engine => dialect.Engine;
