@@ -37,7 +37,7 @@ internal static class IngestCommand
             var inboxDir = parse.GetValue(inbox)!;
             if (!Directory.Exists(inboxDir))
             {
-                await error.WriteLineAsync($"--inbox: no such folder: {inboxDir}");
+                await error.WriteLineAsync($"--inbox 폴더가 없습니다: {inboxDir}");
                 return CliApp.UsageError;
             }
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
@@ -49,7 +49,7 @@ internal static class IngestCommand
             var report = await app.Get<IngestService>().IngestInboxAsync(inboxDir, app.Options.QuarantineDir, ct);
             if (report.InboxBusy)
             {
-                await error.WriteLineAsync("Another ingest (a jobs server or another command) is reading files into this store right now: nothing was read. Try again when it ends.");
+                await error.WriteLineAsync("다른 수집(작업 서버나 다른 명령)이 지금 이 저장소로 파일을 읽고 있어 아무것도 읽지 않았습니다. 끝난 뒤 다시 실행하세요.");
                 return CliApp.Failed;
             }
 

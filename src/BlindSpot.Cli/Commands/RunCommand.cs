@@ -40,7 +40,7 @@ internal static class RunCommand
             var inboxDir = parse.GetValue(inbox)!;
             if (!Directory.Exists(inboxDir))
             {
-                await error.WriteLineAsync($"--inbox: no such folder: {inboxDir}");
+                await error.WriteLineAsync($"--inbox 폴더가 없습니다: {inboxDir}");
                 return CliApp.UsageError;
             }
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System); // a given --as-of was checked against DateWindows by its parser

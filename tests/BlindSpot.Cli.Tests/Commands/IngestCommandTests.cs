@@ -24,7 +24,7 @@ public sealed class IngestCommandTests : IDisposable
             Assert.NotNull(held);
             var busy = await Cli.RunProcessAsync([], dir.Path, "ingest", "--inbox", Inbox, "--db", Db);
             Assert.Equal(1, busy.ExitCode);
-            Assert.Contains("Another ingest", busy.Error);
+            Assert.Contains("다른 수집", busy.Error);
             Assert.Empty(await store.ListFilesAsync(CancellationToken.None));
             await held.DisposeAsync();
         }
