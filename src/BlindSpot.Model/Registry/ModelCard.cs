@@ -59,16 +59,31 @@ public sealed record ModelCard(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static ModelCard? FromJson(string json)
+    /// <summary>The card stored as <paramref name="json"/>; a JSON error is thrown (<see cref="JsonException"/>), never swallowed.</summary>
+    public static ModelCard FromJson(string json)
+    {
+        var card = JsonSerializer.Deserialize<ModelCard>(json, Json) ?? throw new JsonException("The model card is JSON null.");
+        // Cards written before sampled negatives existed were trained on visits only; the option's default would say otherwise.
+        return json.Contains("\"sampled_negatives_per_visit\"", StringComparison.Ordinal)
+            ? card
+            : card with { Options = card.Options with { SampledNegativesPerVisit = 0 } };
+    }
+
+    /// <summary>
+    /// The card stored as <paramref name="json"/>, or null with <paramref name="problem"/> saying why it cannot be read,
+    /// for callers that go on without it (a registry listing): they log or show the problem.
+    /// </summary>
+    public static ModelCard? FromJson(string json, out string? problem)
     {
         try
         {
-            var card = JsonSerializer.Deserialize<ModelCard>(json, Json);
-            // Cards written before sampled negatives existed were trained on visits only; the option's default would say otherwise.
-            if (card is not null && !json.Contains("\"sampled_negatives_per_visit\"", StringComparison.Ordinal))
-                card = card with { Options = card.Options with { SampledNegativesPerVisit = 0 } };
-            return card;
+            problem = null;
+            return FromJson(json);
         }
-        catch (JsonException) { return null; }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+            return null;
+        }
     }
 }

@@ -21,7 +21,8 @@ internal sealed class ModelCache
     /// <summary>The model of a registry record, or a sentence saying why it cannot score with this build.</summary>
     public async Task<(LoadedModel? Model, string? Failure)> LoadAsync(IBlindSpotStore store, ModelRecord record, CancellationToken ct)
     {
-        var card = ModelCard.FromJson(record.CardJson);
+        var card = ModelCard.FromJson(record.CardJson, out var problem);
+        if (problem is not null) return (null, $"Champion {record.Version}'s card cannot be read ({problem}): promote another model or retrain.");
         if (card?.FeatureSchemaVersion != FeatureSchema.Version)
             return (null, $"Champion {record.Version} needs feature schema {card?.FeatureSchemaVersion ?? "unknown"}, this build has {FeatureSchema.Version}: retrain.");
         await gate.WaitAsync(ct);

@@ -19,11 +19,10 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
 {
     public async Task<IReadOnlyList<ModelSummary>> ListAsync(CancellationToken ct)
     {
-        _ = clock;
         var models = await store.ListModelsAsync(ct);
         return models.Select(m =>
         {
-            var c = ModelCard.FromJson(m.CardJson);
+            var c = Card(m);
             return new ModelSummary(m.Version, m.Status, m.TrainedAt, m.AsOf, c?.Model.Auc, c?.Model.PrecisionAtK,
                 c?.Rules.PrecisionAtK, c?.TipsOnly.PrecisionAtK, c?.BeatsBaselines, c?.Fairness.FlaggedCount);
         }).ToList();
@@ -34,7 +33,7 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
     {
         var m = (await store.ListModelsAsync(ct)).FirstOrDefault(x => x.Version == version);
         if (m is null) return null;
-        return ModelCard.FromJson(m.CardJson) is { } card ? ModelCardMarkdown.Render(card, m.Status) : m.CardJson;
+        return Card(m) is { } card ? ModelCardMarkdown.Render(card, m.Status) : m.CardJson;
     }
 
     /// <summary>
@@ -52,7 +51,7 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
         var former = models.FirstOrDefault(m => m.Status == ModelStatus.Champion);
         if (former?.Version == version) return new PromoteReport(true, $"{version} is already the champion.", version);
         await store.PromoteAsync(version, ct);
-        var card = ModelCard.FromJson(target.CardJson);
+        var card = Card(target);
         if (card is not null)
         {
             // Who promoted and why, on the card in the registry (the model bytes are saved again unchanged).
@@ -64,5 +63,13 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
         var note = card is { BeatsBaselines: false } ? " Note: this model does not beat both baselines on precision@k." : "";
         logger.LogWarning("Analyst promoted {Version} to champion (former {FormerChampion})", version, former?.Version);
         return new PromoteReport(true, $"{version} is now the champion{(former is null ? "" : $"; {former.Version} retired")}.{note}", former?.Version);
+    }
+
+    /// <summary>The record's card, or null with a warning naming the version when it cannot be read (shown as stored).</summary>
+    ModelCard? Card(ModelRecord m)
+    {
+        var card = ModelCard.FromJson(m.CardJson, out var problem);
+        if (problem is not null) logger.LogWarning("Model card of {Version} cannot be read: {Problem}", m.Version, problem);
+        return card;
     }
 }

@@ -63,7 +63,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         if (models.FirstOrDefault(m => m.Version == version) is { } existing)
         {
             logger.LogInformation("Model {Version} was already trained on the same data and options: kept as is", version);
-            return new TrainReport(asOf, null, version, ModelCard.FromJson(existing.CardJson), false, true);
+            return new TrainReport(asOf, null, version, ModelCard.FromJson(existing.CardJson), false, true); // our own card: a JSON error is a bug, thrown
         }
 
         var champion = models.FirstOrDefault(m => m.Status == ModelStatus.Champion);
@@ -107,7 +107,12 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
     /// </summary>
     async Task<ChampionComparison> CompareAsync(ModelRecord champion, TrainedModel trained, TrainOptions o, CancellationToken ct)
     {
-        var card = ModelCard.FromJson(champion.CardJson);
+        var card = ModelCard.FromJson(champion.CardJson, out var problem);
+        if (problem is not null)
+        {
+            logger.LogWarning("Champion card of {Version} cannot be read: {Problem}", champion.Version, problem);
+            return new ChampionComparison(champion.Version, null, null, $"its card cannot be read ({problem})");
+        }
         if (card?.FeatureSchemaVersion != FeatureSchema.Version)
             return new ChampionComparison(champion.Version, null, null, $"feature schema {card?.FeatureSchemaVersion ?? "unknown"}, current {FeatureSchema.Version}");
         if (card.CalibrationWindow.To >= trained.Report.Test.From)

@@ -37,4 +37,16 @@ public sealed class ModelCardTests(Training.TrainedFixture fixture) : IClassFixt
         Assert.Equal(0, old.Options.SampledNegativesPerVisit);
         Assert.Null(old.TestWithSampledNegatives);
     }
+
+    [Fact]
+    public void ACardThatIsNotValidJsonIsAnErrorNeverANullInSilence()
+    {
+        var broken = Card(new TrainOptions()).ToJson()[..200]; // cut mid-way, as a torn write would leave it
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => ModelCard.FromJson(broken));
+
+        Assert.Null(ModelCard.FromJson(broken, out var problem));
+        Assert.False(string.IsNullOrWhiteSpace(problem));
+        Assert.NotNull(ModelCard.FromJson(Card(new TrainOptions()).ToJson(), out var none));
+        Assert.Null(none);
+    }
 }
