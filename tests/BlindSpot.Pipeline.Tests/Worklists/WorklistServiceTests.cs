@@ -126,11 +126,22 @@ public sealed class WorklistServiceTests : IAsyncLifetime
     [Fact]
     public async Task FallsBackToTheRulesScoreWhenNoScoresExist()
     {
-        var result = await Service().BuildAsync(Monday.AddDays(20), Path.Combine(dir, "out"), CancellationToken.None);
+        var day = Monday.AddDays(21); // a Monday three weeks on: the scores of the first Monday are too old to rank its lists
+        await CommitAsync(Feed.TipsOfficer, tips:
+        [
+            new Tip(TipSource.Officer, "T2", day.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), "o1", Dong, "문래로 7", "성명7", null, "H07",
+                MatchMethod.HouseholdId, "고립", false, "성명7 씨가 며칠째 보이지 않음"),
+        ]);
 
+        var result = await Service().BuildAsync(day, Path.Combine(dir, "out"), CancellationToken.None);
+
+        Assert.True(result.IsBusinessDay);
         Assert.Equal(ScoringMode.Rules, result.Mode);
         Assert.Null(result.ScoresAsOf);
-        Assert.Equal(0, result.Listed); // no tip in the window, no crisis indicator
+        // Without scores the lists still list: the tipped household, ranked by tips and the rules score.
+        var listed = (await store.LoadWorklistAsync(day, CancellationToken.None)).Where(e => e.Dong == Dong).OrderBy(e => e.Rank).ToList();
+        Assert.Equal("H07", listed.First().HouseholdId);
+        Assert.DoesNotContain(listed, e => e.HouseholdId == "H28"); // the model's favourite of Monday is not carried over
     }
 
     [Fact]
