@@ -48,11 +48,12 @@ public sealed class TargetCalculatorTests
 
         var report = TargetCalculator.Compute(2026, asOf, d.Data(), TargetOptions.Default);
         var m = report.Dongs.Single(x => x.Dong == "문래동");
-        var share = 183m / 365;
 
-        Assert.Equal(22m * share, m.ExpectedYtd);
-        Assert.Equal(12 / (22m * share), m.Pace);
-        Assert.Equal(12 / share, m.Projected);
+        // Worked by hand (docs/targets.md): expected 22 x 183/365 = 11.0301, pace 12 / 11.0301 = 1.0879,
+        // projection 12 x 365/183 = 23.9344.
+        Assert.Equal(11.0301m, Math.Round(m.ExpectedYtd, 4));
+        Assert.Equal(1.0879m, Math.Round(m.Pace!.Value, 4));
+        Assert.Equal(23.9344m, Math.Round(m.Projected, 4));
         Assert.Equal(TargetStatus.OnTrack, m.Status); // pace 1.09
         Assert.Equal(TargetStatus.Behind, report.Dongs.Single(x => x.Dong == "도림동").Status);
         Assert.Equal(33, report.Total.Target);
@@ -75,7 +76,7 @@ public sealed class TargetCalculatorTests
         Assert.Equal((0, 0m, (decimal?)null, TargetStatus.OnTrack), (zero.Target, zero.ExpectedYtd, zero.Pace, zero.Status));
         Assert.Null(found.BaselineYear);
         Assert.Equal(TargetStatus.Ahead, found.Status);
-        Assert.Equal(1 / (91m / 365), found.Projected);
+        Assert.Equal(4.0110m, Math.Round(found.Projected, 4)); // 1 discovery in 91 of 365 days: 365/91
     }
 
     [Fact]
