@@ -21,6 +21,8 @@ public sealed class StoreOpeningTests : IDisposable
         new[] { "models", "--card", "m-1" },
         new[] { "promote", "m-1" },
         new[] { "score", "--as-of", "2026-10-30" },
+        new[] { "users", "list" },
+        new[] { "users", "disable", "nobody" },
     };
 
     string[] With(string[] command, string db) =>

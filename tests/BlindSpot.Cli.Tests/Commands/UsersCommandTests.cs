@@ -10,6 +10,9 @@ public sealed class UsersCommandTests : IDisposable
     readonly TempDir dir = new();
     string Db => dir.File("bs.db");
 
+    // Only ingest and run create a store (docs/operations.md): the accounts go into one that exists.
+    public UsersCommandTests() => StoreFactory.OpenAsync(Db, default).GetAwaiter().GetResult().DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     [Fact]
     public async Task AddsAnAccountWithAHashedPasswordReadFromStandardInput()
     {
