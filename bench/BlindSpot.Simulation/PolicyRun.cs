@@ -20,21 +20,29 @@ internal sealed class PolicyRun : IAsyncDisposable
     public const string ProductTipsFirst = "model-tipsfirst";
     public const string Product = "model", Tips = "tips", Rules = "rules", TipsThenRules = "tips+rules", Logistic = "logreg", RandomPolicy = "random";
     public static readonly string[] All = [Product, ProductTipsFirst, Tips, Rules, TipsThenRules, Logistic, RandomPolicy];
+
+    /// <summary>A known policy, or a product variant (<see cref="ProductVariant"/>: <c>model:key=value:...</c>).</summary>
+    public static bool IsKnown(string name) => All.Contains(name) || ProductVariant.Parse(name) is not null
+        || name.StartsWith(Logistic + ":retrain=", StringComparison.Ordinal);
     public static readonly string[] Default = [Product, Tips, Rules, TipsThenRules, Logistic];
 
-    /// <summary>The independent baseline retrains after this many days (weekly).</summary>
-    const int LogisticRetrainDays = 7;
+    /// <summary>The independent baseline retrains after this many days (weekly; <c>logreg:retrain=N</c> changes it).</summary>
+    int LogisticRetrainDays => Name.StartsWith(Logistic + ":retrain=", StringComparison.Ordinal)
+        ? int.Parse(Name[(Logistic.Length + ":retrain=".Length)..], System.Globalization.CultureInfo.InvariantCulture) : 7;
 
     readonly IBlindSpotStore store;
     readonly PipelineServices services;
     readonly int seed;
+    readonly ProductVariant? variant;
     DateOnly? lastAsOf;
+    DateOnly? lastTrained;
     LogisticModel? logistic;
     DateOnly logisticTrainedOn;
 
-    PolicyRun(string name, string dir, IBlindSpotStore store, PipelineServices services, DistrictView view, int seed)
+    PolicyRun(string name, string dir, IBlindSpotStore store, PipelineServices services, DistrictView view, int seed, ProductVariant? variant)
     {
         Name = name;
+        this.variant = variant;
         Inbox = Path.Combine(dir, "inbox");
         OutDir = Path.Combine(dir, "out");
         Quarantine = Path.Combine(dir, "quarantine");
@@ -55,7 +63,7 @@ internal sealed class PolicyRun : IAsyncDisposable
     public IBlindSpotStore Store => store;
     public List<string> Notes { get; } = [];
 
-    public static async Task<PolicyRun> OpenAsync(string name, string workDir, string baseDb, LiveDistrict district, ILoggerFactory logs, int seed, CancellationToken ct)
+    public static async Task<PolicyRun> OpenAsync(string name, string workDir, string baseDb, LiveDistrict district, DateOnly day0, ILoggerFactory logs, int seed, CancellationToken ct)
     {
         var dir = Path.Combine(workDir, name.Replace('+', '_'));
         Directory.CreateDirectory(dir);
@@ -63,11 +71,20 @@ internal sealed class PolicyRun : IAsyncDisposable
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(baseDb + suffix)) File.Copy(baseDb + suffix, db + suffix, overwrite: true);
         var store = await StoreFactory.OpenAsync(db, ct);
-        var settings = name == ProductTipsFirst
-            ? PipelineSettings.Default with { Worklists = WorklistSettings.Default with { Policy = WorklistOptions.Default with { RecentTipsFirst = true } } }
-            : PipelineSettings.Default;
+        var variant = ProductVariant.Parse(name);
+        var settings = variant?.Settings ?? PipelineSettings.Default;
         var services = new PipelineServices(store, logs, TimeProvider.System, settings);
-        return new PolicyRun(name, dir, store, services, district.NewView(name), seed);
+        var run = new PolicyRun(name, dir, store, services, district.NewView(name), seed, variant) { lastTrained = day0 };
+        if (variant is { OwnFirstModel: true })
+        {
+            // A variant with its own training settings replaces the day-0 champion (trained with the defaults) by its own,
+            // under the first-model rule of the promotion policy (beats both baselines), promoted as an analyst would.
+            var train = await services.Train().TrainAsync(day0, null, promote: false, ct);
+            var first = train.Card is { BeatsBaselines: true };
+            if (first) await services.Registry().PromoteAsync(train.Version!, "simulation", "variant's own first model", ct);
+            run.Notes.Add($"own first model {train.Version ?? train.Failure}: promoted {first}");
+        }
+        return run;
     }
 
     /// <summary>The evening run as of <paramref name="asOf"/>: ingest the day's files, then this policy's lists for <paramref name="listDay"/>.</summary>
@@ -75,9 +92,22 @@ internal sealed class PolicyRun : IAsyncDisposable
     {
         var monthTurned = lastAsOf is { } previous && (previous.Year, previous.Month) != (asOf.Year, asOf.Month);
         lastAsOf = asOf;
-        if (Name is Product or ProductTipsFirst)
+        if (variant is not null)
         {
-            if (monthTurned)
+            var retrain = variant.RetrainDays is { } every
+                ? lastTrained is not { } t || asOf.DayNumber - t.DayNumber >= every
+                : monthTurned;
+            if (retrain && variant.RetrainDays is not null)
+            {
+                await services.Ingest().IngestInboxAsync(Inbox, Quarantine, ct);
+                var train = await services.Train().TrainAsync(asOf, null, promote: !variant.PromoteAlways, ct);
+                var promoted = train.Promoted;
+                if (variant.PromoteAlways && train.Card is { BeatsBaselines: true })
+                    promoted = (await services.Registry().PromoteAsync(train.Version!, "simulation", "promote=always", ct)).Succeeded;
+                lastTrained = asOf;
+                Notes.Add($"retrained as of {asOf:yyyy-MM-dd}: {train.Version ?? train.Failure}, promoted {promoted}");
+            }
+            else if (retrain)
             {
                 // The jobs host retrains on the 1st of each month as of the month's last day (docs/operations.md); same here.
                 await services.Ingest().IngestInboxAsync(Inbox, Quarantine, ct);
@@ -101,7 +131,7 @@ internal sealed class PolicyRun : IAsyncDisposable
             Rules => BaselinePolicies.Build(Baseline.Rules, listDay, data, earlier, services.Calendar, options, seed),
             TipsThenRules => BaselinePolicies.Build(Baseline.TipsThenRules, listDay, data, earlier, services.Calendar, options, seed),
             RandomPolicy => BaselinePolicies.Build(Baseline.Random, listDay, data, earlier, services.Calendar, options, seed),
-            Logistic => LogisticList(listDay, data, earlier, options),
+            _ when Name == Logistic || Name.StartsWith(Logistic + ":", StringComparison.Ordinal) => LogisticList(listDay, data, earlier, options),
             _ => throw new ArgumentOutOfRangeException(nameof(Name), Name, null),
         };
         await store.ReplaceWorklistAsync(listDay, entries, ct);

@@ -5,15 +5,17 @@ using BlindSpot.Core.Worklists;
 namespace BlindSpot.Simulation;
 
 internal sealed record SimulationResult(int Households, int Seed, DateOnly Day0, List<DateOnly> ListDays, string ModelLine, WorldTally World,
-    Linking Linking, List<Tally> Tallies, List<string> Notes)
+    Linking Linking, List<Tally> Tallies, List<string> Notes, double TipRate = 1)
 {
+    string TipWorld => TipRate == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", tip rate x{TipRate:0.##}");
+
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public string Format()
     {
         var w = World;
         var sb = new StringBuilder();
-        sb.AppendLine(string.Create(Inv, $"### {Households:N0} households, seed {Seed}, day 0 {Day0:yyyy-MM-dd}, {ListDays.Count} business days {ListDays[0]:yyyy-MM-dd}..{ListDays[^1]:yyyy-MM-dd}"));
+        sb.AppendLine(string.Create(Inv, $"### {Households:N0} households{TipWorld}, seed {Seed}, day 0 {Day0:yyyy-MM-dd}, {ListDays.Count} business days {ListDays[0]:yyyy-MM-dd}..{ListDays[^1]:yyyy-MM-dd}"));
         sb.AppendLine();
         sb.AppendLine(ModelLine);
         sb.AppendLine();
@@ -47,7 +49,7 @@ internal sealed record SimulationResult(int Households, int Seed, DateOnly Day0,
     {
         var sb = new StringBuilder();
         var policies = results[0].Tallies.Select(t => t.Policy).ToList();
-        sb.AppendLine(string.Create(Inv, $"### Discoveries per 100 visits, {results[0].Households:N0} households, {results[0].ListDays.Count} business days"));
+        sb.AppendLine(string.Create(Inv, $"### Discoveries per 100 visits, {results[0].Households:N0} households{results[0].TipWorld}, {results[0].ListDays.Count} business days"));
         sb.AppendLine();
         sb.AppendLine("| policy | " + string.Join(" | ", results.Select(r => $"seed {r.Seed}")) + " | mean | discoveries (all seeds) | visits |");
         sb.AppendLine("|---|" + string.Concat(results.Select(_ => "---:|")) + "---:|---:|---:|");

@@ -19,7 +19,7 @@ namespace BlindSpot.Simulation;
 /// evening's run ingests them, exactly like production.
 /// </summary>
 /// <param name="parallel">Policies build their lists side by side (each on its own store); the per-policy seconds are then wall time under contention.</param>
-internal sealed class Simulator(int households, int days, int seed, DateOnly day0, string workDir, TextWriter progress, bool parallel = true)
+internal sealed class Simulator(int households, int days, int seed, DateOnly day0, double tipRate, string workDir, TextWriter progress, bool parallel = true)
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -30,7 +30,7 @@ internal sealed class Simulator(int households, int days, int seed, DateOnly day
         using var logs = LoggingSetup.CreateLoggerFactory(new LoggingOptions { Console = false, File = Path.Combine(workDir, "simulation.log") });
 
         var watch = Stopwatch.StartNew();
-        var generator = new DistrictGenerator(new SampleOptions { Households = households, Seed = seed, AsOf = day0 });
+        var generator = new DistrictGenerator(new SampleOptions { Households = households, Seed = seed, AsOf = day0, TipRate = tipRate });
         var inbox0 = Path.Combine(workDir, "inbox0");
         generator.WriteInbox(inbox0);
         var district = generator.Continue();
@@ -56,7 +56,7 @@ internal sealed class Simulator(int households, int days, int seed, DateOnly day
         progress.WriteLine(string.Create(Inv, $"seed {seed}: day 0 ingest + training in {watch.Elapsed.TotalSeconds:F1} s; {modelLine}"));
 
         var runs = new List<PolicyRun>();
-        foreach (var p in policies) runs.Add(await PolicyRun.OpenAsync(p, workDir, baseDb, district, logs, seed, ct));
+        foreach (var p in policies) runs.Add(await PolicyRun.OpenAsync(p, workDir, baseDb, district, day0, logs, seed, ct));
         var world = new WorldTally();
         var listDays = new List<DateOnly>();
         try
@@ -103,7 +103,7 @@ internal sealed class Simulator(int households, int days, int seed, DateOnly day
             foreach (var run in runs) CountUrgentTips(run, district, day0, listDays[^1]);
             var linking = await MeasureLinkingAsync(runs[0], district, day0, listDays[^1], ct);
             return new SimulationResult(households, seed, day0, listDays, modelLine, world, linking,
-                runs.Select(r => r.Tally).ToList(), runs.SelectMany(r => r.Notes.Select(n => $"{r.Name}: {n}")).ToList());
+                runs.Select(r => r.Tally).ToList(), runs.SelectMany(r => r.Notes.Select(n => $"{r.Name}: {n}")).ToList(), tipRate);
         }
         finally
         {

@@ -12,6 +12,13 @@ public sealed record SampleOptions
     /// <summary>The last day of the inbox: no data row (except the deliberately future ones) is later.</summary>
     public DateOnly AsOf { get; init; } = new(2026, 10, 30);
 
+    /// <summary>
+    /// Multiplies how often households are tipped about (crisis tips and noise alike, so a tip stays as telling). 1 is
+    /// the documented world (about 13,000 tips a year at 190,000 households); the simulation also plays richer-tipped
+    /// districts (docs/simulation.md), where tip-led policies gain.
+    /// </summary>
+    public double TipRate { get; init; } = 1;
+
     public const int MinHouseholds = 500;
     public const int MaxHouseholds = 5_000_000;
 
@@ -21,5 +28,7 @@ public sealed record SampleOptions
             ? $"households must be between {MinHouseholds} and {MaxHouseholds} (got {Households})."
             : AsOf.Year is < 2005 or > 2090
                 ? $"as-of must be a date between 2005 and 2090 (got {AsOf:yyyy-MM-dd})."
-                : null;
+                : TipRate is < 0.1 or > 20
+                    ? $"tip rate must be between 0.1 and 20 (got {TipRate})."
+                    : null;
 }

@@ -114,6 +114,8 @@ public static class BlindSpotServiceCollectionExtensions
         : o.TopReasons < 0 ? "TopReasons must be 0 or more."
         : o.SampledNegativesPerVisit < 0 || o.SampledNegativeWeight <= 0 || o.SampledNegativeHorizonDays < 0 ? "Sampled negatives: per visit 0 or more, weight above 0, horizon 0 days or more."
         : o.SampledNegativePool is not ("signal" or "all") ? "SampledNegativePool must be signal or all."
+        : !Learners.All.Contains(o.Learner) ? "Learner must be auto, fasttree or logistic."
+        : o.LogisticL2 < 0 || double.IsNaN(o.LogisticL2) ? "LogisticL2 must be 0 or more."
         : null;
 
     sealed class Marker;

@@ -46,6 +46,7 @@ public static class ReasonPhrases
         {
             FeatureKind.Age or FeatureKind.Male or FeatureKind.OnePerson or FeatureKind.Members =>
                 f.Members == 1 ? new(PersonFact, Person(f)) : null,
+            FeatureKind.MiddleAgedManAlone or FeatureKind.ElderlyAlone => n > 0 ? new(PersonFact, Person(f)) : null,
             FeatureKind.ChildrenUnder2 => n > 0 ? new("infant", $"만 2세 미만 자녀 {n}명") : null,
             FeatureKind.SingleParent => n > 0 ? new("single_parent", "한부모 가구") : null,
             FeatureKind.Pregnant => n > 0 ? new("pregnant", "임신부가 있는 가구") : null,

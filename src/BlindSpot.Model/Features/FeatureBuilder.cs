@@ -136,6 +136,8 @@ public sealed class FeatureBuilder
         v[i++] = h.SingleParent == true ? 1 : 0;
         v[i++] = h.Pregnant == true ? 1 : 0;
         v[i++] = h.Disability == true ? 1 : 0;
+        v[i++] = h.Members == 1 && h.HeadSex == Sex.M && age is >= 50 and < 70 ? 1 : 0;
+        v[i++] = h.Members == 1 && age >= 65 ? 1 : 0;
         foreach (var t in FeatureSchema.HousingTypes) v[i++] = h.HousingType == t ? 1 : 0;
         foreach (var t in FeatureSchema.Tenures) v[i++] = h.Tenure == t ? 1 : 0;
         v[i++] = Math.Max(0, asOf.DayNumber - h.MovedIn.DayNumber) / 365.25f;

@@ -3,7 +3,7 @@ namespace BlindSpot.Model.Features;
 /// <summary>What a numeric feature slot means: drives the plain-Korean reason phrase (never the slot name).</summary>
 public enum FeatureKind
 {
-    Age, Male, OnePerson, Members, ChildrenUnder2, SingleParent, Pregnant, Disability, Housing, Tenure,
+    Age, Male, OnePerson, Members, ChildrenUnder2, SingleParent, Pregnant, Disability, MiddleAgedManAlone, ElderlyAlone, Housing, Tenure,
     YearsSinceMovedIn, BasicLivelihood,
     CrisisRows, CrisisDistinct, LongestArrears, Cutoffs, FinDelinquency, UnknownCodes, Indicator,
     Tips, DaysSinceTip, OfficerTips, HotlineTips, UrgentTips, UnansweredTips, DaysSinceUnansweredTip, UnansweredUrgentTips,

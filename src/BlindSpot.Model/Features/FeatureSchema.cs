@@ -13,8 +13,10 @@ public static class FeatureSchema
     /// <summary>
     /// fs-2: the warning-sign flags come from <see cref="WarningSigns"/> (one vocabulary with the worklist's tip phrase),
     /// plus the unanswered-tip slots (tips after the last completed visit) and the newest tip's link confidence.
+    /// fs-3: the two groups public figures name (domain notes: men aged 50-69 are about half of lonely deaths; elderly
+    /// people alone) as slots of their own, so that the trees need no three-way split to find them.
     /// </summary>
-    public const string Version = "fs-2";
+    public const string Version = "fs-3";
 
     public static readonly string[] HousingTypes = ["아파트", "연립다세대", "단독", "반지하", "고시원", "쪽방", "기타"];
     public static readonly string[] Tenures = ["자가", "전세", "월세", "무상", "기타"];
@@ -47,6 +49,8 @@ public static class FeatureSchema
             new("single_parent", FeatureKind.SingleParent),
             new("pregnant", FeatureKind.Pregnant),
             new("disability", FeatureKind.Disability),
+            new("man_50_69_alone", FeatureKind.MiddleAgedManAlone),
+            new("alone_65_plus", FeatureKind.ElderlyAlone),
         };
         f.AddRange(HousingTypes.Select(h => new FeatureDef($"housing_{h}", FeatureKind.Housing, h)));
         f.AddRange(Tenures.Select(t => new FeatureDef($"tenure_{t}", FeatureKind.Tenure, t)));

@@ -55,7 +55,8 @@ public static class ModelTrainer
                 .ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
 
         var watch = Stopwatch.StartNew();
-        var model = RiskModel.Train(fit, cal, o);
+        var sampledCal = ordered.Where(e => e.Sampled && e.VisitedOn >= calFrom && e.VisitedOn < testFrom).ToList();
+        var model = RiskModel.Train(fit, cal, o, [.. cal, .. sampledCal]);
         watch.Stop();
         ct.ThrowIfCancellationRequested();
 

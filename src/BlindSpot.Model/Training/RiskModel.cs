@@ -3,6 +3,7 @@ using BlindSpot.Model.Features;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace BlindSpot.Model.Training;
@@ -84,7 +85,13 @@ public sealed class RiskModel
         if (i != rows.Count) throw new InvalidOperationException($"Scored {i} rows of {rows.Count}.");
     }
 
-    internal static RiskModel Train(IReadOnlyList<LabeledExample> train, IReadOnlyList<LabeledExample> calibration, TrainOptions o)
+    /// <summary>The learner of this model: <see cref="Learners.FastTree"/> or <see cref="Learners.Logistic"/>.</summary>
+    public string Learner { get; private init; } = Learners.FastTree;
+
+    /// <param name="selection">Rows of the calibration window (its visits and its sampled negatives) on which
+    /// <see cref="TrainOptions.Learner"/> = auto picks the learner with the higher AUC.</param>
+    internal static RiskModel Train(IReadOnlyList<LabeledExample> train, IReadOnlyList<LabeledExample> calibration, TrainOptions o,
+        IReadOnlyList<LabeledExample>? selection = null)
     {
         var ml = new MLContext(o.Seed);
         // Example weights: sampled negatives their fixed weight, visits 1 / selection probability (clipped).
@@ -102,12 +109,59 @@ public sealed class RiskModel
                 ngramLength: o.NgramLength, useAllLengths: true, maximumNumberOfInverts: 0))
             .Append(ml.Transforms.Concatenate("Features", nameof(ModelInput.Numeric), "NoteNgrams"))
             .Fit(trainView);
+        var featurized = featurizer.Transform(trainView);
+        var weightColumn = weighted ? nameof(ModelInput.Weight) : null;
 
-        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        var candidates = new List<Fitted>();
+        if (!o.Learner.Equals(Learners.Logistic, StringComparison.OrdinalIgnoreCase))
+            candidates.Add(FitFastTree(ml, featurizer, featurized, weightColumn, o));
+        if (!o.Learner.Equals(Learners.FastTree, StringComparison.OrdinalIgnoreCase))
+            candidates.Add(FitLogistic(ml, featurizer, featurized, weightColumn, o));
+        var chosen = candidates[0];
+        if (candidates.Count > 1)
+        {
+            // One learner per model, chosen on rows it was not fitted on: the calibration window's visits and its sampled
+            // negatives (the population the lists rank). Boosted trees win ties (their reasons are the familiar ones).
+            var rows = selection is { Count: > 0 } ? selection : calibration;
+            var labels = rows.Select(e => e.Label).ToArray();
+            if (labels.Any(l => l) && labels.Any(l => !l))
+            {
+                var view = ModelInput.Load(ml, rows.Select(e => ModelInput.From(e.Features)));
+                var best = double.NegativeInfinity;
+                foreach (var c in candidates)
+                {
+                    var auc = Evaluation.Evaluator.Auc(RawScores(c.Chain.Transform(view)), labels);
+                    if (auc > best + 1e-9) (best, chosen) = (auc, c);
+                }
+            }
+        }
+
+        // The trainer's own Probability uses fixed Platt parameters (not calibrated): refit on held-out later time, with
+        // the same selection weights, so that the probability describes the eligible households, not only the chosen ones.
+        var calScored = chosen.Chain.Transform(calView);
+        var calWeight = calWeighted ? nameof(ModelInput.Weight) : null;
+        ITransformer calibrator = o.Calibrator.Equals("isotonic", StringComparison.OrdinalIgnoreCase)
+            ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored)
+            : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored);
+        var contributions = chosen.Contributions(calibrator.Transform(calScored));
+
+        var chain = new TransformerChain<ITransformer>([.. chosen.Steps, calibrator, contributions]);
+        return new RiskModel(ml, chain, trainView.Schema) { Learner = chosen.Learner };
+    }
+
+    /// <summary>A fitted learner: its steps from the raw row to "Score", and how to explain its scores.</summary>
+    sealed record Fitted(string Learner, ITransformer[] Steps, Func<IDataView, ITransformer> Contributions)
+    {
+        public TransformerChain<ITransformer> Chain { get; } = new(Steps);
+    }
+
+    static Fitted FitFastTree(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
+    {
+        var predictor = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             LabelColumnName = nameof(ModelInput.Label),
             FeatureColumnName = "Features",
-            ExampleWeightColumnName = weighted ? nameof(ModelInput.Weight) : null,
+            ExampleWeightColumnName = weight,
             NumberOfTrees = o.NumberOfTrees,
             NumberOfLeaves = o.NumberOfLeaves,
             MinimumExampleCountPerLeaf = o.MinimumExampleCountPerLeaf,
@@ -115,22 +169,48 @@ public sealed class RiskModel
             Seed = o.Seed,
             FeatureSelectionSeed = o.Seed,
             NumberOfThreads = 1, // repeatable to the bit; the data sets are small enough
-        });
-        var predictor = trainer.Fit(featurizer.Transform(trainView));
-
-        // The trainer's own Probability uses fixed Platt parameters (not calibrated): refit on held-out later time, with
-        // the same selection weights, so that the probability describes the eligible households, not only the chosen ones.
-        var calScored = predictor.Transform(featurizer.Transform(calView));
-        var calWeight = calWeighted ? nameof(ModelInput.Weight) : null;
-        ITransformer calibrator = o.Calibrator.Equals("isotonic", StringComparison.OrdinalIgnoreCase)
-            ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored)
-            : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored);
-
-        var contributions = ml.Transforms.CalculateFeatureContribution<FastTreeBinaryModelParameters, PlattCalibrator>(
-                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false)
-            .Fit(calibrator.Transform(calScored));
-
-        var chain = new TransformerChain<ITransformer>(featurizer, predictor, calibrator, contributions);
-        return new RiskModel(ml, chain, trainView.Schema);
+        }).Fit(featurized);
+        return new Fitted(Learners.FastTree, [featurizer, predictor], scored =>
+            ml.Transforms.CalculateFeatureContribution<FastTreeBinaryModelParameters, PlattCalibrator>(
+                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
     }
+
+    /// <summary>
+    /// L2-regularised logistic regression (L-BFGS, one thread: repeatable) on the same features, standardised (the
+    /// days-since slots' "never" sentinel then acts as a no-tip / no-visit indicator). Its feature contributions are
+    /// weight x standardised value; reasons keep only slots whose value is a risk (<see cref="Explain.ReasonPhrases"/>).
+    /// </summary>
+    static Fitted FitLogistic(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
+    {
+        var normalizer = ml.Transforms.NormalizeMeanVariance("Features", useCdf: false).Fit(featurized);
+        var normalized = normalizer.Transform(featurized);
+        var predictor = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(ModelInput.Label),
+            FeatureColumnName = "Features",
+            ExampleWeightColumnName = weight,
+            L2Regularization = (float)o.LogisticL2,
+            NumberOfThreads = 1,
+        }).Fit(normalized);
+        return new Fitted(Learners.Logistic, [featurizer, normalizer, predictor], scored =>
+            ml.Transforms.CalculateFeatureContribution<LinearBinaryModelParameters, PlattCalibrator>(
+                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
+    }
+
+    static double[] RawScores(IDataView scored)
+    {
+        var result = new List<double>();
+        using var cursor = scored.GetRowCursor([scored.Schema["Score"]]);
+        var getter = cursor.GetGetter<float>(scored.Schema["Score"]);
+        float v = 0;
+        while (cursor.MoveNext()) { getter(ref v); result.Add(v); }
+        return [.. result];
+    }
+}
+
+/// <summary>The learners a <see cref="RiskModel"/> can be (<see cref="TrainOptions.Learner"/>).</summary>
+public static class Learners
+{
+    public const string FastTree = "fasttree", Logistic = "logistic", Auto = "auto";
+    public static readonly string[] All = [Auto, FastTree, Logistic];
 }

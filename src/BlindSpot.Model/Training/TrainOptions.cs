@@ -20,12 +20,16 @@ namespace BlindSpot.Model.Training;
 /// Selection correction (<see cref="SelectionCorrection"/>): a labeled visit weighs 1 / its logged selection probability,
 /// clipped at this (an exploration pick drawn with probability 0.5% would otherwise weigh 200 rows); 1 turns it off.
 /// </param>
+/// <param name="Learner">"fasttree" (default): boosted trees; "logistic": an L2 logistic regression on the same features;
+/// "auto": both are fitted on the training slice and the one with the higher AUC on the calibration window (its visits
+/// and sampled negatives) becomes the model (docs/adr/0002-model-choice.md, second amendment: the trees ranked better).</param>
+/// <param name="LogisticL2">L2 regularisation of the logistic regression (standardised features).</param>
 /// <param name="BootstrapReplicates">Resamples of the test rows for the intervals of precision@k and AUC and of the gain over the champion.</param>
 public sealed record TrainOptions(
     int Seed = 42,
     int NumberOfTrees = 200,
-    int NumberOfLeaves = 16,
-    int MinimumExampleCountPerLeaf = 20,
+    int NumberOfLeaves = 8,
+    int MinimumExampleCountPerLeaf = 50,
     double LearningRate = 0.08,
     int NgramBits = 10,
     int NgramLength = 3,
@@ -33,9 +37,11 @@ public sealed record TrainOptions(
     int TestDays = 42,
     string Calibrator = "platt",
     int TopReasons = 3,
-    double SampledNegativesPerVisit = 1.0,
+    double SampledNegativesPerVisit = 6.0,
     double SampledNegativeWeight = 1.0,
     int SampledNegativeHorizonDays = 28,
-    string SampledNegativePool = "signal",
+    string SampledNegativePool = "all",
     double MaxSelectionWeight = 20,
-    int BootstrapReplicates = 1000);
+    int BootstrapReplicates = 1000,
+    string Learner = "fasttree",
+    double LogisticL2 = 1.0);

@@ -26,7 +26,10 @@ public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version
 /// <param name="defaults">The configured training settings, used when a call passes none (null: <see cref="TrainOptions"/>' defaults).</param>
 public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock, TrainOptions? defaults = null)
 {
-    public const string TrainerName = "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
+    /// <summary>The card's trainer line for the learner a training run chose (<see cref="TrainOptions.Learner"/>).</summary>
+    public static string TrainerName(string learner) => learner == Learners.Logistic
+        ? "ML.NET 5 L-BFGS logistic regression (standardised features) + calibrator"
+        : "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
 
     /// <summary>Who promoted a model the policy promoted at training (the card's promotion record).</summary>
     public const string AutomaticPromoter = "automatic (train)";
@@ -82,7 +85,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
             warnings.Add("The test window has no more labeled visits than k: precision@k equals the base rate for every scorer and cannot rank them.");
 
         var trainedAt = Kst.Now(clock);
-        var card = new ModelCard(version, FeatureSchema.Version, asOf, trainedAt, trained.TrainingTime.TotalSeconds, TrainerName, o,
+        var card = new ModelCard(version, FeatureSchema.Version, asOf, trainedAt, trained.TrainingTime.TotalSeconds, TrainerName(trained.Model.Learner), o,
             trained.DataFingerprint, report.Train, report.Calibration, report.Test, report.K, report.TestDays,
             [.. FeatureSchema.Numeric.Select(f => f.Name), $"note_char_ngrams_1_{o.NgramLength}_hashed_{1 << o.NgramBits}"],
             report.Model, report.Rules, report.TipsOnly, comparison, report.Fairness, report.BeatsBaselines, decision, warnings,

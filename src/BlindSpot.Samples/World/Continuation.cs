@@ -77,7 +77,7 @@ internal sealed class Continuation
             if (h.LivesHereOn(d) && h.Episodes.Count > 0 && h.Episodes[^1].End == d) endings++;
         var onsets = Timeline.DrawDay(rng, d, households, scale);
 
-        var tips = TipStream.DrawDay(RngFor(d, 2), cal, d, households, district.OfficersPerDong, district.TipIds);
+        var tips = TipStream.DrawDay(RngFor(d, 2), cal, d, households, district.OfficersPerDong, district.TipIds, district.Options.TipRate);
         foreach (var t in tips) tipsById[t.Id] = t;
 
         List<CrisisRow>? month = null;

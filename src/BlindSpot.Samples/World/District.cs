@@ -26,7 +26,7 @@ internal sealed class District
         OfficersPerDong = Math.Max(3, (int)Math.Round(1244.0 / 18 * options.Households / 190_000));
         WorkersPerDong = perDong.Select(n => Math.Max(2, (int)Math.Round(n / 2000.0))).ToArray();
         DailyVisits = perDong.Select(n => Math.Max(2, (int)Math.Round(n / 2200.0))).ToArray();
-        Tips = TipStream.Draw(rng, Calendar, Households, OfficersPerDong, TipIds);
+        Tips = TipStream.Draw(rng, Calendar, Households, OfficersPerDong, TipIds, options.TipRate);
         Visits = PastVisits.Draw(rng, Calendar, Households, Tips, Crisis, WorkersPerDong, options.Households);
         Figures = Measure();
     }

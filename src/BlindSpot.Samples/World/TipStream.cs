@@ -36,7 +36,7 @@ internal static class TipStream
 {
     const double CrisisMonthly = 0.05, NoiseMonthly = 0.0022, OfficerShare = 0.4, UnregisteredShare = 0.08;
 
-    public static List<SimTip> Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households, int officersPerDong, Ids ids)
+    public static List<SimTip> Draw(Rng rng, SimCalendar cal, IReadOnlyList<SimHousehold> households, int officersPerDong, Ids ids, double rate = 1)
     {
         var tips = new List<SimTip>();
         foreach (var h in households)
@@ -54,13 +54,13 @@ internal static class TipStream
                 {
                     var elo = Max(lo, e.Start);
                     var ehi = Min(hi, e.End.AddDays(-1));
-                    if (elo <= ehi && rng.Chance(CrisisMonthly * e.TipVisibility))
+                    if (elo <= ehi && rng.Chance(Math.Min(1, CrisisMonthly * rate * e.TipVisibility)))
                     {
                         Add(rng, cal, tips, h, RandomDay(rng, elo, ehi), e.Kind, signal: true, officersPerDong);
                         if (rng.Chance(0.12)) Add(rng, cal, tips, h, RandomDay(rng, elo, ehi), e.Kind, signal: true, officersPerDong);
                     }
                 }
-                var noise = Noise(h, to);
+                var noise = Noise(h, to) * rate;
                 if (rng.Chance(noise))
                 {
                     var day = RandomDay(rng, lo, hi);
@@ -114,7 +114,7 @@ internal static class TipStream
     /// household: the noise rate), plus calls about unregistered people at <see cref="UnregisteredShare"/> of the
     /// day's hotline calls. Weekends and holidays included: neighbours call on any day.
     /// </summary>
-    public static List<SimTip> DrawDay(Rng rng, SimCalendar cal, DateOnly day, IReadOnlyList<SimHousehold> households, int officersPerDong, Ids ids)
+    public static List<SimTip> DrawDay(Rng rng, SimCalendar cal, DateOnly day, IReadOnlyList<SimHousehold> households, int officersPerDong, Ids ids, double rate = 1)
     {
         var tips = new List<SimTip>();
         var days = (double)DateTime.DaysInMonth(day.Year, day.Month);
@@ -123,10 +123,10 @@ internal static class TipStream
             if (!h.LivesHereOn(day)) continue;
             if (h.EpisodeOn(day) is { } e)
             {
-                if (rng.Chance(Math.Min(1, CrisisMonthly * e.TipVisibility) * 1.12 / days))
+                if (rng.Chance(Math.Min(1, CrisisMonthly * rate * e.TipVisibility) * 1.12 / days))
                     Add(rng, cal, tips, h, day, e.Kind, signal: true, officersPerDong, pastOnly: false);
             }
-            else if (rng.Chance(Noise(h, day) / days))
+            else if (rng.Chance(Noise(h, day) * rate / days))
                 Add(rng, cal, tips, h, day, (CrisisKind)rng.Int(0, 3), signal: false, officersPerDong, pastOnly: false);
         }
         var expected = tips.Count(t => t.Source == TipSource.Hotline) * UnregisteredShare;

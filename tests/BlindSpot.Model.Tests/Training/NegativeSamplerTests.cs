@@ -11,7 +11,7 @@ public sealed class NegativeSamplerTests
     [Fact]
     public void NeverSamplesAHouseholdVisitedOnTheDayOrWithinTheHorizon()
     {
-        var o = new TrainOptions(SampledNegativeHorizonDays: 28, SampledNegativePool: "all");
+        var o = new TrainOptions(SampledNegativesPerVisit: 1, SampledNegativeHorizonDays: 28, SampledNegativePool: "all");
         var sampled = Sample(o);
         Assert.NotEmpty(sampled);
         var visitDays = District.Data.Outcomes.ToLookup(v => v.HouseholdId, v => v.VisitedOn);
