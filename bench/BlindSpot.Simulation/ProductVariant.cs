@@ -67,6 +67,8 @@ internal sealed record ProductVariant(PipelineSettings Settings, int? RetrainDay
                 "maxw" => t with { MaxSelectionWeight = double.Parse(v, Inv) },
                 "cal" => t with { Calibrator = v },
                 "learner" => t with { Learner = v },
+                "testdays" => t with { TestDays = int.Parse(v, Inv) },
+                "caldays" => t with { CalibrationDays = int.Parse(v, Inv) },
                 "l2" => t with { LogisticL2 = double.Parse(v, Inv) },
                 _ => null!,
             };

@@ -49,9 +49,22 @@ internal static class RankCheck
         sb.AppendLine();
         sb.AppendLine("| scorer | in crisis in top N | share | AUC | note |");
         sb.AppendLine("|---|---:|---:|---:|---|");
+        var foundBefore = data.Outcomes.Where(o => o.Result == VisitResult.Discovered).Select(o => o.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        var tipped = data.Tips.Where(t => t.HouseholdId is not null).Select(t => t.HouseholdId!).ToHashSet(StringComparer.Ordinal);
+        var recent = Eligibility.RecentUnvisitedTips(listDay, data, options);
         void Row(string name, double[] scores, string note)
         {
-            var top = Enumerable.Range(0, eligible.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(n).Count(i => truth[i]);
+            var topIdx = Enumerable.Range(0, eligible.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(n).ToList();
+            var top = topIdx.Count(i => truth[i]);
+            // Where each scorer's top N comes from (in crisis / picked), to see what it believes.
+            string Part(string label, Func<int, bool> test) =>
+                string.Create(Inv, $"{label} {topIdx.Count(i => test(i) && truth[i])}/{topIdx.Count(test)}");
+            progress.WriteLine($"seed {seed}: {name} top {n} by kind: " + string.Join(", ",
+                Part("recent tip", i => recent.ContainsKey(eligible[i].HouseholdId)),
+                Part("older tip only", i => !recent.ContainsKey(eligible[i].HouseholdId) && tipped.Contains(eligible[i].HouseholdId)),
+                Part("indicators, no tip", i => !tipped.Contains(eligible[i].HouseholdId) && eligible[i].Score > 0),
+                Part("no signal", i => !tipped.Contains(eligible[i].HouseholdId) && eligible[i].Score <= 0),
+                Part("found before", i => foundBefore.Contains(eligible[i].HouseholdId))));
             var auc = Evaluator.Auc(scores, truth);
             sb.AppendLine(string.Create(Inv, $"| {name} | {top} | {top / (double)n:P1} | {auc:F3} | {note} |"));
             progress.WriteLine(string.Create(Inv, $"seed {seed}: {name}: {top} of top {n} in crisis, AUC {auc:F3} {note}"));
@@ -70,14 +83,18 @@ internal static class RankCheck
 
         var builder = new FeatureBuilder(data);
         var features = eligible.Select(e => builder.Build(e.HouseholdId, day0)!).ToList();
+        var probabilities = new List<double[]>();
         foreach (var name in variants)
         {
             var variant = ProductVariant.Parse(name) ?? throw new ArgumentException($"not a product variant: {name}");
             var train = await services.Train().TrainAsync(day0, variant.Settings.Training, promote: false, ct);
             if (train.Card is not { } card) { sb.AppendLine($"| {name} | | | | no model: {train.Failure} |"); continue; }
             var model = RiskModel.Load(await store.LoadModelBytesAsync(train.Version!, ct), card.Options.Seed);
-            Row(name, model.Probabilities(features), string.Create(Inv, $"{card.Trainer.Split(' ')[2]}; test AUC {card.Model.Auc:F3}, P@k {card.Model.PrecisionAtK:F3}, beats baselines {card.BeatsBaselines}"));
+            probabilities.Add(model.Probabilities(features));
+            Row(name, probabilities[^1], string.Create(Inv, $"{card.Trainer.Split(' ')[2]}; test AUC {card.Model.Auc:F3}, P@k {card.Model.PrecisionAtK:F3}, beats baselines {card.BeatsBaselines}"));
         }
+        if (probabilities.Count == 2)
+            Row("mean of the two variants", probabilities[0].Zip(probabilities[1], (a, b) => (a + b) / 2).ToArray(), "an ensemble, for comparison");
         return sb.ToString();
     }
 }
