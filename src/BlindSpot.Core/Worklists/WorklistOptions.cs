@@ -23,7 +23,9 @@ public sealed record WorklistOptions
     public bool RecentTipsFirst { get; init; }
 
     /// <summary>Expected share of each list drawn at random from eligible, unlisted households (탐색).</summary>
-    public double ExplorationShare { get; init; } = 0.05;
+    /// <remarks>2% since 2026-11-30 (was 5%): an exploration visit found about 1 household in 30, a ranked visit about
+    /// 1 in 2 at 60,000 households (docs/adr/0003-worklist-policy.md, amendment).</remarks>
+    public double ExplorationShare { get; init; } = 0.02;
 
     /// <summary>Salt mixed into the exploration seed (date + dong), so that a district can re-draw deliberately.</summary>
     public string ExplorationSalt { get; init; } = "blindspot";

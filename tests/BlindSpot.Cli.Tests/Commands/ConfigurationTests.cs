@@ -50,7 +50,7 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
     {
         var (run, exploration) = await WorklistsAsync([]);
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.True(exploration > 0, "the default exploration share (5%) drew no 탐색 row: the zero-share tests would prove nothing");
+        Assert.True(exploration > 0, "the default exploration share (2%) drew no 탐색 row: the zero-share tests would prove nothing");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
         var byDefault = await WorklistsAsync([]);
         var (run, exploration) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = "0.5" });
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.True(exploration > byDefault.Exploration, $"{exploration} 탐색 rows at 50% against {byDefault.Exploration} at 5%");
+        Assert.True(exploration > byDefault.Exploration, $"{exploration} 탐색 rows at 50% against {byDefault.Exploration} at 2%");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class AddBlindSpotTests : IDisposable
         Assert.Equal(new TrainOptions(NumberOfTrees: 50, Calibrator: "isotonic"), settings.Training);
         Assert.Equal(1.2m, settings.Targets.Rate);
         Assert.Equal(30, settings.Worklists.Policy.CoolOffDays);
-        Assert.Equal(0.05, settings.Worklists.Policy.ExplorationShare);
+        Assert.Equal(0.02, settings.Worklists.Policy.ExplorationShare);
     }
 
     [Fact]
