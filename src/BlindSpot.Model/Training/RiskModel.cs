@@ -176,18 +176,20 @@ public sealed class RiskModel
     }
 
     /// <summary>
-    /// L2-regularised logistic regression (L-BFGS, one thread: repeatable) on the same features, standardised (the
+    /// L2-regularised logistic regression (L-BFGS, one thread: repeatable) on the numeric features, standardised (the
     /// days-since slots' "never" sentinel then acts as a no-tip / no-visit indicator). Its feature contributions are
     /// weight x standardised value; reasons keep only slots whose value is a risk (<see cref="Explain.ReasonPhrases"/>).
     /// </summary>
     static Fitted FitLogistic(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
     {
-        var normalizer = ml.Transforms.NormalizeMeanVariance("Features", useCdf: false).Fit(featurized);
+        // The numeric slots only: standardised hashed n-gram counts were noise to a linear model (the ranking check ranked
+        // it worse with them, docs/simulation.md); the trees keep the n-grams.
+        var normalizer = ml.Transforms.NormalizeMeanVariance(LinearFeatures, nameof(ModelInput.Numeric), useCdf: false).Fit(featurized);
         var normalized = normalizer.Transform(featurized);
         var predictor = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(ModelInput.Label),
-            FeatureColumnName = "Features",
+            FeatureColumnName = LinearFeatures,
             ExampleWeightColumnName = weight,
             L2Regularization = (float)o.LogisticL2,
             NumberOfThreads = 1,
@@ -196,6 +198,8 @@ public sealed class RiskModel
             ml.Transforms.CalculateFeatureContribution<LinearBinaryModelParameters, PlattCalibrator>(
                 predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
     }
+
+    const string LinearFeatures = "NumericStandardised";
 
     static double[] RawScores(IDataView scored)
     {

@@ -20,7 +20,7 @@ namespace BlindSpot.Model.Training;
 /// Selection correction (<see cref="SelectionCorrection"/>): a labeled visit weighs 1 / its logged selection probability,
 /// clipped at this (an exploration pick drawn with probability 0.5% would otherwise weigh 200 rows); 1 turns it off.
 /// </param>
-/// <param name="Learner">"fasttree" (default): boosted trees; "logistic": an L2 logistic regression on the same features;
+/// <param name="Learner">"fasttree" (default): boosted trees; "logistic": an L2 logistic regression on the standardised numeric slots (no n-grams);
 /// "auto": both are fitted on the training slice and the one with the higher AUC on the calibration window (its visits
 /// and sampled negatives) becomes the model (docs/adr/0002-model-choice.md, second amendment: the trees ranked better).</param>
 /// <param name="LogisticL2">L2 regularisation of the logistic regression (standardised features).</param>
