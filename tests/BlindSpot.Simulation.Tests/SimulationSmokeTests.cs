@@ -18,7 +18,7 @@ public sealed class SimulationSmokeTests
         {
             // Friday day 0, lists for Monday and Tuesday: the Monday run ingests Saturday's and Sunday's files. Mid-month, so
             // no monthly retraining (month-end files are LiveDistrictTests' business): the test stays short.
-            var sim = new Simulator(2_000, 2, 42, new DateOnly(2026, 11, 13), dir, TextWriter.Null);
+            var sim = new Simulator(2_000, 2, 42, new DateOnly(2026, 11, 13), tipRate: 1, dir, TextWriter.Null);
             var result = await sim.RunAsync(PolicyRun.Default, CancellationToken.None);
 
             Assert.Equal([new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 17)], result.ListDays);
