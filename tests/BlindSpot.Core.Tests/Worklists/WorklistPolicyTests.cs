@@ -318,7 +318,7 @@ public sealed class WorklistPolicyTests
     }
 
     [Fact]
-    public void ExplorationTakesFivePercentOfSlotsOverTime()
+    public void ExplorationTakesItsShareOfSlotsOverTime()
     {
         var d = new Some(new DateOnly(2025, 12, 31));
         d.Capacity(Some.Dong, 6);
@@ -336,7 +336,9 @@ public sealed class WorklistPolicyTests
         }
 
         var share = (double)explored / slots;
-        Assert.InRange(share, 0.035, 0.065); // 6 x 5% = 0.3 expected slots a day, about 75 over 248 days
+        // The default 2%: 6 x 2% = 0.12 expected slots a day, about 30 over 248 business days.
+        Assert.Equal(0.02, WorklistOptions.Default.ExplorationShare);
+        Assert.InRange(share, 0.013, 0.027);
     }
 
     [Fact]
