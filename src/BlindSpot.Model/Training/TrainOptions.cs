@@ -37,7 +37,7 @@ public sealed record TrainOptions(
     int TestDays = 42,
     string Calibrator = "platt",
     int TopReasons = 3,
-    double SampledNegativesPerVisit = 6.0,
+    double SampledNegativesPerVisit = 3.0,
     double SampledNegativeWeight = 1.0,
     int SampledNegativeHorizonDays = 28,
     string SampledNegativePool = "all",
