@@ -1,4 +1,5 @@
 using BlindSpot.Core.Accounts;
+using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
 using BlindSpot.Model.Training;
 using BlindSpot.Pipeline.Ingest;
@@ -88,6 +89,12 @@ public sealed class WebFixture : IAsyncLifetime
             // Few trees: the pages show what the registry holds, not how good a model is.
             var report = await app!.Services.GetRequiredService<TrainService>().TrainAsync(asOf, new TrainOptions() with { NumberOfTrees = 20 }, default);
             versions.Add(report.Version ?? throw new InvalidOperationException("Training failed: " + report.Failure));
+        }
+        // The pages need a champion; whether the policy promoted one depends on the training settings, so an analyst does.
+        if (!(await app!.Services.GetRequiredService<IBlindSpotStore>().ListModelsAsync(default)).Any(m => m.Status == ModelStatus.Champion))
+        {
+            var promoted = await app.Services.GetRequiredService<ModelRegistryService>().PromoteAsync(versions[0], "fixture", "test fixture", default);
+            if (!promoted.Succeeded) throw new InvalidOperationException(promoted.Message);
         }
         return versions;
     }
