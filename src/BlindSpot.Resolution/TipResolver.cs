@@ -27,7 +27,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     public TipResolution Resolve(TipEvidence tip)
     {
         ArgumentNullException.ThrowIfNull(tip);
-        var a = WrittenAddress.Parse(tip.Address);
+        var a = index.Read(tip.Address);
         var pool = new Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)>(ReferenceEqualityComparer.Instance);
         var outside = Gather(a, pool);
 

@@ -25,6 +25,9 @@ internal static class Some
         H("H09", "도림동", "서울특별시 영등포구 도신로 7", "김영수", Sex.M, 1948),
         H("H10", "도림동", "서울특별시 영등포구 도신로 7", "박미자", Sex.F, 1980),
         H("H11", "문래동", "서울특별시 영등포구 문래로 20, 301호", "윤서연", Sex.F, 1985, null, new DateOnly(2026, 3, 31)),
+        H("H12", "당산1동", "서울특별시 영등포구 선유로 306, 202호 (장미맨션)", "류동범", Sex.M, 1982),
+        H("H13", "당산1동", "서울특별시 영등포구 선유로 306, 203호 (장미맨션)", "최미숙", Sex.F, 1960),
+        H("H14", "양평1동", "서울특별시 영등포구 선유동로 7, 303호 (수정하이츠2차)", "정진근", Sex.M, 1958),
     ];
 
     public static TipResolver Resolver(IEnumerable<HouseholdRef>? households = null) => new(new RegistryIndex(households ?? Households));

@@ -55,6 +55,13 @@ public sealed class TipResolverTests
     }
 
     [Theory]
+    [InlineData("장미맨션 202", "H12")]
+    [InlineData("영등포구 장미맨션202 (당산1동)", "H12")]
+    [InlineData("수정하이츠2차 3층 303호", "H14")]
+    public void ABuildingNameFollowedByANumberIsTheUnitNotARoad(string address, string householdId) =>
+        AssertLinked(Some.Resolve(address, dong: null, dongGiven: false), householdId, MatchMethod.BuildingName);
+
+    [Theory]
     [InlineData("반지하", "H04")]
     [InlineData("지층", "H04")]
     [InlineData("B01호", "H04")]

@@ -29,30 +29,48 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
     static readonly string[] UnitWords = ["반지하", "지층", "지하", "지하층", "옥탑", "옥탑방", "1층", "호", "층"];
 
     /// <summary>Takes an address apart. Never throws; anything not understood is simply not used.</summary>
-    public static WrittenAddress Parse(string address)
+    public static WrittenAddress Parse(string address) => Parse(address, lookForRoad: true);
+
+    /// <summary>
+    /// The same address read as a building name and a unit, without a road: "장미맨션 202", "은하고시텔 201" and
+    /// "백조빌4차" look like a (misspelt) road and a building number to <see cref="Parse(string)"/>. The resolver uses
+    /// this reading when the registry has no such road but has a building of that name.
+    /// </summary>
+    public static WrittenAddress ParseWithoutRoad(string address) => Parse(address, lookForRoad: false);
+
+    static WrittenAddress Parse(string address, bool lookForRoad)
     {
         var words = new List<string>();
-        // Text in brackets: the registry's reference part "(신길동, 래미안아파트)" names the building.
+        string? dong = null;
+        // Text in brackets: the registry's reference part "(신길동, 래미안아파트)" names the building; a caller's
+        // "(당산제2동)" names the dong.
         var text = Bracketed().Replace(address, m =>
         {
             foreach (var part in m.Groups[1].Value.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
                 if (IsNameWord(part)) words.Add(part);
+            dong ??= Dongs.Mentions(m.Groups[1].Value).Select(d => d.Dong).FirstOrDefault();
             return " ";
         });
-        string? dong = null;
+        string? named = null;
         foreach (var (d, index, length) in Dongs.Mentions(text).Reverse())
         {
-            dong ??= d;
+            named ??= d;
             text = string.Concat(text.AsSpan(0, index), " ", text.AsSpan(index + length));
         }
+        dong = named ?? dong;
 
         var landmark = false;
         var tokens = new List<string>();
         foreach (var raw in text.Split([' ', '\t', ',', '，', '\u00A0', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
             var t = raw.Trim('.', '·');
-            foreach (var p in DroppedTokens)
-                if (t.StartsWith(p, StringComparison.Ordinal) && t.Length > p.Length) { t = t[p.Length..]; break; }
+            // "서울특별시영등포구도림로": every prefix glued on, longest first (서울특별시 is not 서울 + 특별시).
+            for (var glued = true; glued;)
+            {
+                glued = false;
+                foreach (var p in DroppedTokens)
+                    if (t.StartsWith(p, StringComparison.Ordinal)) { t = t[p.Length..]; glued = t.Length > 0; break; }
+            }
             if (t.Length == 0 || DroppedTokens.Contains(t) || Dongs.Normalize(t) is not null || LegalDong().IsMatch(t)) continue;
             // "편의점옆", "123근처": the landmark word glued to what it refers to.
             foreach (var w in LandmarkWords)
@@ -70,8 +88,8 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
         }
         var spaced = string.Join(' ', tokens).Replace('−', '-').Replace('–', '-').Replace("번지", "", StringComparison.Ordinal);
 
-        var m = RoadAndNumber().Match(spaced);
-        if (!m.Success) m = LooseRoadAndNumber().Match(spaced);
+        var m = lookForRoad ? RoadAndNumber().Match(spaced) : Match.Empty;
+        if (lookForRoad && !m.Success) m = LooseRoadAndNumber().Match(spaced);
         string? road = null;
         int number = 0, sub = 0;
         var rest = spaced;
@@ -127,7 +145,8 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
     [GeneratedRegex(@"[\(（\[]([^\)）\]]*)[\)）\]]")]
     private static partial Regex Bracketed();
 
-    [GeneratedRegex(@"^[가-힣]{1,4}\d*(?:가)?동$")]
+    // Legal dongs (신길동, 여의도동, 당산동3가); not a building name with its block glued on (도림삼성102동).
+    [GeneratedRegex(@"^[가-힣]{1,4}\d?동$|^[가-힣]{1,3}동\d{1,2}가$")]
     private static partial Regex LegalDong();
 
     [GeneratedRegex(@"^\d+동$")]
@@ -141,7 +160,8 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
     [GeneratedRegex(@"(?<road>[가-힣]{2,7})\s*(?<no>\d{1,4})(?:-(?<sub>\d{1,3}))?(?![\d]|\s*(?:층|호|동\s*\d|동$))")]
     private static partial Regex LooseRoadAndNumber();
 
-    [GeneratedRegex(@"^(?<name>[가-힣A-Za-z]{2,}?)(?<tail>(?:[Bb]?\d|지하|반지하|지층).*)?$")]
+    // A building name (63래미안아파트, 양평SK뷰, 수정하이츠2차) and what is glued after it (203호, 102동601호, 제303호, 1층).
+    [GeneratedRegex(@"^(?<name>\d*[가-힣A-Za-z]{2,}?(?:\d{1,2}차)?)(?<tail>(?:제?[Bb]?\d|지하|반지하|지층).*)?$")]
     private static partial Regex NameThenDigits();
 
     [GeneratedRegex(@"(\d{1,4})\s*(?:동\s*|-\s*)(\d{1,4})\s*호?")]

@@ -109,6 +109,21 @@ public sealed class RegistryIndex
         return found.Where(f => f.Item2 == best).ToArray();
     });
 
+    /// <summary>
+    /// An address as written, read against the registry: as road + number when the registry has that road, or the
+    /// written road ends in 로/길 and is a typo away from one; else, when the registry has a building of the name it
+    /// starts with, as a building name and unit ("장미맨션 202" is the 202호 of 장미맨션, not number 202 of a road).
+    /// </summary>
+    internal WrittenAddress Read(string address)
+    {
+        var a = WrittenAddress.Parse(address);
+        if (a.Road is null) return a;
+        var roadsFound = Roads(a.Road);
+        if (roadsFound.Length > 0 && (roadsFound[0].Distance == 0 || a.Road.EndsWith('로') || a.Road.EndsWith('길'))) return a;
+        var named = WrittenAddress.ParseWithoutRoad(address);
+        return named.Words.Count > 0 && BuildingsNamed(named.Words).Count > 0 ? named : a;
+    }
+
     /// <summary>Buildings whose registry name (or its stem without 아파트/빌라/…) is one of <paramref name="words"/>.</summary>
     internal List<BuildingEntry> BuildingsNamed(IEnumerable<string> words)
     {
@@ -130,7 +145,7 @@ public sealed class RegistryIndex
     {
         var named = Dongs.Mentions(address).Select(m => m.Dong).Distinct().Take(2).ToList();
         if (named.Count == 1) return named[0];
-        var a = WrittenAddress.Parse(address);
+        var a = Read(address);
         var buildings = new List<BuildingEntry>();
         var roadsFound = a.Road is null ? [] : Roads(a.Road);
         foreach (var (road, _) in roadsFound) if (road.Find(a.Number, a.Sub) is { } b) buildings.Add(b);

@@ -69,6 +69,47 @@ public sealed class WrittenAddressTests
     }
 
     [Theory]
+    [InlineData("서울특별시 영등포구 도림로 123, 203호")]
+    [InlineData("서울특별시영등포구도림로 123 203호")]
+    [InlineData("서울시영등포구 도림로123, 203호")]
+    public void TheCityAndDistrictAreNeverTakenForABuildingName(string written)
+    {
+        var a = WrittenAddress.Parse(written);
+        Assert.Empty(a.Words); // not "특별시" (서울 + 특별시), which the registry writes before every building
+        Assert.Equal(("도림로", 123, new UnitSpec(UnitKind.Unit, 0, 203)), (a.Road, a.Number, a.Unit));
+    }
+
+    [Theory]
+    [InlineData("장미맨션 202", "장미맨션", UnitKind.Unit, 0, 202)]
+    [InlineData("영등포구 은하고시텔 201 (영등포본동)", "은하고시텔", UnitKind.Unit, 0, 201)]
+    [InlineData("수정하이츠2차 3층 303호", "수정하이츠2차", UnitKind.Unit, 0, 303)]
+    [InlineData("새롬빌3차203", "새롬빌3차", UnitKind.Unit, 0, 203)]
+    [InlineData("스카이하이츠4차1층", "스카이하이츠4차", UnitKind.Floor, 0, 1)]
+    [InlineData("63래미안아파트102동601호", "63래미안아파트", UnitKind.BlockUnit, 102, 601)]
+    [InlineData("양평SK뷰아파트 101-101 (당산제2동)", "양평SK뷰아파트", UnitKind.BlockUnit, 101, 101)]
+    [InlineData("해피맨션제303호", "해피맨션", UnitKind.Unit, 0, 303)]
+    public void ReadsABuildingNameAndItsUnitWithoutARoad(string written, string name, UnitKind kind, int block, int number)
+    {
+        var a = WrittenAddress.ParseWithoutRoad(written);
+        Assert.Null(a.Road);
+        Assert.Equal([name], a.Words);
+        Assert.Equal(new UnitSpec(kind, block, number), a.Unit);
+    }
+
+    [Fact]
+    public void ABuildingNameWithItsBlockGluedOnIsNotALegalDong()
+    {
+        var a = WrittenAddress.Parse("도림삼성102동 2202호");
+        Assert.Equal(["도림삼성"], a.Words);
+        Assert.Equal(new UnitSpec(UnitKind.BlockUnit, 102, 2202), a.Unit);
+        Assert.Empty(WrittenAddress.Parse("신길동 당산동3가 여의도동").Words);
+    }
+
+    [Fact]
+    public void ReadsTheDongACallerPutInBrackets() =>
+        Assert.Equal("당산2동", WrittenAddress.Parse("양평로 22 (당산제2동)").Dong);
+
+    [Theory]
     [InlineData("도림로 123 근처 편의점 옆 건물 2층", "도림로", 123, UnitKind.Floor)]
     [InlineData("영등포구 신길로 40 옆 반지하", "신길로", 40, UnitKind.AnyBasement)]
     [InlineData("도림로123근처 빌라 3층", "도림로", 123, UnitKind.Floor)]
