@@ -40,8 +40,8 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // One line: the first problem (the others usually follow from it) and where to look.
-            await error.WriteLineAsync($"{parsed.Errors[0].Message} (--help: 명령과 옵션 보기)");
+            // One Korean line: the first problem with what was typed (the others usually follow from it) and where to look.
+            await error.WriteLineAsync(UsageLine.Describe(parsed));
             return UsageError;
         }
         try

@@ -25,10 +25,10 @@ public sealed record SampleOptions
     /// <summary>Null when the options can be generated, else a sentence for the user.</summary>
     public string? Validate() =>
         Households is < MinHouseholds or > MaxHouseholds
-            ? $"households must be between {MinHouseholds} and {MaxHouseholds} (got {Households})."
+            ? $"--households는 {MinHouseholds}에서 {MaxHouseholds} 사이여야 합니다 (받은 값 {Households})."
             : AsOf.Year is < 2005 or > 2090
-                ? $"as-of must be a date between 2005 and 2090 (got {AsOf:yyyy-MM-dd})."
+                ? $"--as-of는 2005년에서 2090년 사이의 날짜여야 합니다 (받은 값 {AsOf:yyyy-MM-dd})."
                 : TipRate is < 0.1 or > 20
-                    ? $"tip rate must be between 0.1 and 20 (got {TipRate})."
+                    ? $"제보 비율(tip rate)은 0.1에서 20 사이여야 합니다 (받은 값 {TipRate})."
                     : null;
 }

@@ -42,12 +42,12 @@ public sealed class JobsOptions
 
     /// <summary>Null when the options can run, else what is wrong.</summary>
     public string? Validate() =>
-        Workers is < 1 or > 64 ? $"{Section}:{nameof(Workers)} must be between 1 and 64."
-        : InvisibilityTimeout < TimeSpan.FromSeconds(1) ? $"{Section}:{nameof(InvisibilityTimeout)} must be at least 1 second."
-        : QueuePollInterval < TimeSpan.FromMilliseconds(100) ? $"{Section}:{nameof(QueuePollInterval)} must be at least 100 ms."
-        : DatabaseWait < TimeSpan.Zero || DatabaseWait > TimeSpan.FromHours(1) ? $"{Section}:{nameof(DatabaseWait)} must be between 00:00:00 and 01:00:00."
+        Workers is < 1 or > 64 ? $"{Section}:{nameof(Workers)}는 1에서 64 사이여야 합니다."
+        : InvisibilityTimeout < TimeSpan.FromSeconds(1) ? $"{Section}:{nameof(InvisibilityTimeout)}는 1초 이상이어야 합니다."
+        : QueuePollInterval < TimeSpan.FromMilliseconds(100) ? $"{Section}:{nameof(QueuePollInterval)}는 100밀리초 이상이어야 합니다."
+        : DatabaseWait < TimeSpan.Zero || DatabaseWait > TimeSpan.FromHours(1) ? $"{Section}:{nameof(DatabaseWait)}는 00:00:00에서 01:00:00 사이여야 합니다."
         : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.Jobs.All(j => j.Id != id)) is { } unknown
-            ? $"{Section}:{nameof(TriggerOnStart)} names no recurring job '{unknown}' (known: {string.Join(", ", Scheduling.Schedule.Jobs.Select(j => j.Id))})."
+            ? $"{Section}:{nameof(TriggerOnStart)}에 없는 정기 작업이 있습니다: '{unknown}' (있는 작업: {string.Join(", ", Scheduling.Schedule.Jobs.Select(j => j.Id))})."
         : null;
 
     /// <summary>The host's short command-line switches mapped to their configuration keys.</summary>

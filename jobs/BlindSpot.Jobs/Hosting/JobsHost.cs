@@ -16,7 +16,7 @@ namespace BlindSpot.Jobs.Hosting;
 /// Hangfire server until stopped. An environment failure (database down for longer than the wait, login refused)
 /// is one line and exit 1, never a stack trace.
 /// </summary>
-public static class JobsHost
+public static partial class JobsHost
 {
     public const int Ok = 0, Failed = 1, UsageError = 2;
 
@@ -56,6 +56,41 @@ public static class JobsHost
 
     public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => HelpSwitches.Contains(a, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>The Generic Host's own switches (besides configuration keys written --Section:Key).</summary>
+    static readonly string[] HostSwitches = ["--environment", "--contentRoot", "--applicationName"];
+
+    /// <summary>
+    /// Null when every argument is a short switch with its value (<c>--db DB</c>, <c>--db=DB</c>), a configuration key
+    /// (<c>--BlindSpot:Jobs:Workers=4</c>) or a Generic Host switch; else one Korean line (exit 2). Without this check a
+    /// mistyped switch is silently ignored by the configuration's command-line source and the server starts with the
+    /// defaults (a misspelled --db would open ./blindspot.db). A value is never repeated, an unknown switch only when
+    /// it has the shape of one.
+    /// </summary>
+    public static string? ArgumentsProblem(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var name = arg.Split('=', 2)[0];
+            var known = JobsOptions.SwitchMappings.ContainsKey(name)
+                || (name.StartsWith("--", StringComparison.Ordinal) && name.Length > 2 && name.Contains(':', StringComparison.Ordinal))
+                || HostSwitches.Contains(name, StringComparer.OrdinalIgnoreCase);
+            if (!known)
+                return (name.StartsWith('-') && SwitchShape().IsMatch(name)
+                    ? $"알 수 없는 옵션입니다: {name}."
+                    : "알 수 없는 인수가 있습니다: 값은 옵션 뒤에 주세요 (예: --db 경로).") + " (--help: 옵션 보기)";
+            if (arg.Contains('=', StringComparison.Ordinal)) continue;
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                return $"{name} 뒤에 값을 주세요. (--help: 옵션 보기)";
+            i++;
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^--?[A-Za-z][A-Za-z0-9-]{0,40}$")]
+    private static partial System.Text.RegularExpressions.Regex SwitchShape();
+
     /// <summary>The host as configured: <see cref="Defaults"/> under appsettings.json, the environment and the command line (with its short switches).</summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
@@ -76,6 +111,11 @@ public static class JobsHost
             await output.WriteAsync(Usage);
             return Ok;
         }
+        if (ArgumentsProblem(args) is { } usage)
+        {
+            await error.WriteLineAsync(usage);
+            return UsageError;
+        }
 
         using var host = CreateBuilder(args).Build();
         if (StartupCheck.Problem(host.Services) is { } problem)
@@ -88,9 +128,7 @@ public static class JobsHost
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
-            var wait = host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.DatabaseWait;
-            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobsHost).FullName!);
-            if (await DatabaseWait.UntilReachableAsync(db, wait, logger, TimeProvider.System, lifetime.ApplicationStopping) is { } down)
+            if (await DatabaseWait.ForHostAsync(host.Services, lifetime.ApplicationStopping) is { } down)
             {
                 await error.WriteLineAsync(down);
                 return Failed;

@@ -55,6 +55,22 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>
+    /// The value of <paramref name="option"/> for a command's own validator, or default when it could not be read (the
+    /// parse reports that itself; System.CommandLine throws when a validator asks for a value it failed to convert).
+    /// </summary>
+    public static T? ValueOrDefault<T>(this System.CommandLine.Parsing.CommandResult result, Option<T> option)
+    {
+        try
+        {
+            return result.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
     /// <summary>Adds a range check to a number option: a value outside [min, max] is a usage error (exit 2) with one Korean line.</summary>
     public static Option<T> InRange<T>(this Option<T> option, T min, T max) where T : struct, INumber<T> =>
         option.Checked(v => v >= min && v <= max, min, max);
@@ -67,7 +83,16 @@ internal static class CommonOptions
     {
         option.Validators.Add(r =>
         {
-            if (!ok(r.GetValueOrDefault<TValue>()))
+            TValue? value;
+            try
+            {
+                value = r.GetValueOrDefault<TValue>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a number at all: the parse reports it (UsageLine), there is no range to check
+            }
+            if (!ok(value))
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name}는 {min}부터 {max} 사이여야 합니다."));
         });
         return option;

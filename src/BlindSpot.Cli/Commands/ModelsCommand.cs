@@ -31,12 +31,12 @@ internal static class ModelsCommand
                 if (parse.GetValue(json))
                 {
                     var record = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Version == version);
-                    if (record is null) { await error.WriteLineAsync($"No model version '{version}' in the registry."); return CliApp.Failed; }
+                    if (record is null) { await error.WriteLineAsync($"모델 저장소에 그런 버전이 없습니다: {version}. `blindspot models`로 버전을 보세요."); return CliApp.Failed; }
                     await output.WriteLineAsync(record.CardJson);
                     return CliApp.Ok;
                 }
                 var markdown = await registry.CardMarkdownAsync(version, ct);
-                if (markdown is null) { await error.WriteLineAsync($"No model version '{version}' in the registry."); return CliApp.Failed; }
+                if (markdown is null) { await error.WriteLineAsync($"모델 저장소에 그런 버전이 없습니다: {version}. `blindspot models`로 버전을 보세요."); return CliApp.Failed; }
                 await output.WriteAsync(markdown);
                 return CliApp.Ok;
             }

@@ -49,7 +49,7 @@ internal static class SamplesCommand
             foreach (var extra in new[] { parsed.GetValue(truth), parsed.GetValue(manifest) })
             {
                 if (extra is null || !IsInside(Path.GetFullPath(extra), dir)) continue;
-                await error.WriteLineAsync($"{extra} is inside the inbox {dir}: the ingest would read it. Write it elsewhere.");
+                await error.WriteLineAsync($"{extra}이(가) 수신 폴더 {dir} 안에 있어 수집이 읽게 됩니다: 다른 곳에 쓰세요.");
                 return CliApp.UsageError;
             }
             if (Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*.csv").Any())

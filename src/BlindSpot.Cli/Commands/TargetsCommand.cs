@@ -26,6 +26,13 @@ internal static class TargetsCommand
         {
             year, asOf, outDir, rate, db, json,
         };
+        command.Validators.Add(r =>
+        {
+            // A year that has not started on the as-of day has nothing to count: a usage error (exit 2), no store opened.
+            var day = r.ValueOrDefault(asOf) ?? Kst.Today(TimeProvider.System);
+            if (r.ValueOrDefault(year) is var y && day.Year < y && y >= DateWindows.FirstAsOf.Year && y <= DateWindows.LastAsOf.Year)
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"{y}년은 기준일 {day:yyyy-MM-dd}에 아직 시작되지 않았습니다: --year나 --as-of를 확인하세요."));
+        });
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(asOf) ?? Kst.Today(TimeProvider.System);

@@ -32,12 +32,12 @@ internal static class UsersCommand
         {
             if (!parse.GetValue(passwordStdin))
             {
-                await error.WriteLineAsync("--password-stdin is required: pipe the password in (it is never taken from the command line, where other users and the shell history could see it).");
+                await error.WriteLineAsync("--password-stdin이 필요합니다: 암호는 표준 입력으로 넣으세요 (명령줄에 쓰면 다른 사용자와 셸 기록에 보입니다).");
                 return CliApp.UsageError;
             }
             if (Roles.Parse(parse.GetValue(role)) is not { } r)
             {
-                await error.WriteLineAsync("--role must be planner, dong, analyst or admin.");
+                await error.WriteLineAsync("--role은 planner, dong, analyst, admin 가운데 하나여야 합니다.");
                 return CliApp.UsageError;
             }
             var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
@@ -91,7 +91,7 @@ internal static class UsersCommand
             var store = app.Get<IBlindSpotStore>();
             if (!await store.SetAccountDisabledAsync(name, true, ct))
             {
-                await error.WriteLineAsync($"No account named {name}.");
+                await error.WriteLineAsync($"그런 이름의 계정이 없습니다: {name}.");
                 return CliApp.Failed;
             }
             await store.AppendAuditAsync(new AuditEntry(Kst.Now(TimeProvider.System), "(cli)", AuditActions.AccountDisabled, null, [], name), ct);

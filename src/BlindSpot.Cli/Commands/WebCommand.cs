@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Jobs.Hosting;
 using BlindSpot.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -39,8 +40,17 @@ internal static class WebCommand
                 WithJobs = parse.GetValue(withJobs),
                 BehindProxy = parse.GetValue(behindProxy),
             };
-            await using var app = WebApp.Build(options, configuration, out var problem);
+            await using var app = WebApp.Compose(options, configuration, out var problem);
             if (app is null) { await error.WriteLineAsync(problem); return CliApp.UsageError; }
+            // With --with-jobs this is a server started like the jobs host (a machine boot, before its PostgreSQL): it
+            // waits for the database the same way (BlindSpot:Jobs:DatabaseWait), then gives up with one line, exit 1.
+            // Without, one attempt: a database that is down is said at once (before Hangfire's storage tries for 30 s).
+            if (await DatabaseWait.ForHostAsync(app.Services, ct, wait: options.WithJobs) is { } down)
+            {
+                await error.WriteLineAsync(down);
+                return CliApp.Failed;
+            }
+            app.UseBlindSpotWeb(options);
             await app.StartAsync(ct);
             await output.WriteLineAsync($"BlindSpot web on {string.Join(", ", app.Urls)}{(options.WithJobs ? " with the jobs scheduler" : "")}. Ctrl+C stops it.");
             if (await WebApp.HasNoAccountAsync(app, ct))

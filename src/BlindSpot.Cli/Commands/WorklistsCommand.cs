@@ -26,6 +26,12 @@ internal static class WorklistsCommand
         {
             date, outDir, asOf, holidays, share, db, json,
         };
+        command.Validators.Add(r =>
+        {
+            // A usage error (exit 2) before any store is opened; the use case checks the same for its other callers.
+            if (r.ValueOrDefault(asOf) is { } a && r.ValueOrDefault(date) is { } d && a >= d)
+                r.AddError("--as-of는 --date보다 앞선 날이어야 합니다: 명단은 그 전날까지 알려진 것으로 만듭니다.");
+        });
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([

@@ -15,7 +15,7 @@ public sealed record TargetOptions
     public static TargetOptions Default { get; } = new();
 
     public string? Validate() =>
-        Rate <= 0 ? "Rate must be above 0."
-        : OnTrackFrom < 0 || OnTrackFrom > AheadFrom ? "Thresholds must satisfy 0 <= OnTrackFrom <= AheadFrom."
+        Rate <= 0 ? "Rate는 0보다 커야 합니다."
+        : OnTrackFrom < 0 || OnTrackFrom > AheadFrom ? "기준은 0 <= OnTrackFrom <= AheadFrom이어야 합니다."
         : null;
 }

@@ -77,10 +77,10 @@ public sealed record WorklistOptions
 
     /// <summary>Guard clauses for values read from configuration; null when valid, else a sentence naming the option.</summary>
     public string? Validate() =>
-        DefaultDailyVisits < 0 ? "DefaultDailyVisits must be 0 or more."
-        : UrgentWindowDays < 0 || TipWindowDays < 0 ? "Tip windows must be 0 days or more."
-        : ExplorationShare is < 0 or > 1 || double.IsNaN(ExplorationShare) ? "ExplorationShare must be between 0 and 1."
-        : CoolOffDays < 0 || AbsentReturnDays < 0 || MaxAbsentVisits < 1 || RelistBusinessDays < 0 ? "Cool-off, absent-return and relist periods must be 0 or more (MaxAbsentVisits 1 or more)."
-        : MediumRiskFrom > HighRiskFrom || MediumRiskFrom < 0 || HighRiskFrom > 100 ? "Risk cut points must satisfy 0 <= MediumRiskFrom <= HighRiskFrom <= 100."
+        DefaultDailyVisits < 0 ? "DefaultDailyVisits는 0 이상이어야 합니다."
+        : UrgentWindowDays < 0 || TipWindowDays < 0 ? "UrgentWindowDays와 TipWindowDays는 0일 이상이어야 합니다."
+        : ExplorationShare is < 0 or > 1 || double.IsNaN(ExplorationShare) ? "ExplorationShare는 0에서 1 사이여야 합니다."
+        : CoolOffDays < 0 || AbsentReturnDays < 0 || MaxAbsentVisits < 1 || RelistBusinessDays < 0 ? "CoolOffDays, AbsentReturnDays, RelistBusinessDays는 0 이상, MaxAbsentVisits는 1 이상이어야 합니다."
+        : MediumRiskFrom > HighRiskFrom || MediumRiskFrom < 0 || HighRiskFrom > 100 ? "위험 구간은 0 <= MediumRiskFrom <= HighRiskFrom <= 100이어야 합니다."
         : null;
 }

@@ -26,11 +26,11 @@ public sealed class BlindSpotOptions
         ? Path.Combine(StoreFactory.DataDirectory(Db), "quarantine")
         : Quarantine;
 
-    /// <summary>Null when valid, else one sentence naming the key (never echoing Db: it may hold a password).</summary>
+    /// <summary>Null when valid, else one Korean sentence naming the key (never echoing Db: it may hold a password).</summary>
     public string? Validate() =>
-        string.IsNullOrWhiteSpace(Db) ? $"{Section}:{nameof(Db)} is required (a SQLite path or a PostgreSQL connection string)."
+        string.IsNullOrWhiteSpace(Db) ? $"{Section}:{nameof(Db)}가 비어 있습니다: SQLite 파일 경로나 PostgreSQL 연결 문자열을 주세요."
         : StoreAddress.Parse(Db).Problem is { } db ? db
-        : string.IsNullOrWhiteSpace(Inbox) ? $"{Section}:{nameof(Inbox)} is required."
-        : string.IsNullOrWhiteSpace(Out) ? $"{Section}:{nameof(Out)} is required."
+        : string.IsNullOrWhiteSpace(Inbox) ? $"{Section}:{nameof(Inbox)}가 비어 있습니다: 수신 폴더를 주세요."
+        : string.IsNullOrWhiteSpace(Out) ? $"{Section}:{nameof(Out)}이 비어 있습니다: 출력 폴더를 주세요."
         : null;
 }

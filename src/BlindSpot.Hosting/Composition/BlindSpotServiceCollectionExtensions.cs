@@ -106,16 +106,16 @@ public static class BlindSpotServiceCollectionExtensions
     static string? Prefixed(string section, string? problem) => problem is null ? null : $"{section}: {problem}";
 
     static string? Validate(TrainOptions o) =>
-        o.NumberOfTrees < 1 || o.NumberOfLeaves < 2 || o.MinimumExampleCountPerLeaf < 1 ? "NumberOfTrees must be 1 or more, NumberOfLeaves 2 or more, MinimumExampleCountPerLeaf 1 or more."
-        : o.LearningRate is <= 0 or > 1 || double.IsNaN(o.LearningRate) ? "LearningRate must be above 0 and at most 1."
-        : o.NgramBits is < 1 or > 24 || o.NgramLength < 1 ? "NgramBits must be between 1 and 24 and NgramLength 1 or more."
-        : o.CalibrationDays < 1 || o.TestDays < 1 ? "CalibrationDays and TestDays must be 1 or more."
-        : o.Calibrator is not ("platt" or "isotonic") ? "Calibrator must be platt or isotonic."
-        : o.TopReasons < 0 ? "TopReasons must be 0 or more."
-        : o.SampledNegativesPerVisit < 0 || o.SampledNegativeWeight <= 0 || o.SampledNegativeHorizonDays < 0 ? "Sampled negatives: per visit 0 or more, weight above 0, horizon 0 days or more."
-        : o.SampledNegativePool is not ("signal" or "all") ? "SampledNegativePool must be signal or all."
-        : !Learners.All.Contains(o.Learner) ? "Learner must be auto, fasttree or logistic."
-        : o.LogisticL2 < 0 || double.IsNaN(o.LogisticL2) ? "LogisticL2 must be 0 or more."
+        o.NumberOfTrees < 1 || o.NumberOfLeaves < 2 || o.MinimumExampleCountPerLeaf < 1 ? "NumberOfTrees는 1 이상, NumberOfLeaves는 2 이상, MinimumExampleCountPerLeaf는 1 이상이어야 합니다."
+        : o.LearningRate is <= 0 or > 1 || double.IsNaN(o.LearningRate) ? "LearningRate는 0보다 크고 1 이하여야 합니다."
+        : o.NgramBits is < 1 or > 24 || o.NgramLength < 1 ? "NgramBits는 1에서 24 사이, NgramLength는 1 이상이어야 합니다."
+        : o.CalibrationDays < 1 || o.TestDays < 1 ? "CalibrationDays와 TestDays는 1 이상이어야 합니다."
+        : o.Calibrator is not ("platt" or "isotonic") ? "Calibrator는 platt나 isotonic이어야 합니다."
+        : o.TopReasons < 0 ? "TopReasons는 0 이상이어야 합니다."
+        : o.SampledNegativesPerVisit < 0 || o.SampledNegativeWeight <= 0 || o.SampledNegativeHorizonDays < 0 ? "SampledNegativesPerVisit는 0 이상, SampledNegativeWeight는 0보다 크고, SampledNegativeHorizonDays는 0 이상이어야 합니다."
+        : o.SampledNegativePool is not ("signal" or "all") ? "SampledNegativePool은 signal이나 all이어야 합니다."
+        : !Learners.All.Contains(o.Learner) ? "Learner는 auto, fasttree, logistic 가운데 하나여야 합니다."
+        : o.LogisticL2 < 0 || double.IsNaN(o.LogisticL2) ? "LogisticL2는 0 이상이어야 합니다."
         : null;
 
     sealed class Marker;

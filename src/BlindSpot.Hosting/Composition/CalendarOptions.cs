@@ -20,8 +20,8 @@ public sealed class CalendarOptions
     public string? Validate()
     {
         if (string.IsNullOrWhiteSpace(HolidaysFile)) return null;
-        if (!File.Exists(HolidaysFile)) return $"{Section}:{nameof(HolidaysFile)}: no such file: {HolidaysFile}";
+        if (!File.Exists(HolidaysFile)) return $"{Section}:{nameof(HolidaysFile)} 파일이 없습니다: {HolidaysFile}";
         KoreanHolidays.Parse(File.ReadLines(HolidaysFile), out var bad);
-        return bad is { } line ? $"{Section}:{nameof(HolidaysFile)}: line {line} of {HolidaysFile} is not a date (yyyy-MM-dd)." : null;
+        return bad is { } line ? $"{Section}:{nameof(HolidaysFile)} {HolidaysFile}의 {line}번째 줄이 yyyy-MM-dd 형식의 날짜가 아닙니다." : null;
     }
 }

@@ -33,8 +33,9 @@ public static class LoggingSetup
             // A sub-logger gets its own copy of each event, so the console-only JobTag never reaches the JSON file.
             config = config.WriteTo.Logger(console => console
                 .Enrich.With(new JobTagEnricher())
+                .Enrich.With(new ExceptionLineEnricher())
                 .WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{JobTag}{NewLine}{Exception}",
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{JobTag}{ExceptionLine}{NewLine}",
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                     standardErrorFromLevel: options.StandardError ? LogEventLevel.Verbose : null));
         if (!string.IsNullOrWhiteSpace(options.File))

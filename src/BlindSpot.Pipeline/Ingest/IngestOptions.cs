@@ -27,8 +27,8 @@ public sealed record IngestOptions
 
     /// <summary>Null when valid, else what is wrong (one line).</summary>
     public string? Validate() =>
-        QuietPeriod < TimeSpan.Zero ? "QuietPeriod must not be negative."
-        : MaxMovedOutShare is < 0 or > 1 || double.IsNaN(MaxMovedOutShare) ? "MaxMovedOutShare must be between 0 and 1."
-        : MaxFileBytes <= 0 ? "MaxFileBytes must be positive."
+        QuietPeriod < TimeSpan.Zero ? "QuietPeriod는 음수일 수 없습니다."
+        : MaxMovedOutShare is < 0 or > 1 || double.IsNaN(MaxMovedOutShare) ? "MaxMovedOutShare는 0에서 1 사이여야 합니다."
+        : MaxFileBytes <= 0 ? "MaxFileBytes는 0보다 커야 합니다."
         : null;
 }

@@ -14,9 +14,9 @@ public sealed class TargetsService(IBlindSpotStore store, ILogger<TargetsService
     /// </summary>
     public async Task<TargetsResult> ReportAsync(int year, DateOnly asOf, string? outDir, CancellationToken ct)
     {
-        if (year is < 1900 or > 9998) return new TargetsResult(null, null, $"--year must be a year such as 2026 (got {year}).");
+        if (year is < 1900 or > 9998) return new TargetsResult(null, null, $"--year는 2026 같은 연도여야 합니다 (받은 값 {year}).");
         if (TargetCalculator.ClampAsOf(year, asOf) is not { } day)
-            return new TargetsResult(null, null, $"The as-of day {asOf:yyyy-MM-dd} is before {year} starts.");
+            return new TargetsResult(null, null, $"{year}년은 기준일 {asOf:yyyy-MM-dd}에 아직 시작되지 않았습니다.");
         if (options.Validate() is { } invalid) return new TargetsResult(null, null, invalid);
 
         var data = await store.LoadDistrictAsync(day, ct);

@@ -31,7 +31,7 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
     public async Task<WorklistResult> BuildAsync(DateOnly date, DateOnly? asOf, string outDir, CancellationToken ct)
     {
         var asOfDay = asOf ?? date.AddDays(-1);
-        if (asOfDay >= date) return WorklistResult.Failed(date, asOfDay, $"The as-of day ({asOfDay:yyyy-MM-dd}) must be before the worklist day ({date:yyyy-MM-dd}).");
+        if (asOfDay >= date) return WorklistResult.Failed(date, asOfDay, $"기준일({asOfDay:yyyy-MM-dd})은 명단 날짜({date:yyyy-MM-dd})보다 앞선 날이어야 합니다.");
         if (settings.Policy.Validate() is { } invalid) return WorklistResult.Failed(date, asOfDay, invalid);
 
         var calendar = new BusinessCalendar(settings.Holidays);

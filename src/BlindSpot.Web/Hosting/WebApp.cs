@@ -16,7 +16,15 @@ public static class WebApp
     /// appsettings.json, environment, flags) over the builder's own, then <see cref="WebOptions.Db"/>. Returns null with
     /// <paramref name="problem"/> set (one line) when an option is invalid; nothing has started then.
     /// </summary>
-    public static WebApplication? Build(WebOptions options, IConfiguration? configuration, out string? problem)
+    public static WebApplication? Build(WebOptions options, IConfiguration? configuration, out string? problem) =>
+        Compose(options, configuration, out problem)?.UseBlindSpotWeb(options);
+
+    /// <summary>
+    /// <see cref="Build"/> without the request pipeline: the application composed and its options checked, nothing
+    /// touched yet. Mapping the pipeline (<see cref="WebApplicationExtensions.UseBlindSpotWeb"/>) creates Hangfire's
+    /// storage, which connects to PostgreSQL: `blindspot web` waits for its database in between.
+    /// </summary>
+    public static WebApplication? Compose(WebOptions options, IConfiguration? configuration, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(options);
         if ((problem = options.Validate()) is not null) return null;
@@ -41,7 +49,6 @@ public static class WebApp
             ((IDisposable)app).Dispose();
             return null;
         }
-        app.UseBlindSpotWeb(options);
         return app;
     }
 

@@ -30,11 +30,11 @@ public sealed record WebOptions
         {
             if (!Uri.TryCreate(raw.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal),
                     UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
-                return $"--urls: '{raw}' is not an http:// or https:// address.";
+                return $"--urls: '{raw}'는 http://나 https:// 주소가 아닙니다.";
             if (uri.Scheme == "http" && !uri.IsLoopback && !BehindProxy)
-                return $"--urls: plain HTTP on '{raw}' would send passwords and personal data unencrypted. Listen on 127.0.0.1 behind a TLS reverse proxy (--behind-proxy) or use https:// (docs/web.md).";
+                return $"--urls: '{raw}'의 암호화되지 않은 HTTP로는 암호와 개인정보가 그대로 전송됩니다. 127.0.0.1에서 TLS 리버스 프록시 뒤에 두거나(--behind-proxy) https://를 쓰세요 (docs/web.md).";
         }
-        if (SessionTimeout < TimeSpan.FromMinutes(1) || SessionTimeout > TimeSpan.FromHours(12)) return "The session timeout must be between 1 minute and 12 hours.";
+        if (SessionTimeout < TimeSpan.FromMinutes(1) || SessionTimeout > TimeSpan.FromHours(12)) return "세션 만료 시간은 1분에서 12시간 사이여야 합니다.";
         return null;
     }
 }

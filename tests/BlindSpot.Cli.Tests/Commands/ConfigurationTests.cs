@@ -88,15 +88,15 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
     }
 
     [Theory]
-    [InlineData("1.5", "ExplorationShare must be between 0 and 1")]
-    [InlineData("lots", "BlindSpot:Worklists:ExplorationShare")]
+    [InlineData("1.5", "ExplorationShare는 0에서 1 사이여야 합니다")]
+    [InlineData("lots", "BlindSpot:Worklists:ExplorationShare 값을 읽을 수 없습니다 (숫자이어야 합니다).")]
     public async Task AnInvalidValueStopsTheCommandWithExitCodeTwoAndOneLine(string value, string expected)
     {
         var (run, _) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = value });
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("Invalid configuration: ", line);
+        Assert.StartsWith("설정이 잘못되었습니다: ", line);
         Assert.Contains(expected, line);
     }
 

@@ -31,6 +31,43 @@ public sealed class ErrorLineTests(ConfigurationTests.District district) : IClas
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Theory]
+    [InlineData("--year에는 2026처럼 정수를 주세요.", "targets", "--year", "abc")]
+    [InlineData("--year 뒤에 값을 주세요.", "targets", "--year")]
+    [InlineData("--exploration-share에는 0.05처럼 숫자를 주세요 (소수점은 .).", "worklists", "--date", "2026-11-02", "--out", "OUT", "--exploration-share", "x")]
+    [InlineData("--households에는 2026처럼 정수를 주세요.", "samples", "--out", "OUT", "--households", "many")]
+    [InlineData("--as-of에는 2026-10-30처럼 yyyy-MM-dd 형식의 날짜를 주세요.", "run", "--as-of", "notadate")]
+    [InlineData("알 수 없는 옵션이나 명령입니다: --bogus.", "run", "--bogus")]
+    [InlineData("알 수 없는 옵션이나 명령입니다: frob.", "frob")]
+    [InlineData("--date는 한 번만 줄 수 있습니다.", "worklists", "--date", "2026-11-02", "--date", "2026-11-03", "--out", "OUT")]
+    [InlineData("꼭 필요한 옵션이 빠졌습니다: --inbox, --out.", "run")]
+    [InlineData("꼭 필요한 옵션이 빠졌습니다: --date.", "worklists", "--out", "OUT")]
+    [InlineData("2027년은 기준일 2026-10-30에 아직 시작되지 않았습니다: --year나 --as-of를 확인하세요.", "targets", "--year", "2027", "--as-of", "2026-10-30")]
+    [InlineData("--year에는 2026처럼 정수를 주세요.", "targets", "--year", "abc", "--as-of", "2026-10-30")]
+    [InlineData("--as-of에는 2026-10-30처럼 yyyy-MM-dd 형식의 날짜를 주세요.", "worklists", "--date", "2026-11-02", "--as-of", "x", "--out", "OUT")]
+    [InlineData("명령을 주세요: run, samples, ingest, worklists, targets, train, models, promote, score, web, users.")]
+    public async Task AParseErrorIsOneKoreanLineAndExitCodeTwo(string expected, params string[] args)
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), "blindspot-never-" + Guid.NewGuid().ToString("N")[..8]);
+        var run = await Cli.RunAsync([.. args.Select(a => a == "OUT" ? outDir : a)]);
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Equal(expected + " (--help: 명령과 옵션 보기)", run.Error.Trim());
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task AStrayValueIsNotRepeated()
+    {
+        // A name and a phone number typed where no option expects them: the line counts them, it does not print them.
+        var run = await Cli.RunAsync("run", "--inbox", district.Dir.Path, "--out", district.Dir.File("never"), "홍길동", "010-9876-5432");
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.DoesNotContain("홍길동", run.Error);
+        Assert.DoesNotContain("9876", run.Error);
+        Assert.Contains("알 수 없는 인수가 있습니다 (2개", run.Error);
+    }
+
     [Fact]
     public async Task AQuarantineFolderThatCannotBeWrittenIsOneLineNamingItAndExitCodeOne()
     {

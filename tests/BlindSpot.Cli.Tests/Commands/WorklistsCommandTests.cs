@@ -30,8 +30,8 @@ public sealed class WorklistsCommandTests(ConfigurationTests.District district) 
     public async Task TheAsOfOptionMustBeBeforeTheDayOfTheLists()
     {
         var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--as-of", "2026-11-02", "--out", outDir.Path, "--db", district.Db);
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("must be before the worklist day", run.Error);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("--as-of는 --date보다 앞선 날이어야 합니다: 명단은 그 전날까지 알려진 것으로 만듭니다. (--help: 명령과 옵션 보기)", run.Error.Trim());
         Assert.False(Directory.Exists(Path.Combine(outDir.Path, "worklists")));
     }
 
@@ -53,7 +53,7 @@ public sealed class WorklistsCommandTests(ConfigurationTests.District district) 
         await File.WriteAllLinesAsync(holidays, ["2026-11-02", "next monday"]);
         var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db, "--holidays", holidays);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"Invalid configuration: BlindSpot:Calendar:HolidaysFile: line 2 of {holidays} is not a date (yyyy-MM-dd).", run.Error.Trim());
+        Assert.Equal($"설정이 잘못되었습니다: BlindSpot:Calendar:HolidaysFile {holidays}의 2번째 줄이 yyyy-MM-dd 형식의 날짜가 아닙니다.", run.Error.Trim());
     }
 
     public void Dispose() => outDir.Dispose();

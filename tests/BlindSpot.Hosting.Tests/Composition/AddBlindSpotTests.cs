@@ -82,11 +82,11 @@ public sealed class AddBlindSpotTests : IDisposable
     }
 
     [Theory]
-    [InlineData("BlindSpot:Calendar:HolidaysFile", "/no/such/holidays.txt", "Invalid configuration: BlindSpot:Calendar:HolidaysFile: no such file: /no/such/holidays.txt")]
-    [InlineData("BlindSpot:Worklists:ExplorationShare", "-0.1", "Invalid configuration: BlindSpot:Worklists: ExplorationShare must be between 0 and 1.")]
-    [InlineData("BlindSpot:Targets:Rate", "0", "Invalid configuration: BlindSpot:Targets: Rate must be above 0.")]
-    [InlineData("BlindSpot:Training:Calibrator", "magic", "Invalid configuration: BlindSpot:Training: Calibrator must be platt or isotonic.")]
-    [InlineData("BlindSpot:Db", " ", "Invalid configuration: BlindSpot:Db is required (a SQLite path or a PostgreSQL connection string).")]
+    [InlineData("BlindSpot:Calendar:HolidaysFile", "/no/such/holidays.txt", "설정이 잘못되었습니다: BlindSpot:Calendar:HolidaysFile 파일이 없습니다: /no/such/holidays.txt")]
+    [InlineData("BlindSpot:Worklists:ExplorationShare", "-0.1", "설정이 잘못되었습니다: BlindSpot:Worklists: ExplorationShare는 0에서 1 사이여야 합니다.")]
+    [InlineData("BlindSpot:Targets:Rate", "0", "설정이 잘못되었습니다: BlindSpot:Targets: Rate는 0보다 커야 합니다.")]
+    [InlineData("BlindSpot:Training:Calibrator", "magic", "설정이 잘못되었습니다: BlindSpot:Training: Calibrator는 platt나 isotonic이어야 합니다.")]
+    [InlineData("BlindSpot:Db", " ", "설정이 잘못되었습니다: BlindSpot:Db가 비어 있습니다: SQLite 파일 경로나 PostgreSQL 연결 문자열을 주세요.")]
     public void AnInvalidValueIsOneLineNamingTheKey(string key, string value, string expected) =>
         Assert.Equal(expected, StartupCheck.Problem(Container(Config(new() { [key] = value }))));
 
@@ -95,7 +95,7 @@ public sealed class AddBlindSpotTests : IDisposable
     {
         var problem = StartupCheck.Problem(Container(Config(new() { ["BlindSpot:Targets:Rate"] = "0", ["BlindSpot:Retention:Years"] = "0" })));
         Assert.NotNull(problem);
-        Assert.Contains("Rate must be above 0", problem);
+        Assert.Contains("Rate는 0보다 커야 합니다", problem);
         Assert.Contains("BlindSpot:Retention:Years", problem);
         Assert.DoesNotContain('\n', problem);
     }

@@ -82,6 +82,22 @@ public sealed class JobsHostTests : IDisposable
         Assert.Contains("Workers", run.Error);
     }
 
+    [Theory]
+    [InlineData("알 수 없는 옵션입니다: --bogus. (--help: 옵션 보기)", "--bogus")]
+    [InlineData("알 수 없는 옵션입니다: -x. (--help: 옵션 보기)", "-x", "1")]
+    [InlineData("--db 뒤에 값을 주세요. (--help: 옵션 보기)", "--inbox", "inbox", "--db")]
+    [InlineData("--db 뒤에 값을 주세요. (--help: 옵션 보기)", "--db", "--workers", "2")]
+    [InlineData("알 수 없는 인수가 있습니다: 값은 옵션 뒤에 주세요 (예: --db 경로). (--help: 옵션 보기)", "--workers", "2", "홍길동")]
+    public async Task AMistypedSwitchIsOneKoreanLineAndExitCodeTwoAndStartsNothing(string expected, params string[] args)
+    {
+        // Without the check the configuration's command line ignores an unknown switch, and the server starts on ./blindspot.db.
+        var run = await RunAsync([.. args, "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef")]);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(expected, run.Error.Trim());
+        Assert.False(File.Exists(dir.File("blindspot.db")));
+    }
+
     [Fact]
     public async Task ADatabaseThatStaysDownIsGivenUpOnAfterTheWaitWithOneLineAndExitCodeOne()
     {

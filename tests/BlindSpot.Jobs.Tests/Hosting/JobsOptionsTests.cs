@@ -58,7 +58,7 @@ public sealed class JobsOptionsTests
     public void ARetentionOfZeroYearsStopsTheHostAtStartWithOneLine()
     {
         var problem = StartupCheck.Problem(Container(Config(["--retention-years", "0"])));
-        Assert.Equal("Invalid configuration: BlindSpot:Retention:Years must be between 1 and 50.", problem);
+        Assert.Equal("설정이 잘못되었습니다: BlindSpot:Retention:Years는 1에서 50 사이여야 합니다.", problem);
     }
 
     [Fact]
