@@ -49,7 +49,7 @@ public sealed class SamplesCommandTests : IDisposable
         var inbox = Path.Combine(root, "inbox");
         var (code, _, error) = await RunAsync("samples", "--out", inbox, "--households", "800", "--truth", Path.Combine(inbox, "truth.csv"));
         Assert.Equal(CliApp.UsageError, code);
-        Assert.Contains("inside the inbox", error);
+        Assert.Contains("수신 폴더", error);
     }
 
     [Fact]
