@@ -27,6 +27,8 @@ public static class AuditActions
     public const string ViewOutstanding = "view-outstanding";
     public const string ViewTips = "view-tips";
     public const string ViewQuarantine = "view-quarantine";
+    /// <summary>Visit notes shown on the dong's list (the household ids whose notes were on the page).</summary>
+    public const string ViewVisitNotes = "view-visit-notes";
     public const string OutcomeEntered = "outcome-entered";
     public const string OutcomeCorrected = "outcome-corrected";
     public const string TipConfirmed = "tip-confirmed";

@@ -16,5 +16,11 @@ public sealed record IngestBatch(
     /// <summary>Visit results marked 정정 that replace a stored result (the replaced one is kept in the history).</summary>
     public IReadOnlyList<Outcome> OutcomeCorrections { get; init; } = [];
 
+    /// <summary>
+    /// Notes typed beside a result on the web, stored in the same transaction as the outcome they came with (so a note
+    /// exists only beside a stored result). Never from a file: the outcomes contract has no note column.
+    /// </summary>
+    public IReadOnlyList<VisitNote> VisitNotes { get; init; } = [];
+
     public static IngestBatch Empty(FileLedgerEntry file) => new(file, [], [], [], [], [], [], []);
 }

@@ -9,7 +9,7 @@ namespace BlindSpot.Core.Storage;
 /// The one storage contract, with two real engines behind it (SQLite embedded, PostgreSQL in production).
 /// The same contract tests run against both.
 /// </summary>
-public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAccountStore, IAuditStore, IAsyncDisposable
+public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAccountStore, IAuditStore, IVisitNoteStore, IAsyncDisposable
 {
     /// <summary>"sqlite" or "postgresql".</summary>
     string Engine { get; }
@@ -46,6 +46,13 @@ public interface IIngestStore
 
     /// <summary>Every visit result replaced by a correction (정정), oldest first per household and day.</summary>
     Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct);
+}
+
+/// <summary>Visit notes (personal data): written with their outcome (<see cref="IngestBatch.VisitNotes"/>), read by their dong only.</summary>
+public interface IVisitNoteStore
+{
+    /// <summary>The notes <paramref name="dong"/> wrote about these households, oldest first per household and visit day.</summary>
+    Task<IReadOnlyList<VisitNote>> LoadVisitNotesAsync(string dong, IReadOnlyCollection<string> householdIds, CancellationToken ct);
 }
 
 /// <summary>Tip links after ingest: tried again on a new registry snapshot, confirmed or rejected by dong staff.</summary>

@@ -49,6 +49,8 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
         inner.UpdateSignInStateAsync(username, failedSignIns, lockedUntil, ct);
     public virtual Task AppendAuditAsync(AuditEntry entry, CancellationToken ct) => inner.AppendAuditAsync(entry, ct);
     public virtual Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken ct) => inner.ListAuditAsync(query, ct);
+    public virtual Task<IReadOnlyList<VisitNote>> LoadVisitNotesAsync(string dong, IReadOnlyCollection<string> householdIds, CancellationToken ct) =>
+        inner.LoadVisitNotesAsync(dong, householdIds, ct);
     public virtual Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct) => inner.PurgePersonalDataAsync(olderThan, ct);
 
     public ValueTask DisposeAsync()

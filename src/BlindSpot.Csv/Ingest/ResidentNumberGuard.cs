@@ -7,7 +7,7 @@ namespace BlindSpot.Csv.Ingest;
 /// written together when the check digit also holds (so amounts and phone numbers are not refused). Full-width digits
 /// count as digits. Messages never carry the value.
 /// </summary>
-internal static class ResidentNumberGuard
+public static class ResidentNumberGuard
 {
     // Compared after trimming, lower-casing and dropping spaces, '_' and '-'.
     static readonly HashSet<string> EnglishNames = new(StringComparer.Ordinal)

@@ -25,26 +25,39 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
 {
     public const string Header = "household_id,visited_on,result,services,worker_id,correction";
 
-    /// <summary>Stores the result typed into the form; every field is checked as the same field of an outcomes file would be.</summary>
-    public async Task<OutcomeEntryResult> EnterAsync(string householdId, string visitedOn, string result, string? services, string workerId, CancellationToken ct) =>
-        await StoreAsync(await store.LoadIngestContextAsync(ct), householdId, visitedOn, result, services, workerId, correction: false, ct);
+    /// <summary>
+    /// Stores the result typed into the form; every field is checked as the same field of an outcomes file would be.
+    /// A <paramref name="note"/> (<see cref="VisitNoteRules"/>) is stored beside the outcome in the same transaction, for
+    /// <paramref name="dong"/>'s staff only; a note that breaks the rules stores nothing.
+    /// </summary>
+    public async Task<OutcomeEntryResult> EnterAsync(string householdId, string visitedOn, string result, string? services, string workerId,
+        string dong, string? note, CancellationToken ct)
+    {
+        var (text, problem) = VisitNoteRules.Check(note);
+        if (problem is not null) return new OutcomeEntryResult(false, false, problem, null);
+        return await StoreAsync(await store.LoadIngestContextAsync(ct), householdId, visitedOn, result, services, workerId, correction: false, dong, text, ct);
+    }
 
     /// <summary>
     /// Replaces the stored result of the household's visit on <paramref name="visitedOn"/> (정정): the replaced row goes
     /// to the outcome history, labels and targets follow the new one. Refused when nothing is stored for that visit or
     /// the result is the same.
     /// </summary>
-    public async Task<OutcomeEntryResult> CorrectAsync(string householdId, string visitedOn, string result, string? services, string workerId, CancellationToken ct)
+    public async Task<OutcomeEntryResult> CorrectAsync(string householdId, string visitedOn, string result, string? services, string workerId,
+        string dong, string? note, CancellationToken ct)
     {
+        var (text, problem) = VisitNoteRules.Check(note);
+        if (problem is not null) return new OutcomeEntryResult(false, false, problem, null);
         var context = await store.LoadIngestContextAsync(ct);
         // A correction with nothing to correct would be stored as a new result (the feed's rule); the form refuses it instead.
         if (DateOnly.TryParseExact(visitedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             && !context.OutcomeKeys.Contains(IngestKeys.Outcome(householdId, day)))
             return new OutcomeEntryResult(false, false, "정정할 방문 결과가 없습니다. 방문 결과를 먼저 입력하세요.", null);
-        return await StoreAsync(context, householdId, visitedOn, result, services, workerId, correction: true, ct);
+        return await StoreAsync(context, householdId, visitedOn, result, services, workerId, correction: true, dong, text, ct);
     }
 
-    async Task<OutcomeEntryResult> StoreAsync(IngestContext context, string householdId, string visitedOn, string result, string? services, string workerId, bool correction, CancellationToken ct)
+    async Task<OutcomeEntryResult> StoreAsync(IngestContext context, string householdId, string visitedOn, string result, string? services, string workerId,
+        bool correction, string dong, string? note, CancellationToken ct)
     {
         var now = Kst.Now(clock);
         var bytes = Csv(householdId, visitedOn, result, services, workerId, correction);
@@ -65,11 +78,17 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
         VisitResult? replaced = null;
         if (batch.OutcomeCorrections is [var corrected, ..] && context.OutcomeResults.TryGetValue(IngestKeys.Outcome(corrected.HouseholdId, corrected.VisitedOn), out var before))
             replaced = before;
+        if (note is not null)
+        {
+            // Beside the outcome this file stores (or corrects): its household and visit day as the reader parsed them.
+            var stored = batch.Outcomes.Concat(batch.OutcomeCorrections).Single();
+            batch = batch with { VisitNotes = [new VisitNote(stored.HouseholdId, stored.VisitedOn, dong, note, workerId, now, correction)] };
+        }
         if (!await store.CommitFileAsync(batch, ct)) return new OutcomeEntryResult(false, true, "같은 결과가 이미 저장되었습니다.", null);
         if (replaced is not null)
-            logger.LogInformation("Visit result corrected on the web for {HouseholdId} on {VisitedOn} as {FileName}", householdId, visitedOn, name);
+            logger.LogInformation("Visit result corrected on the web for {HouseholdId} on {VisitedOn} as {FileName} (note: {HasNote})", householdId, visitedOn, name, note is not null);
         else
-            logger.LogInformation("Visit result entered on the web for {HouseholdId} on {VisitedOn} as {FileName}", householdId, visitedOn, name);
+            logger.LogInformation("Visit result entered on the web for {HouseholdId} on {VisitedOn} as {FileName} (note: {HasNote})", householdId, visitedOn, name, note is not null);
         return new OutcomeEntryResult(true, false, null, name, replaced);
     }
 

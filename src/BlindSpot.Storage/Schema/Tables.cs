@@ -141,4 +141,16 @@ internal static class Tables
         C("id", ColumnType.Text), C("at", ColumnType.Timestamp), C("username", ColumnType.Text), C("action", ColumnType.Text),
         C("dong", ColumnType.Text, true), C("household_ids", ColumnType.Text), C("detail", ColumnType.Text, true),
     ], ["id"]);
+
+    // ---------------------------------------------------------------- visit notes (migration "visit notes beside outcomes")
+
+    /// <summary>
+    /// Notes typed beside a web result (personal data, the dong's own): one per stored entry or correction, keyed by the
+    /// one-row outcomes file that brought the result, so a correction's note never overwrites the first one.
+    /// </summary>
+    public static readonly Table VisitNotes = new("visit_notes",
+    [
+        C("household_id", ColumnType.Text), C("visited_on", ColumnType.Date), C("file_sha256", ColumnType.Text), C("dong", ColumnType.Text),
+        C("note", ColumnType.Text), C("written_by", ColumnType.Text), C("written_at", ColumnType.Timestamp), C("correction", ColumnType.Bool),
+    ], ["household_id", "visited_on", "file_sha256"]);
 }

@@ -138,6 +138,8 @@ internal sealed partial class SqlStore
             ct, olderThan);
         // Worklist reasons quote an excerpt of the tip's note (docs/worklists.md): old lists keep their rows, not the words.
         n += await Db.ExecAsync(c, tx, "UPDATE worklist_entries SET reasons = '[]' WHERE list_date < @p0 AND reasons <> '[]'", ct, olderThan);
+        // Visit notes typed on the web: the visit and its result stay, the words go.
+        n += await Db.ExecAsync(c, tx, "UPDATE visit_notes SET note = '' WHERE visited_on < @p0 AND note <> ''", ct, olderThan);
         await tx.CommitAsync(ct);
         return n;
     }

@@ -182,6 +182,9 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
                 "UPDATE outcomes SET result = @p2, services = @p3, worker_id = @p4, file_sha256 = @p5 WHERE household_id = @p0 AND visited_on = @p1",
                 ct, o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha);
         }
+        // Notes typed beside a web result: only beside an outcome this file stored or corrected.
+        await dialect.BulkInsertAsync(c, tx, Tables.VisitNotes, batch.VisitNotes.Select(n => new object?[]
+            { n.HouseholdId, n.VisitedOn, sha, n.Dong, n.Text, n.WrittenBy, Db.Kst(n.WrittenAt), n.Correction }), upsert: false, ct);
         // Configuration: the newest file wins for a key.
         await dialect.BulkInsertAsync(c, tx, Tables.Capacity, batch.Capacity.Select(x => new object?[]
             { x.Dong, x.DailyVisits, sha }), upsert: true, ct);
@@ -201,6 +204,19 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             "ORDER BY household_id, visited_on, replaced_at",
             r => new OutcomeRevision(new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)),
                 r.GetString(5), r.GetString(6), r.Timestamp(7)), ct);
+    }
+
+    public async Task<IReadOnlyList<VisitNote>> LoadVisitNotesAsync(string dong, IReadOnlyCollection<string> householdIds, CancellationToken ct)
+    {
+        if (householdIds.Count == 0) return [];
+        var wanted = householdIds.ToHashSet(StringComparer.Ordinal);
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        // A dong's notes are few (a few per visit); the household filter runs here rather than as a long IN list.
+        var notes = await Db.QueryAsync(c,
+            "SELECT household_id, visited_on, dong, note, written_by, written_at, correction FROM visit_notes WHERE dong = @p0 AND note <> '' " +
+            "ORDER BY household_id, visited_on, written_at, file_sha256",
+            r => new VisitNote(r.GetString(0), r.Date(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Timestamp(5), r.GetBoolean(6)), ct, dong);
+        return notes.Where(n => wanted.Contains(n.HouseholdId)).ToList();
     }
 
     // ---------------------------------------------------------------- district read model

@@ -38,6 +38,8 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AccountService(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
+        // Visit notes are read by the dong's own pages only (nothing else in any host asks for them).
+        services.AddSingleton<IVisitNoteStore>(sp => sp.GetRequiredService<IBlindSpotStore>());
 
         // Loopback HTTP (a clerk's own machine, the tests) cannot carry Secure cookies; anywhere else they are HTTPS-only.
         var secure = options.BehindProxy || options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase)

@@ -24,6 +24,8 @@ public sealed class WebFixture : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     public const string Password = "correct horse battery";
     public const string OwnDong = "도림동", OtherDong = "대림2동";
+    /// <summary>The dong whose list the visit-note tests write on (each dong's list is short: 2 households a day).</summary>
+    public const string NoteDong = "신길1동";
     /// <summary>A Monday after the sample's last day (2026-10-30); its lists are built from what was known that Friday.</summary>
     public static readonly DateOnly ListDay = new(2026, 11, 2);
 
@@ -34,6 +36,8 @@ public sealed class WebFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string Db => dir.File("blindspot.db");
     public string OutDir => dir.File("out");
+    /// <summary>The application's log folder (the production set-up: compact JSON files).</summary>
+    public string LogDir => dir.File("logs");
     public IBrowser Browser { get; private set; } = null!;
     public IBlindSpotStore Store { get; private set; } = null!;
     /// <summary>The application's own services (its use cases, as composed for the web host).</summary>
@@ -46,7 +50,7 @@ public sealed class WebFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: the browser tests need Debian's chromium (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does it).");
 
-        app = WebApp.Build(new WebOptions { Urls = "http://127.0.0.1:0", Db = Db, LogFile = null }, null, out var problem)
+        app = WebApp.Build(new WebOptions { Urls = "http://127.0.0.1:0", Db = Db, LogFile = Path.Combine(LogDir, "web.clef") }, null, out var problem)
               ?? throw new InvalidOperationException(problem);
         await app.StartAsync();
         BaseUrl = app.Urls.Single();
@@ -59,7 +63,7 @@ public sealed class WebFixture : IAsyncLifetime
         var accounts = app.Services.GetRequiredService<AccountService>();
         foreach (var (name, role, dong) in new (string, Role, string?)[]
                  {
-                     ("dorim1", Role.Dong, OwnDong), ("daerim2", Role.Dong, OtherDong), ("plan1", Role.Planner, null),
+                     ("dorim1", Role.Dong, OwnDong), ("daerim2", Role.Dong, OtherDong), ("singil1", Role.Dong, NoteDong), ("plan1", Role.Planner, null),
                      ("analyst1", Role.Analyst, null), ("admin1", Role.Admin, null), ("locked1", Role.Planner, null),
                  })
             if (await accounts.AddAsync(name, role, dong, Password, default) is { } invalid) throw new InvalidOperationException(invalid);
