@@ -71,7 +71,7 @@ internal static class UsersCommand
             var all = await store.ListAccountsAsync(ct);
             await output.WriteLineAsync("username                          role     dong        status    failed  locked_until");
             foreach (var a in all)
-                await output.WriteLineAsync($"{a.Username,-32}  {Roles.Name(a.Role),-7}  {a.Dong ?? "-",-10}  {(a.Disabled ? "disabled" : "active"),-8}  {a.FailedSignIns,6}  {a.LockedUntil?.ToString("yyyy-MM-dd HH:mm") ?? "-"}");
+                await output.WriteLineAsync($"{a.Username,-32}  {Roles.Name(a.Role),-7}  {TerminalText.PadRight(a.Dong ?? "-", 10)}  {(a.Disabled ? "disabled" : "active"),-8}  {a.FailedSignIns,6}  {a.LockedUntil?.ToString("yyyy-MM-dd HH:mm") ?? "-"}");
             if (all.Count == 0) await output.WriteLineAsync("(no accounts)");
             return CliApp.Ok;
         });

@@ -57,6 +57,16 @@ public sealed class DongWorklistQuery(IBlindSpotStore store, WorklistSettings se
         return new DongListView(dong, date, Calendar.IsBusinessDay(date), true, lines);
     }
 
+    /// <summary>
+    /// The dong's latest stored list on or before <paramref name="onOrBefore"/> (looking back <paramref name="days"/>
+    /// days), or null: where staff go when the list they asked for is not built yet.
+    /// </summary>
+    public async Task<DateOnly?> LatestListDayAsync(string dong, DateOnly onOrBefore, CancellationToken ct, int days = 90)
+    {
+        var entries = await store.LoadWorklistsAsync(onOrBefore.AddDays(-days), onOrBefore, ct);
+        return entries.Where(e => e.Dong == dong).Select(e => (DateOnly?)e.Date).Max();
+    }
+
     /// <summary>Households of the dong listed in the last <paramref name="businessDays"/> business days up to today and not visited since.</summary>
     public async Task<IReadOnlyList<OutstandingLine>> OutstandingAsync(string dong, int businessDays, CancellationToken ct)
     {

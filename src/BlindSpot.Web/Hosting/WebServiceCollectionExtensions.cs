@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -74,6 +75,14 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = secure;
             o.FormFieldName = "__RequestVerificationToken";
+        });
+        // The one-line messages after a post-redirect-get (they name a household id): the same flags as the other cookies.
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "blindspot.msg";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
         });
         // Korean text as text in the HTML (the default encoder writes every Hangul syllable as an entity).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

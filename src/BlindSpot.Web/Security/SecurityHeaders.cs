@@ -20,19 +20,24 @@ internal static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Read the path now: by the time the response starts, the Hangfire dashboard has moved "/hangfire" into PathBase,
+        // and its pages got the strict policy (their inline styles were blocked).
+        var path = context.Request.Path;
+        var hangfire = path.StartsWithSegments("/hangfire");
+        var asset = path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : Policy;
+            h.ContentSecurityPolicy = hangfire ? HangfirePolicy : Policy;
+            // Over HTTPS (directly, or behind a TLS proxy with --behind-proxy) browsers are told to keep to HTTPS.
+            if (context.Request.IsHttps) h.StrictTransportSecurity = "max-age=31536000";
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "no-referrer";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             // Pages with personal data must not stay in shared browser caches.
-            if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css") &&
-                !context.Request.Path.StartsWithSegments("/js"))
-                h.CacheControl = "no-store";
+            if (!asset) h.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         await next(context);

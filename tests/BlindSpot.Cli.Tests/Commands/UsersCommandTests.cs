@@ -29,6 +29,10 @@ public sealed class UsersCommandTests : IDisposable
         var list = await Cli.RunAsync("users", "list", "--db", Db);
         Assert.Contains("dorim1", list.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AQAAAA", list.Output, StringComparison.Ordinal);
+        // Columns line up in a terminal: a Hangul syllable takes two cells.
+        var header = list.Output.Split('\n')[0];
+        var row = list.Output.Split('\n').Single(l => l.StartsWith("dorim1", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("status", StringComparison.Ordinal), row.IndexOf("active", StringComparison.Ordinal) + "도림동".Length);
     }
 
     [Fact]

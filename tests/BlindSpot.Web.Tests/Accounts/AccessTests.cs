@@ -1,5 +1,8 @@
 using BlindSpot.Core.Audit;
 using BlindSpot.Web.Tests.Support;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace BlindSpot.Web.Tests.Accounts;
@@ -119,9 +122,18 @@ public sealed class AccessTests(WebFixture web)
             Assert.Equal(403, (await page.APIRequest.GetAsync("/hangfire/jobs/enqueued")).Status);
         }
         var admin = await web.PageAsync("admin1");
+        var blocked = new List<string>();
+        admin.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) blocked.Add(m.Text); };
         var r = await admin.GotoAsync("/hangfire");
         Assert.Equal(200, r!.Status);
         Assert.Contains("BlindSpot 작업", await admin.TitleAsync(), StringComparison.Ordinal);
+        // The dashboard's own policy: its inline styles allowed, scripts still only the application's own.
+        var csp = (await r.AllHeadersAsync())["content-security-policy"];
+        Assert.Contains("style-src 'self' 'unsafe-inline'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        await admin.GotoAsync("/hangfire/recurring");
+        await admin.Locator("h1").First.WaitForAsync();
+        Assert.Empty(blocked);
     }
 
     [Fact]
@@ -141,6 +153,36 @@ public sealed class AccessTests(WebFixture web)
         Assert.Equal(400, logout.Status);
         var outcomes = (await web.Store.LoadDistrictAsync(new DateOnly(2026, 11, 30), default)).Outcomes;
         Assert.DoesNotContain(outcomes, o => o.HouseholdId == household && o.VisitedOn == WebFixture.ListDay && o.Result == Core.Domain.VisitResult.Refused);
+    }
+
+    [Fact]
+    public async Task SetsEveryCookieHttpOnlyAndSameSiteStrict()
+    {
+        var page = await web.PageAsync();
+        // The login page sets the antiforgery cookie and clears the message cookie (TempData, which names household ids).
+        var r = await page.APIRequest.GetAsync("/login");
+        var cookies = r.HeadersArray.Where(h => h.Name.Equals("set-cookie", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
+        Assert.Contains(cookies, c => c.StartsWith("blindspot.af=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("blindspot.msg=", StringComparison.Ordinal));
+        Assert.All(cookies, c =>
+        {
+            Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", c, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task EndsTheSessionThirtyMinutesAfterTheLastRequest()
+    {
+        var page = await web.PageAsync("plan1");
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == Hosting.WebServiceCollectionExtensions.CookieName);
+        // The ticket inside the cookie the real server issued, read with the server's own keys.
+        var options = web.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        var ticket = options.TicketDataFormat.Unprotect(cookie.Value);
+        Assert.NotNull(ticket);
+        Assert.Equal(TimeSpan.FromMinutes(30), ticket.Properties.ExpiresUtc - ticket.Properties.IssuedUtc);
+        Assert.True(options.SlidingExpiration);
+        Assert.False(ticket.Properties.IsPersistent); // a browser-session cookie: closing the browser ends it too
     }
 
     [Fact]

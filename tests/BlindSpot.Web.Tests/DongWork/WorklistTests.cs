@@ -35,6 +35,19 @@ public sealed class WorklistTests(WebFixture web)
     }
 
     [Fact]
+    public async Task PointsToTheLatestListWhenTheNextOneIsNotBuiltYet()
+    {
+        var page = await web.PageAsync("dorim1");
+        // Signed in, staff land on the next business day's list, which the morning job has not built (the sample's is older).
+        Assert.Equal(0, await page.Locator("tr[data-household]").CountAsync());
+        await page.ClickAsync("#latest-list a");
+        await page.Locator("tr[data-household]").First.WaitForAsync();
+        Assert.EndsWith($"?date={Day}", page.Url, StringComparison.Ordinal);
+        Assert.Equal((await StoredAsync()).Count, await page.Locator("tr[data-household]").CountAsync());
+        Assert.Equal(0, await page.Locator("#latest-list").CountAsync());
+    }
+
+    [Fact]
     public async Task DownloadsTheContractFileByteForByteAndTheSameCellsAsExcel()
     {
         var page = await web.PageAsync("dorim1");
@@ -146,9 +159,10 @@ public sealed class WorklistTests(WebFixture web)
         await row.Locator("form.correction-form button[type=submit]").ClickAsync();
         Assert.Contains("정정 사유를 고르세요", await page.TextContentAsync(".error") ?? "", StringComparison.Ordinal);
 
+        // The refused form stays open with what was typed.
         row = page.Locator($"tr[data-household='{target}']");
-        await row.Locator("details.correction summary").ClickAsync();
-        await row.Locator("form.correction-form select[name=result]").SelectOptionAsync("발굴");
+        Assert.True(await row.Locator("details.correction").EvaluateAsync<bool>("d => d.open"));
+        Assert.Equal("발굴", await row.Locator("form.correction-form select[name=result]").InputValueAsync());
         await row.Locator("form.correction-form input[name=services]").FillAsync("긴급지원");
         await row.Locator("form.correction-form select[name=reason]").SelectOptionAsync("revisit");
         await row.Locator("form.correction-form button[type=submit]").ClickAsync();

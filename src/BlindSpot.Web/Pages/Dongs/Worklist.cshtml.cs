@@ -33,6 +33,8 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
     /// <summary>The refused form, to fill in again.</summary>
     public PostedForm? Posted { get; private set; }
     /// <summary>This dong's notes on the visit each line shows, oldest first (personal data: this dong's staff only).</summary>
+    /// <summary>When the asked list has no line for the dong: its latest list before it, to open instead.</summary>
+    public DateOnly? LatestList { get; private set; }
     public ILookup<(string HouseholdId, DateOnly VisitedOn), VisitNote> Notes { get; private set; } = Array.Empty<VisitNote>().ToLookup(n => (n.HouseholdId, n.VisitedOn));
     public string DayName => List!.Date.ToDateTime(TimeOnly.MinValue).ToString("dddd", CultureInfo.GetCultureInfo("ko-KR"));
 
@@ -54,7 +56,11 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
         OpenTips = await tips.CountDueAsync(Dong, ct);
         var today = Kst.Today(clock);
         DefaultVisitDay = day < today ? day : today;
-        if (List.Lines.Count == 0) return;
+        if (List.Lines.Count == 0)
+        {
+            LatestList = await query.LatestListDayAsync(Dong, day.AddDays(-1), ct);
+            return;
+        }
         var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await audit.WriteAsync(User, AuditActions.ViewWorklist, Dong, List.Lines.Select(l => l.Row.HouseholdId), dayText, ct);
 
