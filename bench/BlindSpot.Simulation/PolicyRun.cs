@@ -65,7 +65,8 @@ internal sealed class PolicyRun : IAsyncDisposable
 
     public static async Task<PolicyRun> OpenAsync(string name, string workDir, string baseDb, LiveDistrict district, DateOnly day0, ILoggerFactory logs, int seed, CancellationToken ct)
     {
-        var dir = Path.Combine(workDir, name.Replace('+', '_'));
+        // A variant's name holds ':' and '=', which a store path may not (StoreFactory refuses them as a mistyped connection string).
+        var dir = Path.Combine(workDir, string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')));
         Directory.CreateDirectory(dir);
         var db = Path.Combine(dir, "store.db");
         foreach (var suffix in new[] { "", "-wal", "-shm" })

@@ -70,6 +70,7 @@ internal sealed record ProductVariant(PipelineSettings Settings, int? RetrainDay
                 "testdays" => t with { TestDays = int.Parse(v, Inv) },
                 "caldays" => t with { CalibrationDays = int.Parse(v, Inv) },
                 "l2" => t with { LogisticL2 = double.Parse(v, Inv) },
+                "refit" => t with { RefitOnAllRows = v == "1" },
                 _ => null!,
             };
             if (t is null) return null;

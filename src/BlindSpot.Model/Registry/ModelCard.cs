@@ -8,7 +8,11 @@ namespace BlindSpot.Model.Registry;
 
 /// <summary>The champion's metrics on the challenger's test rows (same holdout), when there was a champion.</summary>
 /// <param name="Gain">The challenger's gain over the champion with paired bootstrap intervals (null when not comparable).</param>
-public sealed record ChampionComparison(string Version, ScorerMetrics? Metrics, int? FairnessFlagged, string? NotComparable, BootstrapGain? Gain = null);
+/// <param name="SameRecipe">The champion was trained with exactly the challenger's settings and feature schema and refitted on
+/// every visit up to its as-of date: the challenger is the same recipe on newer visits (a refresh). Then
+/// <paramref name="FairnessFlagged"/> is the champion's count on its own card when it cannot score these test rows.</param>
+public sealed record ChampionComparison(string Version, ScorerMetrics? Metrics, int? FairnessFlagged, string? NotComparable, BootstrapGain? Gain = null,
+    bool SameRecipe = false);
 
 /// <summary>One promotion of this model to champion: when, by whom ("automatic (train)" or the analyst), why, and the champion it replaced.</summary>
 public sealed record PromotionRecord(DateTime At, string By, string Reason, string? Former);
@@ -63,10 +67,12 @@ public sealed record ModelCard(
     public static ModelCard FromJson(string json)
     {
         var card = JsonSerializer.Deserialize<ModelCard>(json, Json) ?? throw new JsonException("The model card is JSON null.");
-        // Cards written before sampled negatives existed were trained on visits only; the option's default would say otherwise.
-        return json.Contains("\"sampled_negatives_per_visit\"", StringComparison.Ordinal)
-            ? card
-            : card with { Options = card.Options with { SampledNegativesPerVisit = 0 } };
+        // Cards written before an option existed were trained without it; the option's default would say otherwise.
+        if (!json.Contains("\"sampled_negatives_per_visit\"", StringComparison.Ordinal))
+            card = card with { Options = card.Options with { SampledNegativesPerVisit = 0 } };
+        if (!json.Contains("\"refit_on_all_rows\"", StringComparison.Ordinal))
+            card = card with { Options = card.Options with { RefitOnAllRows = false } };
+        return card;
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ public static class ModelCardMarkdown
         s.AppendLine(inv, $"- Trained at {c.TrainedAt:yyyy-MM-dd HH:mm:ss} (KST) as of {c.AsOf:yyyy-MM-dd} in {c.TrainingSeconds:F1} s; {c.Trainer}; seed {c.Options.Seed}");
         s.AppendLine(inv, $"- Feature schema {c.FeatureSchemaVersion}; data fingerprint `{c.DataFingerprint}` (SHA-256 of the labeled rows, no personal data)");
         s.AppendLine(inv, $"- Options: trees {c.Options.NumberOfTrees}, leaves {c.Options.NumberOfLeaves}, min leaf {c.Options.MinimumExampleCountPerLeaf}, learning rate {c.Options.LearningRate}, char n-grams 1-{c.Options.NgramLength} hashed to 2^{c.Options.NgramBits}, calibrator {c.Options.Calibrator}");
+        if (c.Options.RefitOnAllRows)
+            s.AppendLine(inv, $"- Deployed model: the same learner and settings refitted on every labeled visit and sampled row up to {c.AsOf:yyyy-MM-dd} (the calibration and test windows included), with the calibrator fitted below. The figures on this card are those of the held-out model (trained before the calibration window): they describe the recipe; the deployed model has learned from newer visits.");
         foreach (var w in c.Warnings) s.AppendLine(inv, $"- **Warning:** {w}");
         s.AppendLine();
         s.AppendLine("## Data window (labeled visits: 발굴 = 1, 비해당 = 0; features as of the day before each visit)");

@@ -12,6 +12,10 @@ namespace BlindSpot.Model.Registry;
 ///    not have more flagged fairness groups than the champion on those rows (no new disparity). A one-household
 ///    difference in the top k is inside the noise. A champion that cannot score the rows (another feature schema) is
 ///    not beaten automatically: an analyst decides with `promote`.
+/// 4. a refresh: a champion refitted on every visit up to its as-of date has learned from the challenger's test window, so
+///    the two cannot be compared on it. When the challenger is the champion's own recipe (same settings, same features)
+///    on newer visits, passing rule 1 and a fairness count no worse than the champion's card is enough: the recipe was
+///    judged when it first won, and newer visits are what the refresh is for (docs/adr/0002-model-choice.md).
 /// </summary>
 public static class PromotionPolicy
 {
@@ -23,7 +27,14 @@ public static class PromotionPolicy
         if (champion is null)
             return new(true, "Promoted: first model, beats both baselines on precision@k.");
         if (champion.Metrics is null || champion.FairnessFlagged is null || champion.Gain is not { } gain)
+        {
+            if (champion is { SameRecipe: true, Metrics: null, FairnessFlagged: { } cardFlagged })
+                return report.Fairness.FlaggedCount > cardFlagged
+                    ? new(false, $"Not promoted: refresh of champion {champion.Version}'s recipe, but fairness check failed ({report.Fairness.FlaggedCount} flagged groups, champion's card {cardFlagged}).")
+                    : new(true, $"Promoted: refresh of champion {champion.Version}'s recipe (same settings and features) on newer visits; " +
+                                $"the champion cannot be scored on this test window ({champion.NotComparable}); beats both baselines; fairness no worse than the champion's card.");
             return new(false, $"Not promoted: champion {champion.Version} cannot be compared ({champion.NotComparable}); an analyst may promote by command.");
+        }
         if (report.Fairness.FlaggedCount > champion.FairnessFlagged)
             return new(false, $"Not promoted: fairness check failed ({report.Fairness.FlaggedCount} flagged groups, champion {champion.FairnessFlagged}).");
         var p = Describe("precision@k", gain.PrecisionAtK, points: true);

@@ -4,13 +4,22 @@ using BlindSpot.Model.Evaluation;
 
 namespace BlindSpot.Model.Training;
 
-/// <summary>A model trained, calibrated and tested on time slices, with what its card needs.</summary>
+/// <summary>
+/// A model trained, calibrated and tested on time slices, with what its card needs. <see cref="HeldOut"/> is the model the
+/// report describes (trained before the calibration window); <see cref="Model"/> is the one to store and use: the same, or
+/// refitted on every row up to the as-of date (<see cref="TrainOptions.RefitOnAllRows"/>).
+/// </summary>
 public sealed record TrainedModel(
     RiskModel Model,
     EvaluationReport Report,
     string DataFingerprint,
     TimeSpan TrainingTime,
-    IReadOnlyList<LabeledExample> TestRows);
+    IReadOnlyList<LabeledExample> TestRows,
+    RiskModel HeldOut)
+{
+    /// <summary>True when <see cref="Model"/> (the one stored and used) was refitted on every row after the evaluation.</summary>
+    public bool Refitted => !ReferenceEquals(Model, HeldOut);
+}
 
 /// <summary>Either a trained model or the reason none could be trained (an expected outcome, not an exception).</summary>
 public sealed record TrainingResult(TrainedModel? Trained, string? Failure)
@@ -80,7 +89,14 @@ public static class ModelTrainer
             withSampled,
             Bootstrap.Of(test, p, k, o.Seed, o.BootstrapReplicates),
             ExplorationCalibration.Of(test, p));
-        return new TrainingResult(new TrainedModel(model, report, Fingerprint(ordered), watch.Elapsed, test), null);
+        var deployed = model;
+        if (o.RefitOnAllRows)
+        {
+            watch.Start();
+            deployed = model.Refit(ordered, o);
+            watch.Stop();
+        }
+        return new TrainingResult(new TrainedModel(deployed, report, Fingerprint(ordered), watch.Elapsed, test, model), null);
     }
 
     static TimeSlice Slice(List<LabeledExample> s) => new(s[0].VisitedOn, s[^1].VisitedOn, s.Count, s.Count(e => e.Label));

@@ -104,19 +104,14 @@ public sealed class RiskModel
 
         // Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no
         // n-gram -> text table in the model, so no fragment of a note (a name!) can end up in the zip.
-        var featurizer = ml.Transforms.Text.TokenizeIntoCharactersAsKeys("NoteChars", nameof(ModelInput.Notes), useMarkerCharacters: false)
-            .Append(ml.Transforms.Text.ProduceHashedNgrams("NoteNgrams", "NoteChars", numberOfBits: o.NgramBits,
-                ngramLength: o.NgramLength, useAllLengths: true, maximumNumberOfInverts: 0))
-            .Append(ml.Transforms.Concatenate("Features", nameof(ModelInput.Numeric), "NoteNgrams"))
-            .Fit(trainView);
+        var featurizer = Featurizer(ml, o).Fit(trainView);
         var featurized = featurizer.Transform(trainView);
         var weightColumn = weighted ? nameof(ModelInput.Weight) : null;
 
-        var candidates = new List<Fitted>();
-        if (!o.Learner.Equals(Learners.Logistic, StringComparison.OrdinalIgnoreCase))
-            candidates.Add(FitFastTree(ml, featurizer, featurized, weightColumn, o));
-        if (!o.Learner.Equals(Learners.FastTree, StringComparison.OrdinalIgnoreCase))
-            candidates.Add(FitLogistic(ml, featurizer, featurized, weightColumn, o));
+        var learner = o.Learner.ToLowerInvariant();
+        var candidates = learner == Learners.Auto
+            ? [FitFastTree(ml, featurizer, featurized, weightColumn, o), FitLogistic(ml, featurizer, featurized, weightColumn, o)]
+            : new List<Fitted> { Fit(learner, ml, featurizer, featurized, weightColumn, o) };
         var chosen = candidates[0];
         if (candidates.Count > 1)
         {
@@ -140,13 +135,89 @@ public sealed class RiskModel
         // the same selection weights, so that the probability describes the eligible households, not only the chosen ones.
         var calScored = chosen.Chain.Transform(calView);
         var calWeight = calWeighted ? nameof(ModelInput.Weight) : null;
-        ITransformer calibrator = o.Calibrator.Equals("isotonic", StringComparison.OrdinalIgnoreCase)
-            ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored)
-            : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored);
+        // A calibrator never turns the ranking around: when the calibration window's visits rank backwards under this
+        // model (AUC <= 0.5, a small or odd window), a fitted Platt would take a negative slope and invert every list.
+        // Then the learner's own sigmoid is kept (monotone, not calibrated) and the card says so.
+        var calLabels = calibration.Select(e => e.Label).ToArray();
+        var calAuc = Evaluation.Evaluator.Auc(RawScores(calScored), calLabels);
+        var uncalibrated = !(calAuc > 0.5);
+        ITransformer calibrator = uncalibrated
+            ? ml.BinaryClassification.Calibrators.Platt(slope: -1, offset: 0, "Score").Fit(calScored)
+            : o.Calibrator.Equals("isotonic", StringComparison.OrdinalIgnoreCase)
+                ? ml.BinaryClassification.Calibrators.Isotonic(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored)
+                : ml.BinaryClassification.Calibrators.Platt(nameof(ModelInput.Label), "Score", calWeight).Fit(calScored);
         var contributions = chosen.Contributions(calibrator.Transform(calScored));
 
         var chain = new TransformerChain<ITransformer>([.. chosen.Steps, calibrator, contributions]);
-        return new RiskModel(ml, chain, trainView.Schema) { Learner = chosen.Learner };
+        return new RiskModel(ml, chain, trainView.Schema)
+        {
+            Learner = chosen.Learner,
+            calibratorStep = calibrator,
+            CalibrationProblem = uncalibrated
+                ? $"The calibration window's visits rank backwards under this model (AUC {calAuc:F3}): no calibrator was fitted; probabilities are the learner's own sigmoid, monotone but not calibrated."
+                : null,
+        };
+    }
+
+    /// <summary>Set when no calibrator could be fitted at training (not stored in the model file: the card keeps it).</summary>
+    public string? CalibrationProblem { get; private init; }
+
+    ITransformer? calibratorStep;
+
+    /// <summary>
+    /// The same learner with the same settings, fitted again on every row up to the as-of date (the calibration and test
+    /// windows included), with this model's calibrator: the deployed model learns from the latest visits, while the
+    /// card's figures stay those of this held-out model (<see cref="TrainOptions.RefitOnAllRows"/>).
+    /// </summary>
+    internal RiskModel Refit(IReadOnlyList<LabeledExample> all, TrainOptions o)
+    {
+        if (calibratorStep is null) throw new InvalidOperationException("Only a model trained in this process can be refitted.");
+        var ml = new MLContext(o.Seed);
+        var rows = all.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
+        var view = ModelInput.Load(ml, rows);
+        var featurizer = Featurizer(ml, o).Fit(view);
+        var featurized = featurizer.Transform(view);
+        var weightColumn = rows.Any(r => r.Weight != 1f) ? nameof(ModelInput.Weight) : null;
+        var fitted = Fit(Learner, ml, featurizer, featurized, weightColumn, o);
+        var scored = calibratorStep.Transform(fitted.Chain.Transform(view));
+        var chain = new TransformerChain<ITransformer>([.. fitted.Steps, calibratorStep, fitted.Contributions(scored)]);
+        return new RiskModel(ml, chain, view.Schema) { Learner = Learner, calibratorStep = calibratorStep, CalibrationProblem = CalibrationProblem };
+    }
+
+    static Fitted Fit(string learner, MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o) =>
+        learner switch
+        {
+            Learners.Logistic => FitLogistic(ml, featurizer, featurized, weight, o),
+            Learners.Gam => FitGam(ml, featurizer, featurized, weight, o),
+            _ => FitFastTree(ml, featurizer, featurized, weight, o),
+        };
+
+    static IEstimator<ITransformer> Featurizer(MLContext ml, TrainOptions o) =>
+        ml.Transforms.Text.TokenizeIntoCharactersAsKeys("NoteChars", nameof(ModelInput.Notes), useMarkerCharacters: false)
+            .Append(ml.Transforms.Text.ProduceHashedNgrams("NoteNgrams", "NoteChars", numberOfBits: o.NgramBits,
+                ngramLength: o.NgramLength, useAllLengths: true, maximumNumberOfInverts: 0))
+            .Append(ml.Transforms.Concatenate("Features", nameof(ModelInput.Numeric), "NoteNgrams"));
+
+    /// <summary>
+    /// A generalised additive model (ML.NET GAM: boosted one-feature stumps, one shape function per feature): a risk
+    /// that adds up across facts, as the indicators do, with the trees' non-linearity inside each fact.
+    /// </summary>
+    static Fitted FitGam(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
+    {
+        var predictor = ml.BinaryClassification.Trainers.Gam(new GamBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(ModelInput.Label),
+            FeatureColumnName = "Features",
+            ExampleWeightColumnName = weight,
+            NumberOfIterations = o.NumberOfTrees * 5,
+            LearningRate = o.LearningRate * 0.25,
+            MinimumExampleCountPerLeaf = o.MinimumExampleCountPerLeaf,
+            Seed = o.Seed,
+            NumberOfThreads = 1,
+        }).Fit(featurized);
+        return new Fitted(Learners.Gam, [featurizer, predictor], scored =>
+            ml.Transforms.CalculateFeatureContribution<GamBinaryModelParameters, PlattCalibrator>(
+                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
     }
 
     /// <summary>A fitted learner: its steps from the raw row to "Score", and how to explain its scores.</summary>
@@ -215,6 +286,6 @@ public sealed class RiskModel
 /// <summary>The learners a <see cref="RiskModel"/> can be (<see cref="TrainOptions.Learner"/>).</summary>
 public static class Learners
 {
-    public const string FastTree = "fasttree", Logistic = "logistic", Auto = "auto";
-    public static readonly string[] All = [Auto, FastTree, Logistic];
+    public const string FastTree = "fasttree", Logistic = "logistic", Gam = "gam", Auto = "auto";
+    public static readonly string[] All = [Auto, FastTree, Logistic, Gam];
 }

@@ -24,12 +24,15 @@ namespace BlindSpot.Model.Training;
 /// "auto": both are fitted on the training slice and the one with the higher AUC on the calibration window (its visits
 /// and sampled negatives) becomes the model (docs/adr/0002-model-choice.md, second amendment: the trees ranked better).</param>
 /// <param name="LogisticL2">L2 regularisation of the logistic regression (standardised features).</param>
+/// <param name="RefitOnAllRows">After the held-out evaluation, fit the same learner with the same settings again on every row up to
+/// the as-of date (the calibration and test windows included) and deploy that model with the held-out calibrator; the card's
+/// figures stay the held-out model's (docs/adr/0002-model-choice.md, third amendment).</param>
 /// <param name="BootstrapReplicates">Resamples of the test rows for the intervals of precision@k and AUC and of the gain over the champion.</param>
 public sealed record TrainOptions(
     int Seed = 42,
     int NumberOfTrees = 200,
-    int NumberOfLeaves = 8,
-    int MinimumExampleCountPerLeaf = 50,
+    int NumberOfLeaves = 16,
+    int MinimumExampleCountPerLeaf = 20,
     double LearningRate = 0.08,
     int NgramBits = 10,
     int NgramLength = 3,
@@ -37,11 +40,12 @@ public sealed record TrainOptions(
     int TestDays = 42,
     string Calibrator = "platt",
     int TopReasons = 3,
-    double SampledNegativesPerVisit = 3.0,
+    double SampledNegativesPerVisit = 1.0,
     double SampledNegativeWeight = 1.0,
     int SampledNegativeHorizonDays = 28,
     string SampledNegativePool = "all",
     double MaxSelectionWeight = 20,
     int BootstrapReplicates = 1000,
     string Learner = "fasttree",
-    double LogisticL2 = 1.0);
+    double LogisticL2 = 1.0,
+    bool RefitOnAllRows = true);

@@ -27,9 +27,12 @@ public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version
 public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock, TrainOptions? defaults = null)
 {
     /// <summary>The card's trainer line for the learner a training run chose (<see cref="TrainOptions.Learner"/>).</summary>
-    public static string TrainerName(string learner) => learner == Learners.Logistic
-        ? "ML.NET 5 L-BFGS logistic regression (standardised features) + calibrator"
-        : "ML.NET 5 FastTree (gradient-boosted trees) + calibrator";
+    public static string TrainerName(string learner) => learner switch
+    {
+        Learners.Logistic => "ML.NET 5 L-BFGS logistic regression (standardised features) + calibrator",
+        Learners.Gam => "ML.NET 5 GAM (generalised additive model, boosted one-feature stumps) + calibrator",
+        _ => "ML.NET 5 FastTree (gradient-boosted trees) + calibrator",
+    };
 
     /// <summary>Who promoted a model the policy promoted at training (the card's promotion record).</summary>
     public const string AutomaticPromoter = "automatic (train)";
@@ -81,6 +84,8 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
             warnings.Add("The model does NOT beat both baselines on precision@k: kept as challenger, never promoted automatically.");
         if (report.Model.Auc > 0.9)
             warnings.Add($"AUC {report.Model.Auc:F3} > 0.9: real welfare risk models reach 0.66-0.84; on synthetic data this means the data is too easy.");
+        if (trained.Model.CalibrationProblem is { } calibration)
+            warnings.Add(calibration);
         if (report.Model.Selected == report.Model.Rows)
             warnings.Add("The test window has no more labeled visits than k: precision@k equals the base rate for every scorer and cannot rank them.");
 
@@ -118,15 +123,21 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         }
         if (card?.FeatureSchemaVersion != FeatureSchema.Version)
             return new ChampionComparison(champion.Version, null, null, $"feature schema {card?.FeatureSchemaVersion ?? "unknown"}, current {FeatureSchema.Version}");
-        if (card.CalibrationWindow.To >= trained.Report.Test.From)
-            return new ChampionComparison(champion.Version, null, null,
-                $"the champion was fitted on visits up to {card.CalibrationWindow.To:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})");
+        // A refitted champion learned from every visit up to its as-of date, not only up to its calibration window.
+        var fittedUpTo = card.Options.RefitOnAllRows ? card.AsOf : card.CalibrationWindow.To;
+        if (fittedUpTo >= trained.Report.Test.From)
+        {
+            var refresh = card.Options.RefitOnAllRows && card.Options == o && card.AsOf < trained.Report.Test.To;
+            return new ChampionComparison(champion.Version, null, refresh ? card.Fairness.FlaggedCount : null,
+                $"the champion was fitted on visits up to {fittedUpTo:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})",
+                SameRecipe: refresh);
+        }
         var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
         var test = trained.TestRows;
         var rows = test.Select(e => e.Features).ToList();
         var p = model.Probabilities(rows);
         var k = trained.Report.K;
-        var gain = Bootstrap.Gain(test, trained.Model.Probabilities(rows), p, k, o.Seed, o.BootstrapReplicates);
+        var gain = Bootstrap.Gain(test, trained.HeldOut.Probabilities(rows), p, k, o.Seed, o.BootstrapReplicates);
         return new ChampionComparison(champion.Version, Evaluator.Evaluate("champion", test, p, p, k), FairnessAudit.Run(test, p, k).FlaggedCount, null, gain);
     }
 

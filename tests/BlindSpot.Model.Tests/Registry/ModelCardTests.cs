@@ -39,6 +39,15 @@ public sealed class ModelCardTests(Training.TrainedFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void ReadsACardWrittenBeforeTheRefitAsAHeldOutModel()
+    {
+        var json = JsonNode.Parse(Card(new TrainOptions()).ToJson())!.AsObject();
+        Assert.True(ModelCard.FromJson(json.ToJsonString()).Options.RefitOnAllRows);
+        Assert.True(json["options"]!.AsObject().Remove("refit_on_all_rows"));
+        Assert.False(ModelCard.FromJson(json.ToJsonString()).Options.RefitOnAllRows);
+    }
+
+    [Fact]
     public void ACardThatIsNotValidJsonIsAnErrorNeverANullInSilence()
     {
         var broken = Card(new TrainOptions()).ToJson()[..200]; // cut mid-way, as a torn write would leave it

@@ -48,4 +48,21 @@ public sealed class PromotionPolicyTests
         Assert.Contains("inside the noise", decision.Reason);
         Assert.Contains("precision@k gain +2.0 points, 95% interval -4.0..+8.0", decision.Reason);
     }
+
+    [Fact]
+    public void ARefreshOfTheChampionsRecipePassesTheAbsoluteGatesOnly()
+    {
+        // The refitted champion learned from this test window: it cannot be scored on it. Same recipe, newer visits.
+        static ChampionComparison Refresh(int cardFlagged) =>
+            new("m-old", null, cardFlagged, "the champion was fitted on visits up to 2026-10-30, inside this test window", SameRecipe: true);
+
+        var promoted = PromotionPolicy.Decide(Report(0.5, flagged: 1), Refresh(1));
+        Assert.True(promoted.Promote);
+        Assert.Contains("refresh of champion m-old", promoted.Reason);
+        // Still never without beating both baselines, nor with more flagged fairness groups than the champion's card.
+        Assert.False(PromotionPolicy.Decide(Report(0.34), Refresh(0)).Promote);
+        Assert.False(PromotionPolicy.Decide(Report(0.5, flagged: 2), Refresh(1)).Promote);
+        // Another recipe that cannot be compared is left to an analyst, as before.
+        Assert.False(PromotionPolicy.Decide(Report(0.5), new ChampionComparison("m-old", null, null, "fitted inside this test window")).Promote);
+    }
 }

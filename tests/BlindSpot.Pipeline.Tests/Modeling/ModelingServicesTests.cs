@@ -216,9 +216,11 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     [Fact]
     public async Task AChallengerIsComparedWithTheChampionOnTheSameHoldoutAndAnAnalystCanRollBack()
     {
-        var older = await Train.TrainAsync(AsOf.AddDays(-14), null, CancellationToken.None);
+        // Held-out models (no refit): the champion never saw the challenger's test weeks, so both score them.
+        var heldOut = new BlindSpot.Model.Training.TrainOptions(RefitOnAllRows: false);
+        var older = await Train.TrainAsync(AsOf.AddDays(-14), heldOut, CancellationToken.None);
         Assert.True(older.Promoted, older.Card?.Decision.Reason ?? older.Failure);
-        var newer = await Train.TrainAsync(AsOf, null, CancellationToken.None);
+        var newer = await Train.TrainAsync(AsOf, heldOut, CancellationToken.None);
         Assert.True(newer.Trained);
         Assert.Equal(older.Version, newer.Card!.Champion!.Version);
         Assert.NotNull(newer.Card.Champion.Metrics);
@@ -251,6 +253,34 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.False(earlier.Promoted);
         var models = await store.ListModelsAsync(CancellationToken.None);
         Assert.Equal(ModelStatus.Champion, models.Single(m => m.Version == champion.Version).Status);
+    }
+
+    [Fact]
+    public async Task ARefittedChampionIsRefreshedByItsOwnRecipeOnNewerVisitsOnly()
+    {
+        var o = new BlindSpot.Model.Training.TrainOptions(RefitOnAllRows: true);
+        var champion = await Train.TrainAsync(AsOf.AddDays(-14), o, CancellationToken.None);
+        Assert.True(champion.Promoted, champion.Card?.Decision.Reason ?? champion.Failure);
+        Assert.Contains("Deployed model: the same learner and settings refitted", BlindSpot.Model.Registry.ModelCardMarkdown.Render(champion.Card!, ModelStatus.Champion));
+
+        // Another recipe cannot be judged on weeks the refitted champion learned from: an analyst decides.
+        var other = await Train.TrainAsync(AsOf, o with { NumberOfLeaves = 4 }, CancellationToken.None);
+        Assert.False(other.Card!.Champion!.SameRecipe);
+        Assert.False(other.Promoted);
+        // An older as-of with the same recipe is no refresh either.
+        var older = await Train.TrainAsync(AsOf.AddDays(-28), o, CancellationToken.None);
+        Assert.False(older.Promoted);
+
+        // The same recipe on newer visits is a refresh: judged by the absolute gates (both baselines beaten, fairness no
+        // worse than the champion's card; PromotionPolicyTests holds both branches). On this planted district the
+        // refresh flags one fairness group more than the champion's card did, so it stays a challenger.
+        var refresh = await Train.TrainAsync(AsOf, o, CancellationToken.None);
+        Assert.True(refresh.Card!.Champion!.SameRecipe);
+        Assert.Equal(champion.Card!.Fairness.FlaggedCount, refresh.Card.Champion.FairnessFlagged);
+        Assert.Contains($"refresh of champion {champion.Version}", refresh.Card.Decision.Reason);
+        Assert.Equal(refresh.Card.Decision.Reason.StartsWith("Promoted", StringComparison.Ordinal), refresh.Promoted);
+        var models = await store.ListModelsAsync(CancellationToken.None);
+        Assert.Equal(refresh.Promoted ? ModelStatus.Champion : ModelStatus.Challenger, models.Single(m => m.Version == refresh.Version).Status);
     }
 
     [Fact]
