@@ -65,7 +65,7 @@ internal static class TipResolutionBench
             Console.WriteLine("| threshold | linked right (of tips about a real household) | precision |");
             Console.WriteLine("|---|---|---|");
             var real = results.Count(r => r.Tip.TrueHouseholdId is not null);
-            foreach (var th in new[] { 0.5, 0.7, 0.8, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999 })
+            foreach (var th in new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999 })
             {
                 var linked = results.Where(r => r.R.Candidates.Count > 0 && r.R.Candidates[0].Probability >= th).ToList();
                 var right = linked.Count(r => r.R.Candidates[0].HouseholdId == r.Tip.TrueHouseholdId);

@@ -21,6 +21,27 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     // Building numbers looked at around a wrong number, and around a landmark.
     const int NearbySpan = 6, LandmarkSpan = 4;
 
+    // Prior weight of the households at the numbers a slip away (together), against 1 for a household at the number
+    // written when that number has the unit: about one caller in twenty gives a wrong number.
+    const double SlipShare = 0.05;
+
+    // Weight of a household at the written main number with another sub-number (123 written, 123-4 meant) against one
+    // slip of the number taken as a whole: leaving the sub-number out is the commonest way of writing it wrong.
+    const double OtherSub = 0.3;
+
+    // Share of "somebody the registry does not have there" when the written number and unit fit: someone moved in and
+    // not yet registered, a lodger, a wrong address altogether. A name that fits nobody there must be able to outweigh
+    // the address (a full name of another surname has likelihood ratio 0.04).
+    const double ExactUnitOutside = 0.03;
+
+    // Share of "the address is wrong altogether" against the best fit of the address: what keeps a tip whose written
+    // dong contradicts its address from linking (the dong counts against every household there).
+    const double ElsewhereShare = 0.02;
+
+    // Fixed mass of "somebody the registry does not have" when the number written (or its unit) is not in the registry,
+    // against the slips' probabilities (a neighbour's number is about 0.08): about as likely as the likeliest slip.
+    const double WrongNumberOutside = 0.1;
+
     public RegistryIndex Index => index;
     public ResolutionOptions Options => options;
 
@@ -29,7 +50,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         ArgumentNullException.ThrowIfNull(tip);
         var a = index.Read(tip.Address);
         var pool = new Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)>(ReferenceEqualityComparer.Instance);
-        var outside = Gather(a, pool);
+        var (outside, outsideFixed) = Gather(a, pool);
 
         if (Phones.Digits(tip.Phone) is { } digits)
             foreach (var h in index.WithPhone(digits))
@@ -42,21 +63,29 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         var name = SubjectName.Parse(tip.SubjectName);
         var year = tip.Year > 0 ? tip.Year : index.NewestSnapshot.Year;
         var scored = new List<(HouseholdEntry H, double Mass, MatchMethod Method)>(pool.Count);
-        double total = 0, weights = 0;
+        double total = 0, weights = 0, best = 0;
         foreach (var (h, (w, m)) in pool)
         {
-            var mass = w * Likelihood(h, tip, name, digitsOf: tip.Phone, year, a.Dong);
+            // Somebody the registry does not have would live in one of these places too: the dong speaks for or against
+            // them as it does for the registry's households there; what the tip says of the person does not.
+            var place = PlaceLikelihood(h, tip, a.Dong);
+            var mass = w * place * PersonLikelihood(h, name, tip.Phone, year);
             scored.Add((h, mass, m));
             total += mass;
-            weights += w;
+            weights += w * place;
+            best = Math.Max(best, w);
         }
-        var denominator = total + outside * weights;
+        // Outside: somebody the registry does not have at these places, plus (against the best fit of the address) an
+        // address wrong altogether, the person living elsewhere in the dong written.
+        var denominator = total + outside * weights + outsideFixed + ElsewhereShare * best;
         scored.Sort((x, y) => y.Mass.CompareTo(x.Mass) is var c && c != 0 ? c : string.CompareOrdinal(x.H.Ref.HouseholdId, y.H.Ref.HouseholdId));
         var candidates = scored.Select(s => new TipCandidate(s.H.Ref.HouseholdId, s.Mass / denominator, s.Method)).ToList();
         var top = candidates[0];
         if (top.Probability >= options.LinkThreshold)
         {
-            var method = top.Method == MatchMethod.Address && pool.Count > 1 ? MatchMethod.AddressAndName : top.Method;
+            // The address alone picked it unless another household fits the address about as well.
+            var topWeight = pool.First(p => p.Key.Ref.HouseholdId == top.HouseholdId).Value.Weight;
+            var method = top.Method == MatchMethod.Address && pool.Count(p => p.Value.Weight >= topWeight / 2) > 1 ? MatchMethod.AddressAndName : top.Method;
             return new TipResolution(TipLinkStatus.Linked, top.HouseholdId, method, top.Probability, candidates.Take(options.MaxCandidates).ToArray());
         }
         var plausible = candidates.TakeWhile(c => c.Probability >= options.CandidateFloor).ToList();
@@ -65,8 +94,11 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         return new TipResolution(TipLinkStatus.Unresolved, null, MatchMethod.None, top.Probability, []);
     }
 
-    /// <summary>Fills <paramref name="pool"/> with the households the address can mean; returns the outside share.</summary>
-    double Gather(WrittenAddress a, Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool)
+    /// <summary>
+    /// Fills <paramref name="pool"/> with the households the address can mean; returns the outside share (of the
+    /// pool's prior weight) and a fixed outside mass (when the pool is only a guess at what a wrong number meant).
+    /// </summary>
+    (double Share, double Fixed) Gather(WrittenAddress a, Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool)
     {
         var roads = a.Road is null ? [] : index.Roads(a.Road);
         var buildings = new List<(BuildingEntry B, MatchMethod Method)>();
@@ -89,25 +121,41 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             foreach (var (road, number) in around)
                 foreach (var b in road.Near(number, LandmarkSpan))
                     AddFits(pool, b, a.Unit, 1, MatchMethod.Landmark);
-            return a.Unit.IsSpecific ? 0.15 : 0.3;
+            return (a.Unit.IsSpecific ? 0.15 : 0.3, 0);
         }
 
         foreach (var (b, method) in buildings) AddFits(pool, b, a.Unit, 1, method);
         if (pool.Count > 0)
         {
+            // Even when the number fits, it may be a slip: the same unit at a number a slip away is a candidate with a
+            // small prior, so that a name fitting nobody at the number written but fitting there can win, and a name
+            // fitting nobody anywhere keeps the tip from linking.
+            foreach (var (road, _) in roads) AddSlips(pool, road, a, SlipShare);
             var typo = buildings.Any(b => b.Method == MatchMethod.RoadTypo) ? 0.02 : 0;
             var byName = buildings.Count(b => b.Method == MatchMethod.BuildingName) > 1 ? 0.05 : buildings.Any(b => b.Method == MatchMethod.BuildingName) ? 0.02 : 0;
-            return (a.Unit.IsSpecific ? 0.005 : 0.03) + typo + byName;
+            return ((a.Unit.IsSpecific ? ExactUnitOutside : 0.03) + typo + byName, 0);
         }
 
-        // The number (or the unit at that number) fits nothing: the same unit at a nearby number of the same road.
-        foreach (var (road, _) in roads)
-            foreach (var b in road.Near(a.Number, NearbySpan))
-            {
-                var gap = Math.Abs(b.Number - a.Number) + (b.Number == a.Number ? 0.5 : 0);
-                AddFits(pool, b, a.Unit, 1 / (1 + gap / 2), MatchMethod.NearbyNumber);
-            }
-        return a.Unit.IsSpecific ? 0.3 : 0.6;
+        // The number (or the unit at that number) fits nothing: the same unit at a number a slip away on the same road.
+        // Somebody the registry does not have (a new building, a lodger) is as likely as any one slip, whatever the
+        // number of slips that happen to have the unit: a lone slip with no name to back it is not linked.
+        foreach (var (road, _) in roads) AddSlips(pool, road, a, 1);
+        return (0, WrongNumberOutside);
+    }
+
+    /// <summary>
+    /// Adds the households fitting the written unit at the other sub-numbers of the written number and at the numbers a
+    /// slip away (<see cref="BuildingNumbers.Slips"/>), weighted by how likely that slip is, times <paramref name="share"/>.
+    /// </summary>
+    static void AddSlips(Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool, RoadEntry road, WrittenAddress a, double share)
+    {
+        if (a.Number <= 0) return;
+        // A sub-number left out (123 for 123-4) or another one written (123-5) at the right main number.
+        foreach (var b in road.WithNumber(a.Number))
+            if (b.Sub != a.Sub) AddFits(pool, b, a.Unit, share * (a.Sub == 0 ? OtherSub : OtherSub / 2), MatchMethod.NearbyNumber);
+        foreach (var (number, slip) in BuildingNumbers.Slips(a.Number, NearbySpan))
+            foreach (var b in road.WithNumber(number))
+                AddFits(pool, b, a.Unit, share * slip * (b.Sub == a.Sub ? 1 : 0.5), MatchMethod.NearbyNumber);
     }
 
     static void AddFits(Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method)
@@ -121,8 +169,11 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         }
     }
 
-    /// <summary>How much more likely this tip is if it is about <paramref name="h"/> than about someone at random.</summary>
-    double Likelihood(HouseholdEntry h, TipEvidence tip, SubjectName? name, string? digitsOf, int year, string? writtenDong)
+    /// <summary>
+    /// How much more likely what the tip says of the person (name, 할머니, phone) is if it is about <paramref name="h"/>
+    /// than about someone at random.
+    /// </summary>
+    double PersonLikelihood(HouseholdEntry h, SubjectName? name, string? phone, int year)
     {
         var l = 1.0;
         if (name is not null)
@@ -139,11 +190,21 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
                 l *= age >= 60 ? 1.8 : age >= 50 ? 0.6 : 0.15;
             }
         }
-        if (Phones.Digits(digitsOf) is { } digits && h.PhoneDigits is { } own) l *= own == digits ? 300 : 0.3;
+        // A phone says as much as it is rare (nearly always one household); a phone the registry does not have for the
+        // household may be a relative's or a new one.
+        if (Phones.Digits(phone) is { } digits && h.PhoneDigits is { } own)
+            l *= own == digits ? Math.Clamp(0.9 / index.PhoneShare(digits), 300, 20_000) : 0.3;
+        if (!h.Current) l *= 0.25;
+        return l;
+    }
+
+    /// <summary>How much more likely the dong of the tip is if it is about someone living where <paramref name="h"/> lives.</summary>
+    static double PlaceLikelihood(HouseholdEntry h, TipEvidence tip, string? writtenDong)
+    {
+        var l = 1.0;
         // A dong the reporter wrote (in the dong column or inside the address) is rarely wrong; an inferred one can be.
         if (writtenDong is { } named && h.Ref.Dong != named) l *= 0.01;
         else if (tip.Dong is { } dong && h.Ref.Dong != dong) l *= tip.DongGiven ? 0.01 : 0.3;
-        if (!h.Current) l *= 0.25;
         return l;
     }
 }

@@ -32,6 +32,16 @@ internal static class Some
 
     public static TipResolver Resolver(IEnumerable<HouseholdRef>? households = null) => new(new RegistryIndex(households ?? Households));
 
+    /// <summary>
+    /// The same buildings inside a district of 3,000 more households (on 문래로, each name its own), so that a full name
+    /// is as rare as it is in a real registry and says as much.
+    /// </summary>
+    static readonly Lazy<TipResolver> InDistrict = new(() => Resolver(Households.Concat(Enumerable.Range(0, 3000).Select(i =>
+        H($"F{i:D4}", "문래동", $"서울특별시 영등포구 문래로 {100 + i / 10}, {101 + i % 10}호", $"박{i}수")))));
+
+    public static TipResolution ResolveInDistrict(string address, string? name = null, string? dong = "도림동") =>
+        InDistrict.Value.Resolve(new TipEvidence(address, dong, true, name, null, 2026));
+
     public static TipResolution Resolve(string address, string? name = null, string? dong = "도림동", string? phone = null, bool dongGiven = true) =>
         Resolver().Resolve(new TipEvidence(address, dong, dongGiven, name, phone, 2026));
 }

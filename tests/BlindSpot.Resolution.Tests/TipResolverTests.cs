@@ -1,5 +1,6 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution.Addresses;
 
 namespace BlindSpot.Resolution.Tests;
 
@@ -84,6 +85,69 @@ public sealed class TipResolverTests
         var r = Some.Resolve("도림로 124, 201호", "김영희");
         AssertLinked(r, "H01", MatchMethod.NearbyNumber);
         Assert.NotEqual(TipLinkStatus.Linked, Some.Resolve("도림로 124, 203호").Status);
+    }
+
+    [Fact]
+    public void ANameThatFitsANeighbourNotTheNumberWrittenFindsTheNeighbour()
+    {
+        // 도림로 125 has a 203호 (최지훈), but the caller named 김민수 of 도림로 123, 203호: a slip of the number.
+        AssertLinked(Some.ResolveInDistrict("도림로 125, 203호", "김민수"), "H03", MatchMethod.NearbyNumber);
+        AssertLinked(Some.ResolveInDistrict("도림로 125, 203호"), "H05", MatchMethod.Address);
+        AssertLinked(Some.ResolveInDistrict("도림로 125, 203호", "최지훈"), "H05", MatchMethod.Address);
+        // Two digits swapped: 132 for 123.
+        AssertLinked(Some.ResolveInDistrict("도림로 132, 201호", "김영희"), "H01", MatchMethod.NearbyNumber);
+    }
+
+    [Fact]
+    public void ANameThatFitsNobodyAtTheNumberOrNearbyKeepsTheTipFromLinking()
+    {
+        // Somebody the registry does not have (a new tenant), or a wrong address: not 최지훈's door.
+        Assert.NotEqual(TipLinkStatus.Linked, Some.ResolveInDistrict("도림로 125, 203호", "홍길동").Status);
+        Assert.NotEqual(TipLinkStatus.Linked, Some.ResolveInDistrict("도림로 125, 203호", "김길동").Status);
+    }
+
+    [Fact]
+    public void ALoneSlipWithNothingToBackItIsNotLinked()
+    {
+        // 도림로 124 has no building; 123's 201호 is the only 201호 a slip away, but nothing says it is them.
+        Assert.NotEqual(TipLinkStatus.Linked, Some.ResolveInDistrict("도림로 124, 201호").Status);
+        AssertLinked(Some.ResolveInDistrict("도림로 124, 201호", "김영희"), "H01", MatchMethod.NearbyNumber);
+    }
+
+    [Fact]
+    public void AHouseIsLikelierThanAUnitWhenNoUnitIsWritten()
+    {
+        Assert.Equal(1, UnitSpec.None.Fit(UnitSpec.None));
+        Assert.Equal(UnitSpec.UnitLeftOut, UnitSpec.None.Fit(new UnitSpec(UnitKind.Unit, 0, 203)));
+        Assert.True(UnitSpec.UnitLeftOut < 0.5);
+        // 도신로 8 does not exist: 도신로 7 is a house of two households; with the name, 박미자.
+        AssertLinked(Some.Resolve("도신로 8", "박미자"), "H10", MatchMethod.NearbyNumber);
+    }
+
+    [Fact]
+    public void ADongThatRulesOutTheOtherBuildingsOfTheSameNameLinksTheOneInIt()
+    {
+        // 다온빌라 is a common name: six of them in six dongs, each with a 303호; the tip's dong (written) picks one.
+        string[] dongs = ["도림동", "문래동", "신길1동", "신길3동", "대림1동", "양평1동"];
+        var registry = dongs.Select((d, i) => new HouseholdRef($"D{i}", d, $"서울특별시 영등포구 도림로 {300 + 20 * i}, 303호 (다온빌라)",
+            $"김{i}수", Some.Snapshot, null, Sex.M, 1970)).ToArray();
+        var r = Some.Resolver(registry).Resolve(new TipEvidence("다온빌라 303호", "신길3동", true, null, null, 2026));
+        AssertLinked(r, "D3", MatchMethod.BuildingName);
+        Assert.NotEqual(TipLinkStatus.Linked, Some.Resolver(registry).Resolve(new TipEvidence("다온빌라 303호", null, false, null, null, 2026)).Status);
+    }
+
+    [Fact]
+    public void AsRarePhoneFindsItsHouseholdInALargeApartment()
+    {
+        // 800 households at one apartment, 4,000 elsewhere; the tip gives no unit but the subject's phone.
+        var registry = Enumerable.Range(0, 800).Select(i => new HouseholdRef($"A{i}", "당산2동",
+                $"서울특별시 영등포구 국회대로 186, {101 + i / 100}동 {(i % 100) / 4 + 1}0{i % 4 + 1}호 (국회래미안아파트)", $"이{i}민", Some.Snapshot,
+                i == 417 ? "010-4170-0417" : null, Sex.F, 1960))
+            .Concat(Enumerable.Range(0, 4000).Select(i => new HouseholdRef($"E{i}", "문래동", $"서울특별시 영등포구 문래로 {i / 10 + 1}, {i % 10 + 101}호",
+                $"박{i}수", Some.Snapshot, null, Sex.M, 1970)))
+            .ToArray();
+        var r = Some.Resolver(registry).Resolve(new TipEvidence("국회대로 186", "당산2동", true, null, "01041700417", 2026));
+        AssertLinked(r, "A417", MatchMethod.AddressAndName);
     }
 
     [Fact]

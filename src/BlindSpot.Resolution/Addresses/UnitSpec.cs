@@ -24,6 +24,9 @@ public readonly record struct UnitSpec(UnitKind Kind, int Block = 0, int Number 
 {
     public static readonly UnitSpec None = new(UnitKind.None);
 
+    /// <summary>How likely a caller leaves the unit out when the home has one, against writing nothing for a house.</summary>
+    public const double UnitLeftOut = 0.15;
+
     /// <summary>True when the spelling names one unit (not a floor, a basement or nothing).</summary>
     public bool IsSpecific => Kind is UnitKind.Unit or UnitKind.Basement or UnitKind.BlockUnit;
 
@@ -33,7 +36,8 @@ public readonly record struct UnitSpec(UnitKind Kind, int Block = 0, int Number 
     /// </summary>
     public double Fit(UnitSpec registry) => Kind switch
     {
-        UnitKind.None => 1,
+        // Nothing written fits every unit, but someone whose home has a unit number usually gives it.
+        UnitKind.None => registry.Kind == UnitKind.None ? 1 : UnitLeftOut,
         UnitKind.Unit => registry.Kind switch
         {
             UnitKind.Unit or UnitKind.BlockUnit => registry.Number == Number ? 1 : 0,

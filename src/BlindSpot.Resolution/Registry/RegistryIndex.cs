@@ -86,6 +86,9 @@ public sealed class RegistryIndex
     /// <summary>Share of heads with exactly this full name (for how much a matching name says).</summary>
     internal double NameShare(string name) => Count == 0 ? 1 : Math.Max(1, names.GetValueOrDefault(name)) / (double)Count;
 
+    /// <summary>Share of households with this phone (for how much a matching phone says).</summary>
+    internal double PhoneShare(string digits) => Count == 0 ? 1 : Math.Max(1, WithPhone(digits).Count) / (double)Count;
+
     internal IReadOnlyList<HouseholdEntry> WithPhone(string digits) => byPhone.TryGetValue(digits, out var l) ? l : [];
 
     /// <summary>
@@ -225,6 +228,9 @@ internal sealed class RoadEntry(string name)
     public void Freeze() => numbers = byNumber.Keys.ToArray();
 
     public BuildingEntry? Find(int number, int sub) => buildings.GetValueOrDefault((number, sub));
+
+    /// <summary>The buildings with main number <paramref name="number"/> (any sub-number).</summary>
+    public IReadOnlyList<BuildingEntry> WithNumber(int number) => byNumber.TryGetValue(number, out var l) ? l : [];
 
     /// <summary>Buildings whose main number is within <paramref name="span"/> of <paramref name="number"/>.</summary>
     public IEnumerable<BuildingEntry> Near(int number, int span)
