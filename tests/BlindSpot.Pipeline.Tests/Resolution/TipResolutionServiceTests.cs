@@ -42,7 +42,9 @@ public sealed class TipResolutionServiceTests : IDisposable
 
         var t1 = await store.FindTipAsync(TipSource.Officer, "T1", default);
         Assert.Equal(("H004", MatchMethod.Address, new DateOnly(2024, 5, 31)), (t1!.HouseholdId, t1.Match, t1.ResolvedAgainst));
-        Assert.InRange(t1.LinkConfidence, 0.99, 1);
+        // An exact address and unit with no name: about 95% (the rest: somebody the registry does not have there, or a
+        // wrong address altogether; ADR 0008).
+        Assert.InRange(t1.LinkConfidence, 0.9, 1);
         var t3 = await store.FindTipAsync(TipSource.Officer, "T3", default);
         Assert.Equal(("H001", new DateOnly(2024, 4, 30)), (t3!.HouseholdId, t3.ResolvedAgainst)); // linked tips are not tried again
         Assert.Equal(["T2"], (await store.LoadOpenTipsAsync(null, default)).Select(t => t.TipId));
