@@ -63,6 +63,17 @@ public sealed class TipResolverTests
         AssertLinked(Some.Resolve(address, dong: null, dongGiven: false), householdId, MatchMethod.BuildingName);
 
     [Theory]
+    [InlineData("레미안아파트 101동 1203호", "H06")] // ㅐ written ㅔ
+    [InlineData("레미안 101-1203", "H06")]
+    [InlineData("행복빌리 203호", "H03")]
+    public void ABuildingNameOneLetterOffStillFindsTheBuilding(string address, string householdId) =>
+        AssertLinked(Some.Resolve(address, dong: null, dongGiven: false), householdId, MatchMethod.BuildingName);
+
+    [Fact]
+    public void ABuildingNameTwoLettersOffFindsNothing() =>
+        Assert.Equal(TipLinkStatus.Unresolved, Some.Resolve("혱복빌리 203호", dong: null, dongGiven: false).Status);
+
+    [Theory]
     [InlineData("반지하", "H04")]
     [InlineData("지층", "H04")]
     [InlineData("B01호", "H04")]

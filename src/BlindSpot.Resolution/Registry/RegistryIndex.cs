@@ -19,6 +19,8 @@ public sealed class RegistryIndex
     readonly Dictionary<string, int> surnames = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, IReadOnlyList<string>> nameLookups = new(StringComparer.Ordinal);
+    readonly (string Key, string Jamo)[] nameJamo;
 
     public RegistryIndex(IEnumerable<HouseholdRef> households)
     {
@@ -56,6 +58,7 @@ public sealed class RegistryIndex
         }
         foreach (var r in roads.Values) r.Freeze();
         foreach (var l in byName.Values) Dedupe(l);
+        nameJamo = byName.Keys.Select(k => (k, Jamo.Decompose(k))).ToArray();
     }
 
     static WrittenAddress ParseRegistryAddress(string address, Dictionary<string, WrittenAddress> buildings, Dictionary<string, UnitSpec> units)
@@ -135,10 +138,29 @@ public sealed class RegistryIndex
         {
             if (byName.TryGetValue(NameKey(w), out var l)) result.AddRange(l);
             else if (NameStem(w) is { } stem && byName.TryGetValue(stem, out var l2)) result.AddRange(l2);
+            else foreach (var near in MisspeltNames(w)) result.AddRange(byName[near]);
         }
         Dedupe(result);
         return result;
     }
+
+    /// <summary>
+    /// The registry names a word of three syllables or more is one jamo away from (레미안 for 래미안, 행복빌리 for
+    /// 행복빌라: ㅐ/ㅔ and the like are the commonest misspellings), when exactly one name is that near; else none.
+    /// </summary>
+    IReadOnlyList<string> MisspeltNames(string word) => nameLookups.GetOrAdd(NameKey(word), w =>
+    {
+        if (w.Count(c => c is >= '가' and <= '힣') < 3) return [];
+        var jw = Jamo.Decompose(w);
+        string? found = null;
+        foreach (var (key, jamo) in nameJamo)
+        {
+            if (Math.Abs(jamo.Length - jw.Length) > 1 || Jamo.OptimalStringAlignment(jw, jamo) > 1) continue;
+            if (found is not null) return [];
+            found = key;
+        }
+        return found is null ? [] : [found];
+    });
 
     /// <summary>
     /// The dong of an address written without one: an administrative dong named in it (신길5동, 신길제5동); else the single

@@ -29,6 +29,7 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
         var elderly = false;
         foreach (var (word, wSex, wOld) in Kinship)
             if (s == word) return wSex is null && !wOld ? null : new SubjectName(null, null, wSex, wOld);
+        var spacedTail = written.TrimEnd();
         var stripped = true;
         while (stripped)
         {
@@ -37,6 +38,10 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
             {
                 if (s.Length > word.Length && s.EndsWith(word, StringComparison.Ordinal))
                 {
+                    // 양 and 군 end many names (리우양, 김태양, 박지군): a title only when written apart (김민지 양) or after
+                    // the surname alone (김양, 이군).
+                    if (word is "양" or "군" && s.Length - word.Length > 1 && !TwoLetterSurnames.Contains(s[..^word.Length])
+                        && !IsWrittenApart(spacedTail, word)) continue;
                     s = s[..^word.Length];
                     sex ??= wSex;
                     elderly |= wOld;
@@ -58,6 +63,9 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
     }
 
     static bool IsHangul(char c) => c is >= '가' and <= '힣';
+
+    static bool IsWrittenApart(string written, string word) =>
+        written.Length > word.Length && written.EndsWith(word, StringComparison.Ordinal) && char.IsWhiteSpace(written[^(word.Length + 1)]);
 
     /// <summary>The surname of a registry head's name (same two-letter rule).</summary>
     public static string SurnameOf(string headName)

@@ -15,6 +15,12 @@ public sealed class SubjectNameTests
     [InlineData("김 할머니", null, "김", Sex.F, true)]
     [InlineData("박할아버지", null, "박", Sex.M, true)]
     [InlineData("남궁민수", "남궁민수", "남궁", null, false)]
+    [InlineData("김양", null, "김", Sex.F, false)]
+    [InlineData("이군", null, "이", Sex.M, false)]
+    [InlineData("김민지 양", "김민지", "김", Sex.F, false)]
+    [InlineData("리우양", "리우양", "리", null, false)] // 양 ends names (Liu Yang, 김태양): not Miss 리우
+    [InlineData("김태양", "김태양", "김", null, false)]
+    [InlineData("김영희씨", "김영희", "김", null, false)]
     public void ReadsFullNamesSurnamesAndWhatCallersSayOfThePerson(string written, string? full, string surname, Sex? sex, bool elderly) =>
         Assert.Equal(new SubjectName(full, surname, sex, elderly), SubjectName.Parse(written));
 
