@@ -14,6 +14,7 @@ public static class BlindSpotKeys
     public const string RetentionYears = Pipeline.Retention.RetentionOptions.Section + ":" + nameof(Pipeline.Retention.RetentionOptions.Years);
     public const string LogFile = Logging.LoggingOptions.Section + ":" + nameof(Logging.LoggingOptions.File);
     public const string LogLevel = Logging.LoggingOptions.Section + ":" + nameof(Logging.LoggingOptions.MinimumLevel);
+    public const string FilesGroupReadable = FilesOptions.Section + ":" + nameof(FilesOptions.GroupReadable);
 
     /// <summary>Section of <see cref="Core.Worklists.WorklistOptions"/> (the worklist policy's knobs).</summary>
     public const string Worklists = "BlindSpot:Worklists";

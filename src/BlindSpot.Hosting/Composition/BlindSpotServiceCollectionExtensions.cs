@@ -45,6 +45,9 @@ public static class BlindSpotServiceCollectionExtensions
 
         services.AddChecked<BlindSpotOptions>(configuration, BlindSpotOptions.Section, o => o.Validate());
         services.AddChecked<CalendarOptions>(configuration, CalendarOptions.Section, o => o.Validate());
+        // File modes are process-wide (like the umask): applied now, checked at start with the rest.
+        FilesOptions.Apply(configuration);
+        services.AddChecked<FilesOptions>(configuration, FilesOptions.Section, _ => null);
         services.AddChecked<RetentionOptions>(configuration, RetentionOptions.Section, o => o.Validate());
         services.AddChecked<WorklistOptions>(configuration, BlindSpotKeys.Worklists, o => Prefixed(BlindSpotKeys.Worklists, o.Validate()));
         services.AddChecked<TargetOptions>(configuration, BlindSpotKeys.Targets, o => Prefixed(BlindSpotKeys.Targets, o.Validate()));

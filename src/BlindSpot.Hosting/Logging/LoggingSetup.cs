@@ -70,6 +70,7 @@ public static class LoggingSetup
     public static ILoggingBuilder AddBlindSpotLogging(this ILoggingBuilder builder, IConfiguration configuration, LoggingOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Composition.FilesOptions.Apply(configuration); // the log folder is the first thing created, before the container
         return builder.AddBlindSpotLogging(Bind(configuration, defaults));
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BlindSpot.Core.Files;
 using BlindSpot.Storage.Schema;
 using BlindSpot.Storage.Sql;
 using Microsoft.Data.Sqlite;
@@ -44,8 +45,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct)
     {
         var path = FilePath + ".inbox-lock";
+        PrivateFiles.Touch(path); // created with the configured mode, whatever the umask
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         try
         {
             return Task.FromResult<IAsyncDisposable?>(new FileStream(path, options));
