@@ -1,6 +1,7 @@
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Hosting.Failures;
 using BlindSpot.Hosting.Logging;
+using BlindSpot.Hosting.Store;
 using BlindSpot.Jobs.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,6 +133,13 @@ public static partial class JobsHost
             {
                 await error.WriteLineAsync(down);
                 return Failed;
+            }
+            // Opened here rather than by the host's StoreStartup (which then finds it open): a --db that names no usable
+            // store (a folder, a device) is one line and exit 2, not an exception out of a hosted service.
+            if (await host.Services.GetRequiredService<StoreHolder>().OpenAsync(create: true, lifetime.ApplicationStopping) is { } unusable)
+            {
+                await error.WriteLineAsync(unusable);
+                return UsageError;
             }
             await host.RunAsync();
             return Ok;

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Store;
 using BlindSpot.Jobs.Hosting;
 using BlindSpot.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BlindSpot.Cli.Commands;
@@ -49,6 +51,12 @@ internal static class WebCommand
             {
                 await error.WriteLineAsync(down);
                 return CliApp.Failed;
+            }
+            // Opened before the host starts (StoreStartup then finds it open): a --db naming no usable store is one line, exit 2.
+            if (await app.Services.GetRequiredService<StoreHolder>().OpenAsync(create: true, ct) is { } unusable)
+            {
+                await error.WriteLineAsync(unusable);
+                return CliApp.UsageError;
             }
             app.UseBlindSpotWeb(options);
             await app.StartAsync(ct);

@@ -40,6 +40,20 @@ public sealed class WebCommandTests : IDisposable
         Assert.DoesNotContain("   at ", run.Output + run.Error);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ADbThatIsAFolderIsOneLineAndExitCodeTwo(bool withJobs)
+    {
+        var folder = Directory.CreateDirectory(dir.File("a-folder")).FullName;
+        var run = await Cli.RunProcessAsync(new(), dir.Path,
+            ["web", "--urls", "http://127.0.0.1:0", "--db", folder, "--log-file", dir.File("logs/web-.clef"), .. withJobs ? new[] { "--with-jobs" } : []]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"--db {folder}는 폴더입니다: SQLite 파일 경로를 주세요.", run.Error.Trim());
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
+    }
+
     [Fact]
     public async Task WithoutJobsADatabaseThatIsDownIsOneLineAtOnceAndExitCodeOne()
     {

@@ -99,6 +99,19 @@ public sealed class JobsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task ADbThatIsAFolderIsOneLineAndExitCodeTwo()
+    {
+        // Found by the replay of issue 10: the store's refusal came out of a hosted service as an unhandled exception.
+        var folder = Directory.CreateDirectory(dir.File("a-folder")).FullName;
+        var run = await RunAsync("--db", folder, "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+
+        Assert.Equal(2, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Equal($"--db {folder}는 폴더입니다: SQLite 파일 경로를 주세요.", run.Error.Trim());
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
     public async Task ADatabaseThatStaysDownIsGivenUpOnAfterTheWaitWithOneLineAndExitCodeOne()
     {
         await using var nothing = new TcpForwarder(1); // never started: nothing listens on its port
