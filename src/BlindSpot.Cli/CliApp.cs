@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using BlindSpot.Cli.Commands;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
@@ -37,7 +38,19 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         var root = Build(output, error, input);
-        var parsed = root.Parse(args);
+        ParseResult parsed;
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            // System.CommandLine's own messages in English whatever the machine's language (its Korean resources would
+            // repeat a stray value, and cover only some messages): UsageLine tells them from ours and words them itself.
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            parsed = root.Parse(args);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
         if (parsed.Errors.Count > 0)
         {
             // One Korean line: the first problem with what was typed (the others usually follow from it) and where to look.

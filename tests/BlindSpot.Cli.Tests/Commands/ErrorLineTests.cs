@@ -69,6 +69,18 @@ public sealed class ErrorLineTests(ConfigurationTests.District district) : IClas
     }
 
     [Fact]
+    public async Task AStrayValueIsNotRepeatedOnAKoreanMachineEither()
+    {
+        // With LANG=ko_KR System.CommandLine would answer in its own Korean, quoting the value: "... 인수 '홍길동'".
+        var run = await Cli.RunProcessAsync(new() { ["LANG"] = "ko_KR.UTF-8", ["LC_ALL"] = "ko_KR.UTF-8" }, district.Dir.Path,
+            "run", "--inbox", district.Dir.Path, "--out", district.Dir.File("never"), "홍길동");
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.DoesNotContain("홍길동", run.Error);
+        Assert.Contains("알 수 없는 인수가 있습니다 (1개", run.Error);
+    }
+
+    [Fact]
     public async Task AQuarantineFolderThatCannotBeWrittenIsOneLineNamingItAndExitCodeOne()
     {
         var work = district.Dir.File("q-" + Guid.NewGuid().ToString("N")[..8]);
