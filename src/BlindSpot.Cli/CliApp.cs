@@ -61,6 +61,12 @@ public static class CliApp
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception e) when (StartupCheck.FileProblem(e) is { } line)
+        {
+            // appsettings.json in the working folder that is not valid JSON: a configuration error, one line.
+            await error.WriteLineAsync(line);
+            return UsageError;
+        }
         catch (Exception e) when (EnvironmentFailure.Describe(e, Db(parsed)) is { } line)
         {
             // The operator can fix this (a server, a password, a folder): one line, no stack trace.
@@ -79,7 +85,7 @@ public static class CliApp
                 ? db
                 : CliServices.Configuration(new Dictionary<string, string?>())[BlindSpotKeys.Db] ?? new BlindSpotOptions().Db;
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or InvalidDataException)
         {
             return null; // an unreadable appsettings.json: the line names no database
         }

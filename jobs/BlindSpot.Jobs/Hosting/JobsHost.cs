@@ -118,7 +118,17 @@ public static partial class JobsHost
             return UsageError;
         }
 
-        using var host = CreateBuilder(args).Build();
+        IHost built;
+        try
+        {
+            built = CreateBuilder(args).Build();
+        }
+        catch (Exception e) when (StartupCheck.FileProblem(e) is { } line)
+        {
+            await error.WriteLineAsync(line); // appsettings.json that is not valid JSON
+            return UsageError;
+        }
+        using var host = built;
         if (StartupCheck.Problem(host.Services) is { } problem)
         {
             await error.WriteLineAsync(problem);

@@ -31,6 +31,26 @@ public static partial class StartupCheck
         }
     }
 
+    /// <summary>
+    /// One line for a configuration file that cannot be read (appsettings.json that is not valid JSON), or null when
+    /// <paramref name="e"/> is something else. The configuration sources throw it while the configuration is built,
+    /// before any option can be checked; hosts exit with code 2. The file's content is not repeated, only where.
+    /// </summary>
+    public static string? FileProblem(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e is not InvalidDataException || ConfigurationFile().Match(e.Message) is not { Success: true } file) return null;
+        var line = e.InnerException?.InnerException is { } json && JsonLine().Match(json.Message) is { Success: true } l
+            && int.TryParse(l.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? $" ({n + 1}번째 줄 근처)" : "";
+        return $"{Prefix}설정 파일 {file.Groups[1].Value}을(를) 읽을 수 없습니다: JSON 형식이 잘못되었습니다{line}.";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("configuration from file '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex ConfigurationFile();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"LineNumber: (\d+)")]
+    private static partial System.Text.RegularExpressions.Regex JsonLine();
+
     /// <summary>The start of every configuration line (the keys themselves stay as they are written: BlindSpot:Section:Key).</summary>
     public const string Prefix = "설정이 잘못되었습니다: ";
 

@@ -81,6 +81,21 @@ public sealed class ErrorLineTests(ConfigurationTests.District district) : IClas
     }
 
     [Fact]
+    public async Task AnAppsettingsFileThatIsNotJsonIsOneLineAndExitCodeTwo()
+    {
+        // Found by the replay of issue 10: a broken appsettings.json in the working folder crashed with a trace (exit 134).
+        var work = Directory.CreateDirectory(district.Dir.File("badjson-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        await File.WriteAllTextAsync(Path.Combine(work, "appsettings.json"), "{ \"BlindSpot\": { \"Db\": \n");
+
+        var run = await Cli.RunProcessAsync(new(), work, "worklists", "--date", "2026-11-02", "--out", Path.Combine(work, "out"), "--db", district.Db);
+
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Equal($"설정이 잘못되었습니다: 설정 파일 {Path.Combine(work, "appsettings.json")}을(를) 읽을 수 없습니다: JSON 형식이 잘못되었습니다 (2번째 줄 근처).", run.Error.Trim());
+        Assert.False(Directory.Exists(Path.Combine(work, "out")));
+    }
+
+    [Fact]
     public async Task AQuarantineFolderThatCannotBeWrittenIsOneLineNamingItAndExitCodeOne()
     {
         var work = district.Dir.File("q-" + Guid.NewGuid().ToString("N")[..8]);

@@ -99,6 +99,19 @@ public sealed class JobsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAppsettingsFileThatIsNotJsonIsOneLineAndExitCodeTwo()
+    {
+        await File.WriteAllTextAsync(dir.File("appsettings.json"), "{ \"BlindSpot\": ");
+        var run = await RunAsync("--db", "./blindspot.db", "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+
+        Assert.Equal(2, run.Code);
+        AssertOneLine(run.Error);
+        Assert.StartsWith("설정이 잘못되었습니다: 설정 파일 ", run.Error);
+        Assert.Contains("appsettings.json을(를) 읽을 수 없습니다: JSON 형식이 잘못되었습니다", run.Error);
+        Assert.False(File.Exists(dir.File("blindspot.db")));
+    }
+
+    [Fact]
     public async Task ADbThatIsAFolderIsOneLineAndExitCodeTwo()
     {
         // Found by the replay of issue 10: the store's refusal came out of a hosted service as an unhandled exception.
