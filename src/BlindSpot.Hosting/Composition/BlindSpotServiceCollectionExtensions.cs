@@ -86,6 +86,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddTransient<ScoreService>(sp => sp.GetRequiredService<PipelineServices>().Score());
         services.AddTransient<ReasonService>(sp => sp.GetRequiredService<PipelineServices>().Reasons());
         services.AddTransient<ModelRegistryService>(sp => sp.GetRequiredService<PipelineServices>().Registry());
+        services.AddTransient<ModelComparisonService>(sp => sp.GetRequiredService<PipelineServices>().Comparison());
         services.AddTransient<WorklistService>(sp => sp.GetRequiredService<PipelineServices>().Worklists());
         services.AddTransient<TargetsService>(sp => sp.GetRequiredService<PipelineServices>().Targets());
         services.AddTransient<RetentionService>(sp => sp.GetRequiredService<PipelineServices>().Retention());

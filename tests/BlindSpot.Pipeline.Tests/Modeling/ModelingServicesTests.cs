@@ -225,6 +225,12 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.Equal(older.Version, newer.Card!.Champion!.Version);
         Assert.NotNull(newer.Card.Champion.Metrics);
         Assert.Equal(newer.Card.Model.Rows, newer.Card.Champion.Metrics!.Rows);
+        // The analysts' comparison rebuilds the same holdout from the store: the very figures training measured.
+        var same = await new ModelComparisonService(store).CompareAsync(older.Version!, newer.Version!, CancellationToken.None);
+        Assert.Null(same.Problem);
+        Assert.Equal(newer.Version, same.HoldoutVersion);
+        Assert.Equal((newer.Card.Model.Rows, newer.Card.Model.Auc, newer.Card.Model.PrecisionAtK), (same.B!.Rows, same.B.Auc, same.B.PrecisionAtK));
+        Assert.Equal((newer.Card.Champion.Metrics.Auc, newer.Card.Champion.Metrics.PrecisionAtK), (same.A!.Auc, same.A.PrecisionAtK));
 
         // Whatever the policy decided, the analyst can make either one champion.
         var promote = await Registry.PromoteAsync(newer.Version!, "analyst-kim", "new crisis codes since May", CancellationToken.None);
@@ -253,6 +259,19 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.False(earlier.Promoted);
         var models = await store.ListModelsAsync(CancellationToken.None);
         Assert.Equal(ModelStatus.Champion, models.Single(m => m.Version == champion.Version).Status);
+
+        // The analysts' comparison still measures both, on the later model's holdout, which the earlier one never saw.
+        var compared = await new ModelComparisonService(store).CompareAsync(earlier.Version!, champion.Version!, CancellationToken.None);
+        Assert.Null(compared.Problem);
+        Assert.Equal((champion.Version, champion.Card!.Model.Auc), (compared.HoldoutVersion, compared.B!.Auc));
+        Assert.Equal(compared.Rows, compared.A!.Rows);
+
+        // A model calibrated on visits inside that holdout (a short test window a week earlier) is refused, with why.
+        var overlapping = await Train.TrainAsync(AsOf.AddDays(-7), new BlindSpot.Model.Training.TrainOptions(TestDays: 14), promote: false, CancellationToken.None);
+        Assert.True(overlapping.Trained, overlapping.Failure);
+        var refused = await new ModelComparisonService(store).CompareAsync(overlapping.Version!, champion.Version!, CancellationToken.None);
+        Assert.Null(refused.A);
+        Assert.Contains("같은 구간에서 비교할 수 없습니다", refused.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

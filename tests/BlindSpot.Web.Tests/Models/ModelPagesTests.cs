@@ -1,5 +1,7 @@
 using BlindSpot.Core.Audit;
 using BlindSpot.Core.Scoring;
+using BlindSpot.Pipeline.Modeling;
+using Microsoft.Extensions.DependencyInjection;
 using BlindSpot.Web.Tests.Support;
 
 namespace BlindSpot.Web.Tests.Models;
@@ -27,6 +29,20 @@ public sealed class ModelPagesTests(WebFixture web)
         var headers = await page.Locator("#compare thead th").AllTextContentsAsync();
         Assert.Equal(["지표", versions[0], versions[1]], headers);
         Assert.Contains("AUC", await page.TextContentAsync("#compare") ?? "", StringComparison.Ordinal);
+
+        // Both on the same holdout: the later model's test window, rebuilt from the store as training built it, so the
+        // later model measures exactly what its card says and the earlier one is scored on the very same visits.
+        var later = Assert.Single(await web.Store.ListModelsAsync(default), m => m.Version == versions[1]);
+        var laterCard = Model.Registry.ModelCard.FromJson(later.CardJson);
+        var same = await web.Services.GetRequiredService<ModelComparisonService>().CompareAsync(versions[0], versions[1], default);
+        Assert.Null(same.Problem);
+        Assert.Equal((versions[1], laterCard.Model.Rows, laterCard.Model.Positives), (same.HoldoutVersion, same.Rows, same.Positives));
+        Assert.Equal(laterCard.Model.Auc, same.B!.Auc, 9);
+        Assert.Equal(laterCard.Model.PrecisionAtK, same.B.PrecisionAtK, 9);
+        Assert.Equal(same.Rows, same.A!.Rows);
+        var holdout = await page.Locator("#holdout tbody tr").AllTextContentsAsync();
+        Assert.Contains(holdout, r => r.Contains("AUC", StringComparison.Ordinal) && r.Contains(same.B.Auc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            && r.Contains(same.A.Auc.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         foreach (var user in new[] { "plan1", "dorim1" })
         {

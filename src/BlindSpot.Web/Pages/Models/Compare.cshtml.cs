@@ -2,18 +2,24 @@ using System.Globalization;
 using BlindSpot.Core.Storage;
 using BlindSpot.Model.Evaluation;
 using BlindSpot.Model.Registry;
+using BlindSpot.Pipeline.Modeling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlindSpot.Web.Pages.Models;
 
 /// <summary>
-/// Two models side by side from their cards. The same holdout is used where the registry measured it: a challenger's
-/// card holds the champion of the time scored on the challenger's own test rows; otherwise the note says the test
-/// windows differ.
+/// Two models side by side: first both measured now on the same holdout (<see cref="ModelComparisonService"/>: the
+/// later model's test window, rebuilt from the store), then what their cards say. In the card table the same holdout is
+/// used where the registry measured it (a challenger's card holds the champion of the time scored on the challenger's
+/// own test rows); otherwise the note says the test windows differ.
 /// </summary>
-public sealed class CompareModel(IBlindSpotStore store) : PageModel
+public sealed class CompareModel(IBlindSpotStore store, ModelComparisonService comparison) : PageModel
 {
+    /// <summary>Both models on the same held-out visits, or why not.</summary>
+    public HoldoutComparison? Holdout { get; private set; }
+    public IReadOnlyList<Row> HoldoutRows { get; private set; } = [];
+
     public sealed record Row(string Name, string A, string B);
 
     public ModelCard? A { get; private set; }
@@ -29,6 +35,17 @@ public sealed class CompareModel(IBlindSpotStore store) : PageModel
         B = models.FirstOrDefault(m => m.Version == b) is { } mb ? ModelCard.FromJson(mb.CardJson) : null;
         if (A is null || B is null) { Error = "비교할 두 모델을 레지스트리에서 고르세요."; return; }
 
+        Holdout = await comparison.CompareAsync(A.Version, B.Version, ct);
+        if (Holdout is { A: { } ha, B: { } hb })
+            HoldoutRows =
+            [
+                new("AUC", F(ha.Auc), F(hb.Auc)),
+                new("AUPRC", F(ha.Auprc), F(hb.Auprc)),
+                new($"precision@k (k={Holdout.K})", F(ha.PrecisionAtK), F(hb.PrecisionAtK)),
+                new("recall@k", F(ha.RecallAtK), F(hb.RecallAtK)),
+                new("Brier", F(ha.Brier), F(hb.Brier)),
+            ];
+
         // Same holdout: the newer card's champion comparison, when it names the older model.
         var (newer, older) = A.TrainedAt >= B.TrainedAt ? (A, B) : (B, A);
         ScorerMetrics? olderOnNewerHoldout = newer.Champion is { Version: var v, Metrics: { } m } && v == older.Version ? m : null;
@@ -39,7 +56,6 @@ public sealed class CompareModel(IBlindSpotStore store) : PageModel
 
         var ma2 = MetricsOf(A);
         var mb2 = MetricsOf(B);
-        static string F(double d) => double.IsFinite(d) ? d.ToString("0.000", CultureInfo.InvariantCulture) : "-";
         static string W(TimeSlice t) => $"{t.From:yyyy-MM-dd}~{t.To:yyyy-MM-dd} ({t.Rows}행, 양성 {t.Positives})";
         Rows =
         [
@@ -59,4 +75,6 @@ public sealed class CompareModel(IBlindSpotStore store) : PageModel
             new("자동 승격 판단", A.Decision.Reason, B.Decision.Reason),
         ];
     }
+
+    static string F(double d) => double.IsFinite(d) ? d.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 }
