@@ -33,7 +33,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models, settings.Worklists.Policy);
     public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
     public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
-    public ModelComparisonService Comparison() => new(store);
+    public ModelComparisonService Comparison() => new(store, clock);
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
     /// <summary>Open tips: retry after a new snapshot, and dong staff's confirm / reject (for the web's dong screen).</summary>
     public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>());

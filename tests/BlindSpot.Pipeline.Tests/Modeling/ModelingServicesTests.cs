@@ -226,7 +226,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.NotNull(newer.Card.Champion.Metrics);
         Assert.Equal(newer.Card.Model.Rows, newer.Card.Champion.Metrics!.Rows);
         // The analysts' comparison rebuilds the same holdout from the store: the very figures training measured.
-        var same = await new ModelComparisonService(store).CompareAsync(older.Version!, newer.Version!, CancellationToken.None);
+        var same = await new ModelComparisonService(store, Clock).CompareAsync(older.Version!, newer.Version!, CancellationToken.None);
         Assert.Null(same.Problem);
         Assert.Equal(newer.Version, same.HoldoutVersion);
         Assert.Equal((newer.Card.Model.Rows, newer.Card.Model.Auc, newer.Card.Model.PrecisionAtK), (same.B!.Rows, same.B.Auc, same.B.PrecisionAtK));
@@ -260,18 +260,11 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         var models = await store.ListModelsAsync(CancellationToken.None);
         Assert.Equal(ModelStatus.Champion, models.Single(m => m.Version == champion.Version).Status);
 
-        // The analysts' comparison still measures both, on the later model's holdout, which the earlier one never saw.
-        var compared = await new ModelComparisonService(store).CompareAsync(earlier.Version!, champion.Version!, CancellationToken.None);
-        Assert.Null(compared.Problem);
-        Assert.Equal((champion.Version, champion.Card!.Model.Auc), (compared.HoldoutVersion, compared.B!.Auc));
-        Assert.Equal(compared.Rows, compared.A!.Rows);
-
-        // A model calibrated on visits inside that holdout (a short test window a week earlier) is refused, with why.
-        var overlapping = await Train.TrainAsync(AsOf.AddDays(-7), new BlindSpot.Model.Training.TrainOptions(TestDays: 14), promote: false, CancellationToken.None);
-        Assert.True(overlapping.Trained, overlapping.Failure);
-        var refused = await new ModelComparisonService(store).CompareAsync(overlapping.Version!, champion.Version!, CancellationToken.None);
-        Assert.Null(refused.A);
-        Assert.Contains("같은 구간에서 비교할 수 없습니다", refused.Problem, StringComparison.Ordinal);
+        // Both refitted on every visit up to their as-of dates: no visit neither learned from exists yet (the clock stands
+        // at the later as-of date), so the analysts' comparison says so instead of judging a model on its own rows.
+        var compared = await new ModelComparisonService(store, new StoppedAt(AsOf)).CompareAsync(earlier.Version!, champion.Version!, CancellationToken.None);
+        Assert.Null(compared.A);
+        Assert.Contains($"두 모델 모두 {AsOf:yyyy-MM-dd} 까지의 방문으로 학습했으므로", compared.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -316,4 +309,10 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.Contains("household_type", markdown);
         Assert.Contains(report.Card!.DataFingerprint, markdown);
     }
+}
+
+/// <summary>A clock standing at 12:00 KST of a day.</summary>
+file sealed class StoppedAt(DateOnly day) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
 }
