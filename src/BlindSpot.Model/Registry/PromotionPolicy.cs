@@ -14,7 +14,7 @@ namespace BlindSpot.Model.Registry;
 ///    not beaten automatically: an analyst decides with `promote`.
 /// 4. a refresh: a champion refitted on every visit up to its as-of date has learned from the challenger's test window, so
 ///    the two cannot be compared on it. When the challenger is the champion's own recipe (same settings, same features)
-///    on newer visits, passing rule 1 and a fairness count no worse than the champion's card is enough: the recipe was
+///    on newer visits, passing rule 1 and a fairness count no worse than the champion's on the same rows is enough: the recipe was
 ///    judged when it first won, and newer visits are what the refresh is for (docs/adr/0002-model-choice.md).
 /// </summary>
 public static class PromotionPolicy
@@ -30,9 +30,9 @@ public static class PromotionPolicy
         {
             if (champion is { SameRecipe: true, Metrics: null, FairnessFlagged: { } cardFlagged })
                 return report.Fairness.FlaggedCount > cardFlagged
-                    ? new(false, $"Not promoted: refresh of champion {champion.Version}'s recipe, but fairness check failed ({report.Fairness.FlaggedCount} flagged groups, champion's card {cardFlagged}).")
+                    ? new(false, $"Not promoted: refresh of champion {champion.Version}'s recipe, but fairness check failed ({report.Fairness.FlaggedCount} flagged groups, champion {cardFlagged} on the same rows).")
                     : new(true, $"Promoted: refresh of champion {champion.Version}'s recipe (same settings and features) on newer visits; " +
-                                $"the champion cannot be scored on this test window ({champion.NotComparable}); beats both baselines; fairness no worse than the champion's card.");
+                                $"the champion cannot be scored on this test window ({champion.NotComparable}); beats both baselines; fairness no worse than the champion's on the same rows.");
             return new(false, $"Not promoted: champion {champion.Version} cannot be compared ({champion.NotComparable}); an analyst may promote by command.");
         }
         if (report.Fairness.FlaggedCount > champion.FairnessFlagged)
