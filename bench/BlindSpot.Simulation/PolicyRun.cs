@@ -91,13 +91,17 @@ internal sealed class PolicyRun : IAsyncDisposable
     /// <summary>The evening run as of <paramref name="asOf"/>: ingest the day's files, then this policy's lists for <paramref name="listDay"/>.</summary>
     public async Task<IReadOnlyList<WorklistEntry>> ListAsync(DateOnly asOf, DateOnly listDay, CancellationToken ct)
     {
-        var monthTurned = lastAsOf is { } previous && (previous.Year, previous.Month) != (asOf.Year, asOf.Month);
+        // The Saturday the jobs host's weekly retrain (Sundays, as of Saturday) ran for since the last list, if any.
+        DateOnly? saturday = null;
+        if (lastAsOf is { } previous)
+            for (var d = asOf; d > previous; d = d.AddDays(-1))
+                if (d.DayOfWeek == DayOfWeek.Saturday) { saturday = d; break; }
         lastAsOf = asOf;
         if (variant is not null)
         {
             var retrain = variant.RetrainDays is { } every
                 ? lastTrained is not { } t || asOf.DayNumber - t.DayNumber >= every
-                : monthTurned;
+                : saturday is not null;
             if (retrain && variant.RetrainDays is not null)
             {
                 await services.Ingest().IngestInboxAsync(Inbox, Quarantine, ct);
@@ -110,11 +114,10 @@ internal sealed class PolicyRun : IAsyncDisposable
             }
             else if (retrain)
             {
-                // The jobs host retrains on the 1st of each month as of the month's last day (docs/operations.md); same here.
+                // The jobs host retrains on Sundays as of Saturday (docs/operations.md); same here.
                 await services.Ingest().IngestInboxAsync(Inbox, Quarantine, ct);
-                var monthEnd = new DateOnly(asOf.Year, asOf.Month, 1).AddDays(-1);
-                var train = await services.Train().TrainAsync(monthEnd, null, ct);
-                Notes.Add($"retrained as of {monthEnd:yyyy-MM-dd}: {train.Version ?? train.Failure}, promoted {train.Promoted}");
+                var train = await services.Train().TrainAsync(saturday!.Value, null, ct);
+                Notes.Add($"retrained as of {saturday:yyyy-MM-dd}: {train.Version ?? train.Failure}, promoted {train.Promoted}");
             }
             var report = await services.Run().RunAsync(Inbox, OutDir, Quarantine, asOf, ct);
             if (report.WorklistDate != listDay || report.Worklists.Error is not null)

@@ -13,7 +13,7 @@ namespace BlindSpot.Simulation;
 /// <c>neg</c> (sampled negatives per visit), <c>negw</c> (their weight), <c>trees</c>, <c>leaves</c>, <c>minleaf</c>,
 /// <c>lr</c>, <c>ngram</c> (hashed n-gram bits), <c>maxw</c> (selection weight clip), <c>cal</c> (platt|isotonic), <c>learner</c> (auto|fasttree|logistic), <c>l2</c>.
 /// Worklist keys (<see cref="WorklistOptions"/>): <c>signal=0</c> (model picks also among households with no tip or
-/// indicator), <c>explore</c> (exploration share). <c>retrain=N</c> retrains every N days as of the evening (default: monthly, like the jobs host). A variant with a
+/// indicator), <c>explore</c> (exploration share). <c>retrain=N</c> retrains every N days as of the evening (default: weekly as of Saturday, like the jobs host). A variant with a
 /// training key trains its own first model on day 0. <c>promote=always</c> (a diagnosis, not a policy) promotes every
 /// retrained model that beats both baselines, without the champion comparison.
 /// </summary>

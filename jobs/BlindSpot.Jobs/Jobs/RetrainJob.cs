@@ -6,14 +6,14 @@ using Hangfire;
 namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>
-/// Trains a challenger monthly (the use case: <see cref="TrainService"/>, which promotes it only under the model's
+/// Trains a challenger weekly (the use case: <see cref="TrainService"/>, which promotes it only under the model's
 /// own rules). The model version is a hash of the data and options, so a second run or server finds it and stops.
 /// </summary>
 public sealed class RetrainJob(JobRunner runner, TrainService training, TimeProvider clock)
 {
     public const string Id = "retrain";
 
-    /// <summary>The recurring entry: as of yesterday (KST), i.e. the last day of the month just ended.</summary>
+    /// <summary>The recurring entry: as of yesterday (KST), i.e. the Saturday of the week just ended.</summary>
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [600, 3600])]
     public Task RunScheduledAsync(CancellationToken ct) => RunAsync(Kst.Today(clock).AddDays(-1), ct);
 

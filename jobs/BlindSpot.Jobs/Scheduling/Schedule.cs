@@ -29,8 +29,9 @@ public static class Schedule
             "Business mornings 05:30: today's worklists as of yesterday (holidays skipped by the job)"),
         new(TargetsReportJob.Id, "0 7 * * 1", Job.FromExpression<TargetsReportJob>(j => j.RunScheduledAsync(CancellationToken.None)),
             "Mondays 07:00: targets of the year as of yesterday"),
-        new(RetrainJob.Id, "0 3 1 * *", Job.FromExpression<RetrainJob>(j => j.RunScheduledAsync(CancellationToken.None)),
-            "1st of the month 03:00: train a challenger as of the month's last day (promoted only under the model's rules)"),
+        // Weekly, so that the model learns from the lists' own newest visits (docs/adr/0002-model-choice.md, third amendment).
+        new(RetrainJob.Id, "0 3 * * 0", Job.FromExpression<RetrainJob>(j => j.RunScheduledAsync(CancellationToken.None)),
+            "Sundays 03:00: train a challenger as of Saturday (promoted only under the model's rules, a refresh of the champion's recipe included)"),
         new(PurgePersonalDataJob.Id, "0 4 * * *", Job.FromExpression<PurgePersonalDataJob>(j => j.RunScheduledAsync(CancellationToken.None)),
             "Nightly 04:00: blank personal data older than the retention"),
     ];
