@@ -94,19 +94,10 @@ public sealed class RiskModel
         IReadOnlyList<LabeledExample>? selection = null)
     {
         var ml = new MLContext(o.Seed);
-        // Example weights: sampled negatives their fixed weight, visits 1 / selection probability (clipped).
-        var trainRows = train.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
-        var calRows = calibration.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
-        var weighted = trainRows.Any(r => r.Weight != 1f);
+        var (trainView, featurizer, featurized, weightColumn) = Prepare(ml, train, o);
+        var calRows = Rows(calibration, o);
         var calWeighted = calRows.Any(r => r.Weight != 1f);
-        var trainView = ModelInput.Load(ml, trainRows);
         var calView = ModelInput.Load(ml, calRows);
-
-        // Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no
-        // n-gram -> text table in the model, so no fragment of a note (a name!) can end up in the zip.
-        var featurizer = Featurizer(ml, o).Fit(trainView);
-        var featurized = featurizer.Transform(trainView);
-        var weightColumn = weighted ? nameof(ModelInput.Weight) : null;
 
         var learner = o.Learner.ToLowerInvariant();
         var candidates = learner == Learners.Auto
@@ -173,11 +164,7 @@ public sealed class RiskModel
     {
         if (calibratorStep is null) throw new InvalidOperationException("Only a model trained in this process can be refitted.");
         var ml = new MLContext(o.Seed);
-        var rows = all.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
-        var view = ModelInput.Load(ml, rows);
-        var featurizer = Featurizer(ml, o).Fit(view);
-        var featurized = featurizer.Transform(view);
-        var weightColumn = rows.Any(r => r.Weight != 1f) ? nameof(ModelInput.Weight) : null;
+        var (view, featurizer, featurized, weightColumn) = Prepare(ml, all, o);
         var fitted = Fit(Learner, ml, featurizer, featurized, weightColumn, o);
         var scored = calibratorStep.Transform(fitted.Chain.Transform(view));
         var chain = new TransformerChain<ITransformer>([.. fitted.Steps, calibratorStep, fitted.Contributions(scored)]);
@@ -192,6 +179,24 @@ public sealed class RiskModel
             _ => FitFastTree(ml, featurizer, featurized, weight, o),
         };
 
+    /// <summary>Example weights: sampled negatives their fixed weight, visits 1 / selection probability (clipped).</summary>
+    static List<ModelInput> Rows(IEnumerable<LabeledExample> rows, TrainOptions o) =>
+        rows.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
+
+    /// <summary>The rows to fit on, the featurizer fitted on them, their features, and the weight column (null when every weight is 1).</summary>
+    static (IDataView View, ITransformer Featurizer, IDataView Featurized, string? WeightColumn) Prepare(MLContext ml,
+        IEnumerable<LabeledExample> examples, TrainOptions o)
+    {
+        var rows = Rows(examples, o);
+        var view = ModelInput.Load(ml, rows);
+        var featurizer = Featurizer(ml, o).Fit(view);
+        return (view, featurizer, featurizer.Transform(view), rows.Any(r => r.Weight != 1f) ? nameof(ModelInput.Weight) : null);
+    }
+
+    /// <summary>
+    /// Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no n-gram ->
+    /// text table in the model, so no fragment of a note (a name!) can end up in the zip.
+    /// </summary>
     static IEstimator<ITransformer> Featurizer(MLContext ml, TrainOptions o) =>
         ml.Transforms.Text.TokenizeIntoCharactersAsKeys("NoteChars", nameof(ModelInput.Notes), useMarkerCharacters: false)
             .Append(ml.Transforms.Text.ProduceHashedNgrams("NoteNgrams", "NoteChars", numberOfBits: o.NgramBits,

@@ -125,23 +125,23 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
             return new ChampionComparison(champion.Version, null, null, $"feature schema {card?.FeatureSchemaVersion ?? "unknown"}, current {FeatureSchema.Version}");
         // A refitted champion learned from every visit up to its as-of date, not only up to its calibration window.
         var fittedUpTo = card.Options.RefitOnAllRows ? card.AsOf : card.CalibrationWindow.To;
+        var inside = fittedUpTo >= trained.Report.Test.From;
+        // A refresh (the champion's own recipe on newer visits) is judged on fairness on the same rows: the champion has
+        // learned from some of them, so its precision there is optimistic and no gain is computed, but the flagged groups
+        // compare like with like (a card of another window flagged other groups for other reasons).
+        var refresh = inside && card.Options.RefitOnAllRows && card.Options == o && card.AsOf < trained.Report.Test.To;
+        var why = inside ? $"the champion was fitted on visits up to {fittedUpTo:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})" : null;
+        if (inside && !refresh) return new ChampionComparison(champion.Version, null, null, why);
+
         var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
         var test = trained.TestRows;
         var rows = test.Select(e => e.Features).ToList();
         var k = trained.Report.K;
-        if (fittedUpTo >= trained.Report.Test.From)
-        {
-            // A refresh (the champion's own recipe on newer visits) is judged on fairness on the same rows: the champion has
-            // learned from some of them, so its precision there is optimistic and no gain is computed, but the flagged groups
-            // compare like with like (a card of another window flagged other groups for other reasons).
-            var refresh = card.Options.RefitOnAllRows && card.Options == o && card.AsOf < trained.Report.Test.To;
-            return new ChampionComparison(champion.Version, null, refresh ? FairnessAudit.Run(test, model.Probabilities(rows), k).FlaggedCount : null,
-                $"the champion was fitted on visits up to {fittedUpTo:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})",
-                SameRecipe: refresh);
-        }
         var p = model.Probabilities(rows);
+        var flagged = FairnessAudit.Run(test, p, k).FlaggedCount;
+        if (refresh) return new ChampionComparison(champion.Version, null, flagged, why, SameRecipe: true);
         var gain = Bootstrap.Gain(test, trained.HeldOut.Probabilities(rows), p, k, o.Seed, o.BootstrapReplicates);
-        return new ChampionComparison(champion.Version, Evaluator.Evaluate("champion", test, p, p, k), FairnessAudit.Run(test, p, k).FlaggedCount, null, gain);
+        return new ChampionComparison(champion.Version, Evaluator.Evaluate("champion", test, p, p, k), flagged, null, gain);
     }
 
     /// <summary>m-yyyyMMdd-hash: the hash covers the training rows, the options and the feature schema.</summary>
