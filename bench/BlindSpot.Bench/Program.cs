@@ -18,7 +18,7 @@ using Microsoft.Extensions.Logging;
 // dotnet run -c Release --project bench/BlindSpot.Bench -- national [--districts 20] [--households 190000] [--servers 1,2,3]
 //     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-tips [--households 60000] [--tips 20000] [--seed 1]
-//     [--threshold 0.7] [--sweep]
+//     [--threshold 0.7] [--sweep] [--misses] [--dump misses.tsv]
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
 if (args is ["generate", var dir, ..])
@@ -113,9 +113,10 @@ if (args is ["resolve-tips", ..])
     string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     var th = Opt("--threshold", "");
     return BlindSpot.Bench.TipResolutionBench.Run(int.Parse(Opt("--households", "60000"), inv), int.Parse(Opt("--tips", "20000"), inv),
-        int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"));
+        int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"),
+        args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null);
 }
 Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
     "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] " +
-    "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep]");
+    "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE]");
 return 2;

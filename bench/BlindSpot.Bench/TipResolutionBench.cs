@@ -18,7 +18,7 @@ namespace BlindSpot.Bench;
 /// </summary>
 internal static class TipResolutionBench
 {
-    public static int Run(int households, int tips, int seed, double? threshold, bool sweep)
+    public static int Run(int households, int tips, int seed, double? threshold, bool sweep, bool misses = false, string? dump = null)
     {
         var inv = CultureInfo.InvariantCulture;
         var watch = Stopwatch.StartNew();
@@ -59,6 +59,8 @@ internal static class TipResolutionBench
             $"with candidates {nobody.Count(r => r.R.Status == TipLinkStatus.Candidates)}"));
         Console.WriteLine(string.Create(inv, $"links by method: {string.Join(", ", results.Where(r => r.R.Status == TipLinkStatus.Linked).GroupBy(r => r.R.Method).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}"));
 
+        if (misses || dump is not null) Misses(results, new TipResolver(index, options with { LinkThreshold = 0, MaxCandidates = int.MaxValue }), index, sample.Registry, dump);
+
         if (sweep)
         {
             Console.WriteLine();
@@ -75,6 +77,56 @@ internal static class TipResolutionBench
         Console.WriteLine();
         Console.WriteLine(string.Create(inv, $"process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
         return 0;
+    }
+
+    /// <summary>
+    /// Why the tips about a real household that were not linked right missed, by spelling style: the right household
+    /// was not a candidate at all (no candidate / only others), was the best candidate but below the threshold (sent to
+    /// staff as candidates, or unresolved), ranked below another candidate, or another household was linked. With a
+    /// dump file (written owner-only: synthetic names and addresses), one line per miss for reading.
+    /// </summary>
+    static void Misses(List<(LabelledTip Tip, TipResolution R)> results, TipResolver all, RegistryIndex index, IReadOnlyList<BlindSpot.Core.Ingest.HouseholdRef> registry, string? dump)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Reason(LabelledTip tip, TipResolution r, TipResolution full)
+        {
+            if (r.Status == TipLinkStatus.Linked) return "wrong link";
+            if (full.Candidates.Count == 0) return "no candidate";
+            var rank = full.Candidates.ToList().FindIndex(c => c.HouseholdId == tip.TrueHouseholdId);
+            if (rank < 0) return "right not a candidate";
+            if (rank > 0) return "ranked below another";
+            return r.Status == TipLinkStatus.Candidates ? "best, below threshold (to staff)" : "best, below threshold (unresolved)";
+        }
+        var rows = new List<(LabelledTip Tip, string Reason, TipResolution Full)>();
+        foreach (var (tip, r) in results)
+        {
+            if (tip.TrueHouseholdId is null || r.Status == TipLinkStatus.Linked && r.HouseholdId == tip.TrueHouseholdId) continue;
+            var dong = tip.DongGiven ? tip.Dong : index.InferDong(tip.Address);
+            var full = all.Resolve(new TipEvidence(tip.Address, dong, tip.DongGiven, tip.SubjectName, tip.Phone));
+            rows.Add((tip, Reason(tip, r, full), full));
+        }
+        var reasons = new[] { "no candidate", "right not a candidate", "ranked below another", "best, below threshold (to staff)", "best, below threshold (unresolved)", "wrong link" };
+        var real = results.Count(r => r.Tip.TrueHouseholdId is not null);
+        Console.WriteLine();
+        Console.WriteLine($"misses of tips about a real household ({rows.Count} of {real}), by why:");
+        Console.WriteLine("| style | " + string.Join(" | ", reasons) + " |");
+        Console.WriteLine("|---|" + string.Concat(reasons.Select(_ => "---|")));
+        foreach (var style in Enum.GetValues<SpellingStyle>().Cast<SpellingStyle?>().Append(null))
+        {
+            var of = rows.Where(r => style is null || r.Tip.Style == style).ToList();
+            Console.WriteLine($"| {style?.ToString() ?? "**all**"} | " + string.Join(" | ", reasons.Select(x => of.Count(r => r.Reason == x).ToString(inv))) + " |");
+        }
+        if (dump is null) return;
+        using var w = new StreamWriter(dump);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dump, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var byId = registry.GroupBy(h => h.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.SnapshotDate)!);
+        foreach (var (tip, reason, full) in rows.OrderBy(r => r.Tip.Style).ThenBy(r => r.Reason))
+        {
+            var truth = full.Candidates.ToList().FindIndex(c => c.HouseholdId == tip.TrueHouseholdId);
+            var others = string.Join(" ", full.Candidates.Take(4).Select(c => string.Create(inv, $"{c.HouseholdId}:{c.Probability:F3}:{c.Method}")));
+            w.WriteLine(string.Create(inv, $"{tip.Style}\t{reason}\t{tip.Address}\t{tip.SubjectName}\t{(tip.DongGiven ? tip.Dong : "-")}\t{tip.Phone}\t" +
+                $"true {tip.TrueHouseholdId} [{byId[tip.TrueHouseholdId!].Address} / {byId[tip.TrueHouseholdId!].HeadName}] rank {truth} p {(truth >= 0 ? full.Candidates[truth].Probability : 0):F3}\t{others} (of {full.Candidates.Count})"));
+        }
     }
 
     static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;

@@ -38,9 +38,11 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     // dong contradicts its address from linking (the dong counts against every household there).
     const double ElsewhereShare = 0.02;
 
-    // Fixed mass of "somebody the registry does not have" when the number written (or its unit) is not in the registry,
-    // against the slips' probabilities (a neighbour's number is about 0.08): about as likely as the likeliest slip.
-    const double WrongNumberOutside = 0.1;
+    // When the number written (or its unit) is not in the registry: how much likelier a tip is about somebody the
+    // registry does not have (living at that number, a new building) than about a registered household whose number was
+    // written wrongly. About as likely: calls about nobody in the registry and wrong numbers are each about one tip in
+    // twenty, set by hand (ADR 0008).
+    const double OutsideOverSlip = 1;
 
     public RegistryIndex Index => index;
     public ResolutionOptions Options => options;
@@ -136,11 +138,15 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             return ((a.Unit.IsSpecific ? ExactUnitOutside : 0.03) + typo + byName, 0);
         }
 
-        // The number (or the unit at that number) fits nothing: the same unit at a number a slip away on the same road.
-        // Somebody the registry does not have (a new building, a lodger) is as likely as any one slip, whatever the
-        // number of slips that happen to have the unit: a lone slip with no name to back it is not linked.
+        // The number (or the unit at that number) fits nothing: the same unit at a number a slip away on the same road,
+        // against somebody the registry does not have living at the number written. A household's slip weighs
+        // P(slip) × P(unit written | it); the outsider P(outside) / P(slip) × P(that building number | outside) / P(a
+        // household | registry) × P(unit written | outside) = OutsideOverSlip × households per building × the share of
+        // households whose unit would be written so. A slip onto a rare unit (105동 2402호) links; onto a common one
+        // (201호) it needs the name.
+        // Somebody the registry does not have at the slip's building (a new tenant) weighs as at the number written.
         foreach (var (road, _) in roads) AddSlips(pool, road, a, 1);
-        return (0, WrongNumberOutside);
+        return (pool.Count == 0 ? 0 : ExactUnitOutside, OutsideOverSlip * index.HouseholdsPerBuilding * index.UnitShare(a.Unit));
     }
 
     /// <summary>

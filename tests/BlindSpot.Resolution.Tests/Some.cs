@@ -33,11 +33,14 @@ internal static class Some
     public static TipResolver Resolver(IEnumerable<HouseholdRef>? households = null) => new(new RegistryIndex(households ?? Households));
 
     /// <summary>
-    /// The same buildings inside a district of 3,000 more households (on 문래로, each name its own), so that a full name
-    /// is as rare as it is in a real registry and says as much.
+    /// The same buildings inside a district of 3,000 more households (on 문래로, each name its own; ten households a
+    /// building, two a floor: 101호, 102호 … 502호), so that a full name is as rare as it is in a real registry and says
+    /// as much, and 201호 is as common a unit as it is (203호 and 101동 1203호 stay rare).
     /// </summary>
     static readonly Lazy<TipResolver> InDistrict = new(() => Resolver(Households.Concat(Enumerable.Range(0, 3000).Select(i =>
-        H($"F{i:D4}", "문래동", $"서울특별시 영등포구 문래로 {100 + i / 10}, {101 + i % 10}호", $"박{i}수")))));
+        H($"F{i:D4}", "문래동", $"서울특별시 영등포구 문래로 {100 + i / 10}, {i % 10 / 2 + 1}0{i % 2 + 1}호", $"박{i}수")))));
+
+    public static RegistryIndex District => InDistrict.Value.Index;
 
     public static TipResolution ResolveInDistrict(string address, string? name = null, string? dong = "도림동") =>
         InDistrict.Value.Resolve(new TipEvidence(address, dong, true, name, null, 2026));

@@ -126,6 +126,23 @@ public sealed class TipResolverTests
     }
 
     [Fact]
+    public void ASlipOntoARareUnitLinksWithoutAName()
+    {
+        // 신길로 41 does not exist; 신길로 40 next door has a 101동 1203호, a unit only a few households of a district have:
+        // a slip of the number is far likelier than somebody the registry does not have at a 101동 1203호 of 41.
+        AssertLinked(Some.ResolveInDistrict("신길로 41, 101동 1203호", dong: "신길1동"), "H06", MatchMethod.NearbyNumber);
+        AssertLinked(Some.ResolveInDistrict("신길로 41 102-1203", dong: "신길1동"), "H07", MatchMethod.NearbyNumber);
+        // 1203호 alone fits two households there: candidates, not a link.
+        var noBlock = Some.ResolveInDistrict("신길로 41, 1203호", dong: "신길1동");
+        Assert.Equal(TipLinkStatus.Candidates, noBlock.Status);
+        Assert.Equal(["H06", "H07"], noBlock.Candidates.Select(c => c.HouseholdId).Order());
+        // 201호 is in nearly every building of the district: a slip onto the one next door needs the name
+        // (ALoneSlipWithNothingToBackItIsNotLinked).
+        Assert.InRange(Some.District.UnitShare(new UnitSpec(UnitKind.Unit, 0, 201)), 0.09, 0.11);
+        Assert.InRange(Some.District.UnitShare(new UnitSpec(UnitKind.BlockUnit, 101, 1203)), 0.0003, 0.0004);
+    }
+
+    [Fact]
     public void AHouseIsLikelierThanAUnitWhenNoUnitIsWritten()
     {
         Assert.Equal(1, UnitSpec.None.Fit(UnitSpec.None));
