@@ -7,8 +7,30 @@ namespace BlindSpot.Core.Ingest;
 /// and the registry's households (to check ids and to match tips by address). Ingest adds the keys of each
 /// file it commits, so duplicates across files of one run are found too.
 /// </summary>
+/// <remarks>
+/// A context made with <c>new IngestContext()</c> holds everything there is (a test fills it, or the store loaded it
+/// whole). A context made with a loader (<see cref="IngestContext(Func{IngestContext, IngestContextParts, CancellationToken, Task})"/>)
+/// starts empty and reads each part from the store when first asked for it (<see cref="EnsureAsync"/>): a day's tips and
+/// visit results need their own feed's keys and the registry, not the crisis or snapshot keys, and a run whose files were
+/// all ingested before needs nothing. A part read later sees the files committed before it was read, so it holds the
+/// same keys as a part read at the start plus those files' keys; the registry is read before any households file is
+/// included (its insertion order decides resolution ties, see <see cref="Households"/>).
+/// </remarks>
 public sealed class IngestContext
 {
+    // Reads the missing parts into this context; null when the context holds everything there is.
+    readonly Func<IngestContext, IngestContextParts, CancellationToken, Task>? load;
+
+    /// <summary>A context that holds everything there is (filled by its maker).</summary>
+    public IngestContext() { }
+
+    /// <summary>A context that reads each part through <paramref name="load"/> when first asked for it.</summary>
+    public IngestContext(Func<IngestContext, IngestContextParts, CancellationToken, Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        this.load = load;
+    }
+
     /// <summary>household_id + "|" + snapshot date (yyyyMMdd).</summary>
     public HashSet<string> HouseholdSnapshotKeys { get; } = new(StringComparer.Ordinal);
     /// <summary>household_id + "|" + yyyy-MM + "|" + indicator.</summary>
@@ -19,8 +41,55 @@ public sealed class IngestContext
     public HashSet<string> OutcomeKeys { get; } = new(StringComparer.Ordinal);
     /// <summary>The stored result of each outcome key (corrections and conflicts are told apart by it).</summary>
     public Dictionary<string, Domain.VisitResult> OutcomeResults { get; } = new(StringComparer.Ordinal);
-    /// <summary>Newest known version of every household: id -> (dong, address, head name).</summary>
+    /// <summary>
+    /// Newest known version of every household: id -> (dong, address, head name). Insertion order is the order the
+    /// store reads the registry in (by snapshot date): the tip resolver's index is built in it.
+    /// </summary>
     public Dictionary<string, HouseholdRef> Households { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The parts read so far (of a context with a loader).</summary>
+    public IngestContextParts Loaded { get; private set; }
+
+    /// <summary>True when the context holds <paramref name="parts"/> (always, for a context without a loader).</summary>
+    public bool Holds(IngestContextParts parts) => load is null || (Loaded & parts) == parts;
+
+    /// <summary>Reads the parts of <paramref name="parts"/> not read yet (nothing, for a context without a loader).</summary>
+    public async Task EnsureAsync(IngestContextParts parts, CancellationToken ct)
+    {
+        if (load is null) return;
+        var missing = parts & ~Loaded;
+        if (missing == IngestContextParts.None) return;
+        await load(this, missing, ct);
+        Loaded |= missing;
+    }
+
+    /// <summary>What reading a file of <paramref name="feed"/> needs of the context.</summary>
+    public static IngestContextParts PartsFor(Contract.Feed feed) => feed switch
+    {
+        Contract.Feed.Households => IngestContextParts.SnapshotKeys | IngestContextParts.Registry,
+        Contract.Feed.Crisis => IngestContextParts.CrisisKeys | IngestContextParts.Registry,
+        Contract.Feed.TipsOfficer or Contract.Feed.TipsHotline => IngestContextParts.TipIds | IngestContextParts.Registry,
+        Contract.Feed.Outcomes => IngestContextParts.OutcomeKeys | IngestContextParts.Registry,
+        _ => IngestContextParts.None,
+    };
+}
+
+/// <summary>The parts of an <see cref="IngestContext"/>, each read from the store on its own.</summary>
+[Flags]
+public enum IngestContextParts
+{
+    None = 0,
+    /// <summary><see cref="IngestContext.HouseholdSnapshotKeys"/>.</summary>
+    SnapshotKeys = 1,
+    /// <summary><see cref="IngestContext.Households"/> (the registry's newest version of each household).</summary>
+    Registry = 2,
+    /// <summary><see cref="IngestContext.CrisisKeys"/>.</summary>
+    CrisisKeys = 4,
+    /// <summary><see cref="IngestContext.OfficerTipIds"/> and <see cref="IngestContext.HotlineCallIds"/>.</summary>
+    TipIds = 8,
+    /// <summary><see cref="IngestContext.OutcomeKeys"/> and <see cref="IngestContext.OutcomeResults"/>.</summary>
+    OutcomeKeys = 16,
+    All = SnapshotKeys | Registry | CrisisKeys | TipIds | OutcomeKeys,
 }
 
 /// <summary>The part of a household that tip resolution needs (phone, sex and birth year are evidence when a tip names them).</summary>

@@ -23,7 +23,18 @@ public interface IIngestStore
     /// <summary>The ledger entry of a file with these bytes, if it was ever ingested (or rejected).</summary>
     Task<FileLedgerEntry?> FindFileAsync(string sha256, CancellationToken ct);
 
+    /// <summary>Every part of the ingest context (<see cref="IngestContextParts.All"/>).</summary>
     Task<IngestContext> LoadIngestContextAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Reads <paramref name="parts"/> of the stored keys and households into <paramref name="context"/>, adding to what it
+    /// holds (the loader of a lazy <see cref="IngestContext"/>). The registry is read in the same order as by
+    /// <see cref="LoadIngestContextAsync(CancellationToken)"/>.
+    /// </summary>
+    Task LoadIngestContextPartsAsync(IngestContext context, IngestContextParts parts, CancellationToken ct);
+
+    /// <summary>The date of the newest registry snapshot stored, null when the store has no household.</summary>
+    Task<DateOnly?> LoadNewestSnapshotDateAsync(CancellationToken ct);
 
     /// <summary>
     /// Stores a file's rows, quarantine and ledger line in one transaction. Returns false (and changes

@@ -19,6 +19,8 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task MigrateAsync(CancellationToken ct) => inner.MigrateAsync(ct);
     public virtual Task<FileLedgerEntry?> FindFileAsync(string sha256, CancellationToken ct) => inner.FindFileAsync(sha256, ct);
     public virtual Task<IngestContext> LoadIngestContextAsync(CancellationToken ct) => inner.LoadIngestContextAsync(ct);
+    public virtual Task LoadIngestContextPartsAsync(IngestContext context, IngestContextParts parts, CancellationToken ct) => inner.LoadIngestContextPartsAsync(context, parts, ct);
+    public virtual Task<DateOnly?> LoadNewestSnapshotDateAsync(CancellationToken ct) => inner.LoadNewestSnapshotDateAsync(ct);
     public virtual Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct) => inner.CommitFileAsync(batch, ct);
     public virtual Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct) => inner.ListFilesAsync(ct);
     public virtual Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct) => inner.ListQuarantineAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using BlindSpot.Core.Contract;
+using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 
 namespace BlindSpot.Pipeline.Ingest;
@@ -26,7 +27,7 @@ public sealed class DongQuarantineQuery(IBlindSpotStore store)
         var rows = (await store.ListQuarantineAsync(ct))
             .Where(r => Feeds.FromFileName(r.FileName) is Feed.Outcomes or Feed.TipsOfficer or Feed.TipsHotline).ToList();
         if (rows.Count == 0) return [];
-        var households = (await store.LoadIngestContextAsync(ct)).Households;
+        var households = (await store.LoadIngestContextAsync(IngestContextParts.Registry, ct)).Households;
         var ingested = (await store.ListFilesAsync(ct)).GroupBy(f => f.Sha256, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().IngestedAt, StringComparer.Ordinal);
         var lines = new List<DongQuarantineLine>();

@@ -30,7 +30,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             return new IngestReport(inboxDir, quarantineDir, []) { InboxBusy = true };
         }
         var results = new List<IngestFileResult>();
-        var run = new RunState(LoadAsync, await LoadKnownAsync(ct), await store.LoadIngestContextAsync(ct));
+        var run = new RunState(LoadAsync, await LoadKnownAsync(ct), NewContext());
 
         var entries = InboxScanner.Scan(inboxDir);
         var today = DateOnly.FromDateTime(Kst.Now(clock));
@@ -83,8 +83,18 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     async Task<(HashSet<string>, IngestContext)> LoadAsync(CancellationToken ct)
     {
         logger.LogInformation("Loading the stored keys and households");
-        return (await LoadKnownAsync(ct), await store.LoadIngestContextAsync(ct));
+        return (await LoadKnownAsync(ct), NewContext());
     }
+
+    /// <summary>
+    /// A context that reads each part from the store when a file first needs it (<see cref="IngestContext.PartsFor"/>):
+    /// a day's tips and visit results do not read the crisis or snapshot keys, and a run that only skips files reads none.
+    /// </summary>
+    IngestContext NewContext() => new((context, parts, ct) =>
+    {
+        logger.LogInformation("Loading the stored {Parts}", parts);
+        return store.LoadIngestContextPartsAsync(context, parts, ct);
+    });
 
     async Task<HashSet<string>> LoadKnownAsync(CancellationToken ct) =>
         (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
@@ -112,6 +122,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 return new Read(entry, null, earlier, new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null), 0);
             }
             // A file refused before is read again (it may have been renamed, or the refusal confirmed).
+            await run.Context.EnsureAsync(IngestContext.PartsFor(entry.Feed!.Value), ct);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock));
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -154,19 +165,22 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     async Task<List<IngestFileResult>> IngestSnapshotAsync(RunState run, List<InboxEntry> group, DateOnly date, string quarantineDir, CancellationToken ct)
     {
         var results = new List<IngestFileResult>();
-        // The newest stored snapshot and its households, before this group's parts are included.
+        // The newest stored snapshot and its households, before this group's parts are included (taken when the first part
+        // is, so that a group skipped whole reads nothing of the registry).
         DateOnly? previous = null;
-        foreach (var h in run.Context.Households.Values) if (previous is null || h.SnapshotDate > previous) previous = h.SnapshotDate;
-        var present = previous is { } p && date > p
-            ? run.Context.Households.Values.Where(h => h.SnapshotDate == p).Select(h => h.HouseholdId).ToList()
-            : [];
+        List<string> present = [];
         var reads = new List<Read>();
         // Parts are included in the context as read (duplicates across parts); the context is reloaded if any is not committed.
         var tentative = false;
         foreach (var entry in group)
         {
             var read = await ReadAsync(run, entry, ct);
-            if (read.Batch is { File.Rejected: false } b) { run.Context.Include(b); tentative = true; }
+            if (read.Batch is { File.Rejected: false } b)
+            {
+                if (!tentative) (previous, present) = NewestSnapshot(run.Context, date);
+                run.Context.Include(b);
+                tentative = true;
+            }
             reads.Add(read);
         }
 
@@ -196,6 +210,17 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             }
         }
         return results;
+    }
+
+    /// <summary>The newest snapshot in <paramref name="context"/> and, when <paramref name="date"/> is newer, its households.</summary>
+    static (DateOnly? Newest, List<string> Present) NewestSnapshot(IngestContext context, DateOnly date)
+    {
+        DateOnly? newest = null;
+        foreach (var h in context.Households.Values) if (newest is null || h.SnapshotDate > newest) newest = h.SnapshotDate;
+        var present = newest is { } p && date > p
+            ? context.Households.Values.Where(h => h.SnapshotDate == p).Select(h => h.HouseholdId).ToList()
+            : [];
+        return (newest, present);
     }
 
     /// <summary>

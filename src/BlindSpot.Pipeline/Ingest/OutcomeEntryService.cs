@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
@@ -35,7 +36,7 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
     {
         var (text, problem) = VisitNoteRules.Check(note);
         if (problem is not null) return new OutcomeEntryResult(false, false, problem, null);
-        return await StoreAsync(await store.LoadIngestContextAsync(ct), householdId, visitedOn, result, services, workerId, correction: false, dong, text, ct);
+        return await StoreAsync(await store.LoadIngestContextAsync(IngestContext.PartsFor(Feed.Outcomes), ct), householdId, visitedOn, result, services, workerId, correction: false, dong, text, ct);
     }
 
     /// <summary>
@@ -48,7 +49,7 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
     {
         var (text, problem) = VisitNoteRules.Check(note);
         if (problem is not null) return new OutcomeEntryResult(false, false, problem, null);
-        var context = await store.LoadIngestContextAsync(ct);
+        var context = await store.LoadIngestContextAsync(IngestContext.PartsFor(Feed.Outcomes), ct);
         // A correction with nothing to correct would be stored as a new result (the feed's rule); the form refuses it instead.
         if (DateOnly.TryParseExact(visitedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             && !context.OutcomeKeys.Contains(IngestKeys.Outcome(householdId, day)))

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Core.Worklists;
@@ -40,7 +41,7 @@ public sealed class DongTipsQuery(TipResolutionService tips, IBlindSpotStore sto
         var shown = TipToResolveRow.InOrder(all ? open : TipToResolveRow.Due(open, today, settings.Policy.TipWindowDays, settings.TipsToResolveUrgentDays)).ToList();
         if (shown.Count == 0) return new DongTipsView(dong, today, all, [], open.Count);
 
-        var households = (await store.LoadIngestContextAsync(ct)).Households;
+        var households = (await store.LoadIngestContextAsync(IngestContextParts.Registry, ct)).Households;
         TipCandidate Candidate(string id) => households.GetValueOrDefault(id) is { } h && h.Dong == dong
             ? new TipCandidate(id, true, h.HeadName, h.HeadBirthYear > 0 ? h.HeadBirthYear : null, h.Address)
             : new TipCandidate(id, false, null, null, null);

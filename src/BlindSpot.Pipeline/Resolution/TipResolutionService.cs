@@ -36,16 +36,25 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
     /// <summary>
     /// Resolves again every open tip last tried against a registry snapshot older than the newest one the
     /// <paramref name="context"/> holds (or never tried). Safe to run twice: a tip tried against the newest snapshot is
-    /// not tried again.
+    /// not tried again. A lazy context that has not read the registry yet reads it only when a tip must be tried again
+    /// (the newest snapshot date is asked of the store), so a daily run without a snapshot does not read it for this.
     /// </summary>
     public async Task<TipRetryReport> RetryAsync(IngestContext context, CancellationToken ct)
     {
-        if (context.Households.Count == 0) return new TipRetryReport(0, 0, 0, null);
-        var newest = DateOnly.MinValue;
-        foreach (var h in context.Households.Values) if (h.SnapshotDate > newest) newest = h.SnapshotDate;
+        ArgumentNullException.ThrowIfNull(context);
+        DateOnly newest;
+        if (context.Holds(IngestContextParts.Registry))
+        {
+            if (context.Households.Count == 0) return new TipRetryReport(0, 0, 0, null);
+            newest = DateOnly.MinValue;
+            foreach (var h in context.Households.Values) if (h.SnapshotDate > newest) newest = h.SnapshotDate;
+        }
+        else if (await store.LoadNewestSnapshotDateAsync(ct) is { } stored) newest = stored;
+        else return new TipRetryReport(0, 0, 0, null);
         var stale = (await store.LoadOpenTipsAsync(null, ct)).Where(t => t.ResolvedAgainst is null || t.ResolvedAgainst < newest).ToList();
         // The registry index is built only when there is something to try again (a daily run without a snapshot skips it).
         if (stale.Count == 0) return new TipRetryReport(0, 0, 0, newest);
+        await context.EnsureAsync(IngestContextParts.Registry, ct);
         var resolver = ResolverCache.For(context);
 
         var resolved = stale.Select(t => Resolve(resolver, t, newest)).ToList();
@@ -80,7 +89,7 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
     {
         if (await store.FindTipAsync(source, tipId, ct) is not { } tip) return TipDecision.UnknownTip;
         if (dong is not null && tip.Dong != dong) return TipDecision.OtherDong;
-        var known = (await store.LoadIngestContextAsync(ct)).Households.GetValueOrDefault(householdId);
+        var known = (await store.LoadIngestContextAsync(IngestContextParts.Registry, ct)).Households.GetValueOrDefault(householdId);
         if (!tip.Candidates.Contains(householdId) && known is null) return TipDecision.UnknownHousehold;
         if (dong is not null && known?.Dong != dong) return TipDecision.HouseholdOfOtherDong;
         await store.UpdateTipLinksAsync([tip with

@@ -106,29 +106,55 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     public async Task<IngestContext> LoadIngestContextAsync(CancellationToken ct)
     {
         var ctx = new IngestContext();
-        await using var c = await dialect.OpenConnectionAsync(ct);
-        await ReadAllAsync(c, "SELECT household_id, month, indicator FROM crisis", r =>
-            ctx.CrisisKeys.Add(IngestKeys.Crisis(r.GetString(0), r.Date(1), r.GetString(2))), ct);
-        await ReadAllAsync(c, "SELECT source, tip_id FROM tips", r =>
-            (r.GetString(0) == nameof(TipSource.Officer) ? ctx.OfficerTipIds : ctx.HotlineCallIds).Add(r.GetString(1)), ct);
-        await ReadAllAsync(c, "SELECT household_id, visited_on, result FROM outcomes", r =>
-        {
-            var key = IngestKeys.Outcome(r.GetString(0), r.Date(1));
-            ctx.OutcomeKeys.Add(key);
-            ctx.OutcomeResults[key] = Enum.Parse<VisitResult>(r.GetString(2));
-        }, ct);
-        // One pass over the registry: every (household, snapshot) key, and the newest version of each household for id
-        // checks and address matching (by snapshot date, so the newest is read last; insertion order as before).
-        await ReadAllAsync(c, "SELECT household_id, snapshot_date, dong, address, head_name, phone, head_sex, head_birth_year FROM household_versions " +
-            "ORDER BY snapshot_date", r =>
-        {
-            var id = r.GetString(0);
-            var snapshot = r.Date(1);
-            ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(id, snapshot));
-            ctx.Households[id] = new HouseholdRef(id, r.GetString(2), r.GetString(3), r.GetString(4), snapshot,
-                r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7));
-        }, ct);
+        await LoadIngestContextPartsAsync(ctx, IngestContextParts.All, ct);
         return ctx;
+    }
+
+    public async Task LoadIngestContextPartsAsync(IngestContext ctx, IngestContextParts parts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        if (parts.HasFlag(IngestContextParts.CrisisKeys))
+            await ReadAllAsync(c, "SELECT household_id, month, indicator FROM crisis", r =>
+                ctx.CrisisKeys.Add(IngestKeys.Crisis(r.GetString(0), r.Date(1), r.GetString(2))), ct);
+        if (parts.HasFlag(IngestContextParts.TipIds))
+            await ReadAllAsync(c, "SELECT source, tip_id FROM tips", r =>
+                (r.GetString(0) == nameof(TipSource.Officer) ? ctx.OfficerTipIds : ctx.HotlineCallIds).Add(r.GetString(1)), ct);
+        if (parts.HasFlag(IngestContextParts.OutcomeKeys))
+            await ReadAllAsync(c, "SELECT household_id, visited_on, result FROM outcomes", r =>
+            {
+                var key = IngestKeys.Outcome(r.GetString(0), r.Date(1));
+                ctx.OutcomeKeys.Add(key);
+                ctx.OutcomeResults[key] = Enum.Parse<VisitResult>(r.GetString(2));
+            }, ct);
+        var keys = parts.HasFlag(IngestContextParts.SnapshotKeys);
+        if (parts.HasFlag(IngestContextParts.Registry))
+        {
+            // One pass over the registry: every (household, snapshot) key when asked for, and the newest version of each
+            // household for id checks and address matching (by snapshot date, so the newest is read last; the insertion
+            // order of the households is the order of this query).
+            await ReadAllAsync(c, "SELECT household_id, snapshot_date, dong, address, head_name, phone, head_sex, head_birth_year FROM household_versions " +
+                "ORDER BY snapshot_date", r =>
+            {
+                var id = r.GetString(0);
+                var snapshot = r.Date(1);
+                if (keys) ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(id, snapshot));
+                ctx.Households[id] = new HouseholdRef(id, r.GetString(2), r.GetString(3), r.GetString(4), snapshot,
+                    r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7));
+            }, ct);
+        }
+        else if (keys)
+        {
+            await ReadAllAsync(c, "SELECT household_id, snapshot_date FROM household_versions", r =>
+                ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(r.GetString(0), r.Date(1))), ct);
+        }
+    }
+
+    public async Task<DateOnly?> LoadNewestSnapshotDateAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var rows = await Db.QueryAsync(c, "SELECT MAX(snapshot_date) FROM household_versions", r => r.IsDBNull(0) ? (DateOnly?)null : r.Date(0), ct);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     static async Task ReadAllAsync(DbConnection c, string sql, Action<DbDataReader> each, CancellationToken ct)
