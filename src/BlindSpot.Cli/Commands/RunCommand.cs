@@ -9,6 +9,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Storage;
 using BlindSpot.Pipeline.Run;
+using BlindSpot.Core.Worklists;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -111,6 +112,9 @@ internal static class RunCommand
                 sb.AppendLine(string.Create(inv,
                     $"Training {t.Version}: AUC {card.Model.Auc:F3}, precision@{card.K} {card.Model.PrecisionAtK:F3} " +
                     $"(rules {card.Rules.PrecisionAtK:F3}, tips-only {card.TipsOnly.PrecisionAtK:F3}) -> {(t.Promoted ? "champion" : "kept as challenger")}"));
+            // The card's warnings (a calibrator that fell back, a model that does not beat the baselines) are the
+            // analyst's to read; the CLI logs errors only, so they are printed here or nowhere.
+            foreach (var warning in t.Card?.Warnings ?? []) sb.AppendLine($"         WARNING: {warning}");
         }
         sb.AppendLine(r.ModelVersion is { } v
             ? string.Create(inv, $"Scoring  {r.Scores!.Scored:N0} households scored with champion {v}")
@@ -122,6 +126,8 @@ internal static class RunCommand
         else
         {
             sb.AppendLine(string.Create(inv, $"Worklists for {r.WorklistDate:yyyy-MM-dd}: {w.Listed} households in {w.Dongs.Count} dongs -> {Path.GetDirectoryName(w.Dongs.FirstOrDefault()?.File)}"));
+            if (w.Mode == ScoringMode.Rules)
+                sb.AppendLine("         no model scores for the day: ranked by tips and the rules score (count of recent crisis indicators)");
             sb.AppendLine($"         kept off: {w.ExcludedText}");
             sb.AppendLine("         dong          capacity  listed  urgent  exploration");
             foreach (var d in w.Dongs)
@@ -134,6 +140,8 @@ internal static class RunCommand
             var behind = r.DongsBehind;
             var names = behind.Count > 0 ? $" ({string.Join(", ", behind)})" : "";
             sb.AppendLine(string.Create(inv, $"Targets  {r.AsOf.Year}: {behind.Count} of {r.Targets.Report?.Dongs.Count ?? 0} dongs behind the +10% pace{names} -> {r.Targets.File}"));
+            if (r.Targets.Report is { Unattributed: > 0 } unknown)
+                sb.AppendLine(string.Create(inv, $"         {unknown.Unattributed} discoveries of households unknown to the registry are counted in no dong"));
         }
         return sb.ToString();
     }

@@ -31,7 +31,7 @@ internal static class ScoreCommand
                 await output.WriteLineAsync($"Scored {report.Scored} households as of {report.AsOf:yyyy-MM-dd} with {report.ModelVersion} " +
                                             $"(features {report.FeatureSeconds:F1} s, scoring {report.ScoringSeconds:F1} s).");
             if (report.Succeeded) return CliApp.Ok;
-            await error.WriteLineAsync($"Nothing scored: {report.Failure}");
+            await error.WriteLineAsync($"점수를 매기지 않았습니다: {report.Failure}");
             return CliApp.Failed;
         });
         return command;

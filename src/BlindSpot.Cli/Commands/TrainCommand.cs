@@ -36,11 +36,11 @@ internal static class TrainCommand
                 await PrintAsync(report, output);
             if (!report.Trained)
             {
-                await error.WriteLineAsync($"No model trained: {report.Failure}");
+                await error.WriteLineAsync($"모델을 학습하지 못했습니다: {report.Failure}");
                 return CliApp.Failed;
             }
             if (report.Card is { BeatsBaselines: false })
-                await error.WriteLineAsync($"WARNING: {report.Version} does NOT beat both baselines on precision@k. It is kept as a challenger and will never be promoted automatically.");
+                await error.WriteLineAsync($"경고: {report.Version}은(는) precision@k에서 두 기준선(규칙 점수, 제보만)을 모두 넘지 못했습니다. 도전 모델로 보관하며 자동으로 승격하지 않습니다.");
             return CliApp.Ok;
         });
         return command;

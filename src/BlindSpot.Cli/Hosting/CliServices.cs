@@ -46,17 +46,23 @@ internal sealed class CliServices : IAsyncDisposable
     /// Builds the container, checks every option and opens the store. On a configuration problem writes one line to
     /// <paramref name="error"/> and returns null: the command exits with <see cref="CliApp.UsageError"/>.
     /// </summary>
-    /// <param name="logLevel">The level when the configuration sets none (train shows its progress at Information).</param>
+    /// <param name="logLevel">
+    /// The level when the configuration sets none. Errors only by default: every warning the use cases log (a refused
+    /// file, a refused snapshot, no champion, a model that does not beat the baselines) is already a line of the
+    /// command's own report in Korean, and an English log line beside it would say the same thing twice to a clerk.
+    /// `BLINDSPOT_LOG_LEVEL=Warning` (or `BlindSpot__Logging__MinimumLevel`) shows them again; train shows its progress
+    /// at Information.
+    /// </param>
     /// <param name="createStore">
     /// Only the commands that bring data in (ingest, run) create a missing store. Every other command given a --db
     /// that names no store says so in one line and creates nothing (no file, no folder).
     /// </param>
     public static async Task<CliServices?> StartAsync(TextWriter error, IReadOnlyDictionary<string, string?> flags, CancellationToken ct,
-        LogEventLevel logLevel = LogEventLevel.Warning, bool createStore = false)
+        LogEventLevel logLevel = LogEventLevel.Error, bool createStore = false)
     {
         var configuration = Configuration(flags);
         var services = new ServiceCollection();
-        // Standard output is the command's result: log lines go to standard error, warnings and errors only by default.
+        // Standard output is the command's result: log lines go to standard error, errors only by default.
         services.AddLogging(b => b.AddBlindSpotLogging(configuration,
             new LoggingOptions { StandardError = true, MinimumLevel = logLevel, Application = "blindspot-cli" }));
         services.AddBlindSpot(configuration);

@@ -43,12 +43,20 @@ public static class IngestFileReader
         return rest[1..].Split('_')[0];
     }
 
+    /// <summary>The reason of a last row that may have been read while the file was still being written.</summary>
+    public const string UnfinishedLastRowReason =
+        "방금 바뀐 파일의 마지막 행이라 아직 쓰는 중에 읽었을 수 있어 받지 않았습니다. 줄바꿈으로 끝나는 완성된 파일을 다시 보내면 이 행을 읽습니다.";
+
     /// <summary>
     /// Reads <paramref name="bytes"/>, named <paramref name="fileName"/> (its prefix gives the feed), as known to
     /// <paramref name="context"/> at <paramref name="nowKst"/> (Korea Standard Time: later dates are quarantined).
     /// </summary>
     /// <exception cref="ArgumentException">The name matches no feed (callers check <see cref="Feeds.FromFileName"/> first).</exception>
-    public static IngestBatch Read(string fileName, byte[] bytes, string sha256, IngestContext context, DateTime nowKst)
+    /// <param name="justWritten">
+    /// The file changed a moment ago: a last row with no line break after it may be cut mid-value and is quarantined
+    /// even when it passes every check (IngestOptions.UnterminatedQuietPeriod).
+    /// </param>
+    public static IngestBatch Read(string fileName, byte[] bytes, string sha256, IngestContext context, DateTime nowKst, bool justWritten = false)
     {
         fileName = Path.GetFileName(fileName);
         var feed = Feeds.FromFileName(fileName) ?? throw new ArgumentException("The file name matches no feed of the contract.", nameof(fileName));
@@ -125,6 +133,8 @@ public static class IngestFileReader
                     session.QuarantineRow(null, session.CurrentRowMayBeCut && reader.FieldCount < headers.Count
                         ? "파일이 행 중간에서 끝났습니다 (마지막 행이 잘림). 원본을 다시 보내 주세요."
                         : $"열 개수({reader.FieldCount})가 헤더의 열 개수({headers.Count})와 다릅니다. 값 안의 쉼표는 따옴표로 감싸 주세요.");
+                else if (session.CurrentRowMayBeCut && justWritten)
+                    session.QuarantineRow(null, UnfinishedLastRowReason);
                 else
                 {
                     check.Reset();

@@ -15,11 +15,27 @@ namespace BlindSpot.Hosting.Logging;
 /// </summary>
 public static class LoggingSetup
 {
+    /// <summary>
+    /// The invariant culture with ISO dates: a DateOnly or DateTime property renders as 2026-11-01 on the console, not
+    /// in the invariant culture's US order (11/01/2026), which a Korean operator reads as the 11th of January.
+    /// </summary>
+    static readonly System.Globalization.CultureInfo IsoDates = CreateIsoDates();
+
+    static System.Globalization.CultureInfo CreateIsoDates()
+    {
+        var c = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+        c.DateTimeFormat.ShortDatePattern = "yyyy-MM-dd";
+        c.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        return System.Globalization.CultureInfo.ReadOnly(c);
+    }
+
     /// <summary>A Serilog logger built from <paramref name="options"/>; dispose it to flush the file.</summary>
     public static Serilog.Core.Logger CreateLogger(LoggingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var quietLevel = options.MinimumLevel <= LogEventLevel.Debug ? options.MinimumLevel : LogEventLevel.Warning;
+        // Overrides replace the minimum for their sources: never let one of them say more than the minimum asks for.
+        var quietLevel = options.MinimumLevel <= LogEventLevel.Debug || options.MinimumLevel > LogEventLevel.Warning
+            ? options.MinimumLevel : LogEventLevel.Warning;
         var config = new LoggerConfiguration()
             .MinimumLevel.Is(options.MinimumLevel)
             // Library chatter (Hangfire polling, host lifetime, HTTP) would drown the pipeline's own events.
@@ -36,7 +52,7 @@ public static class LoggingSetup
                 .Enrich.With(new ExceptionLineEnricher())
                 .WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{JobTag}{ExceptionLine}{NewLine}",
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    formatProvider: IsoDates,
                     standardErrorFromLevel: options.StandardError ? LogEventLevel.Verbose : null));
         if (!string.IsNullOrWhiteSpace(options.File))
         {

@@ -38,7 +38,7 @@ public static class ModelTrainer
     public static TrainingResult TrainAndEvaluate(IReadOnlyList<LabeledExample> examples, DateOnly asOf, int k, TrainOptions o,
         CancellationToken ct = default)
     {
-        if (k <= 0) return TrainingResult.Fail("capacity.csv gives no daily visits (k = 0): precision@k cannot be computed.");
+        if (k <= 0) return TrainingResult.Fail("capacity.csv의 하루 방문 가능 수가 0입니다 (k = 0): precision@k를 계산할 수 없습니다.");
         var testFrom = asOf.AddDays(-(o.TestDays - 1));
         var calFrom = testFrom.AddDays(-o.CalibrationDays);
         var ordered = examples.Where(e => e.VisitedOn <= asOf).OrderBy(e => e.VisitedOn)
@@ -49,10 +49,10 @@ public static class ModelTrainer
         var test = visits.Where(e => e.VisitedOn >= testFrom).ToList();
 
         if (train.Count < MinTrainRows)
-            return TrainingResult.Fail($"Only {train.Count} labeled visits before {calFrom:yyyy-MM-dd} (need {MinTrainRows}): not enough history to train.");
-        foreach (var (name, slice) in new[] { ("training", train), ("calibration", cal), ("test", test) })
+            return TrainingResult.Fail($"{calFrom:yyyy-MM-dd} 이전 방문 결과가 {train.Count}건뿐입니다 (최소 {MinTrainRows}건): 학습할 이력이 부족합니다.");
+        foreach (var (name, slice) in new[] { ("학습", train), ("보정", cal), ("평가", test) })
             if (!slice.Any(e => e.Label) || slice.All(e => e.Label))
-                return TrainingResult.Fail($"The {name} slice has {slice.Count} labeled visits but not both 발굴 and 비해당: cannot train or evaluate.");
+                return TrainingResult.Fail($"{name} 구간의 방문 결과 {slice.Count}건에 발굴과 비해당이 모두 있지 않습니다: 학습하거나 평가할 수 없습니다.");
         ct.ThrowIfCancellationRequested();
 
         // Sampled negatives (positive-unlabeled) join the training slice only; the calibrator stays fitted on visits

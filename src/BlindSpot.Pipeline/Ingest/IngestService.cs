@@ -107,7 +107,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var name = entry.Name;
         try
         {
-            var (bytes, unsettled) = await ReadSettledAsync(entry.ReadPath!, ct);
+            var (bytes, unsettled, justWritten) = await ReadSettledAsync(entry.ReadPath!, ct);
             if (bytes is null)
             {
                 logger.LogInformation("Deferred {FileName}: {Reason}", name, unsettled);
@@ -124,7 +124,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             // A file refused before is read again (it may have been renamed, or the refusal confirmed).
             await run.Context.EnsureAsync(IngestContext.PartsFor(entry.Feed!.Value), ct);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock));
+            var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten);
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
@@ -135,27 +135,28 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
 
     /// <summary>
     /// The file's bytes, or null and why when it may still be being written: changed within the quiet period, or
-    /// changed while it was read. Never reads more than <see cref="IngestOptions.MaxFileBytes"/>.
+    /// changed while it was read. Never reads more than <see cref="IngestOptions.MaxFileBytes"/>. JustWritten: the file
+    /// changed within <see cref="IngestOptions.UnterminatedQuietPeriod"/> (its unterminated last row is not trusted).
     /// </summary>
-    async Task<(byte[]? Bytes, string? Unsettled)> ReadSettledAsync(string path, CancellationToken ct)
+    async Task<(byte[]? Bytes, string? Unsettled, bool JustWritten)> ReadSettledAsync(string path, CancellationToken ct)
     {
         var before = new FileInfo(path);
         if (before.Length > options.MaxFileBytes)
             throw new FileTooLargeException(options.MaxFileBytes);
         var age = DateTime.UtcNow - before.LastWriteTimeUtc;
         if (options.QuietPeriod > TimeSpan.Zero && age < options.QuietPeriod)
-            return (null, $"최근 {options.QuietPeriod.TotalSeconds:0}초 안에 바뀐 파일이라 아직 쓰는 중일 수 있습니다. 다음 실행에서 읽습니다.");
+            return (null, $"최근 {options.QuietPeriod.TotalSeconds:0}초 안에 바뀐 파일이라 아직 쓰는 중일 수 있습니다. 다음 실행에서 읽습니다.", true);
         byte[] bytes;
         await using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, Options = FileOptions.SequentialScan }))
         {
             bytes = new byte[before.Length];
             await stream.ReadExactlyAsync(bytes, ct);
-            if (stream.ReadByte() >= 0) return (null, "읽는 동안 파일이 커졌습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.");
+            if (stream.ReadByte() >= 0) return (null, "읽는 동안 파일이 커졌습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.", true);
         }
         var after = new FileInfo(path);
         if (after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc)
-            return (null, "읽는 동안 파일이 바뀌었습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.");
-        return (bytes, null);
+            return (null, "읽는 동안 파일이 바뀌었습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.", true);
+        return (bytes, null, age < options.UnterminatedQuietPeriod);
     }
 
     /// <summary>

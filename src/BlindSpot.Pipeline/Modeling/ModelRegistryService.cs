@@ -47,7 +47,7 @@ public sealed class ModelRegistryService(IBlindSpotStore store, ILogger<ModelReg
     {
         var models = await store.ListModelsAsync(ct);
         var target = models.FirstOrDefault(m => m.Version == version);
-        if (target is null) return new PromoteReport(false, $"No model version '{version}' in the registry (see `models`).", null);
+        if (target is null) return new PromoteReport(false, $"등록된 모델 중에 '{version}' 버전이 없습니다 (`models`로 확인하세요).", null);
         var former = models.FirstOrDefault(m => m.Status == ModelStatus.Champion);
         if (former?.Version == version) return new PromoteReport(true, $"{version} is already the champion.", version);
         await store.PromoteAsync(version, ct);

@@ -50,7 +50,7 @@ public sealed class ScoreService
         if (champion is null)
         {
             logger.LogWarning("No champion model: nothing scored as of {AsOf}", asOf);
-            return new ScoreReport(asOf, null, 0, 0, 0, "No champion model yet: run `train` (or `promote VERSION`). Worklists fall back to tips and rules.");
+            return new ScoreReport(asOf, null, 0, 0, 0, "운영 모델이 아직 없습니다: `train`(또는 `promote 버전`)을 실행하세요. 그때까지 방문 목록은 제보와 규칙 점수로 만듭니다.");
         }
         var (loaded, failure) = await models.LoadAsync(store, champion, ct);
         if (loaded is null) return new ScoreReport(asOf, champion.Version, 0, 0, 0, failure);

@@ -35,5 +35,23 @@ public sealed class IngestCommandTests : IDisposable
         Assert.NotEmpty(await reopened.ListFilesAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ARefusedFileIsOneKoreanLineOfTheReportWithNoEnglishLogLineBesideIt()
+    {
+        // A hotline export with the wrong header: refused whole. The clerk reads why in the report, once, in Korean.
+        File.WriteAllText(Path.Combine(Inbox, "tips_hotline_202610.csv"), "foo,bar\n1,2\n");
+
+        var refused = await Cli.RunProcessAsync([], dir.Path, "ingest", "--inbox", Inbox, "--db", Db);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("! tips_hotline_202610.csv: 필수 열이 없습니다", refused.Output);
+        Assert.Equal("", refused.Error.Trim());
+
+        // The log line is still there for an operator who asks for it (same file, another store).
+        var verbose = await Cli.RunProcessAsync(new() { ["BLINDSPOT_LOG_LEVEL"] = "Warning" }, dir.Path,
+            "ingest", "--inbox", Inbox, "--db", dir.File("second.db"));
+        Assert.Contains("Rejected tips_hotline_202610.csv", verbose.Error);
+    }
+
     public void Dispose() => dir.Dispose();
 }

@@ -114,6 +114,6 @@ public sealed class RiskModelTests(TrainedFixture fixture) : IClassFixture<Train
         var few = fixture.Examples.Where(e => e.VisitedOn > Some.AsOf.AddDays(-72)).ToList();
         var result = ModelTrainer.TrainAndEvaluate(few, Some.AsOf, fixture.K, new TrainOptions());
         Assert.Null(result.Trained);
-        Assert.Contains("not enough history", result.Failure);
+        Assert.Contains("학습할 이력이 부족합니다", result.Failure);
     }
 }

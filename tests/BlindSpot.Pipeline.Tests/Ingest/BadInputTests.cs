@@ -170,6 +170,35 @@ public abstract class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFileReadWhileItWasWrittenLeavesNoCutValueBehind()
+    {
+        Write("households_20240430.csv", Households(1, 3));
+        // The export was read while it was being written: the last value cut after its first digit (`1` of `12`),
+        // no line break after it. The row has every field and passes every check.
+        const string header = "reference_month,household_id,indicator,value\n";
+        Write("crisis_202404.csv", header + "2024-04,H1,HEALTH_INS_ARREARS,3\n2024-04,H2,HEALTH_INS_ARREARS,1");
+
+        var cut = Of(await IngestAsync(), "crisis_202404.csv").Ledger!;
+
+        Assert.Equal((2, 1, 1), (cut.RowsRead, cut.Accepted, cut.Quarantined));
+        var held = Assert.Single(await store.ListQuarantineAsync(Ct), q => q.FileName == "crisis_202404.csv");
+        Assert.Equal(3, held.Line);
+        Assert.StartsWith(IngestFileReader.UnfinishedLastRowReason, held.Reason);
+
+        // The complete file arrives under the same name: the first row is a duplicate, the whole value is stored.
+        Write("crisis_202404.csv", header + "2024-04,H1,HEALTH_INS_ARREARS,3\n2024-04,H2,HEALTH_INS_ARREARS,12\n");
+        var complete = Of(await IngestAsync(), "crisis_202404.csv").Ledger!;
+        Assert.Equal((2, 1, 1, 0), (complete.RowsRead, complete.Accepted, complete.Duplicate, complete.Quarantined));
+        var h2 = Assert.Single((await store.LoadDistrictAsync(new DateOnly(2024, 5, 1), Ct)).Crisis, c => c.HouseholdId == "H2");
+        Assert.Equal(12m, h2.Value);
+
+        // A file whose writer is long done may end without a line break: its last row is read like any other.
+        Write("crisis_202403.csv", header + "2024-03,H3,HEALTH_INS_ARREARS,4");
+        File.SetLastWriteTimeUtc(Path.Combine(fx.Inbox, "crisis_202403.csv"), DateTime.UtcNow.AddHours(-2));
+        Assert.Equal((1, 1, 0), Of(await IngestAsync(), "crisis_202403.csv").Ledger! is var old ? (old.RowsRead, old.Accepted, old.Quarantined) : default);
+    }
+
+    [Fact]
     public async Task CorrectsAVisitResultOnlyWhenMarkedKeepsTheHistoryAndQuarantinesAConflict()
     {
         Write("households_20240430.csv", Households(1, 3));
