@@ -209,7 +209,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     {
         var report = await Score.ScoreAsync(AsOf, CancellationToken.None);
         Assert.False(report.Succeeded);
-        Assert.Contains("No champion", report.Failure);
+        Assert.Contains("운영 모델이 아직 없습니다", report.Failure);
         Assert.Empty(await store.LoadScoresAsync(AsOf, CancellationToken.None));
     }
 
