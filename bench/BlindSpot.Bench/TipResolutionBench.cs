@@ -47,6 +47,14 @@ internal static class TipResolutionBench
             $"({sample.Tips.Count(x => x.TrueHouseholdId is null):N0} about nobody in the registry); link threshold {options.LinkThreshold:0.###}"));
         Console.WriteLine(string.Create(inv, $"time: district + tips {drawSeconds:F1} s, index {indexSeconds:F2} s (CPU {indexCpu:F2} s), " +
             $"resolving {resolveSeconds:F2} s (CPU {resolveCpu:F2} s, {resolveCpu * 1e6 / Math.Max(1, sample.Tips.Count):F0} µs a tip); load average {LoadAverage()}"));
+        // How often building names repeat (what "building name only" tips are up against): named buildings per name,
+        // across the district and within one dong.
+        var named = sample.Registry.Select(h => (Building: h.Address.Split(',')[0], h.Dong, Name: BuildingName(h.Address)))
+            .Where(b => b.Name is not null).Distinct().ToList();
+        var perName = named.GroupBy(b => b.Name).Select(g => g.Count()).ToList();
+        var perNameInDong = named.GroupBy(b => (b.Name, b.Dong)).Select(g => g.Count()).ToList();
+        Console.WriteLine(string.Create(inv, $"building names: {perName.Count:N0} names over {named.Count:N0} named buildings, " +
+            $"{(double)named.Count / Math.Max(1, perName.Count):F1} buildings a name ({(double)perNameInDong.Sum() / Math.Max(1, perNameInDong.Count):F1} within a dong)"));
         Console.WriteLine();
         Console.WriteLine("| how the address was written | tips | linked right | linked wrong | precision | candidates (right among them) | unresolved |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -123,10 +131,19 @@ internal static class TipResolutionBench
         foreach (var (tip, reason, full) in rows.OrderBy(r => r.Tip.Style).ThenBy(r => r.Reason))
         {
             var truth = full.Candidates.ToList().FindIndex(c => c.HouseholdId == tip.TrueHouseholdId);
-            var others = string.Join(" ", full.Candidates.Take(4).Select(c => string.Create(inv, $"{c.HouseholdId}:{c.Probability:F3}:{c.Method}")));
+            var others = string.Join(" ", full.Candidates.Take(4).Select(c => string.Create(inv, $"{c.HouseholdId}:{c.Probability:F3}:{c.Method}")))
+                + " | " + string.Join(" | ", full.Candidates.Take(2).Select(c => $"{byId[c.HouseholdId].Address} / {byId[c.HouseholdId].HeadName}"));
             w.WriteLine(string.Create(inv, $"{tip.Style}\t{reason}\t{tip.Address}\t{tip.SubjectName}\t{(tip.DongGiven ? tip.Dong : "-")}\t{tip.Phone}\t" +
                 $"true {tip.TrueHouseholdId} [{byId[tip.TrueHouseholdId!].Address} / {byId[tip.TrueHouseholdId!].HeadName}] rank {truth} p {(truth >= 0 ? full.Candidates[truth].Probability : 0):F3}\t{others} (of {full.Candidates.Count})"));
         }
+    }
+
+    static string? BuildingName(string registryAddress)
+    {
+        var open = registryAddress.LastIndexOf('(');
+        if (open < 0) return null;
+        var inside = registryAddress[(open + 1)..].TrimEnd(')').Split(',', StringSplitOptions.TrimEntries);
+        return inside.Length > 0 && !inside[^1].EndsWith('동') ? inside[^1] : null;
     }
 
     static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;

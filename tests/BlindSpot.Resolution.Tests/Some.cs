@@ -28,6 +28,7 @@ internal static class Some
         H("H12", "당산1동", "서울특별시 영등포구 선유로 306, 202호 (장미맨션)", "류동범", Sex.M, 1982),
         H("H13", "당산1동", "서울특별시 영등포구 선유로 306, 203호 (장미맨션)", "최미숙", Sex.F, 1960),
         H("H14", "양평1동", "서울특별시 영등포구 선유동로 7, 303호 (수정하이츠2차)", "정진근", Sex.M, 1958),
+        H("H15", "신길7동", "서울특별시 영등포구 대방천로 134, 105동 1404호 (대방우성아파트)", "황보윤주", Sex.F, 1950),
     ];
 
     public static TipResolver Resolver(IEnumerable<HouseholdRef>? households = null) => new(new RegistryIndex(households ?? Households));

@@ -35,6 +35,13 @@ public sealed class TipResolverTests
     public void TheNameOrWhatTheCallerSaysOfThePersonPicksOneOfSeveral(string name) =>
         AssertLinked(Some.Resolve("도림로 123 2층", name), "H01", MatchMethod.AddressAndName);
 
+    [Theory]
+    [InlineData("황보모씨")]
+    [InlineData("황보 할머니")]
+    public void ATwoLetterSurnameWithATitleIsTheSurname(string name) =>
+        // "황보" was read as a full name of surname 황, which fits nobody: the only household at the unit did not link.
+        AssertLinked(Some.Resolve("대방천로 134, 105동 1404호", name, dong: "신길7동"), "H15", MatchMethod.Address);
+
     [Fact]
     public void ANameThatFitsNobodyThereDoesNotLink() =>
         Assert.NotEqual(TipLinkStatus.Linked, Some.Resolve("도림로 123 2층", "홍길동").Status);
@@ -79,6 +86,31 @@ public sealed class TipResolverTests
     [InlineData("B01호", "H04")]
     public void BasementSpellingsMeetTheBasementUnit(string unit, string householdId) =>
         AssertLinked(Some.Resolve("도림로 123 " + unit), householdId, MatchMethod.Address);
+
+    [Fact]
+    public void ARoadNameWrittenInTwoWordsIsOneRoad()
+    {
+        // 대방로 is no road of the registry (and one jamo from none): 여의 + 대방로 is 여의대방로.
+        var registry = Some.Households.Append(new HouseholdRef("H20", "신길7동", "서울특별시 영등포구 여의대방로 88, 203호", "문수진", Some.Snapshot, null, Sex.F, 1961));
+        var r = Some.Resolver(registry).Resolve(new TipEvidence("여의 대방로 88 203호", null, false, null, null, 2026));
+        AssertLinked(r, "H20", MatchMethod.Address);
+    }
+
+    [Theory]
+    [InlineData("도림로 123 B101호")] // first basement floor, unit 01: the registry's B01호
+    [InlineData("도림로 123 지하101호")]
+    public void ABasementUnitWrittenWithItsFloorMeetsTheRegistrysNumber(string address) =>
+        AssertLinked(Some.Resolve(address), "H04", MatchMethod.Address);
+
+    [Theory]
+    [InlineData("신길래미안 101동 1203호")] // the area added to the registry's 래미안아파트
+    [InlineData("신길동 래미안아파트 101동 1203호")]
+    public void ABuildingNameWithTheAreaAddedFindsTheRegistrysName(string address) =>
+        AssertLinked(Some.Resolve(address, dong: "신길1동"), "H06", MatchMethod.BuildingName);
+
+    [Fact]
+    public void AWordThatIsOnlyAKindOfBuildingNamesNoBuilding() =>
+        Assert.Equal(TipLinkStatus.Unresolved, Some.Resolve("아파트 101동 1203호", dong: null, dongGiven: false).Status);
 
     [Fact]
     public void ApartmentBlockAndUnitInBothSpellings()

@@ -49,7 +49,7 @@ public readonly record struct UnitSpec(UnitKind Kind, int Block = 0, int Number 
             UnitKind.None => 0.5,
             _ => 0,
         },
-        UnitKind.Basement => registry.Kind == UnitKind.Basement && registry.Number == Number ? 1 : 0,
+        UnitKind.Basement => registry.Kind == UnitKind.Basement && SameBasement(registry.Number, Number) ? 1 : 0,
         UnitKind.AnyBasement => registry.Kind switch
         {
             UnitKind.Basement => 1,
@@ -65,4 +65,7 @@ public readonly record struct UnitSpec(UnitKind Kind, int Block = 0, int Number 
         UnitKind.BlockOnly => registry.Kind == UnitKind.BlockUnit && registry.Block == Block ? 1 : 0,
         _ => 0,
     };
+
+    // B01호 is also written B101호 / 지하 101호 (first basement floor, unit 01), and the other way round.
+    static bool SameBasement(int a, int b) => a == b || a / 100 == 1 && a % 100 == b || b / 100 == 1 && b % 100 == a;
 }

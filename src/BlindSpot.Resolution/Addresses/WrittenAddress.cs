@@ -40,6 +40,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
 
     static WrittenAddress Parse(string address, bool lookForRoad)
     {
+        address = Halfwidth(address);
         var words = new List<string>();
         string? dong = null;
         // Text in brackets: the registry's reference part "(신길동, 래미안아파트)" names the building; a caller's
@@ -84,9 +85,15 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                 }
             }
             if (t.Length == 0 || PlaceWords.Contains(t)) continue;
+            // "도림 로 123", "여의 대로": the road's last word written apart.
+            if (t is "로" or "길" or "대로" or "번길" && tokens.Count > 0 && tokens[^1].All(c => c is >= '가' and <= '힣' || char.IsAsciiDigit(c)))
+            {
+                tokens[^1] += t;
+                continue;
+            }
             tokens.Add(t);
         }
-        var spaced = string.Join(' ', tokens).Replace('−', '-').Replace('–', '-').Replace("번지", "", StringComparison.Ordinal);
+        var spaced = string.Join(' ', tokens).Replace('−', '-').Replace('–', '-').Replace("번지", " ", StringComparison.Ordinal).TrimEnd();
 
         var m = lookForRoad ? RoadAndNumber().Match(spaced) : Match.Empty;
         if (lookForRoad && !m.Success) m = LooseRoadAndNumber().Match(spaced);
@@ -117,6 +124,20 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
         return new WrittenAddress(road, number, sub, ParseUnit(string.Join(' ', unitText)), words, landmark, dong);
     }
 
+    /// <summary>
+    /// Full-width digits, letters and signs (１２３, Ｂ０１호, （도림동）, typed with a Korean input method or pasted from a
+    /// word processor) and the ideographic space as their ASCII forms; Hangul untouched.
+    /// </summary>
+    internal static string Halfwidth(string text)
+    {
+        if (!text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000')) return text;
+        return string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+                span[i] = t[i] switch { >= '\uFF01' and <= '\uFF5E' => (char)(t[i] - 0xFEE0), '\u3000' => ' ', var c => c };
+        });
+    }
+
     static bool IsNameWord(string w) =>
         w.Length >= 2 && w.All(c => c is >= '가' and <= '힣' || char.IsAsciiLetter(c) || char.IsAsciiDigit(c)) && !w.All(char.IsAsciiDigit)
         && !UnitWords.Contains(w) && !PlaceWords.Contains(w) && !LegalDong().IsMatch(w) && Dongs.Normalize(w) is null
@@ -130,6 +151,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
         Match m;
         if ((m = BlockAndUnit().Match(s)).Success) return new UnitSpec(UnitKind.BlockUnit, Int(m, 1), Int(m, 2));
         if ((m = BasementNumber().Match(s)).Success) return new UnitSpec(UnitKind.Basement, 0, Int(m, 1));
+        if (BasementFloor().IsMatch(s)) return new UnitSpec(UnitKind.AnyBasement);
         if (s.Contains("반지하", StringComparison.Ordinal) || s.Contains("지층", StringComparison.Ordinal) || s.Contains("지하", StringComparison.Ordinal))
             return new UnitSpec(UnitKind.AnyBasement);
         if ((m = FloorAndUnit().Match(s)).Success) return new UnitSpec(UnitKind.Unit, 0, Int(m, 1));
@@ -164,11 +186,15 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
     [GeneratedRegex(@"^(?<name>\d*[가-힣A-Za-z]{2,}?(?:\d{1,2}차)?)(?<tail>(?:제?[Bb]?\d|지하|반지하|지층).*)?$")]
     private static partial Regex NameThenDigits();
 
-    [GeneratedRegex(@"(\d{1,4})\s*(?:동\s*|-\s*)(\d{1,4})\s*호?")]
+    [GeneratedRegex(@"(\d{1,4})\s*(?:동\s*|-\s*)(?:\d{1,2}\s*층\s*)?제?\s*(\d{1,4})(?!\d|\s*층)\s*호?")]
     private static partial Regex BlockAndUnit();
 
     [GeneratedRegex(@"(?:지하\s*|[Bb]\s*)0*(\d{1,3})\s*(?:호|$)")]
     private static partial Regex BasementNumber();
+
+    // The first basement floor without a unit: B1층, B1F, 지하1층.
+    [GeneratedRegex(@"(?:[Bb]\s*|지하\s*)\d\s*(?:층|[Ff]\b)")]
+    private static partial Regex BasementFloor();
 
     [GeneratedRegex(@"\d+\s*층\s*제?\s*(\d+)\s*호")]
     private static partial Regex FloorAndUnit();

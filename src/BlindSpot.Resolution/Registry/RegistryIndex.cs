@@ -20,6 +20,7 @@ public sealed class RegistryIndex
     readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> nameLookups = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, IReadOnlyList<string>> partLookups = new(StringComparer.Ordinal);
     readonly (string Key, string Jamo)[] nameJamo;
     readonly Lazy<(Dictionary<UnitSpec, int> Units, int Households, int Buildings)> units;
     readonly ConcurrentDictionary<UnitSpec, double> unitShares = new();
@@ -161,6 +162,10 @@ public sealed class RegistryIndex
     {
         var a = WrittenAddress.Parse(address);
         if (a.Road is null) return a;
+        // "여의 대방로 88": a road the registry does not have may be the end of one written apart.
+        if (!roads.ContainsKey(a.Road))
+            foreach (var w in a.Words)
+                if (roads.ContainsKey(w + a.Road)) return a with { Road = w + a.Road, Words = a.Words.Where(x => x != w).ToList() };
         var roadsFound = Roads(a.Road);
         if (roadsFound.Length > 0 && (roadsFound[0].Distance == 0 || a.Road.EndsWith('로') || a.Road.EndsWith('길'))) return a;
         var named = WrittenAddress.ParseWithoutRoad(address);
@@ -175,7 +180,8 @@ public sealed class RegistryIndex
         {
             if (byName.TryGetValue(NameKey(w), out var l)) result.AddRange(l);
             else if (NameStem(w) is { } stem && byName.TryGetValue(stem, out var l2)) result.AddRange(l2);
-            else foreach (var near in MisspeltNames(w)) result.AddRange(byName[near]);
+            else if (MisspeltNames(w) is { Count: > 0 } near) foreach (var n in near) result.AddRange(byName[n]);
+            else foreach (var part in PartNames(w)) result.AddRange(byName[part]);
         }
         Dedupe(result);
         return result;
@@ -197,6 +203,20 @@ public sealed class RegistryIndex
             found = key;
         }
         return found is null ? [] : [found];
+    });
+
+    /// <summary>
+    /// The registry names a word is part of, or that are part of it, at three letters or more: "래미안" for 도림래미안아파트
+    /// (the brand without the area), "신길래미안" for 래미안아파트 (the area added). Never a bare kind (아파트, 하이츠).
+    /// </summary>
+    IReadOnlyList<string> PartNames(string word) => partLookups.GetOrAdd(NameKey(word), w =>
+    {
+        if (w.Length < 3 || NameSuffixes.Contains(w) || w.All(char.IsAsciiDigit)) return [];
+        var found = new List<string>();
+        foreach (var (key, _) in nameJamo)
+            if (key.Length > w.Length ? key.EndsWith(w, StringComparison.Ordinal) : key.Length >= 3 && w.EndsWith(key, StringComparison.Ordinal) && !NameSuffixes.Contains(key))
+                found.Add(key);
+        return found;
     });
 
     /// <summary>

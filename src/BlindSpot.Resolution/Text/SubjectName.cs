@@ -31,6 +31,7 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
             if (s == word) return wSex is null && !wOld ? null : new SubjectName(null, null, wSex, wOld);
         var spacedTail = written.TrimEnd();
         var stripped = true;
+        var titled = false;
         while (stripped)
         {
             stripped = false;
@@ -43,6 +44,7 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
                     if (word is "양" or "군" && s.Length - word.Length > 1 && !TwoLetterSurnames.Contains(s[..^word.Length])
                         && !IsWrittenApart(spacedTail, word)) continue;
                     s = s[..^word.Length];
+                    titled = true;
                     sex ??= wSex;
                     elderly |= wOld;
                     stripped = true;
@@ -55,6 +57,8 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
         var wasMasked = masked.Length < s.Length;
         s = masked;
         if (s.Length == 0 || !s.All(IsHangul)) return null;
+        // 황보씨, 남궁OO, 제갈 할아버지: what is left of a title or a mask is the surname, two letters long or one.
+        if ((wasMasked || titled) && TwoLetterSurnames.Contains(s)) return new SubjectName(null, s, sex, elderly);
         var surname = s.Length >= 4 || TwoLetterSurnames.Any(t => s.StartsWith(t, StringComparison.Ordinal) && s.Length > 2)
             ? TwoLetterSurnames.FirstOrDefault(t => s.StartsWith(t, StringComparison.Ordinal)) ?? s[..1]
             : s[..1];

@@ -31,6 +31,11 @@ public sealed class WrittenAddressTests
     [InlineData("영등포구 신길로 12 203호 (신길동)", "서울시 신길로12 203")]
     [InlineData("신길5동 도림로12번길 3 B01호", "도림로12번길 3 b01")]
     [InlineData("서울특별시 영등포구 도림로 88, 203호", "도림로 88번지 203호")]
+    [InlineData("서울특별시 영등포구 도림로 88, 203호", "도림로88번지203호")] // 번지 glued to the unit
+    [InlineData("서울특별시 영등포구 도림로 88, 203호", "도림로 ８８, ２０３호")] // full-width digits (Korean input method)
+    [InlineData("서울특별시 영등포구 도림로 88, 203호", "도림 로 88 203호")] // the road's last word apart
+    [InlineData("서울특별시 영등포구 가마산로 339-22, 101동 1801호", "가마산로 339-22 제101동 제1801호")]
+    [InlineData("서울특별시 영등포구 가마산로 339-22, 101동 1801호", "가마산로 339-22 101동 18층 1801호")] // not 101동 18호
     public void FloorsBasementsAndGluedWordsDoNotHideAnAddress(string registry, string written) =>
         Assert.Equal(Key(registry), Key(written));
 
@@ -54,6 +59,8 @@ public sealed class WrittenAddressTests
     [InlineData("101-1203", UnitKind.BlockUnit, 101, 1203)]
     [InlineData("101동", UnitKind.BlockOnly, 101, 0)]
     [InlineData("제201호", UnitKind.Unit, 0, 201)]
+    [InlineData("B1층", UnitKind.AnyBasement, 0, 0)] // the first basement floor, not the first floor
+    [InlineData("지하1층", UnitKind.AnyBasement, 0, 0)]
     [InlineData("", UnitKind.None, 0, 0)]
     public void ReadsEveryUnitForm(string written, UnitKind kind, int block, int number) =>
         Assert.Equal(new UnitSpec(kind, block, number), WrittenAddress.ParseUnit(written));

@@ -21,6 +21,9 @@ public sealed class SubjectNameTests
     [InlineData("리우양", "리우양", "리", null, false)] // 양 ends names (Liu Yang, 김태양): not Miss 리우
     [InlineData("김태양", "김태양", "김", null, false)]
     [InlineData("김영희씨", "김영희", "김", null, false)]
+    [InlineData("황보모씨", null, "황보", null, false)] // not a full name 황보 of surname 황
+    [InlineData("남궁OO", null, "남궁", null, false)]
+    [InlineData("제갈 할아버지", null, "제갈", Sex.M, true)]
     public void ReadsFullNamesSurnamesAndWhatCallersSayOfThePerson(string written, string? full, string surname, Sex? sex, bool elderly) =>
         Assert.Equal(new SubjectName(full, surname, sex, elderly), SubjectName.Parse(written));
 
