@@ -49,6 +49,8 @@ public sealed class TipResolverTests
     [Theory]
     [InlineData("도림노 123, 203호")]
     [InlineData("돌임로 123 203호")]
+    [InlineData("도림림로 123 203호")] // a syllable typed twice: three jamo off, one syllable
+    [InlineData("도림로로 123 203호")]
     public void LinksDespiteATypoInTheRoadName(string address) => AssertLinked(Some.Resolve(address), "H03", MatchMethod.RoadTypo);
 
     [Theory]
@@ -217,6 +219,22 @@ public sealed class TipResolverTests
         var unnamed = Some.Resolve("도림로 121 근처 편의점 옆 건물 203호");
         Assert.Equal(TipLinkStatus.Candidates, unnamed.Status);
         Assert.Equal(["H03", "H05"], unnamed.Candidates.Select(c => c.HouseholdId).Order());
+    }
+
+    [Theory]
+    [InlineData("도림로 121 옆집 201호")]
+    [InlineData("도림로 121 근처에 201호")]
+    [InlineData("도림로 121 옆에 있는 빌라 201호")]
+    [InlineData("도림로 121 앞집 2층 201호")]
+    [InlineData("도림로 121 건너편집 201호")]
+    [InlineData("도림로 121 근방 201호")]
+    [InlineData("도림로 121 주변 201호")]
+    public void EveryLandmarkPhrasingLooksAround(string address)
+    {
+        // 도림로 121 has no building; read as an exact address (옆집 taken for a building name, 근처에 for nothing) the
+        // tip found nobody at 121 or only the slips of its number.
+        Assert.True(WrittenAddress.Parse(address).Landmark);
+        AssertLinked(Some.Resolve(address, "김영희"), "H01", MatchMethod.Landmark);
     }
 
     [Fact]

@@ -17,7 +17,10 @@ namespace BlindSpot.Resolution.Addresses;
 public sealed partial record WrittenAddress(string? Road, int Number, int Sub, UnitSpec Unit, IReadOnlyList<string> Words, bool Landmark, string? Dong)
 {
     static readonly string[] DroppedTokens = ["서울특별시", "서울시", "서울", "영등포구", "대한민국"];
-    static readonly string[] LandmarkWords = ["근처", "부근", "인근", "옆", "앞", "뒤", "건너편", "맞은편", "쪽", "사이", "골목"];
+    static readonly string[] LandmarkWords = ["근처", "부근", "인근", "근방", "주변", "옆", "앞", "뒤", "건너편", "맞은편", "쪽", "사이", "골목"];
+    // Particles after a landmark word (근처에, 옆에서, 앞의), and what a landmark word is glued before (옆집, 앞건물, 건너편빌라).
+    static readonly string[] LandmarkParticles = ["에서", "에", "의"];
+    static readonly string[] NeighbourWords = ["집", "건물", "빌라", "빌딩", "주택", "아파트", "맨션", "상가"];
     // Places people describe an address by; they are not the household's building.
     static readonly string[] PlaceWords =
     [
@@ -73,6 +76,18 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                     if (t.StartsWith(p, StringComparison.Ordinal)) { t = t[p.Length..]; glued = t.Length > 0; break; }
             }
             if (t.Length == 0 || DroppedTokens.Contains(t) || Dongs.Normalize(t) is not null || LegalDong().IsMatch(t)) continue;
+            foreach (var p in LandmarkParticles)
+                if (t.Length > p.Length && t.EndsWith(p, StringComparison.Ordinal) && LandmarkWords.Any(w => t[..^p.Length].EndsWith(w, StringComparison.Ordinal)))
+                {
+                    t = t[..^p.Length];
+                    break;
+                }
+            // "옆집", "앞건물", "건너편빌라": the house next to (in front of, across from) the place named.
+            if (LandmarkWords.FirstOrDefault(w => t.Length > w.Length && t.StartsWith(w, StringComparison.Ordinal)) is { } before && NeighbourWords.Contains(t[before.Length..]))
+            {
+                landmark = true;
+                continue;
+            }
             // "편의점옆", "123근처": the landmark word glued to what it refers to.
             foreach (var w in LandmarkWords)
             {

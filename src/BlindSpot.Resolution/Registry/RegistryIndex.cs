@@ -148,6 +148,15 @@ public sealed class RegistryIndex
             var d = Jamo.OptimalStringAlignment(jw, r.Jamo);
             if (d <= limit) found.Add((r, d));
         }
+        if (found.Count == 0)
+        {
+            // A syllable doubled, dropped or wrong in a longer name (도림림로, 여의방로): one syllable off, counted as
+            // one more than the jamo limit.
+            foreach (var r in roads.Values)
+                if (Math.Max(r.Name.Length, w.Length) >= 4 && Math.Min(r.Name.Length, w.Length) >= 3 && Math.Abs(r.Name.Length - w.Length) <= 1
+                    && r.Name[^1] == w[^1] && Jamo.OptimalStringAlignment(w, r.Name) == 1)
+                    found.Add((r, limit + 1));
+        }
         if (found.Count == 0) return [];
         var best = found.Min(f => f.Item2);
         return found.Where(f => f.Item2 == best).ToArray();
