@@ -1,3 +1,4 @@
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 
 namespace BlindSpot.Csv.Ingest;
@@ -5,8 +6,6 @@ namespace BlindSpot.Csv.Ingest;
 /// <summary>tips_hotline*.csv (contract §2.4): memo-pad hotline calls; a missing dong is inferred from the address.</summary>
 internal sealed class HotlineTipRows(Func<string, int> col) : IFeedRows
 {
-    public static readonly string[] ReporterTypes = ["관리사무소", "부동산", "편의점", "약국", "이웃", "본인", "기타"];
-
     readonly int callId = col("call_id"), calledAt = col("called_at"), reporterType = col("reporter_type"), dong = col("dong"),
         address = col("address"), subjectName = col("subject_name"), urgent = col("urgent"), note = col("note");
 
@@ -14,7 +13,7 @@ internal sealed class HotlineTipRows(Func<string, int> col) : IFeedRows
     {
         var id = v.Text(callId, 64);
         var at = v.DateTime(calledAt);
-        var reporter = v.OneOf(reporterType, ReporterTypes);
+        var reporter = v.OneOf(reporterType, Vocabulary.ReporterTypes);
         var given = v.OptDong(dong);
         var addr = v.Text(address, 300);
         var subject = v.OptText(subjectName, 100);

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 
@@ -6,9 +7,6 @@ namespace BlindSpot.Csv.Ingest;
 /// <summary>households*.csv (contract §2.1): one version of each household per snapshot date.</summary>
 internal sealed class HouseholdRows(Func<string, int> col) : IFeedRows
 {
-    public static readonly string[] HousingTypes = ["아파트", "연립다세대", "단독", "반지하", "고시원", "쪽방", "기타"];
-    public static readonly string[] Tenures = ["자가", "전세", "월세", "무상", "기타"];
-
     readonly int id = col("household_id"), dong = col("dong"), address = col("address"), headName = col("head_name"),
         phone = col("phone"), birthYear = col("head_birth_year"), sex = col("head_sex"), members = col("members"),
         infants = col("children_under_2"), singleParent = col("single_parent"), pregnant = col("pregnant"),
@@ -22,7 +20,7 @@ internal sealed class HouseholdRows(Func<string, int> col) : IFeedRows
             v.Id(id), v.Dong(dong), v.Text(address, 300), v.Text(headName, 100), v.Phone(phone),
             v.Int(birthYear, 1900, s.NowKst.Year), v.Sex(sex), v.Int(members, 1, 20), v.OptInt(infants, 0, 10) ?? 0,
             v.OptBool(singleParent), v.OptBool(pregnant), v.OptBool(disability),
-            v.OneOf(housing, HousingTypes), v.OneOf(tenure, Tenures), v.Date(movedIn),
+            v.OneOf(housing, Vocabulary.HousingTypes), v.OneOf(tenure, Vocabulary.Tenures), v.Date(movedIn),
             v.Bool(livelihood), v.Bool(caseManaged), s.SnapshotDate);
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }
         if (s.IsDuplicate(s.Context.HouseholdSnapshotKeys, IngestKeys.Household(h.HouseholdId, s.SnapshotDate))) return;

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 
 namespace BlindSpot.Csv.Ingest;
@@ -5,8 +6,6 @@ namespace BlindSpot.Csv.Ingest;
 /// <summary>tips_officer*.csv (contract §2.3): tips of honorary social welfare officers, matched to households.</summary>
 internal sealed class OfficerTipRows(Func<string, int> col) : IFeedRows
 {
-    public static readonly string[] Categories = ["경제", "주거", "건강", "고립", "돌봄", "기타"];
-
     readonly int tipId = col("tip_id"), receivedAt = col("received_at"), officerId = col("officer_id"), dong = col("dong"),
         address = col("address"), subjectName = col("subject_name"), phone = col("phone"), householdId = col("household_id"),
         category = col("category"), urgent = col("urgent"), note = col("note");
@@ -21,7 +20,7 @@ internal sealed class OfficerTipRows(Func<string, int> col) : IFeedRows
         var subject = v.OptText(subjectName, 100);
         var tel = v.Phone(phone);
         var givenId = v.OptId(householdId);
-        var cat = v.OneOf(category, Categories);
+        var cat = v.OneOf(category, Vocabulary.TipCategories);
         var isUrgent = v.OptBool(urgent) ?? false;
         var text = v.Text(note, 2000);
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }

@@ -138,8 +138,8 @@ public sealed class FeatureBuilder
         v[i++] = h.Disability == true ? 1 : 0;
         v[i++] = h.Members == 1 && h.HeadSex == Sex.M && age is >= 50 and < 70 ? 1 : 0;
         v[i++] = h.Members == 1 && age >= 65 ? 1 : 0;
-        foreach (var t in FeatureSchema.HousingTypes) v[i++] = h.HousingType == t ? 1 : 0;
-        foreach (var t in FeatureSchema.Tenures) v[i++] = h.Tenure == t ? 1 : 0;
+        foreach (var t in Vocabulary.HousingTypes) v[i++] = h.HousingType == t ? 1 : 0;
+        foreach (var t in Vocabulary.Tenures) v[i++] = h.Tenure == t ? 1 : 0;
         v[i++] = Math.Max(0, asOf.DayNumber - h.MovedIn.DayNumber) / 365.25f;
         v[i++] = h.BasicLivelihood ? 1 : 0;
 
@@ -201,8 +201,8 @@ public sealed class FeatureBuilder
         var daysSince = FeatureSchema.Never;
         var daysSinceUnanswered = FeatureSchema.Never;
         float linkConfidence = 0;
-        var reporters = new int[FeatureSchema.ReporterTypes.Length];
-        var categories = new int[FeatureSchema.Categories.Length];
+        var reporters = new int[Vocabulary.ReporterTypes.Length];
+        var categories = new int[Vocabulary.TipCategories.Length];
         var lexicon = new int[WarningSigns.All.Count];
         Span<bool> hits = stackalloc bool[WarningSigns.All.Count];
         var notes = new System.Text.StringBuilder();
@@ -229,14 +229,14 @@ public sealed class FeatureBuilder
             if (t.Source == TipSource.Officer)
             {
                 officer++;
-                var ci = Array.IndexOf(FeatureSchema.Categories, t.Category);
+                var ci = Array.IndexOf(Vocabulary.TipCategories, t.Category);
                 if (ci >= 0) categories[ci]++;
             }
             else
             {
                 hotline++;
-                var ri = Array.IndexOf(FeatureSchema.ReporterTypes, t.SourceDetail);
-                reporters[ri >= 0 ? ri : FeatureSchema.ReporterTypes.Length - 1]++;
+                var ri = Array.IndexOf(Vocabulary.ReporterTypes, t.SourceDetail);
+                reporters[ri >= 0 ? ri : Vocabulary.ReporterTypes.Length - 1]++;
             }
             hits.Clear();
             WarningSigns.Match(t.Note, hits);

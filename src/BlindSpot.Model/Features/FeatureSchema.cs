@@ -18,10 +18,6 @@ public static class FeatureSchema
     /// </summary>
     public const string Version = "fs-3";
 
-    public static readonly string[] HousingTypes = ["아파트", "연립다세대", "단독", "반지하", "고시원", "쪽방", "기타"];
-    public static readonly string[] Tenures = ["자가", "전세", "월세", "무상", "기타"];
-    public static readonly string[] ReporterTypes = ["관리사무소", "부동산", "편의점", "약국", "이웃", "본인", "기타"];
-    public static readonly string[] Categories = ["경제", "주거", "건강", "고립", "돌봄", "기타"];
     public static readonly int[] CrisisWindowsMonths = [3, 6, 12];
     public static readonly int[] TipWindowsDays = [30, 90, 365];
     public static readonly VisitResult[] Results =
@@ -52,8 +48,8 @@ public static class FeatureSchema
             new("man_50_69_alone", FeatureKind.MiddleAgedManAlone),
             new("alone_65_plus", FeatureKind.ElderlyAlone),
         };
-        f.AddRange(HousingTypes.Select(h => new FeatureDef($"housing_{h}", FeatureKind.Housing, h)));
-        f.AddRange(Tenures.Select(t => new FeatureDef($"tenure_{t}", FeatureKind.Tenure, t)));
+        f.AddRange(Vocabulary.HousingTypes.Select(h => new FeatureDef($"housing_{h}", FeatureKind.Housing, h)));
+        f.AddRange(Vocabulary.Tenures.Select(t => new FeatureDef($"tenure_{t}", FeatureKind.Tenure, t)));
         f.Add(new("years_since_moved_in", FeatureKind.YearsSinceMovedIn));
         f.Add(new("basic_livelihood", FeatureKind.BasicLivelihood));
         foreach (var w in CrisisWindowsMonths)
@@ -75,8 +71,8 @@ public static class FeatureSchema
         f.Add(new("days_since_unanswered_tip", FeatureKind.DaysSinceUnansweredTip));
         f.Add(new("unanswered_urgent_tips_365d", FeatureKind.UnansweredUrgentTips, Window: 365));
         f.Add(new("last_tip_link_confidence", FeatureKind.TipLinkConfidence));
-        f.AddRange(ReporterTypes.Select(r => new FeatureDef($"reporter_{r}_365d", FeatureKind.Reporter, r, 365)));
-        f.AddRange(Categories.Select(c => new FeatureDef($"category_{c}_365d", FeatureKind.Category, c, 365)));
+        f.AddRange(Vocabulary.ReporterTypes.Select(r => new FeatureDef($"reporter_{r}_365d", FeatureKind.Reporter, r, 365)));
+        f.AddRange(Vocabulary.TipCategories.Select(c => new FeatureDef($"category_{c}_365d", FeatureKind.Category, c, 365)));
         f.AddRange(WarningSigns.All.Select((e, i) => new FeatureDef($"note_sign_{i:00}_365d", FeatureKind.Lexicon, e.Label, 365)));
         f.Add(new("visits", FeatureKind.Visits));
         f.Add(new("days_since_last_visit", FeatureKind.DaysSinceVisit));

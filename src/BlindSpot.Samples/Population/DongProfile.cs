@@ -6,7 +6,8 @@ internal static class Housing
     public const string Apartment = "아파트", Rowhouse = "연립다세대", Detached = "단독", SemiBasement = "반지하",
         Gosiwon = "고시원", Jjokbang = "쪽방", Other = "기타";
 
-    public static readonly string[] All = [Apartment, Rowhouse, Detached, SemiBasement, Gosiwon, Jjokbang, Other];
+    /// <summary>The contract's list itself (the names above are its values, for the profiles' pattern matches).</summary>
+    public static IReadOnlyList<string> All => BlindSpot.Core.Contract.Vocabulary.HousingTypes;
 
     public static bool IsPrecarious(string h) => h is SemiBasement or Gosiwon or Jjokbang;
 }
