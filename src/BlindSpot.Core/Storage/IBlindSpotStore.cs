@@ -9,7 +9,7 @@ namespace BlindSpot.Core.Storage;
 /// The one storage contract, with two real engines behind it (SQLite embedded, PostgreSQL in production).
 /// The same contract tests run against both.
 /// </summary>
-public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAccountStore, IAuditStore, IVisitNoteStore, IAsyncDisposable
+public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, IWorklistStore, IJobRunStore, ITipLinkStore, IAccountStore, IAuditStore, IVisitNoteStore, IRegistryCacheStore, IAsyncDisposable
 {
     /// <summary>"sqlite" or "postgresql".</summary>
     string Engine { get; }

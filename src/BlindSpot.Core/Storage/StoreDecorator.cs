@@ -21,6 +21,9 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<IngestContext> LoadIngestContextAsync(CancellationToken ct) => inner.LoadIngestContextAsync(ct);
     public virtual Task LoadIngestContextPartsAsync(IngestContext context, IngestContextParts parts, CancellationToken ct) => inner.LoadIngestContextPartsAsync(context, parts, ct);
     public virtual Task<DateOnly?> LoadNewestSnapshotDateAsync(CancellationToken ct) => inner.LoadNewestSnapshotDateAsync(ct);
+    public virtual Task<string> RegistryStateAsync(CancellationToken ct) => inner.RegistryStateAsync(ct);
+    public virtual Task<byte[]?> LoadRegistryCacheAsync(string state, CancellationToken ct) => inner.LoadRegistryCacheAsync(state, ct);
+    public virtual Task SaveRegistryCacheAsync(string state, byte[] blob, CancellationToken ct) => inner.SaveRegistryCacheAsync(state, blob, ct);
     public virtual Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct) => inner.CommitFileAsync(batch, ct);
     public virtual Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct) => inner.ListFilesAsync(ct);
     public virtual Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct) => inner.ListQuarantineAsync(ct);

@@ -90,11 +90,15 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     /// A context that reads each part from the store when a file first needs it (<see cref="IngestContext.PartsFor"/>):
     /// a day's tips and visit results do not read the crisis or snapshot keys, and a run that only skips files reads none.
     /// </summary>
-    IngestContext NewContext() => new((context, parts, ct) =>
+    IngestContext NewContext()
     {
-        logger.LogInformation("Loading the stored {Parts}", parts);
-        return store.LoadIngestContextPartsAsync(context, parts, ct);
-    });
+        var registry = new RegistryCache(store, logger);
+        return new IngestContext((context, parts, ct) =>
+        {
+            logger.LogInformation("Loading the stored {Parts}", parts);
+            return registry.LoadAsync(context, parts, ct);
+        });
+    }
 
     async Task<HashSet<string>> LoadKnownAsync(CancellationToken ct) =>
         (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);

@@ -25,18 +25,25 @@ public sealed class RegistryIndex
     readonly Lazy<(Dictionary<UnitSpec, int> Units, int Households, int Buildings)> units;
     readonly ConcurrentDictionary<UnitSpec, double> unitShares = new();
 
-    public RegistryIndex(IEnumerable<HouseholdRef> households)
+    public RegistryIndex(IEnumerable<HouseholdRef> households) : this(households, null) { }
+
+    /// <summary>
+    /// The index of <paramref name="households"/>, taking their addresses apart with the parts kept in
+    /// <paramref name="addresses"/> (from an earlier index of the same registry) and keeping the new ones there
+    /// (<see cref="Addresses"/>): the same index as without them, built without parsing again.
+    /// </summary>
+    public RegistryIndex(IEnumerable<HouseholdRef> households, RegistryAddresses? addresses)
     {
         ArgumentNullException.ThrowIfNull(households);
+        Addresses = addresses ?? new RegistryAddresses();
         var list = households as IReadOnlyCollection<HouseholdRef> ?? households.ToList();
         foreach (var h in list) if (h.SnapshotDate > NewestSnapshot) NewestSnapshot = h.SnapshotDate;
         // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
-        // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole.
-        var buildingParts = new Dictionary<string, WrittenAddress>(StringComparer.Ordinal);
-        var unitParts = new Dictionary<string, UnitSpec>(StringComparer.Ordinal);
+        // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole
+        // (once per address).
         foreach (var h in list)
         {
-            var a = ParseRegistryAddress(h.Address, buildingParts, unitParts);
+            var a = ParseRegistryAddress(h.Address, Addresses);
             var entry = new HouseholdEntry(h, a.Unit, h.SnapshotDate == NewestSnapshot, SubjectName.Squeeze(h.HeadName),
                 SubjectName.SurnameOf(h.HeadName), Phones.Digits(h.Phone));
             Count++;
@@ -99,19 +106,21 @@ public sealed class RegistryIndex
     /// <summary>Placed households per building (road + number + sub-number) in the registry.</summary>
     internal double HouseholdsPerBuilding => units.Value is var (_, households, buildings) && buildings > 0 ? households / (double)buildings : 1;
 
-    static WrittenAddress ParseRegistryAddress(string address, Dictionary<string, WrittenAddress> buildings, Dictionary<string, UnitSpec> units)
+    static WrittenAddress ParseRegistryAddress(string address, RegistryAddresses parts)
     {
         var comma = address.IndexOf(',');
         var bracket = address.IndexOf('(');
-        if (comma < 0 || bracket >= 0 && bracket < comma) return WrittenAddress.Parse(address);
+        if (comma < 0 || bracket >= 0 && bracket < comma) return parts.Whole(address);
         var unitEnd = bracket > comma ? bracket : address.Length;
         var buildingKey = bracket > comma ? string.Concat(address.AsSpan(0, comma), " ", address.AsSpan(bracket)) : address[..comma];
-        if (!buildings.TryGetValue(buildingKey, out var building)) buildings[buildingKey] = building = WrittenAddress.Parse(buildingKey);
-        if (building.Road is null || building.Unit.Kind != UnitKind.None) return WrittenAddress.Parse(address);
-        var unitText = address[(comma + 1)..unitEnd].Trim();
-        if (!units.TryGetValue(unitText, out var unit)) units[unitText] = unit = WrittenAddress.ParseUnit(unitText);
+        var building = parts.Building(buildingKey);
+        if (building.Road is null || building.Unit.Kind != UnitKind.None) return parts.Whole(address);
+        var unit = parts.Unit(address[(comma + 1)..unitEnd].Trim());
         return building with { Unit = unit };
     }
+
+    /// <summary>The registry's addresses taken apart (kept for the index of the next run, see <see cref="RegistryAddresses"/>).</summary>
+    public RegistryAddresses Addresses { get; }
 
     /// <summary>Households in the index (the newest known version of each).</summary>
     public int Count { get; }

@@ -31,6 +31,7 @@ internal static class Migrations
         new(4, "web accounts and audit", d => new[] { d.CreateTable(Tables.Accounts), d.CreateTable(Tables.Audit),
             "CREATE INDEX ix_audit_at ON audit_log (at)" }.Concat(AppendOnly(d, Tables.Audit.Name))),
         new(5, "visit notes beside outcomes", d => [d.CreateTable(Tables.VisitNotes), "CREATE INDEX ix_visit_notes_dong ON visit_notes (dong, household_id)"]),
+        new(6, "registry copy kept between runs", d => [d.CreateTable(Tables.RegistryCache)]),
     ];
 
     /// <summary>Triggers that make a table append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) fail.</summary>

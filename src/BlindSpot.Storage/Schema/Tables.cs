@@ -153,4 +153,15 @@ internal static class Tables
         C("household_id", ColumnType.Text), C("visited_on", ColumnType.Date), C("file_sha256", ColumnType.Text), C("dong", ColumnType.Text),
         C("note", ColumnType.Text), C("written_by", ColumnType.Text), C("written_at", ColumnType.Timestamp), C("correction", ColumnType.Bool),
     ], ["household_id", "visited_on", "file_sha256"]);
+
+    // ---------------------------------------------------------------- migration "registry copy kept between runs"
+
+    /// <summary>
+    /// One copy of the registry for ingest and tip resolution (households in read order, addresses taken apart), kept for
+    /// one state of the registry (<c>IRegistryCacheStore</c>). Personal data: dropped by the retention purge.
+    /// </summary>
+    public static readonly Table RegistryCache = new("registry_cache",
+    [
+        C("state", ColumnType.Text), C("saved_at", ColumnType.Timestamp), C("bytes", ColumnType.Bytes),
+    ], ["state"]);
 }

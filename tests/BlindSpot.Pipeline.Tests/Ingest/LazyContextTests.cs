@@ -12,10 +12,11 @@ using BlindSpot.Testing;
 namespace BlindSpot.Pipeline.Tests.Ingest;
 
 /// <summary>
-/// Ingest reads each part of its context when a file first needs it (issue 11). The same inbox, day after day, goes
-/// into two real stores: one whose context is read whole at the first need (the way every run read it before), one
-/// read part by part. Ledger, quarantine, registry, crisis rows, tips with their links and candidates, visit results
-/// and corrections must come out the same after every day, and the lazy store must have read less.
+/// Ingest reads each part of its context when a file first needs it, and the registry from the copy the store keeps
+/// for its state (issue 11). The same inbox, day after day, goes into two real stores: one whose context is read whole
+/// from the tables at the first need (the way every run read it before), one read part by part and from the kept copy.
+/// Ledger, quarantine, registry, crisis rows, tips with their links and candidates, visit results and corrections must
+/// come out the same after every day, and the lazy store must have read less.
 /// </summary>
 public abstract class LazyContextTests : IAsyncLifetime
 {
@@ -82,9 +83,37 @@ public abstract class LazyContextTests : IAsyncLifetime
             "H9999999,2026-11-02,부재,,W1,N\n" +
             $"{h2.HouseholdId},2026-13-40,부재,,W1,N\n");
         await BothAsync(new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero));
+        // No copy of the registry yet for this state: read from its versions, and a copy kept.
         Assert.Equal(IngestContextParts.TipIds | IngestContextParts.OutcomeKeys | IngestContextParts.Registry, lazyRecorder.Asked);
+        Assert.Equal((0, 1), (lazyRecorder.CopiesRead, lazyRecorder.CopiesKept));
         var n4 = await lazy.FindTipAsync(TipSource.Officer, "N4", default);
         Assert.Null(n4!.HouseholdId);
+
+        // The next day: the registry comes from the kept copy. A correction of the correction, repeated rows of the day
+        // before, tips by surname only, by phone, and hotline calls without a dong.
+        var h4 = living[40];
+        var h5 = living.First(h => h.Phone is not null && h.HouseholdId != h1.HouseholdId);
+        File.WriteAllText(Path.Combine(Inbox, "tips_officer_20261103.csv"),
+            "tip_id,received_at,officer_id,dong,address,subject_name,phone,household_id,category,urgent,note\n" +
+            $"N1,2026-11-02 10:00,OF1,{h1.Dong},{Quoted(h1.Address)},{h1.HeadName},,,고립,Y,인기척 없음\n" +
+            $"M1,2026-11-03 09:00,OF2,{h4.Dong},{Quoted(Building(h4.Address).Building)},{h4.HeadName[..1]} 할머니,,,건강,N,혼자 거동 못함\n" +
+            $"M2,2026-11-03 09:10,OF2,{h5.Dong},{Quoted(Building(h5.Address).Building)},,{h5.Phone},,경제,Y,전화로 확인\n" +
+            $"M3,2026-11-03 09:20,OF2,{h4.Dong},{Quoted(building + " 999호")},,,,돌봄,N,새로 이사 온 노인 (다시)\n");
+        File.WriteAllText(Path.Combine(Inbox, "tips_hotline_20261103.csv"),
+            "call_id,called_at,reporter_type,dong,address,subject_name,urgent,note\n" +
+            $"C2,2026-11-03 11:00,약국,,{Quoted(Building(h4.Address).Building)},{h4.HeadName},Y,약을 못 사심\n" +
+            $"C1,2026-11-02 11:00,편의점,,{Quoted(h2.Address)},{h2.HeadName},N,며칠째 안 보임\n");
+        File.WriteAllText(Path.Combine(Inbox, "outcomes_20261103.csv"),
+            "household_id,visited_on,result,services,worker_id,correction\n" +
+            $"{corrected.HouseholdId},{corrected.VisitedOn:yyyy-MM-dd},{VisitResults.Korean(corrected.Result)},,W2,Y\n" +
+            $"{h1.HouseholdId},2026-11-02,발굴,긴급복지,W1,N\n" +
+            $"{h1.HouseholdId},2026-11-02,비해당,,W1,N\n" +
+            $"{h4.HouseholdId},2026-11-03,부재,,W2,N\n");
+        await BothAsync(new DateTimeOffset(2026, 11, 4, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(IngestContextParts.TipIds | IngestContextParts.OutcomeKeys, lazyRecorder.Asked);
+        Assert.Equal((1, 0), (lazyRecorder.CopiesRead, lazyRecorder.CopiesKept));
+        var kept = await lazy.RegistryStateAsync(default);
+        Assert.NotNull(await lazy.LoadRegistryCacheAsync(kept, default));
 
         // A new registry snapshot with a household in that unit (open tips are tried again) and a month of crisis rows.
         var snapshot = new StringBuilder("household_id,dong,address,head_name,phone,head_birth_year,head_sex,members,children_under_2,single_parent,pregnant,disability,housing_type,tenure,moved_in,basic_livelihood,case_managed\n");
@@ -99,12 +128,20 @@ public abstract class LazyContextTests : IAsyncLifetime
         n4 = await lazy.FindTipAsync(TipSource.Officer, "N4", default);
         Assert.Equal(new DateOnly(2026, 11, 30), n4!.ResolvedAgainst);
         Assert.Equal("H8888888", n4.HouseholdId);
+        // The kept copy is of the registry before the snapshot: not used for the new state.
+        Assert.NotEqual(kept, await lazy.RegistryStateAsync(default));
+        Assert.Null(await lazy.LoadRegistryCacheAsync(await lazy.RegistryStateAsync(default), default));
+
+        // Retention drops the copy (it holds names, phones and addresses); the next run reads the registry again.
+        await lazy.PurgePersonalDataAsync(new DateOnly(2020, 1, 1), default);
+        Assert.Null(await lazy.LoadRegistryCacheAsync(kept, default));
     }
 
     /// <summary>Ingests the inbox into both stores at <paramref name="utc"/>; their ingest reports and stores must be the same.</summary>
     async Task BothAsync(DateTimeOffset utc)
     {
         lazyRecorder.Asked = fullRecorder.Asked = IngestContextParts.None;
+        lazyRecorder.CopiesRead = lazyRecorder.CopiesKept = 0;
         var clock = new FixedClock(utc);
         var a = await new IngestService(full, new ListLogger(), clock).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-full"), default);
         var b = await new IngestService(lazy, new ListLogger(), clock).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-lazy"), default);
@@ -158,15 +195,33 @@ public abstract class LazyContextTests : IAsyncLifetime
     protected string DbFile(string name) => dir.File(name);
 
     /// <summary>
-    /// The real store, remembering which parts of the ingest context a run asked for; with <paramref name="readWhole"/>
-    /// it reads every part whenever any is asked for (the whole context at the first file that needs one, as before).
+    /// The real store, remembering which parts of the ingest context a run asked for and the registry copies read and
+    /// kept; with <paramref name="readWhole"/> it reads every part from the tables whenever any is asked for (the whole
+    /// context at the first file that needs one, as before) and keeps no registry copy.
     /// </summary>
     sealed class PartsRecorder(IBlindSpotStore inner, bool readWhole) : StoreDecorator(inner)
     {
         readonly HashSet<IngestContext> whole = new(ReferenceEqualityComparer.Instance);
 
         public IngestContextParts Asked { get; set; }
+        public int CopiesRead { get; set; }
+        public int CopiesKept { get; set; }
         public IBlindSpotStore InnerStore => Inner;
+
+        public override async Task<byte[]?> LoadRegistryCacheAsync(string state, CancellationToken ct)
+        {
+            if (readWhole) return null;
+            var blob = await Inner.LoadRegistryCacheAsync(state, ct);
+            if (blob is not null) CopiesRead++;
+            return blob;
+        }
+
+        public override Task SaveRegistryCacheAsync(string state, byte[] blob, CancellationToken ct)
+        {
+            if (readWhole) return Task.CompletedTask;
+            CopiesKept++;
+            return Inner.SaveRegistryCacheAsync(state, blob, ct);
+        }
 
         public override Task LoadIngestContextPartsAsync(IngestContext context, IngestContextParts parts, CancellationToken ct)
         {

@@ -1,0 +1,87 @@
+using System.Text;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+
+namespace BlindSpot.Resolution.Registry;
+
+/// <summary>
+/// The registry as ingest and tip resolution need it, in one blob kept between runs: the newest version of every
+/// household in the order the store reads them (that order decides resolution ties) and their addresses taken apart
+/// (<see cref="RegistryAddresses"/>). Reading it back gives the same households in the same order, and an index built
+/// from them the same index, without reading every version of the registry or parsing its addresses again.
+/// Holds names, phones and addresses: it belongs in the store, beside the registry it copies.
+/// </summary>
+public static class KeptRegistry
+{
+    const int FormatVersion = 1;
+    static readonly byte[] Magic = "BSREG"u8.ToArray();
+
+    public static byte[] Write(IReadOnlyCollection<HouseholdRef> households, RegistryAddresses addresses)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(addresses);
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(households.Count);
+            foreach (var h in households)
+            {
+                w.Write(h.HouseholdId);
+                w.Write(h.Dong);
+                w.Write(h.Address);
+                w.Write(h.HeadName);
+                w.Write(h.SnapshotDate.DayNumber);
+                w.Write(h.Phone is not null);
+                if (h.Phone is not null) w.Write(h.Phone);
+                w.Write((byte)(h.HeadSex is { } sex ? (int)sex + 1 : 0));
+                w.Write(h.HeadBirthYear);
+            }
+            addresses.Write(w);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The households (in their order) and addresses of <paramref name="blob"/>; false when it is not a blob of this
+    /// format (written by another version, or damaged): the caller reads the registry from the store instead.
+    /// </summary>
+    public static bool TryRead(byte[] blob, out List<HouseholdRef> households, out RegistryAddresses addresses)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        households = [];
+        addresses = null!;
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(blob, writable: false), Encoding.UTF8);
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion) return false;
+            var n = r.ReadInt32();
+            if (n < 0) return false;
+            var list = new List<HouseholdRef>(n);
+            // Dongs and snapshot dates repeat: one string per dong.
+            var dongs = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var id = r.ReadString();
+                var dong = r.ReadString();
+                if (dongs.TryGetValue(dong, out var known)) dong = known;
+                else dongs[dong] = dong;
+                var address = r.ReadString();
+                var head = r.ReadString();
+                var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
+                var phone = r.ReadBoolean() ? r.ReadString() : null;
+                var sex = r.ReadByte();
+                var birthYear = r.ReadInt32();
+                list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear));
+            }
+            if (RegistryAddresses.Read(r) is not { } kept || r.BaseStream.Position != blob.Length) return false;
+            (households, addresses) = (list, kept);
+            return true;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

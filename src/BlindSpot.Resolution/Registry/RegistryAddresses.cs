@@ -1,0 +1,129 @@
+using BlindSpot.Resolution.Addresses;
+
+namespace BlindSpot.Resolution.Registry;
+
+/// <summary>
+/// The registry's addresses as <see cref="RegistryIndex"/> takes them apart (a building once per building, a unit once
+/// per spelling, an address of another shape once per address), kept so that the index of the next run does not parse
+/// them again: parsing is a pure function of the text, so a kept part is exactly what parsing again would give. Holds
+/// addresses (personal data): keep it where the registry itself is kept. Not safe across threads while an index is built.
+/// </summary>
+public sealed class RegistryAddresses
+{
+    const int FormatVersion = 1;
+
+    readonly Dictionary<string, WrittenAddress> buildings = new(StringComparer.Ordinal);
+    readonly Dictionary<string, UnitSpec> units = new(StringComparer.Ordinal);
+    readonly Dictionary<string, WrittenAddress> whole = new(StringComparer.Ordinal);
+
+    /// <summary>Parts kept (buildings, unit spellings and addresses of another shape).</summary>
+    public int Count => buildings.Count + units.Count + whole.Count;
+
+    internal WrittenAddress Building(string key)
+    {
+        if (!buildings.TryGetValue(key, out var a)) buildings[key] = a = WrittenAddress.Parse(key);
+        return a;
+    }
+
+    internal UnitSpec Unit(string text)
+    {
+        if (!units.TryGetValue(text, out var u)) units[text] = u = WrittenAddress.ParseUnit(text);
+        return u;
+    }
+
+    internal WrittenAddress Whole(string address)
+    {
+        if (!whole.TryGetValue(address, out var a)) whole[address] = a = WrittenAddress.Parse(address);
+        return a;
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.Write(FormatVersion);
+        WriteAddresses(w, buildings);
+        w.Write(units.Count);
+        foreach (var (text, u) in units)
+        {
+            w.Write(text);
+            WriteUnit(w, u);
+        }
+        WriteAddresses(w, whole);
+    }
+
+    /// <summary>The parts written by <see cref="Write"/>; null when they were written in another format.</summary>
+    public static RegistryAddresses? Read(BinaryReader r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.ReadInt32() != FormatVersion) return null;
+        var kept = new RegistryAddresses();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        ReadAddresses(r, kept.buildings, strings);
+        var n = r.ReadInt32();
+        kept.units.EnsureCapacity(n);
+        for (var i = 0; i < n; i++) kept.units[r.ReadString()] = ReadUnit(r);
+        ReadAddresses(r, kept.whole, strings);
+        return kept;
+    }
+
+    static void WriteAddresses(BinaryWriter w, Dictionary<string, WrittenAddress> parts)
+    {
+        w.Write(parts.Count);
+        foreach (var (key, a) in parts)
+        {
+            w.Write(key);
+            WriteNullable(w, a.Road);
+            w.Write(a.Number);
+            w.Write(a.Sub);
+            WriteUnit(w, a.Unit);
+            w.Write(a.Words.Count);
+            foreach (var word in a.Words) w.Write(word);
+            w.Write(a.Landmark);
+            WriteNullable(w, a.Dong);
+        }
+    }
+
+    static void ReadAddresses(BinaryReader r, Dictionary<string, WrittenAddress> parts, Dictionary<string, string> strings)
+    {
+        var n = r.ReadInt32();
+        parts.EnsureCapacity(n);
+        for (var i = 0; i < n; i++)
+        {
+            var key = r.ReadString();
+            var road = Shared(ReadNullable(r), strings);
+            var number = r.ReadInt32();
+            var sub = r.ReadInt32();
+            var unit = ReadUnit(r);
+            var words = new string[r.ReadInt32()];
+            for (var k = 0; k < words.Length; k++) words[k] = Shared(r.ReadString(), strings)!;
+            var landmark = r.ReadBoolean();
+            var dong = Shared(ReadNullable(r), strings);
+            parts[key] = new WrittenAddress(road, number, sub, unit, words, landmark, dong);
+        }
+    }
+
+    static string? Shared(string? s, Dictionary<string, string> strings)
+    {
+        if (s is null) return null;
+        if (strings.TryGetValue(s, out var known)) return known;
+        strings[s] = s;
+        return s;
+    }
+
+    static void WriteUnit(BinaryWriter w, UnitSpec u)
+    {
+        w.Write((byte)u.Kind);
+        w.Write(u.Block);
+        w.Write(u.Number);
+    }
+
+    static UnitSpec ReadUnit(BinaryReader r) => new((UnitKind)r.ReadByte(), r.ReadInt32(), r.ReadInt32());
+
+    static void WriteNullable(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null) w.Write(s);
+    }
+
+    static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+}

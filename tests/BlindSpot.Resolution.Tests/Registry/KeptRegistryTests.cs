@@ -1,0 +1,63 @@
+using System.Text.Json;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution.Registry;
+
+namespace BlindSpot.Resolution.Tests.Registry;
+
+public sealed class KeptRegistryTests
+{
+    // Every shape the registry writes (unit, floor, basement, block and unit, house without a unit, no bracket) and a
+    // district around them, so that names, units and buildings are as rare as in a real registry.
+    static readonly HouseholdRef[] Registry = Some.Households.Concat(Enumerable.Range(0, 3000).Select(i =>
+        new HouseholdRef($"F{i:D4}", "문래동", i % 7 == 0 ? $"서울특별시 영등포구 문래로 {100 + i / 10}" : $"서울특별시 영등포구 문래로 {100 + i / 10}, {i % 10 / 2 + 1}0{i % 2 + 1}호",
+            $"박{i}수", Some.Snapshot, i % 3 == 0 ? $"010-5555-{i:D4}" : null, i % 2 == 0 ? Sex.F : Sex.M, 1940 + i % 60))).ToArray();
+
+    static readonly TipEvidence[] Tips =
+    [
+        new("도림로 123 201호", "도림동", true, null, null, 2026),
+        new("행복빌라 2층", "도림동", true, "김씨", null, 2026),
+        new("도림로 123", "도림동", true, "김 할머니", null, 2026),
+        new("도림루 123 203호", "도림동", true, null, null, 2026),
+        new("래미안 101동 1203호", null, false, null, null, 2026),
+        new("신길로 40 1203호", "신길1동", true, "한지민", null, 2026),
+        new("도신로 7", "도림동", true, "박미자", null, 2026),
+        new("장미맨션 202", "당산1동", true, null, null, 2026),
+        new("선유로 306 근처 편의점 옆", "당산1동", true, null, null, 2026),
+        new("수정하이츠 303호", "양평1동", true, null, null, 2026),
+        new("어딘가", "도림동", true, null, "010-1234-5678", 2026),
+        new("문래로 105 301호", "문래동", true, "박52수", null, 2026),
+        new("문래로 104", "문래동", true, null, "010-5555-0042", 2026),
+        new("문래로 250 201호", "문래동", true, null, null, 2026),
+    ];
+
+    [Fact]
+    public void TheKeptRegistryReadsBackAsTheSameHouseholdsInTheSameOrderAndResolvesEveryTipAlike()
+    {
+        var index = new RegistryIndex(Registry);
+        var blob = KeptRegistry.Write(Registry, index.Addresses);
+
+        Assert.True(KeptRegistry.TryRead(blob, out var households, out var addresses));
+        Assert.Equal(Registry, households);
+        Assert.Equal(index.Addresses.Count, addresses.Count);
+        var fromKept = new TipResolver(new RegistryIndex(households, addresses));
+        Assert.Equal(index.Addresses.Count, fromKept.Index.Addresses.Count); // nothing had to be parsed again
+        var fresh = new TipResolver(index);
+        foreach (var tip in Tips)
+            Assert.Equal(JsonSerializer.Serialize(fresh.Resolve(tip)), JsonSerializer.Serialize(fromKept.Resolve(tip)));
+        Assert.Contains(Tips, t => fresh.Resolve(t).Status == TipLinkStatus.Linked);
+        Assert.Contains(Tips, t => fresh.Resolve(t).Status == TipLinkStatus.Candidates);
+        Assert.Equal(fresh.Index.InferDong("신길로 40 1203호"), fromKept.Index.InferDong("신길로 40 1203호"));
+    }
+
+    [Fact]
+    public void ADamagedOrForeignBlobIsNotTakenForTheRegistry()
+    {
+        var blob = KeptRegistry.Write(Registry, new RegistryIndex(Registry).Addresses);
+
+        Assert.False(KeptRegistry.TryRead(blob[..(blob.Length / 2)], out _, out _));
+        Assert.False(KeptRegistry.TryRead([.. blob, 0], out _, out _));
+        Assert.False(KeptRegistry.TryRead("not a registry"u8.ToArray(), out _, out _));
+        Assert.False(KeptRegistry.TryRead([], out _, out _));
+    }
+}
