@@ -16,6 +16,14 @@ public static class KeptRegistry
     const int FormatVersion = 1;
     static readonly byte[] Magic = "BSREG"u8.ToArray();
 
+    // The build of the address parser (this assembly and BlindSpot.Core, whose dong names it reads): addresses taken
+    // apart by another build may be taken apart differently, so a copy written by another build is not used.
+    static readonly byte[] ParserBuild =
+    [
+        .. typeof(RegistryAddresses).Assembly.ManifestModule.ModuleVersionId.ToByteArray(),
+        .. typeof(Core.Contract.Dongs).Assembly.ManifestModule.ModuleVersionId.ToByteArray(),
+    ];
+
     public static byte[] Write(IReadOnlyCollection<HouseholdRef> households, RegistryAddresses addresses)
     {
         ArgumentNullException.ThrowIfNull(households);
@@ -25,6 +33,7 @@ public static class KeptRegistry
         {
             w.Write(Magic);
             w.Write(FormatVersion);
+            w.Write(ParserBuild);
             w.Write(households.Count);
             foreach (var h in households)
             {
@@ -45,7 +54,8 @@ public static class KeptRegistry
 
     /// <summary>
     /// The households (in their order) and addresses of <paramref name="blob"/>; false when it is not a blob of this
-    /// format (written by another version, or damaged): the caller reads the registry from the store instead.
+    /// format, was written by another build of the address parser, or is damaged: the caller reads the registry from the
+    /// store instead.
     /// </summary>
     public static bool TryRead(byte[] blob, out List<HouseholdRef> households, out RegistryAddresses addresses)
     {
@@ -55,7 +65,8 @@ public static class KeptRegistry
         try
         {
             using var r = new BinaryReader(new MemoryStream(blob, writable: false), Encoding.UTF8);
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion) return false;
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion
+                || !r.ReadBytes(ParserBuild.Length).AsSpan().SequenceEqual(ParserBuild)) return false;
             var n = r.ReadInt32();
             if (n < 0) return false;
             var list = new List<HouseholdRef>(n);

@@ -51,7 +51,7 @@ public sealed class KeptRegistryTests
     }
 
     [Fact]
-    public void ADamagedOrForeignBlobIsNotTakenForTheRegistry()
+    public void ADamagedOrForeignBlobOrOneOfAnotherParserBuildIsNotTakenForTheRegistry()
     {
         var blob = KeptRegistry.Write(Registry, new RegistryIndex(Registry).Addresses);
 
@@ -59,5 +59,10 @@ public sealed class KeptRegistryTests
         Assert.False(KeptRegistry.TryRead([.. blob, 0], out _, out _));
         Assert.False(KeptRegistry.TryRead("not a registry"u8.ToArray(), out _, out _));
         Assert.False(KeptRegistry.TryRead([], out _, out _));
+        // Written by another build of the address parser (after the format's magic and version): parsed again instead.
+        var otherBuild = blob.ToArray();
+        otherBuild[9] ^= 0xFF;
+        Assert.False(KeptRegistry.TryRead(otherBuild, out _, out _));
+        Assert.True(KeptRegistry.TryRead(blob, out _, out _));
     }
 }
