@@ -47,7 +47,7 @@ internal static class DistrictProfile
         // Since issue 11's ingest pass: a day's tips and visits read their own keys, the registry from the copy kept for
         // its state (written once per snapshot by the first run that reads the registry), the index without parsing.
         var state = await store.RegistryStateAsync(ct);
-        if (await store.LoadRegistryCacheAsync(state, ct) is null)
+        if (await store.LoadRegistryCacheAsync(state, ct) is not { } current || !KeptRegistry.TryRead(current, out _, out _))
         {
             var registry = await store.LoadIngestContextAsync(IngestContextParts.Registry, ct);
             var fresh = new RegistryIndex(registry.Households.Values);

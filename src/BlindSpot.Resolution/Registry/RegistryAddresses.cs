@@ -15,20 +15,43 @@ public sealed class RegistryAddresses
     readonly Dictionary<string, WrittenAddress> buildings = new(StringComparer.Ordinal);
     readonly Dictionary<string, UnitSpec> units = new(StringComparer.Ordinal);
     readonly Dictionary<string, WrittenAddress> whole = new(StringComparer.Ordinal);
+    // Looked up by the characters of the address, so that a part already kept costs no string.
+    readonly Dictionary<string, WrittenAddress>.AlternateLookup<ReadOnlySpan<char>> buildingLookup;
+    readonly Dictionary<string, UnitSpec>.AlternateLookup<ReadOnlySpan<char>> unitLookup;
+
+    public RegistryAddresses()
+    {
+        buildingLookup = buildings.GetAlternateLookup<ReadOnlySpan<char>>();
+        unitLookup = units.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Parts kept (buildings, unit spellings and addresses of another shape).</summary>
     public int Count => buildings.Count + units.Count + whole.Count;
 
-    internal WrittenAddress Building(string key)
+    /// <summary>
+    /// The building part of a registry address: the text before its comma, and the bracket after the unit if any
+    /// ("서울특별시 영등포구 도림로 123" + " " + "(도림동, 행복빌라)"), taken apart as one text.
+    /// </summary>
+    internal WrittenAddress Building(ReadOnlySpan<char> beforeComma, ReadOnlySpan<char> bracket)
     {
-        if (!buildings.TryGetValue(key, out var a)) buildings[key] = a = WrittenAddress.Parse(key);
-        return a;
+        var length = beforeComma.Length + (bracket.IsEmpty ? 0 : bracket.Length + 1);
+        Span<char> key = length <= 512 ? stackalloc char[length] : new char[length];
+        beforeComma.CopyTo(key);
+        if (!bracket.IsEmpty)
+        {
+            key[beforeComma.Length] = ' ';
+            bracket.CopyTo(key[(beforeComma.Length + 1)..]);
+        }
+        if (buildingLookup.TryGetValue(key, out var a)) return a;
+        var text = key.ToString();
+        return buildings[text] = WrittenAddress.Parse(text);
     }
 
-    internal UnitSpec Unit(string text)
+    internal UnitSpec Unit(ReadOnlySpan<char> text)
     {
-        if (!units.TryGetValue(text, out var u)) units[text] = u = WrittenAddress.ParseUnit(text);
-        return u;
+        if (unitLookup.TryGetValue(text, out var u)) return u;
+        var s = text.ToString();
+        return units[s] = WrittenAddress.ParseUnit(s);
     }
 
     internal WrittenAddress Whole(string address)

@@ -15,7 +15,8 @@ public sealed class RegistryIndex
 {
     readonly Dictionary<string, RoadEntry> roads = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<BuildingEntry>> byName = new(StringComparer.Ordinal);
-    readonly Dictionary<string, List<HouseholdEntry>> byPhone = new(StringComparer.Ordinal);
+    // Nearly every phone is one household's: the entry itself, a list only for a phone shared (no list per household).
+    readonly Dictionary<string, object> byPhone = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> surnames = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
@@ -41,22 +42,34 @@ public sealed class RegistryIndex
         // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
         // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole
         // (once per address).
+        // The building of each building part (the same part, the same building: no road or number lookup again).
+        var buildingOf = new Dictionary<WrittenAddress, BuildingEntry>(ReferenceEqualityComparer.Instance);
         foreach (var h in list)
         {
-            var a = ParseRegistryAddress(h.Address, Addresses);
-            var entry = new HouseholdEntry(h, a.Unit, h.SnapshotDate == NewestSnapshot, SubjectName.Squeeze(h.HeadName),
+            var (a, unit) = ParseRegistryAddress(h.Address, Addresses);
+            var entry = new HouseholdEntry(h, unit, h.SnapshotDate == NewestSnapshot, SubjectName.Squeeze(h.HeadName),
                 SubjectName.SurnameOf(h.HeadName), Phones.Digits(h.Phone));
             Count++;
             surnames[entry.Surname] = surnames.GetValueOrDefault(entry.Surname) + 1;
             names[entry.Name] = names.GetValueOrDefault(entry.Name) + 1;
-            if (entry.PhoneDigits is { } p) Add(byPhone, p, entry);
+            if (entry.PhoneDigits is { } p) AddPhone(p, entry);
             if (a.Road is null) { Unplaced.Add(entry); continue; }
-            if (!roads.TryGetValue(a.Road, out var road)) roads[a.Road] = road = new RoadEntry(a.Road);
-            var building = road.Get(a.Number, a.Sub);
+            if (!buildingOf.TryGetValue(a, out var building))
+            {
+                if (!roads.TryGetValue(a.Road, out var road)) roads[a.Road] = road = new RoadEntry(a.Road);
+                buildingOf[a] = building = road.Get(a.Number, a.Sub);
+            }
             building.Households.Add(entry);
-            building.Dongs.Add(h.Dong);
-            road.Dongs.Add(h.Dong);
             entry.Building = building;
+            // Most households of a building share its dong and (one parsed part) its words: added once.
+            if (!string.Equals(building.LastDong, h.Dong, StringComparison.Ordinal))
+            {
+                building.Dongs.Add(h.Dong);
+                building.Road.Dongs.Add(h.Dong);
+                building.LastDong = h.Dong;
+            }
+            if (ReferenceEquals(building.LastWords, a.Words)) continue;
+            building.LastWords = a.Words;
             foreach (var w in a.Words)
             {
                 if (building.Names.Add(w))
@@ -106,18 +119,22 @@ public sealed class RegistryIndex
     /// <summary>Placed households per building (road + number + sub-number) in the registry.</summary>
     internal double HouseholdsPerBuilding => units.Value is var (_, households, buildings) && buildings > 0 ? households / (double)buildings : 1;
 
-    static WrittenAddress ParseRegistryAddress(string address, RegistryAddresses parts)
+    /// <summary>
+    /// A registry address taken apart: its building part (shared by the households of the building when the address has
+    /// the registry's shape, its unit then left as the part's) and the household's unit.
+    /// </summary>
+    static (WrittenAddress Part, UnitSpec Unit) ParseRegistryAddress(string address, RegistryAddresses parts)
     {
         var comma = address.IndexOf(',');
         var bracket = address.IndexOf('(');
-        if (comma < 0 || bracket >= 0 && bracket < comma) return parts.Whole(address);
+        if (comma < 0 || bracket >= 0 && bracket < comma) return Whole(parts.Whole(address));
         var unitEnd = bracket > comma ? bracket : address.Length;
-        var buildingKey = bracket > comma ? string.Concat(address.AsSpan(0, comma), " ", address.AsSpan(bracket)) : address[..comma];
-        var building = parts.Building(buildingKey);
-        if (building.Road is null || building.Unit.Kind != UnitKind.None) return parts.Whole(address);
-        var unit = parts.Unit(address[(comma + 1)..unitEnd].Trim());
-        return building with { Unit = unit };
+        var building = parts.Building(address.AsSpan(0, comma), bracket > comma ? address.AsSpan(bracket) : []);
+        if (building.Road is null || building.Unit.Kind != UnitKind.None) return Whole(parts.Whole(address));
+        return (building, parts.Unit(address.AsSpan(comma + 1, unitEnd - comma - 1).Trim()));
     }
+
+    static (WrittenAddress, UnitSpec) Whole(WrittenAddress a) => (a, a.Unit);
 
     /// <summary>The registry's addresses taken apart (kept for the index of the next run, see <see cref="RegistryAddresses"/>).</summary>
     public RegistryAddresses Addresses { get; }
@@ -139,7 +156,30 @@ public sealed class RegistryIndex
     /// <summary>Share of households with this phone (for how much a matching phone says).</summary>
     internal double PhoneShare(string digits) => Count == 0 ? 1 : Math.Max(1, WithPhone(digits).Count) / (double)Count;
 
-    internal IReadOnlyList<HouseholdEntry> WithPhone(string digits) => byPhone.TryGetValue(digits, out var l) ? l : [];
+    internal IReadOnlyList<HouseholdEntry> WithPhone(string digits) => byPhone.GetValueOrDefault(digits) switch
+    {
+        HouseholdEntry one => [one],
+        List<HouseholdEntry> several => several,
+        _ => [],
+    };
+
+    void AddPhone(string digits, HouseholdEntry entry)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byPhone, digits, out _);
+        slot = slot switch
+        {
+            null => entry,
+            HouseholdEntry first => new List<HouseholdEntry>(2) { first, entry },
+            List<HouseholdEntry> several => Add(several, entry),
+            _ => throw new InvalidOperationException(),
+        };
+
+        static List<HouseholdEntry> Add(List<HouseholdEntry> list, HouseholdEntry e)
+        {
+            list.Add(e);
+            return list;
+        }
+    }
 
     /// <summary>
     /// Registry roads for a road as written: the road itself when the registry has it; otherwise the roads within a
@@ -300,6 +340,10 @@ internal sealed class BuildingEntry(RoadEntry road, int number, int sub)
     public List<HouseholdEntry> Households { get; } = [];
     public HashSet<string> Dongs { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+    // While the index is built: the dong and the words (one parsed part's list) last added, not added again.
+    public string? LastDong { get; set; }
+    public IReadOnlyList<string>? LastWords { get; set; }
 }
 
 /// <summary>A road with its buildings by number.</summary>

@@ -33,8 +33,9 @@ internal sealed partial class SqlStore
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         await Db.ExecAsync(c, tx, "DELETE FROM registry_cache WHERE state <> @p0", ct, state);
-        await Db.ExecAsync(c, tx, "INSERT INTO registry_cache (state, saved_at, bytes) VALUES (@p0, @p1, @p2) ON CONFLICT (state) DO NOTHING",
-            ct, state, NowKst, blob);
+        // A copy of the same state replaced: it may have been written by another build (see KeptRegistry).
+        await Db.ExecAsync(c, tx, "INSERT INTO registry_cache (state, saved_at, bytes) VALUES (@p0, @p1, @p2) " +
+            "ON CONFLICT (state) DO UPDATE SET saved_at = excluded.saved_at, bytes = excluded.bytes", ct, state, NowKst, blob);
         await tx.CommitAsync(ct);
     }
 }

@@ -114,6 +114,9 @@ public abstract class LazyContextTests : IAsyncLifetime
         Assert.Equal((1, 0), (lazyRecorder.CopiesRead, lazyRecorder.CopiesKept));
         var kept = await lazy.RegistryStateAsync(default);
         Assert.NotNull(await lazy.LoadRegistryCacheAsync(kept, default));
+        // A copy kept again for the same state replaces the old one (which another build may have written).
+        await lazy.SaveRegistryCacheAsync(kept, [1, 2, 3], default);
+        Assert.Equal([1, 2, 3], await lazy.LoadRegistryCacheAsync(kept, default));
 
         // A new registry snapshot with a household in that unit (open tips are tried again) and a month of crisis rows.
         var snapshot = new StringBuilder("household_id,dong,address,head_name,phone,head_birth_year,head_sex,members,children_under_2,single_parent,pregnant,disability,housing_type,tenure,moved_in,basic_livelihood,case_managed\n");
