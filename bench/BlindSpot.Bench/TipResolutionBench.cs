@@ -124,6 +124,15 @@ internal static class TipResolutionBench
             var of = rows.Where(r => style is null || r.Tip.Style == style).ToList();
             Console.WriteLine($"| {style?.ToString() ?? "**all**"} | " + string.Join(" | ", reasons.Select(x => of.Count(r => r.Reason == x).ToString(inv))) + " |");
         }
+        // A right household with exactly the probability of the best is tied with it: no evidence in the tip tells them
+        // apart (no unit or only a floor at a building of several households, no name or a common one), so no scoring can
+        // link it right; the figure's ceiling on this set is the share of tips outside these ties.
+        var tied = rows.Count(r => r.Reason != "wrong link" && r.Full.Candidates.Count > 1
+            && r.Full.Candidates.FirstOrDefault(c => c.HouseholdId == r.Tip.TrueHouseholdId) is { } right
+            && Math.Abs(right.Probability - r.Full.Candidates[0].Probability) < 1e-9
+            && r.Full.Candidates.Count(c => Math.Abs(c.Probability - right.Probability) < 1e-9) > 1);
+        Console.WriteLine(string.Create(inv, $"of the misses, the right household tied with the best candidate (others exactly as likely): {tied}; " +
+            $"ceiling of linked right without new evidence {100.0 * (real - tied) / real:F1}%"));
         if (dump is null) return;
         using var w = new StreamWriter(dump);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dump, UnixFileMode.UserRead | UnixFileMode.UserWrite);
