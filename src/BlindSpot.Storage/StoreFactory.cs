@@ -41,7 +41,7 @@ public static class StoreFactory
         if (!address.IsPostgres && SqliteFileProblem(address.Target, create) is { } fileProblem) return new StoreOpening(null, fileProblem);
 
         SqlDialect dialect = address.IsPostgres ? new PostgresDialect(address.Target) : new SqliteDialect(address.Target);
-        var store = new SqlStore(dialect, clock);
+        var store = new SqlStore(dialect, clock, HistoryCache(address, Environment.GetEnvironmentVariable(HistoryCacheVariable)));
         try
         {
             // SQLite: a read-only look first, so that a file that is not a store is left byte for byte as it was.
@@ -58,6 +58,24 @@ public static class StoreFactory
             throw;
         }
         return new StoreOpening(store, null);
+    }
+
+    /// <summary>
+    /// Where the district's history is kept between runs (docs/adr/0006, "Third pass"; docs/operations.md): unset,
+    /// beside a SQLite store ("&lt;file&gt;.district-cache") and nowhere for PostgreSQL (several hosts share it; each
+    /// keeps its own copy only when given a folder); a folder: there, one file per store; "off": nowhere.
+    /// </summary>
+    public const string HistoryCacheVariable = "BLINDSPOT_DISTRICT_CACHE";
+
+    internal static DistrictHistoryCache? HistoryCache(StoreAddress address, string? setting)
+    {
+        var folder = setting?.Trim();
+        if (string.Equals(folder, "off", StringComparison.OrdinalIgnoreCase)) return null;
+        if (string.IsNullOrEmpty(folder)) return address.IsPostgres ? null : new DistrictHistoryCache(address.Target + ".district-cache");
+        // The file's name says which store without naming it (a PostgreSQL address may hold a user name).
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            address.IsPostgres ? address.Display : address.Target)))[..24];
+        return new DistrictHistoryCache(Path.Combine(Path.GetFullPath(folder), $"{name}.district-cache"));
     }
 
     /// <summary>Why a SQLite path cannot be opened as a store, or null; creates the empty file (0600) when it may.</summary>

@@ -32,6 +32,9 @@ internal static class Migrations
             "CREATE INDEX ix_audit_at ON audit_log (at)" }.Concat(AppendOnly(d, Tables.Audit.Name))),
         new(5, "visit notes beside outcomes", d => [d.CreateTable(Tables.VisitNotes), "CREATE INDEX ix_visit_notes_dong ON visit_notes (dong, household_id)"]),
         new(6, "registry copy kept between runs", d => [d.CreateTable(Tables.RegistryCache)]),
+        // The id is drawn when the migration runs: a store made again under the same name or path is another store.
+        new(7, "store id and history change counter", d => [d.CreateTable(Tables.StoreState),
+            $"INSERT INTO store_state (store_id, history_changes) VALUES ('{Guid.NewGuid():N}', 0)"]),
     ];
 
     /// <summary>Triggers that make a table append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) fail.</summary>

@@ -126,6 +126,18 @@ internal static class Tables
     public static readonly Table[] Version1 =
         [Files, Quarantine, HouseholdVersions, Crisis, TipsV1, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
 
+    // ---------------------------------------------------------------- the kept district (migration "store id and history change counter")
+
+    /// <summary>
+    /// One row: the store's random id and a counter that every write to the district's history (household_versions,
+    /// crisis) raises in its own transaction: a file bringing rows, retention's purge. A run keeps the history between
+    /// runs under these (Sql/DistrictHistoryCache) and reads it again from the tables when they differ.
+    /// </summary>
+    public static readonly Table StoreState = new("store_state",
+    [
+        C("store_id", ColumnType.Text), C("history_changes", ColumnType.Long),
+    ], ["store_id"]);
+
     // ---------------------------------------------------------------- the web application (migration "web accounts and audit")
 
     public static readonly Table Accounts = new("accounts",

@@ -132,10 +132,12 @@ internal sealed partial class SqlStore
         n += await Db.ExecAsync(c, tx,
             "UPDATE quarantine SET raw = '' WHERE raw <> '' AND file_sha256 IN (SELECT sha256 FROM ingested_files WHERE ingested_at < @p0)", ct, cutoff);
         // Superseded registry versions keep their facts (features need them) but lose names, phones and addresses.
-        n += await Db.ExecAsync(c, tx,
+        var purgedVersions = await Db.ExecAsync(c, tx,
             "UPDATE household_versions SET head_name = '', phone = NULL, address = '' WHERE snapshot_date < @p0 AND head_name <> '' " +
             "AND EXISTS (SELECT 1 FROM household_versions newer WHERE newer.household_id = household_versions.household_id AND newer.snapshot_date > household_versions.snapshot_date)",
             ct, olderThan);
+        if (purgedVersions > 0) await CountHistoryChangeAsync(c, tx, ct);
+        n += purgedVersions;
         // Worklist reasons quote an excerpt of the tip's note (docs/worklists.md): old lists keep their rows, not the words.
         n += await Db.ExecAsync(c, tx, "UPDATE worklist_entries SET reasons = '[]' WHERE list_date < @p0 AND reasons <> '[]'", ct, olderThan);
         // Visit notes typed on the web: the visit and its result stay, the words go.
@@ -144,6 +146,8 @@ internal sealed partial class SqlStore
         // next run reads the registry again.
         await Db.ExecAsync(c, tx, "DELETE FROM registry_cache", ct);
         await tx.CommitAsync(ct);
+        // The kept history held the purged names: it goes now, not at the next run (its key no longer matches anyway).
+        if (purgedVersions > 0) historyCache?.Delete();
         return n;
     }
 }

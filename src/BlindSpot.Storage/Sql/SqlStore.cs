@@ -14,7 +14,8 @@ namespace BlindSpot.Storage.Sql;
 /// The storage contract over ADO.NET, shared by both engines: the SQL is written once in the dialect both
 /// SQLite and PostgreSQL accept (named parameters, ON CONFLICT), and only types, connections and bulk loads differ.
 /// </summary>
-internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock = null) : IBlindSpotStore
+/// <param name="historyCache">Where the district's history is kept between runs (null: read from the tables every time).</param>
+internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock = null, DistrictHistoryCache? historyCache = null) : IBlindSpotStore
 {
     /// <summary>The clock of the timestamps the store writes itself (job runs), in KST like every time in BlindSpot.</summary>
     readonly TimeProvider clock = clock ?? TimeProvider.System;
@@ -194,6 +195,7 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             t.HouseholdId, t.Match.ToString(), t.Category, t.Urgent, t.Note, sha, t.LinkConfidence, Ids(t.Candidates),
             Ids(t.RejectedCandidates), t.ResolvedAgainst,
         }), upsert: false, ct);
+        if (batch.Households.Count + batch.Crisis.Count > 0) await CountHistoryChangeAsync(c, tx, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Outcomes, batch.Outcomes.Select(o => new object?[]
             { o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha }), upsert: false, ct);
         // Corrections (정정): the stored result goes to the history, the new one replaces it.
@@ -251,7 +253,69 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     {
         // The large reads run side by side, each on its own connection (a district is ~650,000 rows at 190,000
         // households: on 2 cores this about halves the wall time). Like before, each read sees the store as of its own
-        // statement; the ingest lock keeps files from being committed by this run meanwhile.
+        // statement; the ingest lock keeps files from being committed by this run meanwhile. The history (registry
+        // versions, crisis rows) comes from the kept copy when the store's history has not changed since it was written.
+        var tips = OnOwnConnectionAsync(c => Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
+            ReadTip, ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
+
+        var outcomes = OnOwnConnectionAsync(c => Db.QueryAsync(c,
+            "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 AND visited_on >= @p1 ORDER BY visited_on, household_id",
+            r => new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)), ct, asOf,
+            Core.Contract.DateWindows.Earliest), ct); // a visit stored before the date windows existed cannot break the labels
+
+        // A month's figures are known once the month is over (DistrictData.IsCrisisKnown).
+        var lastKnownMonth = asOf.AddDays(1).AddMonths(-1);
+        var history = historyCache is null
+            ? ReadHistoryAsync(lastKnownMonth, ct)
+            : Task.Run(() => KeptHistoryAsync(historyCache, lastKnownMonth, ct), ct);
+
+        await Task.WhenAll(history, tips, outcomes);
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var capacity = await Db.QueryAsync(c, "SELECT dong, daily_visits FROM capacity ORDER BY dong",
+            r => new DongCapacity(r.GetString(0), r.GetInt32(1)), ct);
+        var baselines = await Db.QueryAsync(c, "SELECT dong, year, discoveries FROM target_baselines ORDER BY year, dong",
+            r => new TargetBaseline(r.GetString(0), r.GetInt32(1), r.GetInt32(2)), ct);
+
+        var (versions, crisis) = await history;
+        return new DistrictData(asOf, versions, crisis, await tips, await outcomes, capacity, baselines);
+    }
+
+    /// <summary>
+    /// The history from the cache when its key is the store's, else from the tables (every month), written to the
+    /// cache for the next run. The key is read before the tables: a file committed meanwhile makes the next key differ.
+    /// Crisis months not known by the day are cut here exactly as the query cuts them.
+    /// </summary>
+    async Task<DistrictHistory> KeptHistoryAsync(DistrictHistoryCache cache, DateOnly lastKnownMonth, CancellationToken ct)
+    {
+        var key = await ReadHistoryKeyAsync(ct);
+        var kept = key is null ? null : cache.TryRead(key);
+        if (kept is null)
+        {
+            kept = await ReadHistoryAsync(lastKnownMonth: null, ct);
+            if (key is not null) cache.TryWrite(key, kept);
+        }
+        return kept with { Crisis = kept.Crisis.Where(x => x.Month <= lastKnownMonth).ToList() };
+    }
+
+    /// <summary>The store's id, history change counter and history row counts (the counts also catch rows written by
+    /// hands or code that do not raise the counter); null when the store has no id (an old schema).</summary>
+    async Task<DistrictHistoryKey?> ReadHistoryKeyAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var state = await Db.QueryAsync(c, "SELECT store_id, history_changes FROM store_state", r => (Id: r.GetString(0), Changes: r.GetInt64(1)), ct);
+        if (state.Count != 1) return null;
+        var versions = Convert.ToInt64(await Db.ScalarAsync(c, null, "SELECT COUNT(*) FROM household_versions", ct));
+        var crisis = Convert.ToInt64(await Db.ScalarAsync(c, null, "SELECT COUNT(*) FROM crisis", ct));
+        return new DistrictHistoryKey(state[0].Id, state[0].Changes, versions, crisis);
+    }
+
+    /// <summary>Raises the history change counter inside the transaction that changes household_versions or crisis.</summary>
+    static Task CountHistoryChangeAsync(DbConnection c, DbTransaction tx, CancellationToken ct) =>
+        Db.ExecAsync(c, tx, "UPDATE store_state SET history_changes = history_changes + 1", ct);
+
+    /// <summary>Registry versions and crisis rows (up to <paramref name="lastKnownMonth"/>, or every month), side by side.</summary>
+    async Task<DistrictHistory> ReadHistoryAsync(DateOnly? lastKnownMonth, CancellationToken ct)
+    {
         var households = OnOwnConnectionAsync(c =>
         {
             // Versions come by household: the second version reuses the first one's id; few distinct short values are shared.
@@ -272,39 +336,24 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
                 }, ct);
         }, ct);
 
-        // A month's figures are known once the month is over (DistrictData.IsCrisisKnown).
-        var lastKnownMonth = asOf.AddDays(1).AddMonths(-1);
         var crisis = OnOwnConnectionAsync(c =>
         {
             var pool = new StringPool();
             string? previousId = null;
-            return Db.QueryAsync(c,
-                "SELECT household_id, month, indicator, value, known_code FROM crisis WHERE month <= @p0 ORDER BY household_id, month, indicator",
-                r =>
-                {
-                    var id = r.GetString(0);
-                    if (id == previousId) id = previousId;
-                    previousId = id;
-                    return new CrisisRecord(id, r.Date(1), pool.Of(r.GetString(2)), r.GetDecimal(3), r.GetBoolean(4));
-                }, ct, lastKnownMonth);
+            CrisisRecord Read(DbDataReader r)
+            {
+                var id = r.GetString(0);
+                if (id == previousId) id = previousId;
+                previousId = id;
+                return new CrisisRecord(id, r.Date(1), pool.Of(r.GetString(2)), r.GetDecimal(3), r.GetBoolean(4));
+            }
+            const string columns = "SELECT household_id, month, indicator, value, known_code FROM crisis";
+            return lastKnownMonth is { } month
+                ? Db.QueryAsync(c, $"{columns} WHERE month <= @p0 ORDER BY household_id, month, indicator", Read, ct, month)
+                : Db.QueryAsync(c, $"{columns} ORDER BY household_id, month, indicator", Read, ct);
         }, ct);
 
-        var tips = OnOwnConnectionAsync(c => Db.QueryAsync(c, $"SELECT {TipColumns} FROM tips WHERE received_at < @p0 ORDER BY received_at, source, tip_id",
-            ReadTip, ct, asOf.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
-
-        var outcomes = OnOwnConnectionAsync(c => Db.QueryAsync(c,
-            "SELECT household_id, visited_on, result, services, worker_id FROM outcomes WHERE visited_on <= @p0 AND visited_on >= @p1 ORDER BY visited_on, household_id",
-            r => new Outcome(r.GetString(0), r.Date(1), Enum.Parse<VisitResult>(r.GetString(2)), r.NullableString(3), r.GetString(4)), ct, asOf,
-            Core.Contract.DateWindows.Earliest), ct); // a visit stored before the date windows existed cannot break the labels
-
-        await Task.WhenAll(households, crisis, tips, outcomes);
-        await using var c = await dialect.OpenConnectionAsync(ct);
-        var capacity = await Db.QueryAsync(c, "SELECT dong, daily_visits FROM capacity ORDER BY dong",
-            r => new DongCapacity(r.GetString(0), r.GetInt32(1)), ct);
-        var baselines = await Db.QueryAsync(c, "SELECT dong, year, discoveries FROM target_baselines ORDER BY year, dong",
-            r => new TargetBaseline(r.GetString(0), r.GetInt32(1), r.GetInt32(2)), ct);
-
-        return new DistrictData(asOf, await households, await crisis, await tips, await outcomes, capacity, baselines);
+        return new DistrictHistory(await households, await crisis);
     }
 
     /// <summary>Runs a read on a connection of its own, on the thread pool (SQLite's ADO.NET calls complete synchronously).</summary>

@@ -1,0 +1,208 @@
+using System.Text;
+using BlindSpot.Core.Domain;
+
+namespace BlindSpot.Storage.Sql;
+
+/// <summary>
+/// What a store's history tables held when a run last read them, and the key that says so (docs/adr/0006,
+/// "Third pass"): the store's id, its history change counter and the two tables' row counts.
+/// </summary>
+internal sealed record DistrictHistoryKey(string StoreId, long Changes, long Versions, long CrisisRows)
+{
+    public override string ToString() => $"{StoreId}|{Changes}|{Versions}|{CrisisRows}";
+}
+
+/// <summary>Every registry version and every crisis row of a store (all months), in the store's read order.</summary>
+internal sealed record DistrictHistory(List<Household> Versions, List<CrisisRecord> Crisis);
+
+/// <summary>
+/// The district's history (household_versions and crisis: ~620,000 rows at 190,000 households, ~3 CPU-seconds to read
+/// from the store) kept in one binary file between runs, so that a daily run (new tips and visit results, no new
+/// snapshot) reads it in a fraction of that. Tips, visits and the configuration are always read from the store.
+/// The file holds personal data (names, phones, addresses): it is created owner-only (0600, whatever the group
+/// setting of the store's own files), written to a temporary name and renamed, and never named in a log. A file that
+/// is missing, unreadable, of another format or of another key is ignored: the store is read as without a cache.
+/// </summary>
+internal sealed class DistrictHistoryCache(string path)
+{
+    /// <summary>"BSDH" and the layout's version: a file of another layout is read as missing.</summary>
+    const int Magic = 0x48445342;
+    const int Layout = 1;
+
+    int hits;
+
+    public string Path { get; } = path;
+
+    /// <summary>How many reads this instance answered from the file (tests prove with it that the file was used).</summary>
+    public int Hits => hits;
+
+    /// <summary>The history stored under <paramref name="key"/>, or null (no file, another key, a damaged file).</summary>
+    public DistrictHistory? TryRead(DistrictHistoryKey key)
+    {
+        try
+        {
+            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var r = new BinaryReader(file, Encoding.UTF8);
+            if (r.ReadInt32() != Magic || r.ReadInt32() != Layout || r.ReadString() != key.ToString()) return null;
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Pooled(string s)
+            {
+                if (pool.TryGetValue(s, out var shared)) return shared;
+                pool[s] = s;
+                return s;
+            }
+
+            // Ids are written once per household and shared by its versions and crisis rows.
+            var ids = new string[Count(r, file)];
+            for (var i = 0; i < ids.Length; i++) ids[i] = r.ReadString();
+
+            var versions = new List<Household>(Count(r, file));
+            for (var i = versions.Capacity; i > 0; i--)
+            {
+                var id = ids[r.ReadInt32()];
+                var dong = Pooled(r.ReadString());
+                var address = r.ReadString();
+                var name = r.ReadString();
+                var phone = r.ReadBoolean() ? r.ReadString() : null;
+                var birthYear = r.ReadInt32();
+                var sex = (Sex)r.ReadByte();
+                var members = r.ReadInt32();
+                var under2 = r.ReadInt32();
+                var singleParent = ReadFlag(r);
+                var pregnant = ReadFlag(r);
+                var disability = ReadFlag(r);
+                var housing = Pooled(r.ReadString());
+                var tenure = Pooled(r.ReadString());
+                var movedIn = DateOnly.FromDayNumber(r.ReadInt32());
+                var basic = r.ReadBoolean();
+                var managed = r.ReadBoolean();
+                var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
+                versions.Add(new Household(id, dong, address, name, phone, birthYear, sex, members, under2, singleParent, pregnant, disability,
+                    housing, tenure, movedIn, basic, managed, snapshot));
+            }
+
+            var crisis = new List<CrisisRecord>(Count(r, file));
+            for (var i = crisis.Capacity; i > 0; i--)
+                crisis.Add(new CrisisRecord(ids[r.ReadInt32()], DateOnly.FromDayNumber(r.ReadInt32()), Pooled(r.ReadString()), r.ReadDecimal(), r.ReadBoolean()));
+            if (r.ReadInt32() != Magic) return null; // cut short
+            Interlocked.Increment(ref hits);
+            return new DistrictHistory(versions, crisis);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
+                                      or ArgumentException or IndexOutOfRangeException or InvalidCastException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes <paramref name="history"/> under <paramref name="key"/>; a failure to write only costs the next run a full read.</summary>
+    public bool TryWrite(DistrictHistoryKey key, DistrictHistory history)
+    {
+        var temporary = $"{Path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Core.Files.PrivateFiles.CreateParent(Path);
+            using (var file = CreateOwnerOnly(temporary))
+            using (var w = new BinaryWriter(new BufferedStream(file, 1 << 16), Encoding.UTF8))
+            {
+                w.Write(Magic);
+                w.Write(Layout);
+                w.Write(key.ToString());
+                var index = new Dictionary<string, int>(StringComparer.Ordinal);
+                var ids = new List<string>();
+                int Id(string id)
+                {
+                    if (index.TryGetValue(id, out var i)) return i;
+                    index[id] = ids.Count;
+                    ids.Add(id);
+                    return ids.Count - 1;
+                }
+                foreach (var v in history.Versions) Id(v.HouseholdId);
+                foreach (var c in history.Crisis) Id(c.HouseholdId);
+                w.Write(ids.Count);
+                foreach (var id in ids) w.Write(id);
+
+                w.Write(history.Versions.Count);
+                foreach (var h in history.Versions)
+                {
+                    w.Write(index[h.HouseholdId]);
+                    w.Write(h.Dong);
+                    w.Write(h.Address);
+                    w.Write(h.HeadName);
+                    w.Write(h.Phone is not null);
+                    if (h.Phone is not null) w.Write(h.Phone);
+                    w.Write(h.HeadBirthYear);
+                    w.Write((byte)h.HeadSex);
+                    w.Write(h.Members);
+                    w.Write(h.ChildrenUnder2);
+                    WriteFlag(w, h.SingleParent);
+                    WriteFlag(w, h.Pregnant);
+                    WriteFlag(w, h.Disability);
+                    w.Write(h.HousingType);
+                    w.Write(h.Tenure);
+                    w.Write(h.MovedIn.DayNumber);
+                    w.Write(h.BasicLivelihood);
+                    w.Write(h.CaseManaged);
+                    w.Write(h.SnapshotDate.DayNumber);
+                }
+                w.Write(history.Crisis.Count);
+                foreach (var c in history.Crisis)
+                {
+                    w.Write(index[c.HouseholdId]);
+                    w.Write(c.Month.DayNumber);
+                    w.Write(c.Indicator);
+                    w.Write(c.Value);
+                    w.Write(c.KnownCode);
+                }
+                w.Write(Magic);
+                w.Flush();
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, Path, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            return false;
+        }
+    }
+
+    /// <summary>Removes the file (retention's purge: the names it held must not outlive the store's).</summary>
+    public void Delete() => TryDelete(Path);
+
+    static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // left for the next write to replace; its key no longer matches the store
+        }
+    }
+
+    /// <summary>A count no larger than the file could hold (a damaged file must not ask for gigabytes).</summary>
+    static int Count(BinaryReader r, FileStream file)
+    {
+        var n = r.ReadInt32();
+        return n >= 0 && n <= file.Length ? n : throw new FormatException();
+    }
+
+    static bool? ReadFlag(BinaryReader r) => r.ReadByte() switch { 0 => null, 1 => false, 2 => true, _ => throw new FormatException() };
+
+    static void WriteFlag(BinaryWriter w, bool? flag) => w.Write((byte)(flag is null ? 0 : flag.Value ? 2 : 1));
+
+    const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    static FileStream CreateOwnerOnly(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (OperatingSystem.IsWindows()) return new FileStream(path, options);
+        options.UnixCreateMode = OwnerFile;
+        var file = new FileStream(path, options);
+        File.SetUnixFileMode(file.SafeFileHandle, OwnerFile); // the umask cannot widen it, nor narrow it below rw
+        return file;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Storage;
+using BlindSpot.Storage.Sql;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Storage.Tests;
+
+/// <summary>
+/// The district's history kept between runs (docs/adr/0006, "Third pass"), on both real engines: a store that keeps it
+/// must give exactly what a store reading every table gives, see every change that rewrites rows, and cut what a later
+/// day brought exactly as the query does.
+/// </summary>
+public abstract class KeptDistrictContractTests : IAsyncLifetime
+{
+    static readonly CancellationToken Ct = CancellationToken.None;
+    static readonly DateOnly May = new(2026, 5, 31), June = new(2026, 6, 30), Day = new(2026, 7, 15);
+
+    protected readonly TempDir Dir = new();
+    string db = "";
+    DistrictHistoryCache cache = null!;
+    SqlStore kept = null!;
+
+    /// <summary>The same database read without a cache: the figures every test compares with.</summary>
+    SqlStore fresh = null!;
+
+    protected abstract Task<string> CreateDbAsync();
+
+    public async Task InitializeAsync()
+    {
+        db = await CreateDbAsync();
+        cache = new DistrictHistoryCache(Dir.File("cache/district.cache"));
+        kept = Store(db, cache);
+        await kept.MigrateAsync(Ct);
+        fresh = Store(db, null);
+        await kept.CommitFileAsync(Some.Batch("sha-registry",
+            households: [Some.Household("H1", May), Some.Household("H1", June) with { Members = 2 }, Some.Household("H2", June, dong: "신길1동")]), Ct);
+        await kept.CommitFileAsync(Some.Batch("sha-crisis", crisis: [Crisis("H1", 5), Crisis("H1", 6), Crisis("H2", 6, "health_insurance_arrears")]), Ct);
+        await kept.CommitFileAsync(Some.Batch("sha-day", tips: [Some.Tip("T1", new DateTime(2026, 7, 10, 9, 0, 0))],
+            outcomes: [new Outcome("H2", new DateOnly(2026, 7, 9), VisitResult.NotInCrisis, null, "W1")]), Ct);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await kept.DisposeAsync();
+        await fresh.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Dir.Dispose();
+    }
+
+    static SqlStore Store(string db, DistrictHistoryCache? cache)
+    {
+        var address = StoreAddress.Parse(db);
+        return new SqlStore(address.IsPostgres ? new Postgres.PostgresDialect(address.Target) : new Sqlite.SqliteDialect(address.Target), null, cache);
+    }
+
+    static CrisisRecord Crisis(string id, int month, string indicator = "utility_arrears", decimal value = 3.50m) =>
+        new(id, new DateOnly(2026, month, 1), indicator, value, true);
+
+    [Fact]
+    public async Task TheKeptDistrictEqualsAFreshReadAndIsReadFromTheCacheTheSecondTime()
+    {
+        await AssertSameAsFreshAsync(Day);
+        Assert.True(File.Exists(cache.Path));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cache.Path));
+        var written = File.GetLastWriteTimeUtc(cache.Path);
+
+        Assert.Equal(0, cache.Hits);
+        await AssertSameAsFreshAsync(Day);
+        await AssertSameAsFreshAsync(Day.AddDays(1));
+        Assert.Equal(2, cache.Hits);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(cache.Path));
+    }
+
+    [Fact]
+    public async Task ADaysTipsVisitsCorrectionsAndLinkUpdatesAreSeenWithoutReadingTheHistoryAgain()
+    {
+        await kept.LoadDistrictAsync(Day, Ct);
+
+        // The day's new tips and visits, a correction (정정) of a stored visit, a tip linked by staff.
+        await kept.CommitFileAsync(Some.Batch("sha-day2", tips: [Some.Tip("T2", new DateTime(2026, 7, 15, 11, 0, 0), householdId: null)],
+            outcomes: [new Outcome("H1", new DateOnly(2026, 7, 15), VisitResult.Discovered, "긴급지원", "W2")]), Ct);
+        await kept.CommitFileAsync(Some.Batch("sha-fix") with
+        {
+            OutcomeCorrections = [new Outcome("H2", new DateOnly(2026, 7, 9), VisitResult.Discovered, "기초생활보장", "W1")],
+        }, Ct);
+        var open = Assert.Single(await kept.LoadOpenTipsAsync(null, Ct));
+        Assert.Equal(1, await kept.UpdateTipLinksAsync([open with { HouseholdId = "H2", Match = Core.Domain.MatchMethod.Confirmed, LinkConfidence = 1 }], Ct));
+
+        var data = await AssertSameAsFreshAsync(Day);
+        Assert.Equal(1, cache.Hits);
+        Assert.Equal(VisitResult.Discovered, data.Outcomes.Single(o => o.HouseholdId == "H2").Result);
+        Assert.Equal(VisitResult.Discovered, data.Outcomes.Single(o => o.HouseholdId == "H1").Result);
+        Assert.Equal("H2", data.Tips.Single(t => t.TipId == "T2").HouseholdId);
+    }
+
+    [Fact]
+    public async Task ANewSnapshotAndNewCrisisMonthsAreSeen()
+    {
+        await kept.LoadDistrictAsync(Day, Ct);
+        await kept.CommitFileAsync(Some.Batch("sha-registry-2", households: [Some.Household("H1", new DateOnly(2026, 7, 14)) with { Members = 3 },
+            Some.Household("H3", new DateOnly(2026, 7, 14))]), Ct);
+        var data = await AssertSameAsFreshAsync(Day);
+        Assert.Equal(0, cache.Hits);
+        Assert.Contains(data.HouseholdVersions, h => h.HouseholdId == "H3");
+
+        await AssertSameAsFreshAsync(Day);
+        Assert.Equal(1, cache.Hits);
+        await kept.CommitFileAsync(Some.Batch("sha-crisis-2", crisis: [Crisis("H3", 6, value: 7m)]), Ct);
+        data = await AssertSameAsFreshAsync(Day);
+        Assert.Equal(1, cache.Hits);
+        Assert.Contains(data.Crisis, c => c.HouseholdId == "H3");
+    }
+
+    [Fact]
+    public async Task RetentionsPurgeByAnotherProcessIsSeen()
+    {
+        await kept.LoadDistrictAsync(Day, Ct);
+        Assert.True(File.Exists(cache.Path));
+
+        // Purged through another store over the same database (the jobs host): this one's file stays but no longer fits.
+        Assert.True(await fresh.PurgePersonalDataAsync(Day, Ct) > 0);
+        Assert.True(File.Exists(cache.Path));
+        var data = await AssertSameAsFreshAsync(Day);
+        Assert.Equal(0, cache.Hits);
+        var superseded = data.HouseholdVersions.Single(h => h.HouseholdId == "H1" && h.SnapshotDate == May);
+        Assert.Equal(("", null, ""), (superseded.HeadName, superseded.Phone, superseded.Address));
+    }
+
+    [Fact]
+    public async Task RetentionsPurgeRemovesTheKeptNamesAtOnce()
+    {
+        await kept.LoadDistrictAsync(Day, Ct);
+        Assert.True(File.Exists(cache.Path));
+        Assert.True(await kept.PurgePersonalDataAsync(Day, Ct) > 0);
+        Assert.False(File.Exists(cache.Path));
+        await AssertSameAsFreshAsync(Day);
+        Assert.Equal(0, cache.Hits);
+    }
+
+    [Fact]
+    public async Task ADistrictKeptOnALaterDayGivesAnEarlierDayNothingItCouldNotHaveKnown()
+    {
+        // The cache is written on the latest day (every crisis month known); earlier days must be cut like the query cuts.
+        await kept.LoadDistrictAsync(new DateOnly(2026, 12, 31), Ct);
+        foreach (var day in new[] { new DateOnly(2026, 6, 29), new DateOnly(2026, 6, 30), new DateOnly(2026, 7, 30), new DateOnly(2026, 7, 31), Day })
+        {
+            var data = await AssertSameAsFreshAsync(day);
+            Assert.All(data.Crisis, c => Assert.True(DistrictData.IsCrisisKnown(c, day)));
+        }
+        Assert.Equal(5, cache.Hits);
+        Assert.Equal(["H1"], (await kept.LoadDistrictAsync(new DateOnly(2026, 6, 29), Ct)).Crisis.Select(c => c.HouseholdId));
+    }
+
+    [Fact]
+    public async Task ADamagedOrForeignCacheFileIsReadAsMissing()
+    {
+        await kept.LoadDistrictAsync(Day, Ct);
+        var bytes = await File.ReadAllBytesAsync(cache.Path, Ct);
+        await File.WriteAllBytesAsync(cache.Path, bytes[..(bytes.Length / 2)], Ct);
+        await AssertSameAsFreshAsync(Day);
+        Assert.Equal(0, cache.Hits);
+
+        // Another store's file under this store's name (a store made again at the same path has another id).
+        var other = await CreateDbAsync();
+        await using (var otherStore = Store(other, cache))
+        {
+            await otherStore.MigrateAsync(Ct);
+            await otherStore.CommitFileAsync(Some.Batch("sha-other", households: [Some.Household("X9", June)]), Ct);
+            Assert.Equal(["X9"], (await otherStore.LoadDistrictAsync(Day, Ct)).HouseholdVersions.Select(h => h.HouseholdId));
+        }
+        await AssertSameAsFreshAsync(Day);
+        Assert.Equal(0, cache.Hits);
+    }
+
+    /// <summary>Loads <paramref name="day"/> through the kept store and asserts every row equals the fresh read's, in order.</summary>
+    async Task<DistrictData> AssertSameAsFreshAsync(DateOnly day)
+    {
+        var expected = await fresh.LoadDistrictAsync(day, Ct);
+        var actual = await kept.LoadDistrictAsync(day, Ct);
+        Assert.Equal(expected.AsOf, actual.AsOf);
+        Assert.Equal(expected.HouseholdVersions, actual.HouseholdVersions);
+        Assert.Equal(expected.Crisis.Select(c => c.ToString()), actual.Crisis.Select(c => c.ToString())); // the decimal's scale too
+        Assert.Equal(expected.Tips.Select(TipLine), actual.Tips.Select(TipLine));
+        Assert.Equal(expected.Outcomes, actual.Outcomes);
+        Assert.Equal(expected.Capacity, actual.Capacity);
+        Assert.Equal(expected.Baselines, actual.Baselines);
+        return actual;
+    }
+
+    static string TipLine(Tip t) => string.Create(CultureInfo.InvariantCulture,
+        $"{t with { Candidates = [], RejectedCandidates = [] }} {string.Join(' ', t.Candidates)} / {string.Join(' ', t.RejectedCandidates)}");
+}
+
+public sealed class SqliteKeptDistrictTests : KeptDistrictContractTests
+{
+    int databases;
+    protected override Task<string> CreateDbAsync() => Task.FromResult(Dir.File($"blindspot{++databases}.db"));
+}
+
+public sealed class PostgresKeptDistrictTests : KeptDistrictContractTests
+{
+    protected override async Task<string> CreateDbAsync() => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+}
