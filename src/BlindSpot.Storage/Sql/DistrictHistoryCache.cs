@@ -19,8 +19,9 @@ internal sealed record DistrictHistory(List<Household> Versions, List<CrisisReco
 /// The district's history (household_versions and crisis: ~620,000 rows at 190,000 households, ~3 CPU-seconds to read
 /// from the store) kept in one binary file between runs, so that a daily run (new tips and visit results, no new
 /// snapshot) reads it in a fraction of that. Tips, visits and the configuration are always read from the store.
-/// The file holds personal data (names, phones, addresses): it is created owner-only (0600, whatever the group
-/// setting of the store's own files), written to a temporary name and renamed, and never named in a log. A file that
+/// The file holds personal data (names, phones, addresses): it gets the store's own mode (<see cref="Core.Files.PrivateFiles"/>:
+/// owner-only 0600 unless the operator made personal-data files group-readable), is written to a temporary name and
+/// renamed, and is never named in a log. A file that
 /// is missing, unreadable, of another format or of another key is ignored: the store is read as without a cache.
 /// </summary>
 internal sealed class DistrictHistoryCache(string path)
@@ -102,7 +103,7 @@ internal sealed class DistrictHistoryCache(string path)
         try
         {
             Core.Files.PrivateFiles.CreateParent(Path);
-            using (var file = CreateOwnerOnly(temporary))
+            using (var file = Core.Files.PrivateFiles.Create(temporary))
             using (var w = new BinaryWriter(new BufferedStream(file, 1 << 16), Encoding.UTF8))
             {
                 w.Write(Magic);
@@ -193,16 +194,4 @@ internal sealed class DistrictHistoryCache(string path)
     static bool? ReadFlag(BinaryReader r) => r.ReadByte() switch { 0 => null, 1 => false, 2 => true, _ => throw new FormatException() };
 
     static void WriteFlag(BinaryWriter w, bool? flag) => w.Write((byte)(flag is null ? 0 : flag.Value ? 2 : 1));
-
-    const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    static FileStream CreateOwnerOnly(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (OperatingSystem.IsWindows()) return new FileStream(path, options);
-        options.UnixCreateMode = OwnerFile;
-        var file = new FileStream(path, options);
-        File.SetUnixFileMode(file.SafeFileHandle, OwnerFile); // the umask cannot widen it, nor narrow it below rw
-        return file;
-    }
 }
