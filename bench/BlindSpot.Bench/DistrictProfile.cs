@@ -66,6 +66,8 @@ internal static class DistrictProfile
         Lap($"load district ({data.HouseholdVersions.Count} versions, {data.Crisis.Count} crisis, {data.Tips.Count} tips, {data.Outcomes.Count} visits)");
         _ = data.Households.Count;
         Lap("resolve households");
+        _ = await store.LoadDistrictAsync(asOf, ct);
+        Lap("  again, warm: load district");
         {
             var opt = WorklistOptions.Default;
             var signalFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-opt.SignalMonths);
@@ -96,6 +98,11 @@ internal static class DistrictProfile
             for (var i = 0; i < batch.Count; i++) scores.Add(new HouseholdScore(asOf, batch[i].HouseholdId, batch[i].Dong, champion.Version, p[i], []));
         }
         Lap($"probabilities of {scores.Count} rankable households");
+        foreach (var n in new[] { 1, 1_000, 10_000, features.Count })
+        {
+            _ = model.Probabilities(features.Take(n).ToList());
+            Lap($"  again, warm: probabilities of {n} households");
+        }
         _ = model.Score(features.Take(2_000).ToList(), 3).Count();
         Lap("reasons of 2,000 households (x95 = all, as before issue 11)");
         await store.ReplaceScoresAsync(asOf, scores, ct);
@@ -108,6 +115,8 @@ internal static class DistrictProfile
         Lap("load earlier worklists");
         var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, WorklistOptions.Default);
         Lap($"worklist policy ({plan.Entries.Count()} entries)");
+        _ = WorklistPolicy.Build(date, data, scores, earlier, calendar, WorklistOptions.Default);
+        Lap("  again, warm: worklist policy");
         Console.WriteLine(string.Create(inv, $"peak working set {self.PeakWorkingSet64 / 1e6:F0} MB; load average {File.ReadAllText("/proc/loadavg")[..14]}"));
         return 0;
     }
