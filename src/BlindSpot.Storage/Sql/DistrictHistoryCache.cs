@@ -28,7 +28,7 @@ internal sealed class DistrictHistoryCache(string path)
 {
     /// <summary>"BSDH" and the layout's version: a file of another layout is read as missing.</summary>
     const int Magic = 0x48445342;
-    const int Layout = 1;
+    const int Layout = 2;
 
     int hits;
 
@@ -45,23 +45,18 @@ internal sealed class DistrictHistoryCache(string path)
             using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             using var r = new BinaryReader(file, Encoding.UTF8);
             if (r.ReadInt32() != Magic || r.ReadInt32() != Layout || r.ReadString() != key.ToString()) return null;
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            string Pooled(string s)
-            {
-                if (pool.TryGetValue(s, out var shared)) return shared;
-                pool[s] = s;
-                return s;
-            }
-
-            // Ids are written once per household and shared by its versions and crisis rows.
+            // Ids are written once per household and shared by its versions and crisis rows; the few distinct values of
+            // dong, housing type, tenure and indicator once each, and referred to by number.
             var ids = new string[Count(r, file)];
             for (var i = 0; i < ids.Length; i++) ids[i] = r.ReadString();
+            var values = new string[Count(r, file)];
+            for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
 
             var versions = new List<Household>(Count(r, file));
             for (var i = versions.Capacity; i > 0; i--)
             {
                 var id = ids[r.ReadInt32()];
-                var dong = Pooled(r.ReadString());
+                var dong = values[r.ReadInt32()];
                 var address = r.ReadString();
                 var name = r.ReadString();
                 var phone = r.ReadBoolean() ? r.ReadString() : null;
@@ -72,8 +67,8 @@ internal sealed class DistrictHistoryCache(string path)
                 var singleParent = ReadFlag(r);
                 var pregnant = ReadFlag(r);
                 var disability = ReadFlag(r);
-                var housing = Pooled(r.ReadString());
-                var tenure = Pooled(r.ReadString());
+                var housing = values[r.ReadInt32()];
+                var tenure = values[r.ReadInt32()];
                 var movedIn = DateOnly.FromDayNumber(r.ReadInt32());
                 var basic = r.ReadBoolean();
                 var managed = r.ReadBoolean();
@@ -84,7 +79,7 @@ internal sealed class DistrictHistoryCache(string path)
 
             var crisis = new List<CrisisRecord>(Count(r, file));
             for (var i = crisis.Capacity; i > 0; i--)
-                crisis.Add(new CrisisRecord(ids[r.ReadInt32()], DateOnly.FromDayNumber(r.ReadInt32()), Pooled(r.ReadString()), r.ReadDecimal(), r.ReadBoolean()));
+                crisis.Add(new CrisisRecord(ids[r.ReadInt32()], DateOnly.FromDayNumber(r.ReadInt32()), values[r.ReadInt32()], r.ReadDecimal(), r.ReadBoolean()));
             if (r.ReadInt32() != Magic) return null; // cut short
             Interlocked.Increment(ref hits);
             return new DistrictHistory(versions, crisis);
@@ -109,25 +104,20 @@ internal sealed class DistrictHistoryCache(string path)
                 w.Write(Magic);
                 w.Write(Layout);
                 w.Write(key.ToString());
-                var index = new Dictionary<string, int>(StringComparer.Ordinal);
-                var ids = new List<string>();
-                int Id(string id)
-                {
-                    if (index.TryGetValue(id, out var i)) return i;
-                    index[id] = ids.Count;
-                    ids.Add(id);
-                    return ids.Count - 1;
-                }
-                foreach (var v in history.Versions) Id(v.HouseholdId);
-                foreach (var c in history.Crisis) Id(c.HouseholdId);
-                w.Write(ids.Count);
-                foreach (var id in ids) w.Write(id);
+                var ids = new StringTable();
+                foreach (var v in history.Versions) ids.Of(v.HouseholdId);
+                foreach (var c in history.Crisis) ids.Of(c.HouseholdId);
+                var values = new StringTable();
+                foreach (var v in history.Versions) { values.Of(v.Dong); values.Of(v.HousingType); values.Of(v.Tenure); }
+                foreach (var c in history.Crisis) values.Of(c.Indicator);
+                ids.WriteTo(w);
+                values.WriteTo(w);
 
                 w.Write(history.Versions.Count);
                 foreach (var h in history.Versions)
                 {
-                    w.Write(index[h.HouseholdId]);
-                    w.Write(h.Dong);
+                    w.Write(ids.Of(h.HouseholdId));
+                    w.Write(values.Of(h.Dong));
                     w.Write(h.Address);
                     w.Write(h.HeadName);
                     w.Write(h.Phone is not null);
@@ -139,8 +129,8 @@ internal sealed class DistrictHistoryCache(string path)
                     WriteFlag(w, h.SingleParent);
                     WriteFlag(w, h.Pregnant);
                     WriteFlag(w, h.Disability);
-                    w.Write(h.HousingType);
-                    w.Write(h.Tenure);
+                    w.Write(values.Of(h.HousingType));
+                    w.Write(values.Of(h.Tenure));
                     w.Write(h.MovedIn.DayNumber);
                     w.Write(h.BasicLivelihood);
                     w.Write(h.CaseManaged);
@@ -149,9 +139,9 @@ internal sealed class DistrictHistoryCache(string path)
                 w.Write(history.Crisis.Count);
                 foreach (var c in history.Crisis)
                 {
-                    w.Write(index[c.HouseholdId]);
+                    w.Write(ids.Of(c.HouseholdId));
                     w.Write(c.Month.DayNumber);
-                    w.Write(c.Indicator);
+                    w.Write(values.Of(c.Indicator));
                     w.Write(c.Value);
                     w.Write(c.KnownCode);
                 }
@@ -181,6 +171,27 @@ internal sealed class DistrictHistoryCache(string path)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // left for the next write to replace; its key no longer matches the store
+        }
+    }
+
+    /// <summary>Distinct strings numbered in order of first use.</summary>
+    sealed class StringTable
+    {
+        readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+        readonly List<string> values = [];
+
+        public int Of(string value)
+        {
+            if (index.TryGetValue(value, out var i)) return i;
+            index[value] = values.Count;
+            values.Add(value);
+            return values.Count - 1;
+        }
+
+        public void WriteTo(BinaryWriter w)
+        {
+            w.Write(values.Count);
+            foreach (var v in values) w.Write(v);
         }
     }
 
