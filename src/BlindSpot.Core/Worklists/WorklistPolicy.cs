@@ -200,20 +200,20 @@ public static class WorklistPolicy
             if (h.CaseManaged) { why = Exclusion.CaseManaged; return null; }
 
             var id = h.HouseholdId;
-            var hVisits = visits.GetValueOrDefault(id) ?? [];
-            var hTips = tips.GetValueOrDefault(id) ?? [];
-            var hCrisis = crisis.GetValueOrDefault(id) ?? [];
+            var hVisits = visits.GetValueOrDefault(id) ?? NoVisits;
+            var hTips = tips.GetValueOrDefault(id) ?? NoTips;
+            var hCrisis = crisis.GetValueOrDefault(id) ?? NoCrisis;
 
             // The last completed visit; a run of 부재 after it delays the household, and after MaxAbsentVisits counts as a visit.
             DateOnly? visited = null;
-            var absences = new List<DateOnly>();
+            List<DateOnly>? absences = null; // most households were never visited: no list for them
             foreach (var o in hVisits)
             {
-                if (o.Result == VisitResult.Absent) absences.Add(o.VisitedOn);
-                else { visited = o.VisitedOn; absences.Clear(); }
+                if (o.Result == VisitResult.Absent) (absences ??= []).Add(o.VisitedOn);
+                else { visited = o.VisitedOn; absences?.Clear(); }
             }
             var absentReturn = false;
-            if (absences.Count > 0)
+            if (absences is { Count: > 0 })
             {
                 var lastAbsent = absences[^1];
                 var inCoolOff = absences.Count(a => Date.DayNumber - a.DayNumber <= Options.CoolOffDays);
@@ -242,8 +242,8 @@ public static class WorklistPolicy
                 return null;
             }
 
-            var recentIndicators = hCrisis.Where(c => c.Month >= recentCrisisFrom).Select(c => c.Indicator)
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var recentIndicators = hCrisis.Count == 0 ? NoIndicators
+                : hCrisis.Where(c => c.Month >= recentCrisisFrom).Select(c => c.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
             if (h.BasicLivelihood && urgent is null && recentTip is null && !SignalsIsolation(h, recentIndicators, unvisited))
             {
@@ -253,19 +253,34 @@ public static class WorklistPolicy
 
             var score = mode == ScoringMode.Model ? scores.GetValueOrDefault(id) : null;
             var tipCountFrom = asOf.AddDays(-Options.TipCountDays);
-            var tipCount = hTips.Count(t => DateOnly.FromDateTime(t.ReceivedAt) > tipCountFrom);
+            var tipCount = 0;
+            foreach (var t in hTips)
+                if (DateOnly.FromDateTime(t.ReceivedAt) > tipCountFrom) tipCount++;
             var sortKey = mode == ScoringMode.Rules ? recentIndicators.Count
                 : score is not null ? score.Probability
                 : -1 + recentIndicators.Count / 1000.0; // unscored: after every scored household
             // The model learned only from visited households (selective labels): among households with no tip and no
             // crisis indicator at all it ranks by household facts alone, which the simulation showed to find crises at
             // about the random rate. Such households are reached through exploration instead (docs/simulation.md).
-            var hasSignal = tipCount > 0 || hCrisis.Any(c => c.Month >= signalFrom);
+            var hasSignal = tipCount > 0 || HasCrisisFrom(hCrisis, signalFrom);
             var modelEligible = mode == ScoringMode.Model
                 ? score is not null && (hasSignal || !Options.ModelTierRequiresSignal)
                 : recentIndicators.Count > 0;
             return new Candidate(h, score, recentIndicators.Count, recentIndicators, urgent, recentTip, absentReturn,
                 tipCount, hTips.Count > 0 ? hTips[^1].ReceivedAt : null, modelEligible, sortKey);
+        }
+
+        /// <summary>What a household without visits, tips or crisis rows has: shared, never changed (most households).</summary>
+        static readonly List<string> NoIndicators = [];
+        static readonly List<Outcome> NoVisits = [];
+        static readonly List<Tip> NoTips = [];
+        static readonly List<CrisisRecord> NoCrisis = [];
+
+        static bool HasCrisisFrom(List<CrisisRecord> records, DateOnly from)
+        {
+            foreach (var c in records)
+                if (c.Month >= from) return true;
+            return false;
         }
 
         /// <summary>
