@@ -21,10 +21,10 @@ public static class StoreFactory
     public static bool IsPostgres(string db) => StoreAddress.Parse(db).IsPostgres;
 
     /// <summary>Opens and migrates the store, creating it (a SQLite file 0600 in a 0700 folder, the schema) when missing.</summary>
-    public static async Task<IBlindSpotStore> OpenAsync(string db, CancellationToken ct)
+    public static async Task<IBlindSpotStore> OpenAsync(string db, CancellationToken ct, string? districtCache = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
-        var opening = await OpenAsync(db, create: true, ct);
+        var opening = await OpenAsync(db, create: true, ct, districtCache: districtCache);
         return opening.Store ?? throw new ArgumentException(opening.Problem, nameof(db));
     }
 
@@ -34,14 +34,20 @@ public static class StoreFactory
     /// the environment (a server down, a wrong password, a corrupt file) are exceptions.
     /// </summary>
     /// <param name="clock">The clock of the timestamps the store writes itself (default: the system's).</param>
-    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct, TimeProvider? clock = null)
+    /// <param name="districtCache">
+    /// Where the district's history is kept between runs (docs/adr/0006, "Third pass"; the hosts bind it from
+    /// BlindSpot:DistrictCache): null or empty, beside a SQLite store ("&lt;file&gt;.district-cache") and nowhere for
+    /// PostgreSQL (several hosts share it; each keeps its own copy only when given a folder); a folder: there, one
+    /// file per store; "off": nowhere.
+    /// </param>
+    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct, TimeProvider? clock = null, string? districtCache = null)
     {
         var address = StoreAddress.Parse(db);
         if (address.Problem is { } problem) return new StoreOpening(null, problem);
         if (!address.IsPostgres && SqliteFileProblem(address.Target, create) is { } fileProblem) return new StoreOpening(null, fileProblem);
 
         SqlDialect dialect = address.IsPostgres ? new PostgresDialect(address.Target) : new SqliteDialect(address.Target);
-        var store = new SqlStore(dialect, clock, HistoryCache(address, Environment.GetEnvironmentVariable(HistoryCacheVariable)));
+        var store = new SqlStore(dialect, clock, HistoryCache(address, districtCache));
         try
         {
             // SQLite: a read-only look first, so that a file that is not a store is left byte for byte as it was.
@@ -59,13 +65,6 @@ public static class StoreFactory
         }
         return new StoreOpening(store, null);
     }
-
-    /// <summary>
-    /// Where the district's history is kept between runs (docs/adr/0006, "Third pass"; docs/operations.md): unset,
-    /// beside a SQLite store ("&lt;file&gt;.district-cache") and nowhere for PostgreSQL (several hosts share it; each
-    /// keeps its own copy only when given a folder); a folder: there, one file per store; "off": nowhere.
-    /// </summary>
-    public const string HistoryCacheVariable = "BLINDSPOT_DISTRICT_CACHE";
 
     internal static DistrictHistoryCache? HistoryCache(StoreAddress address, string? setting)
     {

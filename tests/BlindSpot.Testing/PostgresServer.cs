@@ -80,6 +80,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var bin = FindBinDir() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
             "Install them (Debian: apt-get install -y postgresql) - .ci/run does this on a fresh machine.");
+        SweepAbandoned();
         var root = Path.Combine(Path.GetTempPath(), $"blindspot-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(root);
         var asPostgres = Environment.UserName == "root";
@@ -92,6 +93,46 @@ public sealed class PostgresServer : IAsyncDisposable
         server.StartServer();
         await server.WaitReadyAsync();
         return server;
+    }
+
+    /// <summary>
+    /// A test host that is killed (a cancelled run, a crash) never reaches ProcessExit: its server keeps running and
+    /// its data folder stays behind; last month ~390 of them filled the disk. Before starting, stop the server of
+    /// every folder whose test process is gone, and delete the folder. A folder whose process still lives (another
+    /// test run at the same time) is left alone.
+    /// </summary>
+    static void SweepAbandoned()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), "blindspot-pg-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], out var owner) || IsAlive(owner)) continue;
+            try
+            {
+                var postmaster = Path.Combine(dir, "postmaster.pid");
+                if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), out var server) && IsPostgres(server))
+                    using (var p = Process.GetProcessById(server)) p.Kill(entireProcessTree: true);
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                Console.Error.WriteLine($"PostgresServer: could not clear the abandoned folder {dir}: {e.Message}");
+            }
+        }
+    }
+
+    static bool IsPostgres(int pid)
+    {
+        try { using var p = Process.GetProcessById(pid); return !p.HasExited && p.ProcessName.StartsWith("postgres", StringComparison.Ordinal); }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    static bool IsAlive(int pid)
+    {
+        try { using var p = Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     async Task WaitReadyAsync()

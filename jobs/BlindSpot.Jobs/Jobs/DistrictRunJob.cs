@@ -17,7 +17,7 @@ namespace BlindSpot.Jobs.Jobs;
 /// district's job-run ledger completes it once per (district, day), and a run a killed server left unfinished is
 /// taken over by the next server (every step is idempotent by its data). A server holds one district at a time per worker.
 /// </summary>
-public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, ILoggerFactory loggers, TimeProvider clock)
+public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, PipelineSettings settings, ILoggerFactory loggers, TimeProvider clock)
 {
     public const string Id = "district-run";
 
@@ -25,8 +25,9 @@ public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, ILoggerFa
     public async Task RunAsync(string district, DateOnly asOf, CancellationToken ct)
     {
         var o = options.Value;
-        await using var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct);
-        var services = new PipelineServices(store, loggers, clock, PipelineSettings.Default);
+        await using var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct, o.DistrictCache);
+        // The district's own store with the host's bound settings (the composition root's PipelineSettings).
+        var services = new PipelineServices(store, loggers, clock, settings);
         var runner = new JobRunner(store, loggers.CreateLogger<JobRunner>());
         await runner.RunOnceAsync(Id, $"{district}|{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", async ct =>
         {

@@ -10,6 +10,7 @@ public static class BlindSpotKeys
     public const string Inbox = BlindSpotOptions.Section + ":" + nameof(BlindSpotOptions.Inbox);
     public const string Out = BlindSpotOptions.Section + ":" + nameof(BlindSpotOptions.Out);
     public const string Quarantine = BlindSpotOptions.Section + ":" + nameof(BlindSpotOptions.Quarantine);
+    public const string DistrictCache = BlindSpotOptions.Section + ":" + nameof(BlindSpotOptions.DistrictCache);
     public const string HolidaysFile = CalendarOptions.Section + ":" + nameof(CalendarOptions.HolidaysFile);
     public const string RetentionYears = Pipeline.Retention.RetentionOptions.Section + ":" + nameof(Pipeline.Retention.RetentionOptions.Years);
     public const string LogFile = Logging.LoggingOptions.Section + ":" + nameof(Logging.LoggingOptions.File);

@@ -22,6 +22,13 @@ public sealed class BlindSpotOptions
     /// <summary>Where quarantined rows are copied as files for clerks; default: quarantine/ beside the SQLite file (./quarantine for PostgreSQL).</summary>
     public string? Quarantine { get; set; }
 
+    /// <summary>
+    /// Where the district's history is kept between runs (docs/adr/0006, "Third pass"; docs/operations.md): unset,
+    /// beside a SQLite store ("&lt;file&gt;.district-cache") and nowhere for PostgreSQL (several hosts share it; each
+    /// keeps its own copy only when given a folder); a folder: there, one owner-only file per store; "off": nowhere.
+    /// </summary>
+    public string? DistrictCache { get; set; }
+
     public string QuarantineDir => string.IsNullOrWhiteSpace(Quarantine)
         ? Path.Combine(StoreFactory.DataDirectory(Db), "quarantine")
         : Quarantine;

@@ -59,7 +59,11 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddChecked<LoggingOptions>(configuration, LoggingOptions.Section, _ => null);
 
         // The store: one per process, opened once (StoreStartup in a Generic Host, the CLI after its start check).
-        services.AddSingleton(sp => new StoreHolder(sp.GetRequiredService<IOptions<BlindSpotOptions>>().Value.Db, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BlindSpotOptions>>().Value;
+            return new StoreHolder(o.Db, sp.GetRequiredService<TimeProvider>(), o.DistrictCache);
+        });
         // Singleton: a transient IAsyncDisposable would be disposed with every scope (a Hangfire job, a web request).
         services.AddSingleton<IBlindSpotStore>(sp => sp.GetRequiredService<StoreHolder>().Store);
         services.AddHostedService<StoreStartup>();

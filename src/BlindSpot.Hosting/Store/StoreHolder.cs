@@ -8,7 +8,8 @@ namespace BlindSpot.Hosting.Store;
 /// DI as <see cref="IBlindSpotStore"/>; a host opens it with <see cref="OpenAsync"/> (the Generic Host does it through
 /// <see cref="StoreStartup"/>, the CLI right after validating its configuration).
 /// </summary>
-public sealed class StoreHolder(string db, TimeProvider? clock = null) : IAsyncDisposable
+/// <param name="districtCache">BlindSpot:DistrictCache (<see cref="StoreFactory.OpenAsync(string, bool, CancellationToken, TimeProvider?, string?)"/>).</param>
+public sealed class StoreHolder(string db, TimeProvider? clock = null, string? districtCache = null) : IAsyncDisposable
 {
     IBlindSpotStore? store;
 
@@ -21,7 +22,7 @@ public sealed class StoreHolder(string db, TimeProvider? clock = null) : IAsyncD
     public async Task<string?> OpenAsync(bool create, CancellationToken ct)
     {
         if (store is not null) return null;
-        var opening = await StoreFactory.OpenAsync(db, create, ct, clock);
+        var opening = await StoreFactory.OpenAsync(db, create, ct, clock, districtCache);
         store = opening.Store;
         return opening.Problem;
     }

@@ -72,6 +72,26 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
     }
 
     [Fact]
+    public async Task TheDistrictHistoryIsKeptWhereTheEnvironmentSays()
+    {
+        var folder = district.Dir.File("cache-" + Guid.NewGuid().ToString("N")[..8]);
+        var (run, _) = await WorklistsAsync(new() { ["BlindSpot__DistrictCache"] = folder });
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var kept = Assert.Single(Directory.GetFiles(folder, "*.district-cache"));
+        Assert.DoesNotContain("blindspot", Path.GetFileName(kept), StringComparison.Ordinal); // named by a hash, not by the store
+    }
+
+    [Fact]
+    public async Task TheDistrictHistoryIsKeptWhereAppsettingsJsonSays()
+    {
+        var folder = district.Dir.File("cache-" + Guid.NewGuid().ToString("N")[..8]);
+        var json = $$"""{ "BlindSpot": { "DistrictCache": "{{folder.Replace("\\", "/", StringComparison.Ordinal)}}" } }""";
+        var (run, _) = await WorklistsAsync([], json);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Single(Directory.GetFiles(folder, "*.district-cache"));
+    }
+
+    [Fact]
     public async Task AnExplorationShareOfZeroFromAppsettingsJsonListsNoExplorationRow()
     {
         var (run, exploration) = await WorklistsAsync([], """{ "BlindSpot": { "Worklists": { "ExplorationShare": 0 } } }""");
