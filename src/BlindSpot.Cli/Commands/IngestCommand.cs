@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Cli.Commands;
 

@@ -10,6 +10,7 @@ using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Storage;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Core.Worklists;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Cli.Commands;
 

@@ -5,6 +5,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Storage;
 using BlindSpot.Web.Accounts;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Cli.Commands;
 

@@ -5,6 +5,7 @@ using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Cli.Commands;
 

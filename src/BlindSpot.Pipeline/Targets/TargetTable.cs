@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Targets;
+using BlindSpot.Core.Text;
 using BlindSpot.Csv.Output;
 
 namespace BlindSpot.Pipeline.Targets;
@@ -13,7 +14,7 @@ public static class TargetTable
         var rows = new List<string?[]> { TargetsCsvWriter.Headers.ToArray() };
         rows.AddRange(report.Dongs.Select(TargetsCsvWriter.Fields));
         rows.Add(TargetsCsvWriter.Fields(report.Total));
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => Width(r[i] ?? "-"))).ToArray();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => TerminalText.Width(r[i] ?? "-"))).ToArray();
 
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -21,19 +22,11 @@ public static class TargetTable
         for (var r = 0; r < rows.Count; r++)
         {
             if (r == rows.Count - 1) sb.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
-            var cells = rows[r].Select((c, i) => Pad(c ?? "-", widths[i], leftAlign: i == 0 || i == rows[r].Length - 1));
+            var cells = rows[r].Select((c, i) => i == 0 || i == rows[r].Length - 1
+                ? TerminalText.PadRight(c ?? "-", widths[i]) : TerminalText.PadLeft(c ?? "-", widths[i]));
             sb.AppendLine(string.Join("  ", cells).TrimEnd());
         }
         if (report.Unattributed > 0) sb.AppendLine($"({report.Unattributed} discoveries of households unknown to the registry are counted in no dong.)");
         return sb.ToString();
-    }
-
-    /// <summary>Display width: Hangul syllables take two columns in a terminal.</summary>
-    static int Width(string s) => s.Sum(c => c is >= '\uAC00' and <= '\uD7A3' ? 2 : 1);
-
-    static string Pad(string s, int width, bool leftAlign)
-    {
-        var pad = new string(' ', Math.Max(0, width - Width(s)));
-        return leftAlign ? s + pad : pad + s;
     }
 }

@@ -1,6 +1,7 @@
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Jobs;
 using BlindSpot.Jobs.Tests.Support;
+using BlindSpot.Pipeline;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ public sealed class DistrictRunJobTests : IDisposable
         InboxWriter.WriteBase(Path.Combine(options.Inbox, "a1"), Scenario.Households, Scenario.BaseDay, seed: 7);
         InboxWriter.WriteBase(Path.Combine(options.Inbox, "b2"), Scenario.Households / 2, Scenario.BaseDay, seed: 8);
         foreach (var d in new[] { "a1", "b2" }) await DistrictDatabases.EnsureCreatedAsync(national, d, CancellationToken.None);
-        var job = new DistrictRunJob(Options.Create(options), NullLoggerFactory.Instance, TimeProvider.System);
+        var job = new DistrictRunJob(Options.Create(options), PipelineSettings.Default, NullLoggerFactory.Instance, TimeProvider.System);
 
         await job.RunAsync("a1", Scenario.BaseDay, CancellationToken.None);
         await job.RunAsync("b2", Scenario.BaseDay, CancellationToken.None);

@@ -1,8 +1,8 @@
-using BlindSpot.Cli.Commands;
+using BlindSpot.Core.Text;
 
-namespace BlindSpot.Cli.Tests.Commands;
+namespace BlindSpot.Core.Tests.Text;
 
-/// <summary>The one terminal-width function every CLI table pads with: Hangul and full-width forms take two columns.</summary>
+/// <summary>The one terminal-width function every terminal table pads with (the CLI's reports, the target table): Hangul and full-width forms take two columns.</summary>
 public sealed class TerminalTextTests
 {
     [Theory]

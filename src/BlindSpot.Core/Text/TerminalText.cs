@@ -1,10 +1,11 @@
-namespace BlindSpot.Cli.Commands;
+namespace BlindSpot.Core.Text;
 
 /// <summary>
 /// Terminal columns of text: Hangul, CJK and full-width forms take two columns (East Asian Wide and Fullwidth), the
-/// rest one. Every table the CLI prints pads with these, so Korean dong names line up.
+/// rest one. Every table printed for a terminal (the CLI's reports, the target table) pads with these, so Korean dong
+/// names line up.
 /// </summary>
-internal static class TerminalText
+public static class TerminalText
 {
     public static int Width(string s)
     {
