@@ -88,7 +88,7 @@ internal static class DistrictProfile
         Lap($"features of {features.Count} rankable households (ScoreNeeds, as ScoreService now)");
         var champion = (await store.ListModelsAsync(ct)).First(m => m.Status == ModelStatus.Champion);
         var card = ModelCard.FromJson(champion.CardJson)!;
-        var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
+        var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options);
         Lap("load model");
         var scores = new List<HouseholdScore>(features.Count);
         for (var start = 0; start < features.Count; start += 50_000)

@@ -84,6 +84,15 @@ if (args is ["run-district", var runInbox, var runDb, var runOut, ..])
     var asOf = args.Length > 4 ? DateOnly.ParseExact(args[4], "yyyy-MM-dd", inv) : new SampleOptions().AsOf;
     return await BlindSpot.Bench.DistrictRun.RunAsync(runInbox, runDb, runOut, asOf, CancellationToken.None);
 }
+if (args is ["day-files", var dayDb, var dayInbox, var dayDate, ..])
+{
+    // One business day's new files (DayFiles, as play-district writes them) into an inbox: with a copy of a played store,
+    // one daily run can be measured again and again (`run-district` on the copy).
+    var (tips, visits) = new BlindSpot.Bench.DayFiles(dayDb, args.Length > 4 ? int.Parse(args[4], inv) : 42)
+        .Write(DateOnly.ParseExact(dayDate, "yyyy-MM-dd", inv), dayInbox);
+    Console.WriteLine(string.Create(inv, $"{tips} tips, {visits} visits written to {dayInbox}"));
+    return 0;
+}
 if (args is ["profile-district", var profileDb, var profileAsOf])
     return await BlindSpot.Bench.DistrictProfile.RunAsync(profileDb, DateOnly.ParseExact(profileAsOf, "yyyy-MM-dd", inv), CancellationToken.None);
 if (args is ["national", ..])
@@ -117,6 +126,6 @@ if (args is ["resolve-tips", ..])
         args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null);
 }
 Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
-    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] " +
+    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] " +
     "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE]");
 return 2;

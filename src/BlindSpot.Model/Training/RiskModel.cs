@@ -20,12 +20,16 @@ public sealed class RiskModel
     readonly MLContext ml;
     readonly ITransformer chain;
     readonly DataViewSchema inputSchema;
+    // The trees evaluated in plain C# (same floats, no IDataView pass); null when the chain is not one TreeScorer knows or
+    // the featurizer's options are unknown (a model loaded without its card's options).
+    readonly Lazy<TreeScorer?> trees;
 
-    internal RiskModel(MLContext ml, ITransformer chain, DataViewSchema inputSchema)
+    internal RiskModel(MLContext ml, ITransformer chain, DataViewSchema inputSchema, TrainOptions? options)
     {
         this.ml = ml;
         this.chain = chain;
         this.inputSchema = inputSchema;
+        trees = new(() => options is null ? null : TreeScorer.TryCreate(chain, inputSchema, options));
     }
 
     /// <summary>The ML.NET zip (schema and trees; no training rows, no n-gram vocabulary, no notes).</summary>
@@ -36,17 +40,47 @@ public sealed class RiskModel
         return ms.ToArray();
     }
 
-    public static RiskModel Load(byte[] bytes, int seed = 0)
+    public static RiskModel Load(byte[] bytes, int seed = 0) => Load(bytes, seed, null);
+
+    /// <summary>A stored model with the options it was trained with (its card's): boosted trees then score without an
+    /// IDataView pass (<see cref="TreeScorer"/>, the same floats).</summary>
+    public static RiskModel Load(byte[] bytes, TrainOptions options) => Load(bytes, options.Seed, options);
+
+    static RiskModel Load(byte[] bytes, int seed, TrainOptions? options)
     {
         var ml = new MLContext(seed);
         ml.ComponentCatalog.RegisterAssembly(typeof(FastTreeBinaryModelParameters).Assembly);
         using var ms = new MemoryStream(bytes, writable: false);
         var chain = ml.Model.Load(ms, out var schema);
-        return new RiskModel(ml, chain, schema);
+        return new RiskModel(ml, chain, schema, options);
     }
 
-    /// <summary>Calibrated probabilities only (the contribution column is not computed), in input order.</summary>
-    public double[] Probabilities(IReadOnlyList<HouseholdFeatures> rows)
+    /// <summary>Calibrated probabilities only (the contribution column is not computed), in input order: through
+    /// <see cref="TreeScorer"/> when it knows this model and the rows, otherwise through ML.NET (the same floats).</summary>
+    public double[] Probabilities(IReadOnlyList<HouseholdFeatures> rows) =>
+        trees.Value?.TryProbabilities(rows) ?? ProbabilitiesThroughMlNet(rows);
+
+    /// <summary>True when <see cref="Probabilities"/> evaluates the trees in plain C# (for tests and benchmarks).</summary>
+    internal bool HasTreeScorer => trees.Value is not null;
+
+    /// <summary>The tree scorer itself, when there is one (for tests).</summary>
+    internal TreeScorer? TreeScorer => trees.Value;
+
+    /// <summary>The notes' hashed n-gram counts as ML.NET's featurizer computes them (for tests), one dense vector a row.</summary>
+    internal IReadOnlyList<float[]> NoteNgramsThroughMlNet(IReadOnlyList<HouseholdFeatures> rows)
+    {
+        var featurizer = ((IEnumerable<ITransformer>)chain).First();
+        var featurized = featurizer.Transform(ModelInput.Load(ml, rows.Select(r => ModelInput.From(r))));
+        var result = new List<float[]>(rows.Count);
+        using var cursor = featurized.GetRowCursor([featurized.Schema["NoteNgrams"]]);
+        var getter = cursor.GetGetter<VBuffer<float>>(featurized.Schema["NoteNgrams"]);
+        var v = default(VBuffer<float>);
+        while (cursor.MoveNext()) { getter(ref v); result.Add(v.DenseValues().ToArray()); }
+        return result;
+    }
+
+    /// <summary>The probabilities of one IDataView pass through the ML.NET chain.</summary>
+    internal double[] ProbabilitiesThroughMlNet(IReadOnlyList<HouseholdFeatures> rows)
     {
         var view = ModelInput.Load(ml, rows.Select(r => ModelInput.From(r)));
         var scored = chain.Transform(view);
@@ -140,7 +174,7 @@ public sealed class RiskModel
         var contributions = chosen.Contributions(calibrator.Transform(calScored));
 
         var chain = new TransformerChain<ITransformer>([.. chosen.Steps, calibrator, contributions]);
-        return new RiskModel(ml, chain, trainView.Schema)
+        return new RiskModel(ml, chain, trainView.Schema, o)
         {
             Learner = chosen.Learner,
             calibratorStep = calibrator,
@@ -168,7 +202,7 @@ public sealed class RiskModel
         var fitted = Fit(Learner, ml, featurizer, featurized, weightColumn, o);
         var scored = calibratorStep.Transform(fitted.Chain.Transform(view));
         var chain = new TransformerChain<ITransformer>([.. fitted.Steps, calibratorStep, fitted.Contributions(scored)]);
-        return new RiskModel(ml, chain, view.Schema) { Learner = Learner, calibratorStep = calibratorStep, CalibrationProblem = CalibrationProblem };
+        return new RiskModel(ml, chain, view.Schema, o) { Learner = Learner, calibratorStep = calibratorStep, CalibrationProblem = CalibrationProblem };
     }
 
     static Fitted Fit(string learner, MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o) =>

@@ -30,7 +30,7 @@ internal sealed class ModelCache
         {
             if (!loaded.TryGetValue(record.Version, out var model))
                 loaded[record.Version] = model = new LoadedModel(record.Version, card,
-                    RiskModel.Load(await store.LoadModelBytesAsync(record.Version, ct), card.Options.Seed));
+                    RiskModel.Load(await store.LoadModelBytesAsync(record.Version, ct), card.Options));
             return (model, null);
         }
         finally

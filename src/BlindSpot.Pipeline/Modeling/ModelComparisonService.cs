@@ -53,7 +53,7 @@ public sealed class ModelComparisonService(IBlindSpotStore store, TimeProvider c
         var features = rows.Select(e => e.Features).ToList();
         async Task<ScorerMetrics> MeasureAsync(ModelCard card)
         {
-            var p = RiskModel.Load(await store.LoadModelBytesAsync(card.Version, ct), card.Options.Seed).Probabilities(features);
+            var p = RiskModel.Load(await store.LoadModelBytesAsync(card.Version, ct), card.Options).Probabilities(features);
             return Evaluator.Evaluate(card.Version, rows, p, p, holdout.K);
         }
         return new HoldoutComparison(holdout.Version, from, to, holdout.K, rows.Count, rows.Count(r => r.Label),

@@ -133,7 +133,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         var why = inside ? $"the champion was fitted on visits up to {fittedUpTo:yyyy-MM-dd}, inside this test window (from {trained.Report.Test.From:yyyy-MM-dd})" : null;
         if (inside && !refresh) return new ChampionComparison(champion.Version, null, null, why);
 
-        var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options.Seed);
+        var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options);
         var test = trained.TestRows;
         var rows = test.Select(e => e.Features).ToList();
         var k = trained.Report.K;

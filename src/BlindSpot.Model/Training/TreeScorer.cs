@@ -1,0 +1,181 @@
+using BlindSpot.Model.Features;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Text;
+
+namespace BlindSpot.Model.Training;
+
+/// <summary>
+/// A boosted-tree <see cref="RiskModel"/> evaluated in plain C# over the feature arrays, giving the same floats as the
+/// ML.NET chain: the same hashed char n-grams of the notes (<see cref="RiskModel"/>'s featurizer: characters as keys,
+/// n-grams of 1..<see cref="TrainOptions.NgramLength"/> hashed as ML.NET 5's NgramHashingTransformer does with its
+/// defaults, into 2^<see cref="TrainOptions.NgramBits"/> slots after the numeric ones), the same tree walk
+/// (<c>value &lt;= threshold</c> goes left; leaf values summed in double in tree order, then cast to float) and the
+/// chain's own fitted calibrator object. It exists because an IDataView pass costs about a second of JIT and set-up in
+/// every process (docs/adr/0006-daily-run-in-proportion.md, "Fourth pass"); batches of any size take milliseconds.
+/// <see cref="TryCreate"/> returns null for any chain it does not recognise (another learner, categorical splits, a
+/// single-leaf tree, another featurizer layout), and <see cref="TryProbabilities"/> refuses rows it cannot evaluate the
+/// same way (a NaN value, where a tree may have a learned default, or a vector of another length): the caller then
+/// scores through ML.NET. <c>TreeScorerTests</c> compares both on a trained planted district.
+/// </summary>
+internal sealed class TreeScorer
+{
+    // ML.NET 5's ProduceHashedNgrams defaults, which RiskModel's featurizer keeps: seed, ordered hashing (a single
+    // source column, so no column round), no rehash of unigrams, no skips.
+    const uint HashSeed = 314489979;
+
+    readonly int numeric;
+    readonly uint mask;
+    readonly int ngramLength;
+    readonly Tree[] trees;
+    readonly ICalibrator calibrator;
+
+    /// <summary>One regression tree: node i goes to <see cref="Lte"/>[i] when its feature is &lt;= the threshold, else
+    /// to <see cref="Gt"/>[i]; a negative child c is leaf ~c.</summary>
+    sealed record Tree(int[] Lte, int[] Gt, int[] Feature, float[] Threshold, double[] Leaf);
+
+    TreeScorer(int numeric, int ngramBits, int ngramLength, Tree[] trees, ICalibrator calibrator)
+    {
+        this.numeric = numeric;
+        mask = (1u << ngramBits) - 1;
+        this.ngramLength = ngramLength;
+        this.trees = trees;
+        this.calibrator = calibrator;
+    }
+
+    /// <summary>
+    /// The scorer of a chain built by <see cref="RiskModel"/> with <paramref name="o"/>: [featurizer (char keys, hashed
+    /// n-grams, concatenation)], FastTree, fitted calibrator, [contributions]; null for anything else.
+    /// </summary>
+    public static TreeScorer? TryCreate(ITransformer chain, DataViewSchema inputSchema, TrainOptions o)
+    {
+        if (chain is not IEnumerable<ITransformer> steps) return null;
+        var list = steps.ToList();
+        if (list.Count < 3) return null;
+        // The featurizer: exactly the three transforms RiskModel.Featurizer appends, with the slot counts of these options.
+        if (list[0] is not IEnumerable<ITransformer> featurizer) return null;
+        var parts = featurizer.ToList();
+        if (parts.Count != 3 || parts[0] is not TokenizingByCharactersTransformer || parts[1] is not NgramHashingTransformer
+            || parts[2] is not ColumnConcatenatingTransformer) return null;
+        if (o.NgramBits is < 1 or > 30 || o.NgramLength is < 1 or > 10) return null;
+        var featurized = list[0].GetOutputSchema(inputSchema);
+        if (featurized.GetColumnOrNull("NoteNgrams")?.Type is not VectorDataViewType { Size: var ngramSlots } || ngramSlots != 1 << o.NgramBits) return null;
+        if (featurized.GetColumnOrNull("Features")?.Type is not VectorDataViewType { Size: var size } || size != FeatureSchema.Count + ngramSlots) return null;
+
+        if (list[1] is not IPredictionTransformer<object> { Model: CalibratedModelParametersBase { SubModel: FastTreeBinaryModelParameters fastTree } }) return null;
+        if (list[2] is not IPredictionTransformer<ICalibrator> { Model: { } calibrator }) return null;
+        if (list.Skip(3).Any(s => s is not FeatureContributionCalculatingTransformer)) return null;
+
+        var trees = new List<Tree>();
+        foreach (var t in fastTree.TrainedTreeEnsemble.Trees)
+        {
+            if (t.NumberOfLeaves < 2 || t.CategoricalSplitFlags.Any(c => c)) return null;
+            var tree = new Tree([.. t.LeftChild], [.. t.RightChild], [.. t.NumericalSplitFeatureIndexes], [.. t.NumericalSplitThresholds], [.. t.LeafValues]);
+            if (tree.Feature.Any(f => f < 0 || f >= size)) return null;
+            trees.Add(tree);
+        }
+        return new TreeScorer(FeatureSchema.Count, o.NgramBits, o.NgramLength, [.. trees], calibrator);
+    }
+
+    /// <summary>Calibrated probabilities in input order, or null when a row cannot be evaluated exactly as ML.NET would.</summary>
+    public double[]? TryProbabilities(IReadOnlyList<HouseholdFeatures> rows)
+    {
+        foreach (var r in rows)
+        {
+            if (r.Values.Length != numeric) return null;
+            foreach (var v in r.Values) if (float.IsNaN(v)) return null;
+        }
+        var result = new double[rows.Count];
+        var counts = new float[mask + 1];
+        var touched = new List<int>();
+        var ngram = new uint[ngramLength];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var f = rows[i];
+            NoteNgrams(f.Notes, counts, touched, ngram);
+            result[i] = calibrator.PredictProbability(RawScore(f.Values, counts));
+            foreach (var slot in touched) counts[slot] = 0;
+            touched.Clear();
+        }
+        return result;
+    }
+
+    /// <summary>The note's hashed n-gram counts as one dense vector (for tests: ML.NET's "NoteNgrams" column).</summary>
+    internal float[] NoteNgramCounts(string notes)
+    {
+        var counts = new float[mask + 1];
+        NoteNgrams(notes, counts, [], new uint[ngramLength]);
+        return counts;
+    }
+
+    /// <summary>The learner's raw score (ML.NET's "Score" column): leaf values summed in double, in tree order.</summary>
+    float RawScore(float[] values, float[] counts)
+    {
+        double output = 0;
+        foreach (var t in trees)
+        {
+            var node = 0;
+            while (node >= 0)
+            {
+                var feature = t.Feature[node];
+                var value = feature < numeric ? values[feature] : counts[feature - numeric];
+                node = value <= t.Threshold[node] ? t.Lte[node] : t.Gt[node];
+            }
+            output += t.Leaf[~node];
+        }
+        return (float)output;
+    }
+
+    /// <summary>
+    /// Counts of the note's hashed char n-grams, as TokenizeIntoCharactersAsKeys (no marker characters: the key of a
+    /// character is its UTF-16 code) then ProduceHashedNgrams (all lengths 1..n starting at every position).
+    /// </summary>
+    void NoteNgrams(string notes, float[] counts, List<int> touched, uint[] ngram)
+    {
+        for (var start = 0; start < notes.Length; start++)
+        {
+            var longest = Math.Min(ngramLength, notes.Length - start);
+            for (var n = 1; n <= longest; n++)
+            {
+                ngram[n - 1] = notes[start + n - 1];
+                var hash = n == 1 ? ngram[0] : MurmurHash(ngram, n);
+                var slot = (int)(MixHash(hash) & mask);
+                if (counts[slot] == 0) touched.Add(slot);
+                counts[slot] += 1;
+            }
+        }
+    }
+
+    static uint MurmurHash(uint[] data, int length)
+    {
+        var hash = HashSeed;
+        for (var i = 0; i < length; i++) hash = MurmurRound(hash, data[i]);
+        hash = MurmurRound(hash, (uint)length);
+        return MixHash(hash);
+    }
+
+    static uint MurmurRound(uint hash, uint chunk)
+    {
+        chunk *= 0xCC9E2D51;
+        chunk = uint.RotateLeft(chunk, 15);
+        chunk *= 0x1B873593;
+        hash ^= chunk;
+        hash = uint.RotateLeft(hash, 13);
+        hash *= 5;
+        hash += 0xE6546B64;
+        return hash;
+    }
+
+    static uint MixHash(uint hash)
+    {
+        hash ^= hash >> 16;
+        hash *= 0x85ebca6b;
+        hash ^= hash >> 13;
+        hash *= 0xc2b2ae35;
+        hash ^= hash >> 16;
+        return hash;
+    }
+}

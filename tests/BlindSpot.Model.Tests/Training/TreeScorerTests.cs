@@ -1,0 +1,100 @@
+namespace BlindSpot.Model.Tests.Training;
+
+/// <summary>
+/// The boosted trees evaluated in plain C# (<see cref="TreeScorer"/>) against ML.NET's own IDataView pass, on models
+/// trained on the planted district: the same floats, bit for bit, for every household of the district.
+/// </summary>
+public sealed class TreeScorerTests(TrainedFixture fixture) : IClassFixture<TrainedFixture>
+{
+    IReadOnlyList<HouseholdFeatures> EveryHousehold() => fixture.Builder.BuildAll(Some.AsOf);
+
+    [Fact]
+    public void ProbabilitiesOfTheTreesEqualThoseOfMlNetForEveryHousehold()
+    {
+        var rows = EveryHousehold();
+        Assert.True(rows.Count(r => r.Notes.Length > 0) > 100, "the district's notes must exercise the n-grams");
+        // The deployed (refitted) model as trained in this process, and the same model read back from its zip with its options.
+        foreach (var model in new[] { fixture.Trained.Model, fixture.Trained.HeldOut, RiskModel.Load(fixture.Trained.Model.ToBytes(), new TrainOptions(NumberOfTrees: 100)) })
+        {
+            Assert.True(model.HasTreeScorer);
+            var trees = model.Probabilities(rows);
+            var mlNet = model.ProbabilitiesThroughMlNet(rows);
+            Assert.Equal(mlNet.Length, trees.Length);
+            for (var i = 0; i < rows.Count; i++)
+                Assert.True(mlNet[i] == trees[i], $"row {i}: ML.NET {mlNet[i]:R}, trees {trees[i]:R}");
+            // Not a constant: the comparison covers a real spread of probabilities.
+            Assert.True(trees.Distinct().Count() > 50, $"{trees.Distinct().Count()} distinct probabilities");
+        }
+    }
+
+    [Fact]
+    public void TheModelSplitsOnNoteNgramsSoTheirHashingIsTested()
+    {
+        var bytes = fixture.Trained.Model.ToBytes();
+        var model = RiskModel.Load(bytes, new TrainOptions(NumberOfTrees: 100));
+        var rows = EveryHousehold();
+        // Rows that differ only in their notes score differently: the n-gram slots reach the trees.
+        var first = rows.First(r => r.Notes.Length > 0);
+        var variants = new[] { "", "우편물이 쌓여 있음", "악취가 남", "층간소음 민원", first.Notes + " 며칠째 인기척이 없음" }
+            .Select(n => first with { Notes = n }).ToList();
+        var p = model.Probabilities(variants);
+        Assert.True(p.Distinct().Count() > 1, "the notes never changed a probability");
+        Assert.Equal(model.ProbabilitiesThroughMlNet(variants), p);
+    }
+
+    [Fact]
+    public void NoteNgramCountsEqualThoseOfMlNetsFeaturizer()
+    {
+        var model = fixture.Trained.Model;
+        var scorer = model.TreeScorer!;
+        var template = EveryHousehold()[0];
+        // Korean and Latin text, spaces, digits, punctuation, a lone character, repeats, a surrogate pair, a NUL and the
+        // highest UTF-16 code, and every note of the district.
+        var notes = new[] { "", "가", "가가가가", "현관 앞에 우편물이 쌓여 있음 / 관리비 3개월 체납", "abc ABC 123 !?", "😀 이모지", "a\0b", "\uffff\uffe0x",
+                new string('악', 300) }
+            .Concat(EveryHousehold().Select(r => r.Notes).Where(n => n.Length > 0).Distinct().Take(300)).ToList();
+        var rows = notes.Select(n => template with { Notes = n }).ToList();
+        var expected = model.NoteNgramsThroughMlNet(rows);
+        for (var i = 0; i < rows.Count; i++)
+            Assert.Equal(expected[i], scorer.NoteNgramCounts(notes[i]));
+        Assert.Equal(model.ProbabilitiesThroughMlNet(rows), model.Probabilities(rows));
+    }
+
+    [Fact]
+    public void AnIsotonicCalibratorGivesTheSameFloatsToo()
+    {
+        var o = new TrainOptions(NumberOfTrees: 60, Calibrator: "isotonic", RefitOnAllRows: false);
+        var trained = ModelTrainer.TrainAndEvaluate(fixture.Examples, Some.AsOf, fixture.K, o).Trained!;
+        var rows = EveryHousehold();
+        Assert.True(trained.Model.HasTreeScorer);
+        Assert.Equal(trained.Model.ProbabilitiesThroughMlNet(rows), trained.Model.Probabilities(rows));
+        var loaded = RiskModel.Load(trained.Model.ToBytes(), o);
+        Assert.Equal(trained.Model.ProbabilitiesThroughMlNet(rows), loaded.Probabilities(rows));
+    }
+
+    [Fact]
+    public void OtherLearnersAndModelsLoadedWithoutOptionsScoreThroughMlNet()
+    {
+        var rows = EveryHousehold().Take(200).ToList();
+        var o = new TrainOptions(NumberOfTrees: 60, Learner: Learners.Logistic, RefitOnAllRows: false);
+        var logistic = ModelTrainer.TrainAndEvaluate(fixture.Examples, Some.AsOf, fixture.K, o).Trained!.Model;
+        Assert.False(logistic.HasTreeScorer);
+        Assert.Equal(logistic.ProbabilitiesThroughMlNet(rows), logistic.Probabilities(rows));
+
+        var withoutOptions = RiskModel.Load(fixture.Trained.Model.ToBytes());
+        Assert.False(withoutOptions.HasTreeScorer);
+        Assert.Equal(fixture.Trained.Model.Probabilities(rows), withoutOptions.Probabilities(rows));
+    }
+
+    [Fact]
+    public void ARowWithANaNValueFallsBackToMlNet()
+    {
+        var model = fixture.Trained.Model;
+        var rows = EveryHousehold().Take(20).ToList();
+        var values = (float[])rows[3].Values.Clone();
+        values[0] = float.NaN;
+        rows[3] = rows[3] with { Values = values };
+        Assert.Null(model.TreeScorer!.TryProbabilities(rows));
+        Assert.Equal(model.ProbabilitiesThroughMlNet(rows), model.Probabilities(rows));
+    }
+}
