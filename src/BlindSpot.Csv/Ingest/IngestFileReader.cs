@@ -60,6 +60,8 @@ public static class IngestFileReader
     {
         fileName = Path.GetFileName(fileName);
         var feed = Feeds.FromFileName(fileName) ?? throw new ArgumentException("The file name matches no feed of the contract.", nameof(fileName));
+        if (EncodingDetector.NotCsvText(bytes) is { } notText)
+            return IngestBatch.Empty(new FileLedgerEntry(sha256, fileName, feed, notText.Name, 0, 0, 0, 0, notText.Reason, [], nowKst));
         var (encoding, text, offset, invalidBytes) = EncodingDetector.Decode(bytes);
         var length = text.Length - offset;
 
@@ -206,9 +208,26 @@ public static class IngestFileReader
             fieldIndex[c] = f;
         }
         var missing = columns.Where((c, i) => c.Required && fieldIndex[i] < 0).Select(c => $"{c.Name} ({c.Aliases[0]})").ToList();
+        if (missing.Count > 0 && OtherSeparator(columns, headers) is { } separator)
+            return (fieldIndex, ignored, $"열 구분자가 쉼표(,)가 아니라 {separator}입니다. 쉼표로 구분한 CSV('CSV UTF-8(쉼표로 분리)')로 저장해 다시 보내 주세요.");
         if (missing.Count > 0)
             return (fieldIndex, ignored, $"필수 열이 없습니다: {string.Join(", ", missing)}. 파일 전체를 받지 않았습니다.");
         return (fieldIndex, ignored, null);
+    }
+
+    /// <summary>
+    /// The separator the header row was written with when it is not a comma (a semicolon from a European Excel, a tab
+    /// from "텍스트(탭으로 분리)", a vertical bar): the header split by it names every required column. Null otherwise.
+    /// </summary>
+    static string? OtherSeparator(IReadOnlyList<ColumnDef> columns, IReadOnlyList<string> headers)
+    {
+        var line = string.Join(',', headers);
+        foreach (var (separator, name) in new[] { (';', "세미콜론(;)"), ('\t', "탭"), ('|', "세로줄(|)") })
+        {
+            var names = line.Split(separator).Select(h => h.Trim().Trim('\uFEFF').Trim()).ToList();
+            if (names.Count > 1 && columns.Where(c => c.Required).All(c => names.Any(h => Match([c], h) == 0))) return name;
+        }
+        return null;
     }
 
     static int Match(IReadOnlyList<ColumnDef> columns, string header)

@@ -139,8 +139,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
 
     /// <summary>
     /// The file's bytes, or null and why when it may still be being written: changed within the quiet period, or
-    /// changed while it was read. Never reads more than <see cref="IngestOptions.MaxFileBytes"/>. JustWritten: the file
-    /// changed within <see cref="IngestOptions.UnterminatedQuietPeriod"/> (its unterminated last row is not trusted).
+    /// changed while it was read. Never reads more than <see cref="IngestOptions.MaxFileBytes"/>. JustWritten: bytes were
+    /// read and the file changed within <see cref="IngestOptions.UnterminatedQuietPeriod"/> (its unterminated last row is
+    /// not trusted); false when nothing was read.
     /// </summary>
     async Task<(byte[]? Bytes, string? Unsettled, bool JustWritten)> ReadSettledAsync(string path, CancellationToken ct)
     {
@@ -149,17 +150,17 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             throw new FileTooLargeException(options.MaxFileBytes);
         var age = DateTime.UtcNow - before.LastWriteTimeUtc;
         if (options.QuietPeriod > TimeSpan.Zero && age < options.QuietPeriod)
-            return (null, $"최근 {options.QuietPeriod.TotalSeconds:0}초 안에 바뀐 파일이라 아직 쓰는 중일 수 있습니다. 다음 실행에서 읽습니다.", true);
+            return (null, $"최근 {options.QuietPeriod.TotalSeconds:0}초 안에 바뀐 파일이라 아직 쓰는 중일 수 있습니다. 다음 실행에서 읽습니다.", false);
         byte[] bytes;
         await using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, Options = FileOptions.SequentialScan }))
         {
             bytes = new byte[before.Length];
             await stream.ReadExactlyAsync(bytes, ct);
-            if (stream.ReadByte() >= 0) return (null, "읽는 동안 파일이 커졌습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.", true);
+            if (stream.ReadByte() >= 0) return (null, "읽는 동안 파일이 커졌습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.", false);
         }
         var after = new FileInfo(path);
         if (after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc)
-            return (null, "읽는 동안 파일이 바뀌었습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.", true);
+            return (null, "읽는 동안 파일이 바뀌었습니다 (아직 쓰는 중). 다음 실행에서 읽습니다.", false);
         return (bytes, null, age < options.UnterminatedQuietPeriod);
     }
 

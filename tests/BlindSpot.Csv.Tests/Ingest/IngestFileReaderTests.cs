@@ -45,6 +45,34 @@ public sealed class IngestFileReaderTests
         Assert.Contains(batch.File.Notes, n => n.Contains("비고"));
     }
 
+    [Theory]
+    [InlineData("crisis_utf16.csv", "utf-16", "UTF-16(유니코드 텍스트)")] // Excel's "유니코드 텍스트", byte order mark first
+    [InlineData("crisis_utf16_nobom.csv", "utf-16", "UTF-16(유니코드 텍스트)")]
+    [InlineData("crisis_xlsx.csv", "zip", "엑셀 통합 문서(.xlsx)")] // a workbook renamed to .csv
+    [InlineData("crisis_xls.csv", "xls", "엑셀 97-2003 통합 문서(.xls)")]
+    public void RefusesAFileThatIsNotCsvTextSayingWhatItIsAndHowToSaveIt(string name, string encoding, string says)
+    {
+        var batch = Some.Read(name);
+
+        Some.AssertRejectedWithNothingStored(batch);
+        Assert.Equal(encoding, batch.File.Encoding);
+        Assert.Contains(says, batch.File.RejectedReason);
+        Assert.Contains("CSV UTF-8(쉼표로 분리)", batch.File.RejectedReason);
+        Assert.DoesNotContain("필수 열", batch.File.RejectedReason); // was: every column "missing", though Excel shows them all
+    }
+
+    [Theory]
+    [InlineData("crisis_semicolon.csv", "세미콜론(;)")]
+    [InlineData("crisis_tab.csv", "탭")]
+    public void RefusesAFileWrittenWithAnotherSeparatorNamingTheSeparator(string name, string separator)
+    {
+        var batch = Some.Read(name);
+
+        Some.AssertRejectedWithNothingStored(batch);
+        Assert.Equal($"열 구분자가 쉼표(,)가 아니라 {separator}입니다. 쉼표로 구분한 CSV('CSV UTF-8(쉼표로 분리)')로 저장해 다시 보내 주세요.", batch.File.RejectedReason);
+        Assert.Equal(9, batch.File.RowsRead); // counted, none taken
+    }
+
     [Fact]
     public void DetectsTheByteOrderMarkAndDatesASnapshotWithoutDateByTheDayOfIngest()
     {
