@@ -1,6 +1,7 @@
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Storage;
 using BlindSpot.Storage.Postgres;
+using BlindSpot.Storage.Schema;
 using BlindSpot.Storage.Sql;
 using BlindSpot.Storage.Sqlite;
 
@@ -50,11 +51,12 @@ public static class StoreFactory
         var store = new SqlStore(dialect, clock, HistoryCache(address, districtCache));
         try
         {
-            // SQLite: a read-only look first, so that a file that is not a store is left byte for byte as it was.
-            if (!create && !(address.IsPostgres ? await store.IsStoreAsync(ct) : await SqliteDialect.IsStoreAsync(address.Target, ct)))
+            // A look first (SQLite: read-only), so that a database that is not a store is left byte for byte as it was.
+            var state = address.IsPostgres ? await store.InspectAsync(ct) : await SqliteDialect.InspectAsync(address.Target, ct);
+            if (Refusal(state, address, create) is { } refusal)
             {
                 await store.DisposeAsync();
-                return new StoreOpening(null, $"{address.Display}에 BlindSpot 저장소가 없습니다 (빈 데이터베이스). 새 저장소는 ingest나 run만 만듭니다.");
+                return new StoreOpening(null, refusal);
             }
             await store.MigrateAsync(ct);
         }
@@ -65,6 +67,21 @@ public static class StoreFactory
         }
         return new StoreOpening(store, null);
     }
+
+    /// <summary>
+    /// Why a database is not opened as a store, or null: another application's database (tables, none of them
+    /// BlindSpot's: a mistyped --db must not write personal data into it, even for ingest and run); a store written by
+    /// a newer BlindSpot (this one does not know its schema); an empty one for a command that does not create a store.
+    /// </summary>
+    static string? Refusal(StoreState state, StoreAddress address, bool create) => state switch
+    {
+        { IsStore: false, Tables: > 0 } =>
+            $"{address.Display}는 BlindSpot 저장소가 아닙니다: 다른 프로그램의 표가 {state.Tables}개 있는 데이터베이스라 쓰지 않았습니다. --db 경로를 확인하세요.",
+        { IsStore: true } when state.Version > Migrations.Latest =>
+            $"{address.Display}의 저장소는 이 프로그램보다 새 BlindSpot이 만들었습니다 (스키마 {state.Version}, 이 프로그램은 {Migrations.Latest}까지): 새 버전으로 실행하세요.",
+        { IsStore: false } when !create => $"{address.Display}에 BlindSpot 저장소가 없습니다 (빈 데이터베이스). 새 저장소는 ingest나 run만 만듭니다.",
+        _ => null,
+    };
 
     internal static DistrictHistoryCache? HistoryCache(StoreAddress address, string? setting)
     {

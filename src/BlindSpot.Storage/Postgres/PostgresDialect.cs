@@ -35,6 +35,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 
     public override string TableExistsSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @p0";
 
+    public override string TableCountSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+
     public override string TypeName(ColumnType type) => type switch
     {
         ColumnType.Text => "text",

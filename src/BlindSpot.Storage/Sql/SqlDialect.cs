@@ -18,6 +18,9 @@ internal abstract class SqlDialect
     /// <summary>A query counting the tables named @p0 in the store's own schema (0 or 1).</summary>
     public abstract string TableExistsSql { get; }
 
+    /// <summary>How many tables the store's schema holds (BlindSpot's or any other application's).</summary>
+    public abstract string TableCountSql { get; }
+
     public string CreateTable(Table t) =>
         $"CREATE TABLE {t.Name} ({string.Join(", ", t.Columns.Select(c => $"{c.Name} {TypeName(c.Type)}{(c.Nullable ? "" : " NOT NULL")}"))}, " +
         $"PRIMARY KEY ({string.Join(", ", t.Key)}))";

@@ -64,10 +64,14 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     }
 
     /// <summary>True when this database holds a BlindSpot store (its schema_version table), at any version.</summary>
-    public async Task<bool> IsStoreAsync(CancellationToken ct)
+    public async Task<bool> IsStoreAsync(CancellationToken ct) => (await InspectAsync(ct)).IsStore;
+
+    /// <summary>What the database holds before anything is created in it (<see cref="StoreState"/>).</summary>
+    public async Task<StoreState> InspectAsync(CancellationToken ct)
     {
         await using var c = await dialect.OpenConnectionAsync(ct);
-        return Convert.ToInt64(await Db.ScalarAsync(c, null, dialect.TableExistsSql, ct, "schema_version")) > 0;
+        return await StoreState.ReadAsync(c, dialect.TableCountSql,
+            dialect.TableExistsSql.Replace("@p0", "'schema_version'", StringComparison.Ordinal), ct);
     }
 
     public async Task<int> SchemaVersionAsync(CancellationToken ct)

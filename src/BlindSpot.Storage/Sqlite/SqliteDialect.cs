@@ -26,15 +26,14 @@ internal sealed class SqliteDialect : SqlDialect
 
     public string FilePath { get; }
 
-    /// <summary>True when the file holds a BlindSpot store; read-only, so it never writes to a file that is not one.</summary>
-    public static async Task<bool> IsStoreAsync(string path, CancellationToken ct)
+    /// <summary>What the file holds (<see cref="StoreState"/>); read-only, so it never writes to a file that is not a store.</summary>
+    public static async Task<StoreState> InspectAsync(string path, CancellationToken ct)
     {
         var readOnly = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         await using var c = new SqliteConnection(readOnly);
         await c.OpenAsync(ct);
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+        return await StoreState.ReadAsync(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", ct);
     }
 
     /// <summary>
@@ -60,6 +59,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Engine => "sqlite";
 
     public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";
+
+    public override string TableCountSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
     public override string TypeName(ColumnType type) => type switch
     {

@@ -143,6 +143,92 @@ public sealed class StoreOpeningTests : IDisposable
     }
 
     [Fact]
+    public async Task AnotherApplicationsSqliteFileIsRefusedEvenByIngestAndLeftByteForByte()
+    {
+        // A mistyped --db that hits another program's database: ingest and run create stores, but not inside that one.
+        var db = Path.Combine(dir.Path, "accounting.db");
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE invoices (id integer PRIMARY KEY, amount integer); INSERT INTO invoices VALUES (1, 100);";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var before = await File.ReadAllBytesAsync(db);
+        var inbox = Directory.CreateDirectory(Path.Combine(dir.Path, "inbox")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(inbox, "capacity.csv"), "dong,daily_visits\n도림동,2\n");
+
+        foreach (var command in new[] { new[] { "ingest", "--inbox", inbox }, ["run", "--inbox", inbox, "--out", Path.Combine(dir.Path, "out"), "--as-of", "2026-10-30"], ["models"] })
+        {
+            var run = await Cli.RunAsync([.. command, "--db", db]);
+            Assert.True(run.ExitCode == 2, $"{command[0]}: exit {run.ExitCode} {run.Output} {run.Error}");
+            AssertOneLine(run);
+            Assert.Contains($"{db}는 BlindSpot 저장소가 아닙니다: 다른 프로그램의 표가 1개 있는 데이터베이스라 쓰지 않았습니다.", run.Error);
+        }
+        Assert.Equal(before, await File.ReadAllBytesAsync(db));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "quarantine")));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
+    }
+
+    [Fact]
+    public async Task AnotherApplicationsPostgresDatabaseIsRefusedEvenByIngest()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var db = await server.CreateDatabaseAsync("foreign");
+        await using (var c = new Npgsql.NpgsqlConnection(db))
+        {
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("CREATE TABLE invoices (id integer PRIMARY KEY, amount integer)", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var inbox = Directory.CreateDirectory(Path.Combine(dir.Path, "inbox")).FullName;
+
+        var run = await Cli.RunAsync("ingest", "--inbox", inbox, "--db", db, "--quarantine", Path.Combine(dir.Path, "q"));
+
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Contains("BlindSpot 저장소가 아닙니다: 다른 프로그램의 표가 1개 있는 데이터베이스라 쓰지 않았습니다.", run.Error);
+        await using var check = new Npgsql.NpgsqlConnection(db);
+        await check.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()", check);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AStoreWrittenByANewerBlindSpotIsRefusedNotWrittenWithAnOlderSchema(string engine)
+    {
+        var db = engine == "sqlite" ? Path.Combine(dir.Path, "newer.db") : await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("newer");
+        var inbox = Directory.CreateDirectory(Path.Combine(dir.Path, "inbox")).FullName;
+        var created = await Cli.RunAsync("ingest", "--inbox", inbox, "--db", db, "--quarantine", Path.Combine(dir.Path, "q"));
+        Assert.True(created.ExitCode == 0, created.Output + created.Error);
+        long newer;
+        // What a newer BlindSpot's migration leaves: one more row in schema_version.
+        System.Data.Common.DbConnection c = engine == "sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False")
+            : new Npgsql.NpgsqlConnection(db);
+        await using (c)
+        {
+            await c.OpenAsync();
+            await using var max = c.CreateCommand();
+            max.CommandText = "SELECT MAX(version) FROM schema_version";
+            newer = Convert.ToInt64(await max.ExecuteScalarAsync()) + 1;
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = $"INSERT INTO schema_version (version, description) VALUES ({newer}, 'from a newer BlindSpot')";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        foreach (var command in new[] { new[] { "models" }, ["ingest", "--inbox", inbox, "--quarantine", Path.Combine(dir.Path, "q")] })
+        {
+            var run = await Cli.RunAsync([.. command, "--db", db]);
+            Assert.True(run.ExitCode == 2, $"{command[0]}: exit {run.ExitCode} {run.Output} {run.Error}");
+            AssertOneLine(run);
+            Assert.Contains($"이 프로그램보다 새 BlindSpot이 만들었습니다 (스키마 {newer}, 이 프로그램은 {newer - 1}까지)", run.Error);
+        }
+    }
+
+    [Fact]
     public async Task PostgresFailuresAreOneLineExitCodeOneAndNeverShowThePassword()
     {
         var server = await PostgresServer.SharedAsync();
