@@ -77,6 +77,8 @@ public sealed record StoreAddress(bool IsPostgres, string Target, string Display
     {
         if (string.IsNullOrWhiteSpace(b.Host)) return Invalid("--db(BlindSpot:Db)의 PostgreSQL 연결 문자열에 Host가 비어 있습니다.");
         if (string.IsNullOrWhiteSpace(b.Database)) return Invalid("--db(BlindSpot:Db)의 PostgreSQL 연결 문자열에 Database가 없습니다.");
+        // Npgsql takes any integer here and fails only when it connects, with an exception no caller expects (issue 10 replay).
+        if (b.Port is < 1 or > 65535) return Invalid("--db(BlindSpot:Db)의 PostgreSQL 연결 문자열의 Port는 1에서 65535 사이여야 합니다.");
         return new StoreAddress(true, b.ConnectionString, $"{b.Host}:{b.Port}/{b.Database}", null);
     }
 

@@ -54,15 +54,17 @@ public static class DatabaseWait
             catch (Exception e) when (e is NpgsqlException && EnvironmentFailure.IsTransient(e))
             {
                 var waited = clock.GetElapsedTime(started);
-                if (waited + pause > limit)
+                if (waited >= limit)
                 {
                     logger.LogError("Database {Database} still unreachable after {WaitedSeconds:0} s: giving up", address.Display, waited.TotalSeconds);
                     return limit <= TimeSpan.Zero ? EnvironmentFailure.Describe(e, db)
                         : $"{EnvironmentFailure.Describe(e, db)} ({waited.TotalSeconds:0}초 기다렸습니다: BlindSpot:Jobs:DatabaseWait)";
                 }
-                logger.LogWarning("Database {Database} not reachable yet (attempt {Attempt}); trying again in {PauseSeconds:0} s, {WaitedSeconds:0} of {LimitSeconds:0} s waited",
-                    address.Display, attempt, pause.TotalSeconds, waited.TotalSeconds, limit.TotalSeconds);
-                await Task.Delay(pause, clock, ct);
+                // The last pause is cut to what is left, so the last attempt comes at the end of the wait, not a pause before it.
+                var next = pause < limit - waited ? pause : limit - waited;
+                logger.LogWarning("Database {Database} not reachable yet (attempt {Attempt}); trying again in {PauseSeconds:0.#} s, {WaitedSeconds:0} of {LimitSeconds:0} s waited",
+                    address.Display, attempt, next.TotalSeconds, waited.TotalSeconds, limit.TotalSeconds);
+                await Task.Delay(next, clock, ct);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
             }
         }

@@ -90,6 +90,20 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal(["inbox"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=99999;Database=blindspot;Username=postgres;Password=hunter2", "Port는 1에서 65535 사이여야 합니다")]
+    [InlineData("postgresql://postgres:hunter2@127.0.0.1:70000/blindspot", "postgresql:// 주소를 읽을 수 없습니다")]
+    public async Task APortOutsideTheRangeIsAConfigurationErrorNotACrash(string db, string expected)
+    {
+        // Found by the replay of issue 10: Npgsql took the port and failed only when connecting (exit 134, a trace).
+        var run = await RunInDirAsync("models", "--db", db);
+
+        Assert.Equal(2, run.ExitCode);
+        AssertOneLine(run);
+        Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("hunter2", run.Output + run.Error);
+    }
+
     [Fact]
     public async Task ADataSourceConnectionStringNamesASqliteFile()
     {

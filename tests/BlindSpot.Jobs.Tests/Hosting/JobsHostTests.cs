@@ -136,6 +136,10 @@ public sealed class JobsHostTests : IDisposable
         Assert.Contains("PostgreSQL 서버에 연결할 수 없습니다", run.Error);
         Assert.Contains("not reachable yet", run.Output); // the log says it is waiting, attempt by attempt
         Assert.DoesNotContain("hunter2", run.Output + run.Error);
+        // It tried until the end of the wait (the replay found it giving up after 1 s of 3: the next pause, 2 s, would
+        // have gone past the end, so it stopped instead of making a last attempt at 3 s).
+        var waited = int.Parse(System.Text.RegularExpressions.Regex.Match(run.Error, @"\((\d+)초 기다렸습니다").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(waited >= 3, run.Error);
     }
 
     [Fact]
