@@ -18,7 +18,8 @@ using Microsoft.Extensions.Logging;
 // dotnet run -c Release --project bench/BlindSpot.Bench -- national [--districts 20] [--households 190000] [--servers 1,2,3]
 //     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-tips [--households 60000] [--tips 20000] [--seed 1]
-//     [--threshold 0.7] [--sweep] [--misses] [--dump misses.tsv]
+//     [--threshold 0.7] [--sweep] [--misses] [--dump misses.tsv] [--no-notes]
+// (--no-notes: the resolver is not given the notes nor the reporter types, the evidence before issue 9's fourth session.)
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
 if (args is ["generate", var dir, ..])
@@ -123,9 +124,9 @@ if (args is ["resolve-tips", ..])
     var th = Opt("--threshold", "");
     return BlindSpot.Bench.TipResolutionBench.Run(int.Parse(Opt("--households", "60000"), inv), int.Parse(Opt("--tips", "20000"), inv),
         int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"),
-        args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null);
+        args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null, notes: !args.Contains("--no-notes"));
 }
 Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
     "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] " +
-    "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE]");
+    "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes]");
 return 2;

@@ -18,7 +18,7 @@ namespace BlindSpot.Bench;
 /// </summary>
 internal static class TipResolutionBench
 {
-    public static int Run(int households, int tips, int seed, double? threshold, bool sweep, bool misses = false, string? dump = null)
+    public static int Run(int households, int tips, int seed, double? threshold, bool sweep, bool misses = false, string? dump = null, bool notes = true)
     {
         var inv = CultureInfo.InvariantCulture;
         var watch = Stopwatch.StartNew();
@@ -38,7 +38,7 @@ internal static class TipResolutionBench
         foreach (var tip in sample.Tips)
         {
             var dong = tip.DongGiven ? tip.Dong : index.InferDong(tip.Address);
-            results.Add((tip, resolver.Resolve(new TipEvidence(tip.Address, dong, tip.DongGiven, tip.SubjectName, tip.Phone))));
+            results.Add((tip, resolver.Resolve(Evidence(tip, dong, notes))));
         }
         var resolveSeconds = watch.Elapsed.TotalSeconds;
         var resolveCpu = Cpu() - cpu;
@@ -67,7 +67,7 @@ internal static class TipResolutionBench
             $"with candidates {nobody.Count(r => r.R.Status == TipLinkStatus.Candidates)}"));
         Console.WriteLine(string.Create(inv, $"links by method: {string.Join(", ", results.Where(r => r.R.Status == TipLinkStatus.Linked).GroupBy(r => r.R.Method).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}"));
 
-        if (misses || dump is not null) Misses(results, new TipResolver(index, options with { LinkThreshold = 0, MaxCandidates = int.MaxValue }), index, sample.Registry, dump);
+        if (misses || dump is not null) Misses(results, new TipResolver(index, options with { LinkThreshold = 0, MaxCandidates = int.MaxValue }), index, sample.Registry, dump, notes);
 
         if (sweep)
         {
@@ -93,7 +93,7 @@ internal static class TipResolutionBench
     /// staff as candidates, or unresolved), ranked below another candidate, or another household was linked. With a
     /// dump file (written owner-only: synthetic names and addresses), one line per miss for reading.
     /// </summary>
-    static void Misses(List<(LabelledTip Tip, TipResolution R)> results, TipResolver all, RegistryIndex index, IReadOnlyList<BlindSpot.Core.Ingest.HouseholdRef> registry, string? dump)
+    static void Misses(List<(LabelledTip Tip, TipResolution R)> results, TipResolver all, RegistryIndex index, IReadOnlyList<BlindSpot.Core.Ingest.HouseholdRef> registry, string? dump, bool notes)
     {
         var inv = CultureInfo.InvariantCulture;
         string Reason(LabelledTip tip, TipResolution r, TipResolution full)
@@ -110,7 +110,7 @@ internal static class TipResolutionBench
         {
             if (tip.TrueHouseholdId is null || r.Status == TipLinkStatus.Linked && r.HouseholdId == tip.TrueHouseholdId) continue;
             var dong = tip.DongGiven ? tip.Dong : index.InferDong(tip.Address);
-            var full = all.Resolve(new TipEvidence(tip.Address, dong, tip.DongGiven, tip.SubjectName, tip.Phone));
+            var full = all.Resolve(Evidence(tip, dong, notes));
             rows.Add((tip, Reason(tip, r, full), full));
         }
         var reasons = new[] { "no candidate", "right not a candidate", "ranked below another", "best, below threshold (to staff)", "best, below threshold (unresolved)", "wrong link" };
@@ -142,10 +142,15 @@ internal static class TipResolutionBench
             var truth = full.Candidates.ToList().FindIndex(c => c.HouseholdId == tip.TrueHouseholdId);
             var others = string.Join(" ", full.Candidates.Take(4).Select(c => string.Create(inv, $"{c.HouseholdId}:{c.Probability:F3}:{c.Method}")))
                 + " | " + string.Join(" | ", full.Candidates.Take(2).Select(c => $"{byId[c.HouseholdId].Address} / {byId[c.HouseholdId].HeadName}"));
-            w.WriteLine(string.Create(inv, $"{tip.Style}\t{reason}\t{tip.Address}\t{tip.SubjectName}\t{(tip.DongGiven ? tip.Dong : "-")}\t{tip.Phone}\t" +
+            w.WriteLine(string.Create(inv, $"{tip.Style}\t{reason}\t{tip.Address}\t{tip.SubjectName}\t{tip.ReporterType}\t{tip.Note.ReplaceLineEndings(" ")}\t{(tip.DongGiven ? tip.Dong : "-")}\t{tip.Phone}\t" +
                 $"true {tip.TrueHouseholdId} [{byId[tip.TrueHouseholdId!].Address} / {byId[tip.TrueHouseholdId!].HeadName}] rank {truth} p {(truth >= 0 ? full.Candidates[truth].Probability : 0):F3}\t{others} (of {full.Candidates.Count})"));
         }
     }
+
+    /// <summary>What the resolver is given of a labelled tip; without <paramref name="notes"/>, no note nor reporter (the evidence before them).</summary>
+    static TipEvidence Evidence(LabelledTip tip, string? dong, bool notes) => notes
+        ? new TipEvidence(tip.Address, dong, tip.DongGiven, tip.SubjectName, tip.Phone, Note: tip.Note, ReporterType: tip.ReporterType)
+        : new TipEvidence(tip.Address, dong, tip.DongGiven, tip.SubjectName, tip.Phone);
 
     static string? BuildingName(string registryAddress)
     {

@@ -9,12 +9,15 @@ namespace BlindSpot.Resolution;
 /// <param name="Phone">The subject's phone when the tip gives one.</param>
 /// <param name="Year">Year the tip was received (ages of 할머니/할아버지); 0 = the registry's newest snapshot year.</param>
 /// <param name="Excluded">Households dong staff said the tip is not about: never candidates.</param>
+/// <param name="Note">The note as written: what it says of the person (혼자 사는 할머니, 아기 엄마, 중년 남성) is evidence.</param>
+/// <param name="ReporterType">A hotline caller's reporter type (관리사무소 reports within its own complex); null for officers.</param>
 public sealed record TipEvidence(string Address, string? Dong, bool DongGiven, string? SubjectName, string? Phone, int Year = 0,
-    IReadOnlyCollection<string>? Excluded = null)
+    IReadOnlyCollection<string>? Excluded = null, string? Note = null, string? ReporterType = null)
 {
     /// <summary>The evidence of a stored or just-read tip (its rejected candidates excluded).</summary>
     public static TipEvidence Of(Tip tip, bool dongGiven) =>
-        new(tip.Address, tip.Dong, dongGiven, tip.SubjectName, tip.Phone, tip.ReceivedAt.Year, tip.RejectedCandidates);
+        new(tip.Address, tip.Dong, dongGiven, tip.SubjectName, tip.Phone, tip.ReceivedAt.Year, tip.RejectedCandidates, tip.Note,
+            tip.Source == TipSource.Hotline ? tip.SourceDetail : null);
 }
 
 /// <summary>A household the tip may be about, with the resolver's probability that it is.</summary>

@@ -63,18 +63,29 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         if (outside == 0) outside = 0.3;
 
         var name = SubjectName.Parse(tip.SubjectName);
+        // What the name field says of the person (김 할머니), and that with what the note says (혼자 사는 70대 할머니).
+        var named = PersonDescription.Parse(null, name);
+        var described = tip.Note is null ? named : PersonDescription.Parse(tip.Note, name);
+        var managementOffice = tip.ReporterType is { } reporter && reporter.Trim() == "관리사무소";
         var year = tip.Year > 0 ? tip.Year : index.NewestSnapshot.Year;
-        var scored = new List<(HouseholdEntry H, double Mass, MatchMethod Method)>(pool.Count);
-        double total = 0, weights = 0, best = 0;
+        var scored = new List<(HouseholdEntry H, double Mass, double Plain, MatchMethod Method)>(pool.Count);
+        double total = 0, weights = 0, best = 0, plainTotal = 0, plainWeights = 0;
         foreach (var (h, (w, m)) in pool)
         {
-            // Somebody the registry does not have would live in one of these places too: the dong speaks for or against
-            // them as it does for the registry's households there; what the tip says of the person does not.
+            // Somebody the registry does not have would live in one of these places too: the dong and the reporter speak
+            // for or against them as they do for the registry's households there; what the tip says of the person does not.
             var place = PlaceLikelihood(h, tip, a.Dong);
-            var mass = w * place * PersonLikelihood(h, name, tip.Phone, year);
-            scored.Add((h, mass, m));
+            var person = PersonLikelihood(h, name, tip.Phone);
+            var plain = w * place * person * (named.IsEmpty ? 1 : DescriptionLikelihood(h, named, year));
+            var reported = managementOffice ? ReporterLikelihood(h) : 1;
+            var mass = described == named && !managementOffice
+                ? plain
+                : w * place * reported * person * (described.IsEmpty ? 1 : DescriptionLikelihood(h, described, year));
+            scored.Add((h, mass, plain, m));
             total += mass;
-            weights += w * place;
+            plainTotal += plain;
+            weights += w * place * reported;
+            plainWeights += w * place;
             best = Math.Max(best, w);
         }
         // Outside: somebody the registry does not have at these places, plus (against the best fit of the address) an
@@ -85,9 +96,14 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         var top = candidates[0];
         if (top.Probability >= options.LinkThreshold)
         {
-            // The address alone picked it unless another household fits the address about as well.
+            // The address alone picked it unless another household fits the address about as well; what the note says
+            // of the person (or the reporter) picked it when the address, name and phone alone would not have linked it.
             var topWeight = pool.First(p => p.Key.Ref.HouseholdId == top.HouseholdId).Value.Weight;
-            var method = top.Method == MatchMethod.Address && pool.Count(p => p.Value.Weight >= topWeight / 2) > 1 ? MatchMethod.AddressAndName : top.Method;
+            var plainTop = scored[0].Plain;
+            var plainDenominator = plainTotal + outside * plainWeights + outsideFixed + ElsewhereShare * best;
+            var method = plainTop / plainDenominator < options.LinkThreshold || scored.Any(x => x.Plain > plainTop)
+                ? MatchMethod.AddressAndPerson
+                : top.Method == MatchMethod.Address && pool.Count(p => p.Value.Weight >= topWeight / 2) > 1 ? MatchMethod.AddressAndName : top.Method;
             return new TipResolution(TipLinkStatus.Linked, top.HouseholdId, method, top.Probability, candidates.Take(options.MaxCandidates).ToArray());
         }
         var plausible = candidates.TakeWhile(c => c.Probability >= options.CandidateFloor).ToList();
@@ -176,10 +192,10 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     }
 
     /// <summary>
-    /// How much more likely what the tip says of the person (name, 할머니, phone) is if it is about <paramref name="h"/>
-    /// than about someone at random.
+    /// How much more likely the name and the phone the tip gives are if it is about <paramref name="h"/> than about
+    /// someone at random (what the name field says of the person, 김 할머니, counts in <see cref="DescriptionLikelihood"/>).
     /// </summary>
-    double PersonLikelihood(HouseholdEntry h, SubjectName? name, string? phone, int year)
+    double PersonLikelihood(HouseholdEntry h, SubjectName? name, string? phone)
     {
         var l = 1.0;
         if (name is not null)
@@ -189,12 +205,6 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
                 l *= h.Name == full ? Math.Clamp(0.95 / index.NameShare(full), 20, 20_000) : h.Surname == name.Surname ? 0.15 : 0.04;
             else if (name.Surname is { } surname)
                 l *= h.Surname == surname ? Math.Clamp(0.9 / index.SurnameShare(surname), 2, 200) : 0.1;
-            if (name.Sex is { } sex && h.Ref.HeadSex is { } headSex) l *= headSex == sex ? 1.8 : 0.25;
-            if (name.Elderly && h.Ref.HeadBirthYear > 0)
-            {
-                var age = year - h.Ref.HeadBirthYear;
-                l *= age >= 60 ? 1.8 : age >= 50 ? 0.6 : 0.15;
-            }
         }
         // A phone says as much as it is rare (nearly always one household); a phone the registry does not have for the
         // household may be a relative's or a new one.
@@ -203,6 +213,60 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         if (!h.Current) l *= 0.25;
         return l;
     }
+
+    /// <summary>
+    /// How much more likely what the tip says of who the person is (<see cref="PersonDescription"/>: sex, age, living
+    /// alone, a baby, a pregnancy, a single parent, children) is if it is about <paramref name="h"/> than about someone at
+    /// random, from the registry's head (sex, birth year) and members. Set by hand from what the words mean, allowing for
+    /// callers who guess an age wrong, describe another member of the household (a spouse, a parent) or someone else
+    /// altogether: a mismatch lowers a household, it never rules one out (ADR 0008, fourth amendment).
+    /// </summary>
+    static double DescriptionLikelihood(HouseholdEntry h, PersonDescription d, int year)
+    {
+        var r = h.Ref;
+        // Several members: the person seen may be another one (a spouse of the other sex, a parent, a grown child).
+        var several = r.Members > 1;
+        var l = 1.0;
+        // The sex seen is nearly always the head's when they live alone; in a household of several it is often another
+        // member's (a spouse), so it says less there.
+        if (d.Sex is { } sex && r.HeadSex is { } headSex) l *= headSex == sex ? several ? 1.4 : 1.8 : several ? 0.6 : 0.15;
+        if (d.Age != AgeBand.None && r.HeadBirthYear > 0)
+        {
+            var age = year - r.HeadBirthYear;
+            var off = Math.Abs(age - (d.Decade + 5));
+            var fit = d.Decade > 0 ? off <= 7 ? 2.5 : off <= 15 ? 0.7 : 0.15
+                : d.Age switch
+                {
+                    AgeBand.Elderly => age >= 65 ? 2.0 : age >= 58 ? 1.0 : age >= 50 ? 0.4 : 0.12,
+                    AgeBand.Middle => age is >= 40 and <= 64 ? 1.6 : age is >= 33 and <= 72 ? 0.7 : 0.2,
+                    _ => age < 40 ? 2.0 : age < 48 ? 0.6 : 0.15,
+                };
+            l *= several ? Math.Max(fit, 0.4) : fit;
+        }
+        if (r.Members > 0)
+        {
+            if (d.Alone is { } alone) l *= alone ? several ? 0.15 : 1.8 : several ? 1.6 : 0.2;
+            if (d.Children) l *= several ? 1.5 : 0.15;
+            if (d.SingleParent) l *= r.SingleParent ? 6 : several ? 0.5 : 0.1;
+            if (d.Infant) l *= r.ChildrenUnder2 > 0 ? 8 : r.Pregnant ? 3 : several ? 0.5 : 0.1;
+            // A pregnancy is a woman's of childbearing age: a man or an older woman living alone is all but ruled out.
+            var cannotBePregnant = !several && (r.HeadSex == Sex.M || r.HeadBirthYear > 0 && year - r.HeadBirthYear > 50);
+            if (d.Pregnant) l *= r.Pregnant ? 10 : r.ChildrenUnder2 > 0 ? 2 : cannotBePregnant ? 0.03 : 0.3;
+        }
+        return l;
+    }
+
+    /// <summary>
+    /// A management office (관리사무소) reports about its own complex: an apartment; a 연립다세대 sometimes has one; a house,
+    /// a basement room, a 고시원 or a 쪽방 rarely. Unknown housing says nothing.
+    /// </summary>
+    static double ReporterLikelihood(HouseholdEntry h) => h.Ref.HousingType switch
+    {
+        null or "" => 1,
+        "아파트" => 1.5,
+        "연립다세대" or "기타" => 0.3,
+        _ => 0.1,
+    };
 
     /// <summary>How much more likely the dong of the tip is if it is about someone living where <paramref name="h"/> lives.</summary>
     static double PlaceLikelihood(HouseholdEntry h, TipEvidence tip, string? writtenDong)

@@ -29,6 +29,29 @@ public enum MatchMethod
     Phone,
     /// <summary>Dong staff chose the household among the candidates (or linked it by hand).</summary>
     Confirmed,
+    /// <summary>The address fitted several households and what the tip says of the person (혼자 사는 할머니, 아기 엄마,
+    /// 중년 남성) or who reported it (a management office) picked the one whose registry members fit.</summary>
+    AddressAndPerson,
+}
+
+/// <summary>How a tip was linked, in the words dong staff read.</summary>
+public static class MatchMethods
+{
+    public static string Korean(MatchMethod m) => m switch
+    {
+        MatchMethod.None => "미연결",
+        MatchMethod.HouseholdId => "세대ID",
+        MatchMethod.Address => "주소",
+        MatchMethod.AddressAndName => "주소+성명",
+        MatchMethod.BuildingName => "건물명",
+        MatchMethod.RoadTypo => "도로명 오기",
+        MatchMethod.NearbyNumber => "인근 번지",
+        MatchMethod.Landmark => "주변 건물",
+        MatchMethod.Phone => "전화번호",
+        MatchMethod.Confirmed => "담당자 확인",
+        MatchMethod.AddressAndPerson => "주소+인적사항",
+        _ => throw new ArgumentOutOfRangeException(nameof(m)),
+    };
 }
 
 /// <summary>The three outcomes of tip resolution.</summary>

@@ -92,6 +92,11 @@ public enum IngestContextParts
     All = SnapshotKeys | Registry | CrisisKeys | TipIds | OutcomeKeys,
 }
 
-/// <summary>The part of a household that tip resolution needs (phone, sex and birth year are evidence when a tip names them).</summary>
+/// <summary>
+/// The part of a household that tip resolution needs: phone, the head's sex and birth year, the members, infants, a
+/// single parent, a pregnancy and the housing type are evidence when a tip says who the person is ("혼자 사는 할머니",
+/// "아기 엄마") or who reported it (a management office reports within its own complex). 0, false and null: not known.
+/// </summary>
 public sealed record HouseholdRef(string HouseholdId, string Dong, string Address, string HeadName, DateOnly SnapshotDate,
-    string? Phone = null, Sex? HeadSex = null, int HeadBirthYear = 0);
+    string? Phone = null, Sex? HeadSex = null, int HeadBirthYear = 0, int Members = 0, int ChildrenUnder2 = 0,
+    bool SingleParent = false, bool Pregnant = false, string? HousingType = null);

@@ -16,7 +16,8 @@ public static class IngestContextExtensions
         {
             context.HouseholdSnapshotKeys.Add(IngestKeys.Household(h.HouseholdId, h.SnapshotDate));
             if (!context.Households.TryGetValue(h.HouseholdId, out var known) || known.SnapshotDate <= h.SnapshotDate)
-                context.Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate, h.Phone, h.HeadSex, h.HeadBirthYear);
+                context.Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate, h.Phone, h.HeadSex, h.HeadBirthYear,
+                    h.Members, h.ChildrenUnder2, h.SingleParent == true, h.Pregnant == true, h.HousingType);
         }
         if (batch.Households.Count > 0) ResolverCache.Invalidate(context);
         foreach (var c in batch.Crisis) context.CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));

@@ -13,7 +13,8 @@ namespace BlindSpot.Resolution.Registry;
 /// </summary>
 public static class KeptRegistry
 {
-    const int FormatVersion = 1;
+    // 2: the members, infants, single parent, pregnancy and housing type (evidence of what a tip says of the person).
+    const int FormatVersion = 2;
     static readonly byte[] Magic = "BSREG"u8.ToArray();
 
     // The build of the address parser (this assembly and BlindSpot.Core, whose dong names it reads): addresses taken
@@ -46,6 +47,10 @@ public static class KeptRegistry
                 if (h.Phone is not null) w.Write(h.Phone);
                 w.Write((byte)(h.HeadSex is { } sex ? (int)sex + 1 : 0));
                 w.Write(h.HeadBirthYear);
+                w.Write(h.Members);
+                w.Write(h.ChildrenUnder2);
+                w.Write((byte)((h.SingleParent ? 1 : 0) | (h.Pregnant ? 2 : 0)));
+                w.Write(h.HousingType ?? "");
             }
             addresses.Write(w);
         }
@@ -70,7 +75,7 @@ public static class KeptRegistry
             var n = r.ReadInt32();
             if (n < 0) return false;
             var list = new List<HouseholdRef>(n);
-            // Dongs and snapshot dates repeat: one string per dong.
+            // Dongs and housing types repeat: one string per value.
             var dongs = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
@@ -84,7 +89,14 @@ public static class KeptRegistry
                 var phone = r.ReadBoolean() ? r.ReadString() : null;
                 var sex = r.ReadByte();
                 var birthYear = r.ReadInt32();
-                list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear));
+                var members = r.ReadInt32();
+                var infants = r.ReadInt32();
+                var flags = r.ReadByte();
+                var housing = r.ReadString();
+                if (dongs.TryGetValue(housing, out var knownHousing)) housing = knownHousing;
+                else dongs[housing] = housing;
+                list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear, members, infants,
+                    (flags & 1) != 0, (flags & 2) != 0, housing.Length == 0 ? null : housing));
             }
             if (RegistryAddresses.Read(r) is not { } kept || r.BaseStream.Position != blob.Length) return false;
             (households, addresses) = (list, kept);

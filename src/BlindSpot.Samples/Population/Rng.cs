@@ -8,6 +8,19 @@ internal sealed class Rng(int seed)
 {
     readonly Random random = new(seed);
 
+    /// <summary>
+    /// A generator of its own for one item (a tip's description), seeded from its key: drawing from it leaves the main
+    /// sequence, and so everything else of the world, as it was.
+    /// </summary>
+    public static Rng Derived(int a, int b, int c)
+    {
+        // SplitMix-style mixing of the three parts (stable across runs and machines, unlike HashCode).
+        var x = unchecked((ulong)a * 0x9E3779B97F4A7C15UL ^ (ulong)b * 0xBF58476D1CE4E5B9UL ^ (ulong)c * 0x94D049BB133111EBUL);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return new Rng((int)((x ^ (x >> 31)) & 0x7FFFFFFF));
+    }
+
     public double Next() => random.NextDouble();
 
     public bool Chance(double p) => random.NextDouble() < p;

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Domain;
 using BlindSpot.Samples.Population;
 
 namespace BlindSpot.Samples.World;
@@ -24,12 +25,17 @@ internal static class TipNotes
         "끼니를 라면으로 때운다고 함", "빚 독촉 전화가 계속 온다고 함", "난방을 못 하고 지냄",
     ];
 
-    static readonly string[] Family =
+    // Each phrase with what it says of the household: drawn only for a household it is true of (a baby in the
+    // registry, a pregnancy, a single father), so that what a note says of the family is honest.
+    static readonly (string Text, Func<SimHousehold, bool> Fits)[] Family =
     [
-        "분유와 기저귀가 없음", "아기가 혼자 울고 있음", "임신 중인데 혼자 지냄", "아이 아버지가 혼자 육아에 지쳐 보임",
-        "아이들이 밤늦게까지 방치됨", "월세가 밀려 아기와 함께 쫓겨날 처지", "분유를 물에 타서 양을 늘린다고 함",
-        "출산이 임박했는데 병원에 다니지 않음", "아기 예방접종을 못 했다고 함",
+        ("분유와 기저귀가 없음", Baby), ("아기가 혼자 울고 있음", Baby), ("임신 중인데 혼자 지냄", h => h.Pregnant && h.OnePerson),
+        ("아이 아버지가 혼자 육아에 지쳐 보임", h => h.SingleParent && h.Sex == Sex.M), ("아이들이 밤늦게까지 방치됨", h => h.Members > 1),
+        ("월세가 밀려 아기와 함께 쫓겨날 처지", Baby), ("분유를 물에 타서 양을 늘린다고 함", Baby),
+        ("출산이 임박했는데 병원에 다니지 않음", h => h.Pregnant), ("아기 예방접종을 못 했다고 함", Baby),
     ];
+
+    static bool Baby(SimHousehold h) => h.ChildrenUnder2 > 0;
 
     static readonly string[] Health =
     [
@@ -42,21 +48,31 @@ internal static class TipNotes
         "층간소음 민원", "이사 온 지 얼마 안 된 세입자라 잘 모름", "단순 오인 신고로 보임", "주차 문제로 이웃과 다툼",
         "쓰레기 분리배출 문제로 민원", "개 짖는 소리 민원", "리모델링 공사 소음", "담배 냄새 민원",
         "택배가 며칠째 문 앞에 있음(출장 중인 듯)", "여행 중이라 우편물이 쌓였다고 함", "지인이 연락이 안 된다고 걱정함",
-        "확인해 보니 가족과 함께 지내고 있음", "집주인과 보증금 분쟁 중", "세입자가 자주 바뀌는 집",
+        LivingWithFamily, "집주인과 보증금 분쟁 중", "세입자가 자주 바뀌는 집",
     ];
+
+    const string LivingWithFamily = "확인해 보니 가족과 함께 지내고 있음";
 
     static readonly string[] Openers = ["", "", "", "관리사무소 확인 결과 ", "이웃 주민 말로는 ", "지난주부터 ", "두 번 방문했는데 ", "통장님 전언: "];
 
-    public static string Compose(Rng rng, CrisisKind kind, bool signal, SimHousehold? h)
+    /// <summary>
+    /// A note about <paramref name="h"/> (null: somebody the registry does not have), with <paramref name="subject"/>
+    /// (what the reporter says of the person, <see cref="SubjectDescriptions"/>) before or after it when given.
+    /// </summary>
+    public static string Compose(Rng rng, CrisisKind kind, bool signal, SimHousehold? h, string? subject = null)
     {
         string Main()
         {
-            if (!signal) return rng.Chance(0.25) ? rng.Pick(Pool(kind, h)) : rng.Pick(Noise);
-            return rng.Chance(0.1) ? rng.Pick(Noise) : rng.Pick(Pool(kind, h));
+            var phrase = !signal
+                ? rng.Chance(0.25) ? rng.Pick(Pool(kind, h)) : rng.Pick(Noise)
+                : rng.Chance(0.1) ? rng.Pick(Noise) : rng.Pick(Pool(kind, h));
+            // Only a household of several can be found living with its family.
+            return phrase == LivingWithFamily && h is { OnePerson: true } ? "확인해 보니 가족이 가끔 들여다봄" : phrase;
         }
 
         var main = Main();
         var text = rng.Pick(Openers) + main;
+        if (subject is not null) text = subject.Length % 2 == 0 ? $"{subject}, {text}" : $"{text} ({subject})";
         if (rng.Chance(0.35) && Main() is var more && more != main) text += ", " + more;
         // Real notes: quotes, commas and line breaks inside one field.
         if (rng.Chance(0.04)) text += " 집주인 말로는 \"두 달째 연락이 안 된다\"고 함";
@@ -65,9 +81,12 @@ internal static class TipNotes
         return text;
     }
 
+    static readonly string[] AnyFamily = Family.Select(f => f.Text).ToArray();
+
     static string[] Pool(CrisisKind kind, SimHousehold? h) => kind switch
     {
-        CrisisKind.Family when h is null || h.Members > 1 || h.Pregnant => Family,
+        CrisisKind.Family when h is null => AnyFamily,
+        CrisisKind.Family when Family.Where(f => f.Fits(h)).Select(f => f.Text).ToArray() is { Length: > 0 } fitting => fitting,
         CrisisKind.Financial => Financial,
         CrisisKind.Health => Health,
         _ => Isolation,

@@ -149,7 +149,7 @@ internal static class TipStream
         var day = drawDay();
         var signal = rng.Chance(0.4);
         var kind = (CrisisKind)rng.Int(0, 3);
-        var note = TipNotes.Compose(rng, kind, signal, null);
+        var note = TipNotes.Compose(rng, kind, signal, null, SubjectDescriptions.Draw(Rng.Derived(-1, day.DayNumber, address.Number * 1000 + dong), null, day));
         var dongGiven = rng.Chance(0.4);
         return new SimTip(TipSource.Hotline, At(rng, day), -1, dong, signal,
             AddressSpelling.Hotline(rng, address, dongGiven ? null : profile.Dong), dongGiven,
@@ -162,7 +162,8 @@ internal static class TipStream
     {
         if (pastOnly && day > cal.AsOf) return;
         var officer = rng.Chance(h.Housing == Housing.Jjokbang ? 0.7 : OfficerShare);
-        var note = TipNotes.Compose(rng, kind, signal, h);
+        // What the reporter says of the person, from a generator of its own (the rest of the world draws as before).
+        var note = TipNotes.Compose(rng, kind, signal, h, SubjectDescriptions.Draw(Rng.Derived(h.Index, day.DayNumber, tips.Count), h, day));
         var dong = DongProfile.All[h.Dong].Dong;
         if (officer)
         {
@@ -182,7 +183,7 @@ internal static class TipStream
     static bool? Urgent(Rng rng, bool signal, string note) =>
         rng.Chance(0.15) ? null : TipNotes.IsAlarming(note) ? rng.Chance(signal ? 0.7 : 0.4) : rng.Chance(signal ? 0.12 : 0.03);
 
-    static string Reporter(Rng rng, string housing) => housing == Housing.Apartment
+    internal static string Reporter(Rng rng, string housing) => housing == Housing.Apartment
         ? rng.Weighted([("관리사무소", 35.0), ("이웃", 30.0), ("편의점", 8.0), ("약국", 7.0), ("부동산", 10.0), ("본인", 5.0), ("기타", 5.0)])
         : rng.Weighted([("이웃", 40.0), ("편의점", 15.0), ("약국", 10.0), ("부동산", 15.0), ("본인", 8.0), ("관리사무소", 2.0), ("기타", 10.0)]);
 

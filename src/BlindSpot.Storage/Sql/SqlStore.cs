@@ -135,17 +135,20 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         var keys = parts.HasFlag(IngestContextParts.SnapshotKeys);
         if (parts.HasFlag(IngestContextParts.Registry))
         {
+            var housingTypes = new StringPool();
             // One pass over the registry: every (household, snapshot) key when asked for, and the newest version of each
             // household for id checks and address matching (by snapshot date, so the newest is read last; the insertion
             // order of the households is the order of this query).
-            await ReadAllAsync(c, "SELECT household_id, snapshot_date, dong, address, head_name, phone, head_sex, head_birth_year FROM household_versions " +
+            await ReadAllAsync(c, "SELECT household_id, snapshot_date, dong, address, head_name, phone, head_sex, head_birth_year, members, children_under_2, " +
+                "single_parent, pregnant, housing_type FROM household_versions " +
                 "ORDER BY snapshot_date", r =>
             {
                 var id = r.GetString(0);
                 var snapshot = r.Date(1);
                 if (keys) ctx.HouseholdSnapshotKeys.Add(IngestKeys.Household(id, snapshot));
                 ctx.Households[id] = new HouseholdRef(id, r.GetString(2), r.GetString(3), r.GetString(4), snapshot,
-                    r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7));
+                    r.NullableString(5), Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9),
+                    r.NullableBool(10) == true, r.NullableBool(11) == true, housingTypes.Of(r.GetString(12)));
             }, ct);
         }
         else if (keys)

@@ -11,7 +11,8 @@ public sealed class KeptRegistryTests
     // district around them, so that names, units and buildings are as rare as in a real registry.
     static readonly HouseholdRef[] Registry = Some.Households.Concat(Enumerable.Range(0, 3000).Select(i =>
         new HouseholdRef($"F{i:D4}", "문래동", i % 7 == 0 ? $"서울특별시 영등포구 문래로 {100 + i / 10}" : $"서울특별시 영등포구 문래로 {100 + i / 10}, {i % 10 / 2 + 1}0{i % 2 + 1}호",
-            $"박{i}수", Some.Snapshot, i % 3 == 0 ? $"010-5555-{i:D4}" : null, i % 2 == 0 ? Sex.F : Sex.M, 1940 + i % 60))).ToArray();
+            $"박{i}수", Some.Snapshot, i % 3 == 0 ? $"010-5555-{i:D4}" : null, i % 2 == 0 ? Sex.F : Sex.M, 1940 + i % 60, 1 + i % 4,
+            i % 11 == 0 ? 1 : 0, i % 13 == 0, i % 17 == 0, i % 5 == 0 ? "아파트" : "연립다세대"))).ToArray();
 
     static readonly TipEvidence[] Tips =
     [
@@ -29,6 +30,8 @@ public sealed class KeptRegistryTests
         new("문래로 105 301호", "문래동", true, "박52수", null, 2026),
         new("문래로 104", "문래동", true, null, "010-5555-0042", 2026),
         new("문래로 250 201호", "문래동", true, null, null, 2026),
+        new("문래로 103", "문래동", true, null, null, 2026, Note: "혼자 사는 할머니, 우편물이 쌓여 있음", ReporterType: "관리사무소"),
+        new("문래로 110 2층", "문래동", true, null, null, 2026, Note: "아기 엄마, 분유와 기저귀가 없음"),
     ];
 
     [Fact]
