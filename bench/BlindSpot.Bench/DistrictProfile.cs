@@ -90,6 +90,8 @@ internal static class DistrictProfile
         var card = ModelCard.FromJson(champion.CardJson)!;
         var model = RiskModel.Load(await store.LoadModelBytesAsync(champion.Version, ct), card.Options);
         Lap("load model");
+        _ = model.Probabilities(features.Take(1).ToList());
+        Lap("first call: probabilities of 1 household");
         var scores = new List<HouseholdScore>(features.Count);
         for (var start = 0; start < features.Count; start += 50_000)
         {

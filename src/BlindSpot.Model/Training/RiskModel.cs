@@ -79,6 +79,24 @@ public sealed class RiskModel
         return result;
     }
 
+    /// <summary>The contribution vectors of one IDataView pass through the ML.NET chain (for tests), copied per row.</summary>
+    internal IReadOnlyList<VBuffer<float>> ContributionsThroughMlNet(IReadOnlyList<HouseholdFeatures> rows)
+    {
+        var scored = chain.Transform(ModelInput.Load(ml, rows.Select(r => ModelInput.From(r))));
+        var result = new List<VBuffer<float>>(rows.Count);
+        using var cursor = scored.GetRowCursor([scored.Schema["FeatureContributions"]]);
+        var getter = cursor.GetGetter<VBuffer<float>>(scored.Schema["FeatureContributions"]);
+        var v = default(VBuffer<float>);
+        while (cursor.MoveNext())
+        {
+            getter(ref v);
+            var copy = default(VBuffer<float>);
+            v.CopyTo(ref copy);
+            result.Add(copy);
+        }
+        return result;
+    }
+
     /// <summary>The probabilities of one IDataView pass through the ML.NET chain.</summary>
     internal double[] ProbabilitiesThroughMlNet(IReadOnlyList<HouseholdFeatures> rows)
     {
@@ -98,6 +116,16 @@ public sealed class RiskModel
 
     /// <summary>Scores a batch with reasons, streaming: rows come back in input order.</summary>
     public IEnumerable<ScoredHousehold> Score(IReadOnlyList<HouseholdFeatures> rows, int topReasons = 3)
+    {
+        if (trees.Value?.TryExplain(rows, ContributionsKept) is not { } explained) return ScoreThroughMlNet(rows, topReasons);
+        return rows.Select((f, i) => new ScoredHousehold(f, explained[i].Probability, ReasonBuilder.TopReasons(f, explained[i].Contributions, topReasons)));
+    }
+
+    /// <summary>The largest positive feature contributions the chain's contribution step keeps per row.</summary>
+    internal const int ContributionsKept = 24;
+
+    /// <summary>Probabilities and reasons of one IDataView pass through the ML.NET chain, streaming.</summary>
+    internal IEnumerable<ScoredHousehold> ScoreThroughMlNet(IReadOnlyList<HouseholdFeatures> rows, int topReasons = 3)
     {
         var view = ModelInput.Load(ml, rows.Select(r => ModelInput.From(r)));
         var scored = chain.Transform(view);
@@ -256,7 +284,7 @@ public sealed class RiskModel
         }).Fit(featurized);
         return new Fitted(Learners.Gam, [featurizer, predictor], scored =>
             ml.Transforms.CalculateFeatureContribution<GamBinaryModelParameters, PlattCalibrator>(
-                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
+                predictor, numberOfPositiveContributions: ContributionsKept, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
     }
 
     /// <summary>A fitted learner: its steps from the raw row to "Score", and how to explain its scores.</summary>
@@ -282,7 +310,7 @@ public sealed class RiskModel
         }).Fit(featurized);
         return new Fitted(Learners.FastTree, [featurizer, predictor], scored =>
             ml.Transforms.CalculateFeatureContribution<FastTreeBinaryModelParameters, PlattCalibrator>(
-                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
+                predictor, numberOfPositiveContributions: ContributionsKept, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
     }
 
     /// <summary>
@@ -306,7 +334,7 @@ public sealed class RiskModel
         }).Fit(normalized);
         return new Fitted(Learners.Logistic, [featurizer, normalizer, predictor], scored =>
             ml.Transforms.CalculateFeatureContribution<LinearBinaryModelParameters, PlattCalibrator>(
-                predictor, numberOfPositiveContributions: 24, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
+                predictor, numberOfPositiveContributions: ContributionsKept, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
     }
 
     const string LinearFeatures = "NumericStandardised";

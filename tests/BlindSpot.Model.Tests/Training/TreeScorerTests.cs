@@ -97,4 +97,51 @@ public sealed class TreeScorerTests(TrainedFixture fixture) : IClassFixture<Trai
         Assert.Null(model.TreeScorer!.TryProbabilities(rows));
         Assert.Equal(model.ProbabilitiesThroughMlNet(rows), model.Probabilities(rows));
     }
+
+    [Fact]
+    public void ReasonsOfTheTreesEqualThoseOfMlNetForEveryHousehold()
+    {
+        var rows = EveryHousehold();
+        foreach (var model in new[] { fixture.Trained.Model, RiskModel.Load(fixture.Trained.Model.ToBytes(), new TrainOptions(NumberOfTrees: 100)) })
+        {
+            var trees = model.Score(rows, 3).ToList();
+            var mlNet = model.ScoreThroughMlNet(rows, 3).ToList();
+            Assert.Equal(mlNet.Count, trees.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Assert.True(mlNet[i].Probability == trees[i].Probability, $"row {i}: {mlNet[i].Probability:R} vs {trees[i].Probability:R}");
+                Assert.Equal(mlNet[i].Reasons, trees[i].Reasons);
+            }
+            Assert.True(trees.Count(s => s.Reasons.Count >= 2) > rows.Count / 4, "most households must have reasons to compare");
+        }
+    }
+
+    [Fact]
+    public void ContributionsOfTheTreesEqualThoseOfMlNetUpToTheOrderOfAddition()
+    {
+        var model = fixture.Trained.Model;
+        var rows = EveryHousehold();
+        var expected = model.ContributionsThroughMlNet(rows);
+        var explained = model.TreeScorer!.TryExplain(rows, RiskModel.ContributionsKept)!;
+        var bitEqual = 0;
+        var total = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var mine = explained[i].Contributions;
+            var theirs = expected[i];
+            // The same slots kept (the largest positive ones), each total within float rounding of a different order of addition.
+            Assert.Equal(theirs.GetIndices().ToArray(), mine.GetIndices().ToArray());
+            var a = theirs.GetValues();
+            var b = mine.GetValues();
+            for (var k = 0; k < a.Length; k++)
+            {
+                Assert.True(Math.Abs(a[k] - b[k]) <= 1e-5 * Math.Max(1, Math.Abs(a[k])), $"row {i} slot {theirs.GetIndices()[k]}: {a[k]:R} vs {b[k]:R}");
+                total++;
+                if (a[k] == b[k]) bitEqual++;
+            }
+        }
+        Assert.True(total > rows.Count, $"{total} contributions compared");
+        // Most totals are bit-equal (on this district about 70%); the rest differ in their last bits.
+        Assert.True(bitEqual > total / 2, $"{bitEqual} of {total} bit-equal");
+    }
 }
