@@ -92,7 +92,7 @@ internal static class IngestCommand
             f.FileName, Status(f.Status), f.Ledger?.Feed.ToString() ?? "-", f.Ledger?.Encoding ?? "-",
             Num(f.Ledger?.RowsRead), Num(f.Ledger?.Accepted), Num(f.Ledger?.Duplicate), Num(f.Ledger?.Quarantined),
         }).ToList();
-        string[] header = ["file", "status", "feed", "encoding", "read", "accepted", "duplicate", "quarantined"];
+        string[] header = ["파일", "상태", "피드", "인코딩", "읽음", "받음", "중복", "격리"];
         var widths = header.Select((h, i) => rows.Select(r => TerminalText.Width(r[i])).Append(TerminalText.Width(h)).Max()).ToArray();
         await output.WriteLineAsync(Line(header, widths));
         await output.WriteLineAsync(string.Join("  ", widths.Select(w => new string('-', w))));
@@ -103,27 +103,30 @@ internal static class IngestCommand
             if (f.IsFailure) await output.WriteLineAsync($"! {f.FileName}: {f.Ledger?.RejectedReason ?? f.Message}");
             if (f.Status == IngestFileStatus.Deferred) await output.WriteLineAsync($"~ {f.FileName}: {f.Message}");
             if (f.Status == IngestFileStatus.Skipped && f.Ledger is { } l)
-                await output.WriteLineAsync($"= {f.FileName}: same bytes as {l.FileName}, ingested {l.IngestedAt:yyyy-MM-dd HH:mm}{(l.Rejected ? " (rejected then)" : "")}");
+                await output.WriteLineAsync(l.Rejected
+                    // Refused before for the same reason: the reason again, so the clerk knows what to fix without the earlier output.
+                    ? $"= {f.FileName}: {l.IngestedAt:yyyy-MM-dd HH:mm}에 같은 이유로 받지 않은 파일 그대로입니다: {l.RejectedReason}"
+                    : $"= {f.FileName}: {l.IngestedAt:yyyy-MM-dd HH:mm}에 {l.FileName}(으)로 이미 받은 것과 같은 내용입니다");
             if (f.Status is IngestFileStatus.Ingested)
                 foreach (var note in f.Ledger!.Notes) await output.WriteLineAsync($"  {f.FileName}: {note}");
-            if (f.QuarantineFile is { } qf) await output.WriteLineAsync($"  {f.FileName}: quarantined rows -> {qf}");
+            if (f.QuarantineFile is { } qf) await output.WriteLineAsync($"  {f.FileName}: 격리한 행 -> {qf}");
         }
         var ingested = report.Files.Where(f => f.Status == IngestFileStatus.Ingested).Select(f => f.Ledger!).ToList();
         await output.WriteLineAsync(
-            $"{ingested.Count} ingested, {report.Files.Count(f => f.Status == IngestFileStatus.Skipped)} skipped, " +
-            $"{report.Files.Count(f => f.IsFailure)} rejected; rows: {ingested.Sum(l => l.RowsRead)} read = {ingested.Sum(l => l.Accepted)} accepted + " +
-            $"{ingested.Sum(l => l.Duplicate)} duplicate + {ingested.Sum(l => l.Quarantined)} quarantined");
+            $"파일 {ingested.Count}개 받음, {report.Files.Count(f => f.Status == IngestFileStatus.Skipped)}개 이미 받음, " +
+            $"{report.Files.Count(f => f.IsFailure)}개 거부·실패; 행: {ingested.Sum(l => l.RowsRead)} 읽음 = {ingested.Sum(l => l.Accepted)} 받음 + " +
+            $"{ingested.Sum(l => l.Duplicate)} 중복 + {ingested.Sum(l => l.Quarantined)} 격리");
     }
 
     static string Status(IngestFileStatus s) => s switch
     {
-        IngestFileStatus.Ingested => "ingested",
-        IngestFileStatus.Rejected => "REJECTED",
-        IngestFileStatus.Skipped => "skipped",
-        IngestFileStatus.Unrecognised => "UNKNOWN FEED",
-        IngestFileStatus.Failed => "FAILED",
-        IngestFileStatus.Deferred => "deferred",
-        _ => "ignored",
+        IngestFileStatus.Ingested => "받음",
+        IngestFileStatus.Rejected => "거부",
+        IngestFileStatus.Skipped => "이미 받음",
+        IngestFileStatus.Unrecognised => "피드 모름",
+        IngestFileStatus.Failed => "실패",
+        IngestFileStatus.Deferred => "보류",
+        _ => "무시",
     };
 
     static string Num(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";

@@ -93,56 +93,57 @@ internal static class RunCommand
         targets = new { file = r.Targets.File, error = r.Targets.Error, dongsBehind = r.DongsBehind },
     };
 
+    /// <summary>The operator's summary, in Korean like every line staff read (docs/adr/0011-cli-output-language.md).</summary>
     static string Format(RunReport r, string engine)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(string.Create(inv, $"BlindSpot run as of {r.AsOf:yyyy-MM-dd} ({engine})"));
+        sb.AppendLine(string.Create(inv, $"BlindSpot 실행: 기준일 {r.AsOf:yyyy-MM-dd} ({engine})"));
         sb.AppendLine(string.Create(inv,
-            $"Ingest   {r.FilesIngested} files ingested, {r.FilesSkipped} already known, {r.FilesFailed} rejected; " +
-            $"{r.RowsRead:N0} rows read = {r.RowsAccepted:N0} accepted + {r.RowsDuplicate:N0} duplicate + {r.RowsQuarantined:N0} quarantined"));
-        if (r.Ingest.InboxBusy) sb.AppendLine("         another ingest was reading into this store: no file read now; the steps below use what was stored");
+            $"수집     파일 {r.FilesIngested}개 받음, {r.FilesSkipped}개 이미 받음, {r.FilesFailed}개 거부·실패; " +
+            $"{r.RowsRead:N0}행 읽음 = {r.RowsAccepted:N0} 받음 + {r.RowsDuplicate:N0} 중복 + {r.RowsQuarantined:N0} 격리"));
+        if (r.Ingest.InboxBusy) sb.AppendLine("         다른 수집이 이 저장소로 읽고 있어 지금은 파일을 읽지 않았습니다: 아래 단계는 이미 저장된 자료로 했습니다");
         foreach (var f in r.Ingest.Files.Where(f => f.IsFailure))
             sb.AppendLine($"         ! {f.FileName}: {f.Ledger?.RejectedReason ?? f.Message}");
-        if (r.RowsQuarantined > 0) sb.AppendLine($"         quarantined rows: {r.Ingest.QuarantineDirectory}");
+        if (r.RowsQuarantined > 0) sb.AppendLine($"         격리한 행: {r.Ingest.QuarantineDirectory}");
 
         if (r.Training is { } t)
         {
-            if (t.Failure is not null) sb.AppendLine($"Training no first model: {t.Failure}");
+            if (t.Failure is not null) sb.AppendLine($"학습     첫 모델을 만들지 못했습니다: {t.Failure}");
             else if (t.Card is { } card)
                 sb.AppendLine(string.Create(inv,
-                    $"Training {t.Version}: AUC {card.Model.Auc:F3}, precision@{card.K} {card.Model.PrecisionAtK:F3} " +
-                    $"(rules {card.Rules.PrecisionAtK:F3}, tips-only {card.TipsOnly.PrecisionAtK:F3}) -> {(t.Promoted ? "champion" : "kept as challenger")}"));
+                    $"학습     {t.Version}: AUC {card.Model.Auc:F3}, precision@{card.K} {card.Model.PrecisionAtK:F3} " +
+                    $"(규칙 {card.Rules.PrecisionAtK:F3}, 제보만 {card.TipsOnly.PrecisionAtK:F3}) -> {(t.Promoted ? "운영 모델(챔피언)" : "도전 모델로 보관")}"));
             // The card's warnings (a calibrator that fell back, a model that does not beat the baselines) are the
-            // analyst's to read; the CLI logs errors only, so they are printed here or nowhere.
-            foreach (var warning in t.Card?.Warnings ?? []) sb.AppendLine($"         WARNING: {warning}");
+            // analyst's to read; the CLI logs errors only, so they are printed here or nowhere (in the card's words).
+            foreach (var warning in t.Card?.Warnings ?? []) sb.AppendLine($"         경고: {warning}");
         }
         sb.AppendLine(r.ModelVersion is { } v
-            ? string.Create(inv, $"Scoring  {r.Scores!.Scored:N0} households scored with champion {v}")
-            : $"Scoring  none: {r.Scores?.Failure}");
+            ? string.Create(inv, $"점수     {r.Scores!.Scored:N0}세대 (운영 모델 {v})")
+            : $"점수     없음: {r.Scores?.Failure}");
 
         var w = r.Worklists;
-        if (w.Error is not null) sb.AppendLine($"Worklists failed: {w.Error}");
-        else if (!w.IsBusinessDay) sb.AppendLine(string.Create(inv, $"Worklists {r.WorklistDate:yyyy-MM-dd} is not a business day"));
+        if (w.Error is not null) sb.AppendLine($"방문 목록 만들지 못했습니다: {w.Error}");
+        else if (!w.IsBusinessDay) sb.AppendLine(string.Create(inv, $"방문 목록 {r.WorklistDate:yyyy-MM-dd}은(는) 업무일이 아닙니다"));
         else
         {
-            sb.AppendLine(string.Create(inv, $"Worklists for {r.WorklistDate:yyyy-MM-dd}: {w.Listed} households in {w.Dongs.Count} dongs -> {Path.GetDirectoryName(w.Dongs.FirstOrDefault()?.File)}"));
+            sb.AppendLine(string.Create(inv, $"방문 목록 {r.WorklistDate:yyyy-MM-dd}: {w.Dongs.Count}개 동 {w.Listed}세대 -> {Path.GetDirectoryName(w.Dongs.FirstOrDefault()?.File)}"));
             if (w.Mode == ScoringMode.Rules)
-                sb.AppendLine("         no model scores for the day: ranked by tips and the rules score (count of recent crisis indicators)");
-            sb.AppendLine($"         kept off: {w.ExcludedText}");
-            sb.AppendLine("         dong          capacity  listed  urgent  exploration");
+                sb.AppendLine("         그날의 모델 점수가 없어 제보와 규칙 점수(최근 위기정보 건수)로 순위를 정했습니다");
+            sb.AppendLine($"         목록에서 뺀 세대: {w.ExcludedText}");
+            sb.AppendLine($"         {TerminalText.PadRight("동", 12)}  {TerminalText.PadLeft("방문 가능", 8)}  {TerminalText.PadLeft("선정", 6)}  {TerminalText.PadLeft("긴급", 6)}  {TerminalText.PadLeft("탐색", 11)}");
             foreach (var d in w.Dongs)
                 sb.AppendLine(string.Create(inv, $"         {TerminalText.PadRight(d.Dong, 12)}  {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.Exploration,11}"));
         }
 
-        if (r.Targets.Error is not null) sb.AppendLine($"Targets  failed: {r.Targets.Error}");
+        if (r.Targets.Error is not null) sb.AppendLine($"목표     만들지 못했습니다: {r.Targets.Error}");
         else
         {
             var behind = r.DongsBehind;
             var names = behind.Count > 0 ? $" ({string.Join(", ", behind)})" : "";
-            sb.AppendLine(string.Create(inv, $"Targets  {r.AsOf.Year}: {behind.Count} of {r.Targets.Report?.Dongs.Count ?? 0} dongs behind the +10% pace{names} -> {r.Targets.File}"));
+            sb.AppendLine(string.Create(inv, $"목표     {r.AsOf.Year}년: {r.Targets.Report?.Dongs.Count ?? 0}개 동 중 {behind.Count}개 동이 +10% 속도보다 뒤처짐{names} -> {r.Targets.File}"));
             if (r.Targets.Report is { Unattributed: > 0 } unknown)
-                sb.AppendLine(string.Create(inv, $"         {unknown.Unattributed} discoveries of households unknown to the registry are counted in no dong"));
+                sb.AppendLine(string.Create(inv, $"         세대 명부에 없는 세대의 발굴 {unknown.Unattributed}건은 어느 동에도 세지 않았습니다"));
         }
         return sb.ToString();
     }

@@ -49,7 +49,7 @@ internal static class TargetsCommand
             else
             {
                 await output.WriteAsync(TargetTable.Format(result.Report!));
-                if (result.File is not null) await output.WriteLineAsync($"File: {result.File}");
+                if (result.File is not null) await output.WriteLineAsync($"파일: {result.File}");
             }
             return CliApp.Ok;
         });

@@ -54,18 +54,18 @@ internal static class WorklistsCommand
     static string Format(WorklistResult r)
     {
         var inv = CultureInfo.InvariantCulture;
-        if (!r.IsBusinessDay) return string.Create(inv, $"{r.Date:yyyy-MM-dd} is not a business day (weekend or public holiday): no worklists.\n");
+        if (!r.IsBusinessDay) return string.Create(inv, $"{r.Date:yyyy-MM-dd}은(는) 업무일이 아닙니다 (주말 또는 공휴일): 방문 목록을 만들지 않았습니다.\n");
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine(string.Create(inv, $"Worklists for {r.Date:yyyy-MM-dd} from what was known by the end of {r.AsOf:yyyy-MM-dd}"));
+        sb.AppendLine(string.Create(inv, $"방문 목록 {r.Date:yyyy-MM-dd} ({r.AsOf:yyyy-MM-dd}까지 알려진 자료로)"));
         sb.AppendLine(r.Mode == ScoringMode.Model
-            ? string.Create(inv, $"Ranked by model {r.ModelVersion} (scores as of {r.ScoresAsOf:yyyy-MM-dd})")
-            : "No model scores: ranked by tips and the rules score (count of recent crisis indicators)");
-        sb.AppendLine("dong          capacity  listed  urgent  over  exploration");
+            ? string.Create(inv, $"순위: 모델 {r.ModelVersion}의 점수 ({r.ScoresAsOf:yyyy-MM-dd} 기준)")
+            : "모델 점수가 없어 제보와 규칙 점수(최근 위기정보 건수)로 순위를 정했습니다");
+        sb.AppendLine($"{TerminalText.PadRight("동", 13)} {TerminalText.PadLeft("방문 가능", 8)}  {TerminalText.PadLeft("선정", 6)}  {TerminalText.PadLeft("긴급", 6)}  {TerminalText.PadLeft("초과", 4)}  {TerminalText.PadLeft("탐색", 11)}");
         foreach (var d in r.Dongs)
             sb.AppendLine(string.Create(inv, $"{TerminalText.PadRight(d.Dong, 13)} {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.OverCapacity,4}  {d.Exploration,11}"));
         sb.AppendLine(string.Create(inv, $"{TerminalText.PadRight("합계", 13)} {r.Dongs.Sum(d => d.Capacity),8}  {r.Listed,6}  {r.Dongs.Sum(d => d.Urgent),6}  {r.Dongs.Sum(d => d.OverCapacity),4}  {r.Dongs.Sum(d => d.Exploration),11}"));
-        sb.AppendLine(string.Create(inv, $"Kept off the lists: {r.ExcludedText}"));
-        if (r.Dongs.Count > 0) sb.AppendLine($"Files: {Path.GetDirectoryName(r.Dongs[0].File)}");
+        sb.AppendLine(string.Create(inv, $"목록에서 뺀 세대: {r.ExcludedText}"));
+        if (r.Dongs.Count > 0) sb.AppendLine($"파일: {Path.GetDirectoryName(r.Dongs[0].File)}");
         return sb.ToString();
     }
 }

@@ -18,7 +18,7 @@ public static class TargetTable
 
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Targets {report.Year} as of {report.AsOf:yyyy-MM-dd} (share of year elapsed {report.DaysElapsed}/{report.DaysInYear} = {report.ShareElapsed:0.0000})"));
+            $"{report.Year}년 목표 ({report.AsOf:yyyy-MM-dd} 기준, 연중 경과 {report.DaysElapsed}/{report.DaysInYear}일 = {report.ShareElapsed:0.0000})"));
         for (var r = 0; r < rows.Count; r++)
         {
             if (r == rows.Count - 1) sb.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
@@ -26,7 +26,7 @@ public static class TargetTable
                 ? TerminalText.PadRight(c ?? "-", widths[i]) : TerminalText.PadLeft(c ?? "-", widths[i]));
             sb.AppendLine(string.Join("  ", cells).TrimEnd());
         }
-        if (report.Unattributed > 0) sb.AppendLine($"({report.Unattributed} discoveries of households unknown to the registry are counted in no dong.)");
+        if (report.Unattributed > 0) sb.AppendLine($"(세대 명부에 없는 세대의 발굴 {report.Unattributed}건은 어느 동에도 세지 않았습니다.)");
         return sb.ToString();
     }
 }

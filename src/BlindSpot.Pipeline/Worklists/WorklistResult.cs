@@ -39,17 +39,17 @@ public sealed record WorklistResult(
     public IReadOnlyList<KeyValuePair<Exclusion, int>> Excluded =>
         [.. Enum.GetValues<Exclusion>().Select(e => KeyValuePair.Create(e, Dongs.Sum(d => d.Excluded.GetValueOrDefault(e))))];
 
-    /// <summary>"moved out 12, case-managed 40, ..." for the CLI and the job ledger.</summary>
+    /// <summary>"전출 12, 사례관리 40, ..." for the console of the CLI (docs/adr/0011-cli-output-language.md).</summary>
     public string ExcludedText => string.Join(", ", Excluded.Select(e => $"{ExclusionName(e.Key)} {e.Value}"));
 
     static string ExclusionName(Exclusion e) => e switch
     {
-        Exclusion.MovedOut => "moved out",
-        Exclusion.CaseManaged => "case-managed",
-        Exclusion.CoolOff => "cool-off",
-        Exclusion.AbsentWaiting => "absent, waiting",
-        Exclusion.BasicLivelihood => "basic livelihood",
-        Exclusion.RecentlyListed => "recently listed",
+        Exclusion.MovedOut => "전출",
+        Exclusion.CaseManaged => "사례관리 중",
+        Exclusion.CoolOff => "최근 방문(재방문 대기)",
+        Exclusion.AbsentWaiting => "부재 후 대기",
+        Exclusion.BasicLivelihood => "기초생활수급",
+        Exclusion.RecentlyListed => "최근 목록에 오름",
         _ => e.ToString(),
     };
 

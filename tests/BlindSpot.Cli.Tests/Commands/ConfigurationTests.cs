@@ -67,7 +67,7 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
     {
         var (run, exploration) = await WorklistsAsync(new() { ["BlindSpot__Worklists__ExplorationShare"] = "0" });
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("Worklists for " + Date, run.Output);
+        Assert.Contains("방문 목록 " + Date, run.Output);
         Assert.Equal(0, exploration);
     }
 

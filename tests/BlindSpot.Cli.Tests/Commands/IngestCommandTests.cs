@@ -53,5 +53,27 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("Rejected tips_hotline_202610.csv", verbose.Error);
     }
 
+    [Fact]
+    public async Task TheLedgerIsKoreanAndAFileRefusedBeforeSaysItsReasonAgain()
+    {
+        // What the clerk reads is Korean (docs/adr/0011-cli-output-language.md); a refused file left in the inbox is
+        // reported once as refused and then as "the same file, refused then", with the reason, so the clerk knows
+        // what to fix without the earlier output.
+        File.WriteAllText(Path.Combine(Inbox, "tips_hotline_202610.csv"), "foo,bar\n1,2\n");
+        var first = await Cli.RunProcessAsync([], dir.Path, "ingest", "--inbox", Inbox, "--db", Db);
+        Assert.Equal(1, first.ExitCode);
+
+        var again = await Cli.RunProcessAsync([], dir.Path, "ingest", "--inbox", Inbox, "--db", Db);
+
+        Assert.True(again.ExitCode == 0, again.Output + again.Error);
+        var lines = again.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^파일\s+상태\s+피드\s+인코딩\s+읽음\s+받음\s+중복\s+격리$", lines[0]);
+        Assert.Matches(@"^tips_hotline_202610\.csv\s+이미 받음\s", lines.Single(l => l.StartsWith("tips_hotline_202610.csv", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("= tips_hotline_202610.csv: ", StringComparison.Ordinal)
+            && l.Contains("같은 이유로 받지 않은 파일 그대로입니다: 필수 열이 없습니다", StringComparison.Ordinal));
+        Assert.Matches(@"^파일 \d+개 받음, \d+개 이미 받음, 0개 거부·실패; 행: ", lines[^1]);
+        Assert.DoesNotMatch(@"\b(ingested|skipped|rejected|accepted|duplicate|quarantined)\b", again.Output);
+    }
+
     public void Dispose() => dir.Dispose();
 }

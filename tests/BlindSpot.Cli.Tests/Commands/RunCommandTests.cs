@@ -37,7 +37,7 @@ public sealed class RunCommandTests : IDisposable
             Assert.StartsWith(Header, Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         }
         Assert.True(File.Exists(Path.Combine(Out, "targets", "2026.csv")));
-        Assert.Contains("Worklists for 2026-11-02", run.Output);
+        Assert.Contains("방문 목록 2026-11-02: 18개 동", run.Output);
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public sealed class WorklistsCommandTests(ConfigurationTests.District district) 
         Assert.True(Kept("case_managed") > 0);
 
         var text = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db);
-        Assert.Contains($"case-managed {Kept("case_managed")}", text.Output);
-        Assert.Contains("Kept off the lists: moved out ", text.Output);
+        Assert.Contains($"사례관리 중 {Kept("case_managed")}", text.Output);
+        Assert.Contains("목록에서 뺀 세대: 전출 ", text.Output);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class WorklistsCommandTests(ConfigurationTests.District district) 
         await File.WriteAllLinesAsync(holidays, ["2026-11-02 # a district holiday"]);
         var run = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db, "--holidays", holidays);
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("not a business day", run.Output);
+        Assert.Contains("업무일이 아닙니다", run.Output);
         Assert.False(Directory.Exists(Path.Combine(outDir.Path, "worklists", "2026-11-02")));
     }
 
