@@ -65,7 +65,7 @@ internal static class TipResolutionBench
         Console.WriteLine();
         Console.WriteLine(string.Create(inv, $"tips about nobody in the registry: {nobody.Count}, wrongly linked {nobody.Count(r => r.R.Status == TipLinkStatus.Linked)}, " +
             $"with candidates {nobody.Count(r => r.R.Status == TipLinkStatus.Candidates)}"));
-        Console.WriteLine(string.Create(inv, $"links by method: {string.Join(", ", results.Where(r => r.R.Status == TipLinkStatus.Linked).GroupBy(r => r.R.Method).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}"));
+        Console.WriteLine(string.Create(inv, $"links by method: {string.Join(", ", results.Where(r => r.R.Status == TipLinkStatus.Linked).GroupBy(r => r.R.Method).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()} ({g.Count(r => r.R.HouseholdId != r.Tip.TrueHouseholdId)} wrong)"))}"));
 
         if (misses || dump is not null) Misses(results, new TipResolver(index, options with { LinkThreshold = 0, MaxCandidates = int.MaxValue }), index, sample.Registry, dump, notes);
 

@@ -6,7 +6,8 @@ using BlindSpot.Core.Worklists;
 namespace BlindSpot.Pipeline.Worklists;
 
 /// <summary>A tip behind a worklist line, as the dong's own screen shows it (personal data: dong staff only).</summary>
-public sealed record TipSummary(DateTime ReceivedAt, string Reporter, bool Urgent, string Excerpt);
+/// <param name="Link">How the tip was linked to the household, in Korean (주소, 주소+성명, 주소+인적사항 …), so staff can see why.</param>
+public sealed record TipSummary(DateTime ReceivedAt, string Reporter, bool Urgent, string Excerpt, string Link);
 
 /// <summary>One line of a dong's stored worklist with what the dong's screen adds: tips and the visit result so far.</summary>
 /// <param name="Row">The contract file's line (<see cref="WorklistRow"/>), identical to the file the worklist job wrote.</param>
@@ -102,5 +103,5 @@ public sealed class DongWorklistQuery(IBlindSpotStore store, WorklistSettings se
 
     static TipSummary Summary(Tip t) => new(t.ReceivedAt,
         t.Source == TipSource.Officer ? "명예사회복지공무원" : $"메모지 핫라인 ({t.SourceDetail})", t.Urgent,
-        t.Note.Length <= ExcerptLength ? t.Note : t.Note[..ExcerptLength] + "…");
+        t.Note.Length <= ExcerptLength ? t.Note : t.Note[..ExcerptLength] + "…", MatchMethods.Korean(t.Match));
 }

@@ -40,7 +40,7 @@ internal static class TipNotes
     static readonly string[] Health =
     [
         "거동이 불편한데 돌봐줄 사람이 없음", "약을 제때 못 사는 것 같음", "병원비 때문에 치료를 미룸",
-        "우울해 보이고 극단적인 말을 함", "치아가 거의 없어 식사를 못 함", "몸이 아픈데 혼자 지냄",
+        "우울해 보이고 극단적인 말을 함", "치아가 거의 없어 식사를 못 함", SickAlone,
     ];
 
     static readonly string[] Noise =
@@ -51,7 +51,7 @@ internal static class TipNotes
         LivingWithFamily, "집주인과 보증금 분쟁 중", "세입자가 자주 바뀌는 집",
     ];
 
-    const string LivingWithFamily = "확인해 보니 가족과 함께 지내고 있음";
+    const string LivingWithFamily = "확인해 보니 가족과 함께 지내고 있음", SickAlone = "몸이 아픈데 혼자 지냄";
 
     static readonly string[] Openers = ["", "", "", "관리사무소 확인 결과 ", "이웃 주민 말로는 ", "지난주부터 ", "두 번 방문했는데 ", "통장님 전언: "];
 
@@ -66,8 +66,14 @@ internal static class TipNotes
             var phrase = !signal
                 ? rng.Chance(0.25) ? rng.Pick(Pool(kind, h)) : rng.Pick(Noise)
                 : rng.Chance(0.1) ? rng.Pick(Noise) : rng.Pick(Pool(kind, h));
-            // Only a household of several can be found living with its family.
-            return phrase == LivingWithFamily && h is { OnePerson: true } ? "확인해 보니 가족이 가끔 들여다봄" : phrase;
+            // What a phrase says of the household must be true of it: only a household of several is found living with
+            // its family, only a one-person household lives alone.
+            return phrase switch
+            {
+                LivingWithFamily when h is { OnePerson: true } => "확인해 보니 가족이 가끔 들여다봄",
+                SickAlone when h is { OnePerson: false } => "몸이 아픈데 병원에 못 간다고 함",
+                _ => phrase,
+            };
         }
 
         var main = Main();

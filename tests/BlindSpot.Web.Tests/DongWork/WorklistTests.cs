@@ -35,6 +35,18 @@ public sealed class WorklistTests(WebFixture web)
     }
 
     [Fact]
+    public async Task EachTipBesideALineSaysHowItWasLinked()
+    {
+        var page = await web.PageAsync("dorim1");
+        await page.GotoAsync(Worklist());
+        var links = await page.Locator("tr[data-household] .tip-link").AllTextContentsAsync();
+        Assert.NotEmpty(links);
+        // Only linked tips stand beside a household: each says by what (주소, 주소+성명, 주소+인적사항 …), never 미연결.
+        var linked = Enum.GetValues<MatchMethod>().Where(m => m != MatchMethod.None).Select(m => $"(연결: {MatchMethods.Korean(m)})").ToHashSet();
+        Assert.All(links, l => Assert.Contains(l.Trim(), linked));
+    }
+
+    [Fact]
     public async Task PointsToTheLatestListWhenTheNextOneIsNotBuiltYet()
     {
         var page = await web.PageAsync("dorim1");
