@@ -36,7 +36,9 @@ internal static class DistrictRun
         Console.WriteLine(string.Create(inv,
             $"PHASES {string.Join(' ', report.Phases.Select(p => $"{p.Name}={p.Seconds:F2} {p.Name}_cpu={p.CpuSeconds:F2}"))} cpu={Environment.CpuUsage.TotalTime.TotalSeconds:F2} features={report.Scores?.FeatureSeconds ?? 0:F2} " +
             $"scoring={report.Scores?.ScoringSeconds ?? 0:F2} total={seconds:F2} peak_mb={self.PeakWorkingSet64 / 1e6:F0} " +
-            $"rows={report.RowsRead} listed={report.Worklists.Listed} scored={report.Scores?.Scored ?? 0}"));
+            $"rows={report.RowsRead} listed={report.Worklists.Listed} scored={report.Scores?.Scored ?? 0} " +
+            $"jit_s={System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} jit_methods={System.Runtime.JitInfo.GetCompiledMethodCount()} " +
+            $"gc_pause_s={GC.GetTotalPauseDuration().TotalSeconds:F2} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         return report.Succeeded ? 0 : 1;
     }
 }

@@ -45,12 +45,15 @@ public static class WorklistPolicy
         foreach (var c in data.Capacity) capacity[c.Dong] = Math.Max(0, c.DailyVisits);
         var byDong = data.Households.ToLookup(h => h.Dong, StringComparer.Ordinal);
 
-        var chosen = new List<DongChoice>(Dongs.All.Count);
-        foreach (var dong in Dongs.All)
+        // The dongs are chosen side by side: a dong's selection reads only the day's lookups (built above, never changed
+        // after) and draws from its own seed (date and dong), so the lists are those of choosing one dong after another.
+        var chosen = new DongChoice[Dongs.All.Count];
+        Parallel.For(0, chosen.Length, k =>
         {
+            var dong = Dongs.All[k];
             var cap = capacity.TryGetValue(dong, out var v) ? v : options.DefaultDailyVisits;
-            chosen.Add(ChooseDong(context, dong, cap, byDong[dong]));
-        }
+            chosen[k] = ChooseDong(context, dong, cap, byDong[dong]);
+        });
 
         IReadOnlyDictionary<string, HouseholdScore> completed = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
         if (complete is not null && mode == ScoringMode.Model)

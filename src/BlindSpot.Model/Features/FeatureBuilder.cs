@@ -79,13 +79,15 @@ public sealed class FeatureBuilder
     {
         Guard(asOf);
         var households = data.Until(asOf).Households;
-        var result = new List<HouseholdFeatures>(include is null ? households.Count : Math.Min(households.Count, include.Count));
+        var picked = new List<Household>(include is null ? households.Count : Math.Min(households.Count, include.Count));
         foreach (var h in households)
-        {
-            if (h.MovedOut || include?.Contains(h.HouseholdId) == false) continue;
-            if (result.Count % 4096 == 0) ct.ThrowIfCancellationRequested();
-            result.Add(Compute(h, asOf));
-        }
+            if (!h.MovedOut && include?.Contains(h.HouseholdId) != false) picked.Add(h);
+        // Computed side by side in blocks: a household's features read only the indexes built by the constructor (never
+        // changed after), so each row is what computing them one after another gives, in the same order.
+        var result = new HouseholdFeatures[picked.Count];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, picked.Count, 4096),
+            new ParallelOptions { CancellationToken = ct },
+            range => { for (var k = range.Item1; k < range.Item2; k++) result[k] = Compute(picked[k], asOf); });
         return result;
     }
 
