@@ -12,16 +12,17 @@ public static class LabelBuilder
     /// </summary>
     public static IReadOnlyList<LabeledExample> Build(DistrictData data, FeatureBuilder features, CancellationToken ct = default)
     {
-        var result = new List<LabeledExample>();
+        var visits = new List<(Outcome Visit, bool Label)>();
         foreach (var o in data.Outcomes.OrderBy(o => o.VisitedOn).ThenBy(o => o.HouseholdId, StringComparer.Ordinal))
-        {
-            if (o.VisitedOn > data.AsOf) continue;
-            if (VisitResults.Label(o.Result) is not { } label) continue;
-            if (result.Count % 1024 == 0) ct.ThrowIfCancellationRequested();
-            var f = features.Build(o.HouseholdId, o.VisitedOn.AddDays(-1));
-            if (f is null) continue;
-            result.Add(new LabeledExample(f, o.VisitedOn, label));
-        }
+            if (o.VisitedOn <= data.AsOf && VisitResults.Label(o.Result) is { } label) visits.Add((o, label));
+        // Each visit's features read only the builder's indexes: computed side by side into their places, then kept in
+        // the visits' order, as one after another.
+        var built = new HouseholdFeatures?[visits.Count];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, visits.Count, 1024), new ParallelOptions { CancellationToken = ct },
+            range => { for (var k = range.Item1; k < range.Item2; k++) built[k] = features.Build(visits[k].Visit.HouseholdId, visits[k].Visit.VisitedOn.AddDays(-1)); });
+        var result = new List<LabeledExample>(visits.Count);
+        for (var k = 0; k < visits.Count; k++)
+            if (built[k] is { } f) result.Add(new LabeledExample(f, visits[k].Visit.VisitedOn, visits[k].Label));
         return result;
     }
 }

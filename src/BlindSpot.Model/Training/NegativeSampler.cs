@@ -33,12 +33,16 @@ public static class NegativeSampler
         var tipSlot = FeatureSchema.IndexOf("tips_365d");
         var crisisSlot = FeatureSchema.IndexOf("crisis_distinct_3m");
 
-        var result = new List<LabeledExample>();
-        foreach (var day in visits.Where(v => v.VisitedOn <= data.AsOf).GroupBy(v => v.VisitedOn).OrderBy(g => g.Key))
+        // Each day draws from its own seed and reads only the builder's indexes: the days are sampled side by side and
+        // their rows joined in day order, as one day after another.
+        var days = visits.Where(v => v.VisitedOn <= data.AsOf).GroupBy(v => v.VisitedOn).OrderBy(g => g.Key)
+            .Select(g => (Day: g.Key, Visits: g.Count())).ToArray();
+        var perDay = new List<LabeledExample>[days.Length];
+        Parallel.For(0, days.Length, new ParallelOptions { CancellationToken = ct }, k =>
         {
-            ct.ThrowIfCancellationRequested();
-            var d = day.Key;
-            var wanted = (int)Math.Round(o.SampledNegativesPerVisit * day.Count(), MidpointRounding.AwayFromZero);
+            var d = days[k].Day;
+            var result = perDay[k] = [];
+            var wanted = (int)Math.Round(o.SampledNegativesPerVisit * days[k].Visits, MidpointRounding.AwayFromZero);
             var until = d.AddDays(o.SampledNegativeHorizonDays) is var u && u < data.AsOf ? u : data.AsOf;
             var rng = new Random(unchecked(o.Seed * 1_000_003 + d.DayNumber));
             var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -54,8 +58,8 @@ public static class NegativeSampler
                 taken.Add(id);
                 result.Add(new LabeledExample(f, d, false, Sampled: true));
             }
-        }
-        return result;
+        });
+        return [.. perDay.SelectMany(r => r)];
     }
 
     static bool VisitedBetween(Dictionary<string, DateOnly[]> visits, string id, DateOnly from, DateOnly to)
