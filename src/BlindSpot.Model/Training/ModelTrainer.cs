@@ -64,8 +64,23 @@ public static class ModelTrainer
                 .ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
 
         var watch = Stopwatch.StartNew();
+        // The deployed model's learner, fitted on every row, does not depend on the held-out model (only on the learner,
+        // known unless "auto" chooses it): it is fitted beside the held-out model on the second core.
+        var learner = o.Learner.ToLowerInvariant();
+        var fitAhead = o.RefitOnAllRows && learner != Learners.Auto;
         var sampledCal = ordered.Where(e => e.Sampled && e.VisitedOn >= calFrom && e.VisitedOn < testFrom).ToList();
-        var model = RiskModel.Train(fit, cal, o, [.. cal, .. sampledCal]);
+        RiskModel model = null!;
+        RiskModel.PreparedRefit? refit = null;
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { CancellationToken = ct },
+                () => model = RiskModel.Train(fit, cal, o, [.. cal, .. sampledCal]),
+                () => { if (fitAhead) refit = RiskModel.FitForRefit(ordered, o, learner); });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         watch.Stop();
         ct.ThrowIfCancellationRequested();
 
@@ -93,7 +108,7 @@ public static class ModelTrainer
         if (o.RefitOnAllRows)
         {
             watch.Start();
-            deployed = model.Refit(ordered, o);
+            deployed = refit is null ? model.Refit(ordered, o) : model.Refit(refit);
             watch.Stop();
         }
         return new TrainingResult(new TrainedModel(deployed, report, Fingerprint(ordered), watch.Elapsed, test, model), null);

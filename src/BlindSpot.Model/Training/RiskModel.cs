@@ -222,15 +222,31 @@ public sealed class RiskModel
     /// windows included), with this model's calibrator: the deployed model learns from the latest visits, while the
     /// card's figures stay those of this held-out model (<see cref="TrainOptions.RefitOnAllRows"/>).
     /// </summary>
-    internal RiskModel Refit(IReadOnlyList<LabeledExample> all, TrainOptions o)
+    internal RiskModel Refit(IReadOnlyList<LabeledExample> all, TrainOptions o) => Refit(FitForRefit(all, o, Learner));
+
+    /// <summary>
+    /// The refit's learner fitted on <paramref name="all"/> rows: it needs only the learner's name, not the held-out model,
+    /// so training can fit it beside the held-out model (each fit single-threaded with its own seeded context: the same
+    /// model as fitting it afterwards).
+    /// </summary>
+    internal static PreparedRefit FitForRefit(IReadOnlyList<LabeledExample> all, TrainOptions o, string learner)
     {
-        if (calibratorStep is null) throw new InvalidOperationException("Only a model trained in this process can be refitted.");
         var ml = new MLContext(o.Seed);
         var (view, featurizer, featurized, weightColumn) = Prepare(ml, all, o);
-        var fitted = Fit(Learner, ml, featurizer, featurized, weightColumn, o);
-        var scored = calibratorStep.Transform(fitted.Chain.Transform(view));
-        var chain = new TransformerChain<ITransformer>([.. fitted.Steps, calibratorStep, fitted.Contributions(scored)]);
-        return new RiskModel(ml, chain, view.Schema, o) { Learner = Learner, calibratorStep = calibratorStep, CalibrationProblem = CalibrationProblem };
+        return new PreparedRefit(ml, view, Fit(learner, ml, featurizer, featurized, weightColumn, o), o);
+    }
+
+    /// <summary>A learner fitted on every row, waiting for the held-out model's calibrator (<see cref="Refit(PreparedRefit)"/>).</summary>
+    internal sealed record PreparedRefit(MLContext Ml, IDataView View, Fitted Fitted, TrainOptions Options);
+
+    /// <summary>The deployed model: <paramref name="prepared"/>'s learner with this held-out model's calibrator.</summary>
+    internal RiskModel Refit(PreparedRefit prepared)
+    {
+        if (calibratorStep is null) throw new InvalidOperationException("Only a model trained in this process can be refitted.");
+        if (prepared.Fitted.Learner != Learner) throw new InvalidOperationException($"A {prepared.Fitted.Learner} refit cannot deploy a {Learner} model.");
+        var scored = calibratorStep.Transform(prepared.Fitted.Chain.Transform(prepared.View));
+        var chain = new TransformerChain<ITransformer>([.. prepared.Fitted.Steps, calibratorStep, prepared.Fitted.Contributions(scored)]);
+        return new RiskModel(prepared.Ml, chain, prepared.View.Schema, prepared.Options) { Learner = Learner, calibratorStep = calibratorStep, CalibrationProblem = CalibrationProblem };
     }
 
     static Fitted Fit(string learner, MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o) =>
@@ -288,7 +304,7 @@ public sealed class RiskModel
     }
 
     /// <summary>A fitted learner: its steps from the raw row to "Score", and how to explain its scores.</summary>
-    sealed record Fitted(string Learner, ITransformer[] Steps, Func<IDataView, ITransformer> Contributions)
+    internal sealed record Fitted(string Learner, ITransformer[] Steps, Func<IDataView, ITransformer> Contributions)
     {
         public TransformerChain<ITransformer> Chain { get; } = new(Steps);
     }
