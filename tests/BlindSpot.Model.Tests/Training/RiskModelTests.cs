@@ -47,6 +47,22 @@ public sealed class RiskModelTests(TrainedFixture fixture) : IClassFixture<Train
     }
 
     [Fact]
+    public void TheRefitFittedBesideTheHeldOutModelIsTheOneFittedAfterIt()
+    {
+        // ModelTrainer fits the deployed model's learner beside the held-out model; fitting it afterwards from the
+        // held-out model, as before, gives the same model.
+        Assert.True(fixture.Trained.Refitted);
+        var o = new TrainOptions(NumberOfTrees: 100);
+        var ordered = fixture.Examples.Where(e => e.VisitedOn <= Some.AsOf).OrderBy(e => e.VisitedOn).ThenBy(e => e.Sampled)
+            .ThenBy(e => e.Features.HouseholdId, StringComparer.Ordinal).ToList();
+        var afterwards = fixture.Trained.HeldOut.Refit(ordered, o);
+        var rows = fixture.Builder.BuildAll(Some.AsOf);
+        Assert.Equal(afterwards.ProbabilitiesThroughMlNet(rows), fixture.Trained.Model.ProbabilitiesThroughMlNet(rows));
+        Assert.Equal(afterwards.Score(rows).Select(s => s.Reasons), fixture.Trained.Model.Score(rows).Select(s => s.Reasons));
+        Assert.NotEqual(fixture.Trained.HeldOut.Probabilities(rows), fixture.Trained.Model.Probabilities(rows));
+    }
+
+    [Fact]
     public void SavedModelScoresLikeTheTrainedOne()
     {
         var rows = fixture.Trained.TestRows.Select(e => e.Features).ToList();
