@@ -44,6 +44,9 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     // twenty, set by hand (ADR 0008).
     const double OutsideOverSlip = 1;
 
+    // Share of descriptions of the person (혼자 사는 할머니, 아기 엄마) that are of somebody else altogether.
+    const double SomebodyElse = 0.1;
+
     public RegistryIndex Index => index;
     public ResolutionOptions Options => options;
 
@@ -253,7 +256,9 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             var cannotBePregnant = !several && (r.HeadSex == Sex.M || r.HeadBirthYear > 0 && year - r.HeadBirthYear > 50);
             if (d.Pregnant) l *= r.Pregnant ? 10 : r.ChildrenUnder2 > 0 ? 2 : cannotBePregnant ? 0.03 : 0.3;
         }
-        return l;
+        // The whole description may be of somebody else (a visitor, the neighbour, a wrong door): then it says nothing of
+        // the household, so mismatches together never weigh less than that share.
+        return (1 - SomebodyElse) * l + SomebodyElse;
     }
 
     /// <summary>

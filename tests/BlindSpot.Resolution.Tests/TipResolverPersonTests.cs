@@ -89,5 +89,11 @@ public sealed class TipResolverPersonTests
         Assert.Equal(MatchMethod.AddressAndName, Resolve("문래로 50 2층", "혼자 사시는 할머니", name: "박순자").Method);
 
     [Fact]
+    public void ADescriptionThatFitsTheOnlyHouseholdAtTheUnitBadlyDoesNotUndoTheAddress() =>
+        // A middle-aged man's family at 202호 described as an old woman living alone: the description may be of somebody
+        // else (a visitor, a wrong door), so it lowers the household only so far and the exact unit still links.
+        Assert.Equal((TipLinkStatus.Linked, "P02"), (Resolve("문래로 50, 202호", "혼자 사는 할머니, 우편물이 쌓여 있음") is var r ? (r.Status, r.HouseholdId) : default));
+
+    [Fact]
     public void StaffReadTheMethodInKorean() => Assert.Equal("주소+인적사항", MatchMethods.Korean(MatchMethod.AddressAndPerson));
 }
