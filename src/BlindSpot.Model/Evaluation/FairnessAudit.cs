@@ -5,12 +5,15 @@ namespace BlindSpot.Model.Evaluation;
 /// <summary>One group's rates on the test rows and their ratios to the reference group of its attribute.</summary>
 /// <param name="TooSmall">Fewer than <see cref="FairnessAudit.MinRows"/> rows or <see cref="FairnessAudit.MinClass"/>
 /// of either class: shown, never flagged.</param>
-/// <param name="Flagged">Some ratio lies outside 0.8-1.25 (and the group is not too small).</param>
+/// <param name="Flagged">Some ratio lies outside 0.8-1.25 <b>beyond the noise</b>: its 95% interval excludes 1 (and the
+/// group is not too small).</param>
+/// <param name="WithinNoiseMetrics">Ratios outside 0.8-1.25 whose 95% interval includes 1: shown on the card, not flagged
+/// (with k selections over 18 dongs most per-dong ratios leave the range by chance).</param>
 public sealed record GroupFairness(
     string Attribute, string Group, int Rows, int Positives, int Selected,
     double SelectionRate, double? Precision, double? Fpr, double? Fnr,
     double? SelectionRateRatio, double? PrecisionRatio, double? FprRatio, double? FnrRatio,
-    bool IsReference, bool TooSmall, bool Flagged, IReadOnlyList<string> FlaggedMetrics);
+    bool IsReference, bool TooSmall, bool Flagged, IReadOnlyList<string> FlaggedMetrics, IReadOnlyList<string>? WithinNoiseMetrics = null);
 
 public sealed record FairnessReport(IReadOnlyList<GroupFairness> Groups)
 {
@@ -21,12 +24,16 @@ public sealed record FairnessReport(IReadOnlyList<GroupFairness> Groups)
 /// Group disparities of the model's selections on the test rows (the aequitas convention): a row is selected when it is
 /// among the k rows ranked highest over the test window (the same rule as precision@k). Per attribute (dong, sex, age band, household type): selection
 /// rate, precision, FPR, FNR, and their ratios to the reference group = the attribute's largest group. A ratio outside
-/// [0.8, 1.25] flags the group, unless the group is too small to say anything.
+/// [0.8, 1.25] flags the group when it is beyond the noise: the ratio's 95% interval (Katz's log interval for a ratio of
+/// two proportions) excludes 1. A group too small to say anything is never flagged.
 /// </summary>
 public static class FairnessAudit
 {
     public const double Low = 0.8, High = 1.25;
     public const int MinRows = 30, MinClass = 5;
+
+    /// <summary>The two-sided 95% normal quantile of the ratio intervals.</summary>
+    const double Z = 1.959964;
 
     public static FairnessReport Run(IReadOnlyList<LabeledExample> test, IReadOnlyList<double> scores, int k)
     {
@@ -54,6 +61,16 @@ public static class FairnessAudit
 
     sealed record RawStats(string Attribute, string Group, int Rows, int Positives, int Selected, int Tp, int Fp, int Fn, int Tn)
     {
+        /// <summary>Each metric as (events, trials): the counts its interval is computed from.</summary>
+        public (int Events, int Trials) Counts(string metric) => metric switch
+        {
+            "selection_rate" => (Selected, Rows),
+            "precision" => (Tp, Selected),
+            "fpr" => (Fp, Fp + Tn),
+            "fnr" => (Fn, Tp + Fn),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+        };
+
         public double SelectionRate => Rows == 0 ? 0 : (double)Selected / Rows;
         public double? Precision => Selected == 0 ? null : (double)Tp / Selected;
         public double? Fpr => Fp + Tn == 0 ? null : (double)Fp / (Fp + Tn);
@@ -84,8 +101,26 @@ public static class FairnessAudit
             ("fpr", Ratio(s.Fpr, reference.Fpr)),
             ("fnr", Ratio(s.Fnr, reference.Fnr)),
         };
-        var flagged = s.TooSmall || isRef ? [] : ratios.Where(r => r.Ratio is { } x && (x < Low || x > High)).Select(r => r.Metric).ToArray();
+        var outside = s.TooSmall || isRef ? [] : ratios.Where(r => r.Ratio is { } x && (x < Low || x > High)).Select(r => r.Metric).ToArray();
+        var flagged = outside.Where(m => BeyondNoise(s.Counts(m), reference.Counts(m))).ToArray();
         return new GroupFairness(s.Attribute, s.Group, s.Rows, s.Positives, s.Selected, s.SelectionRate, s.Precision, s.Fpr, s.Fnr,
-            ratios[0].Ratio, ratios[1].Ratio, ratios[2].Ratio, ratios[3].Ratio, isRef, s.TooSmall, flagged.Length > 0, flagged);
+            ratios[0].Ratio, ratios[1].Ratio, ratios[2].Ratio, ratios[3].Ratio, isRef, s.TooSmall, flagged.Length > 0, flagged,
+            [.. outside.Except(flagged)]);
+    }
+
+    /// <summary>
+    /// True when the 95% interval of the ratio of two proportions a/n to b/m excludes 1 (Katz's log method:
+    /// ln(ratio) ± z·√(1/a − 1/n + 1/b − 1/m); a zero count gets the usual 0.5 added so that the interval exists).
+    /// </summary>
+    internal static bool BeyondNoise((int Events, int Trials) group, (int Events, int Trials) reference)
+    {
+        if (group.Trials == 0 || reference.Trials == 0) return false;
+        static (double X, double N) Corrected((int Events, int Trials) c) =>
+            c.Events == 0 || c.Events == c.Trials ? (c.Events + 0.5, c.Trials + 1.0) : (c.Events, c.Trials);
+        var (a, n) = Corrected(group);
+        var (b, m) = Corrected(reference);
+        var log = Math.Log(a / n / (b / m));
+        var se = Math.Sqrt(Math.Max(0, 1 / a - 1 / n + 1 / b - 1 / m));
+        return log - Z * se > 0 || log + Z * se < 0;
     }
 }

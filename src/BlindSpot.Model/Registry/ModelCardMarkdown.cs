@@ -81,7 +81,7 @@ public static class ModelCardMarkdown
         }
         else s.AppendLine("No exploration visit in the test window (no stored worklists yet): calibration holds for visited households only.");
         s.AppendLine();
-        s.AppendLine(inv, $"## Fairness audit (selected = among the k test visits ranked highest; ratios to the largest group; flagged outside {FairnessAudit.Low}-{FairnessAudit.High}; too small = < {FairnessAudit.MinRows} rows or < {FairnessAudit.MinClass} of a class)");
+        s.AppendLine(inv, $"## Fairness audit (selected = among the k test visits ranked highest; ratios to the largest group; flagged outside {FairnessAudit.Low}-{FairnessAudit.High} when the ratio's 95% interval excludes 1, else within noise; too small = < {FairnessAudit.MinRows} rows or < {FairnessAudit.MinClass} of a class)");
         s.AppendLine();
         s.AppendLine(inv, $"Flagged groups: {c.Fairness.FlaggedCount}");
         s.AppendLine();
@@ -89,7 +89,8 @@ public static class ModelCardMarkdown
         s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var g in c.Fairness.Groups)
         {
-            var status_ = g.IsReference ? "reference" : g.TooSmall ? "too small" : g.Flagged ? "FLAGGED: " + string.Join(", ", g.FlaggedMetrics) : "ok";
+            var status_ = g.IsReference ? "reference" : g.TooSmall ? "too small" : g.Flagged ? "FLAGGED: " + string.Join(", ", g.FlaggedMetrics)
+                : g.WithinNoiseMetrics is { Count: > 0 } noise ? "ok (within noise: " + string.Join(", ", noise) + ")" : "ok";
             s.AppendLine(inv, $"| {g.Attribute} | {g.Group} | {g.Rows} | {g.Positives} | {g.SelectionRate:F3} | {F(g.Precision)} | {F(g.Fpr)} | {F(g.Fnr)} | {F(g.SelectionRateRatio)} | {F(g.PrecisionRatio)} | {F(g.FprRatio)} | {F(g.FnrRatio)} | {status_} |");
         }
         s.AppendLine();

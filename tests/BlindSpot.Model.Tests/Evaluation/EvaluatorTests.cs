@@ -76,4 +76,34 @@ public sealed class EvaluatorTests
         Assert.True(small.TooSmall);
         Assert.False(small.Flagged);
     }
+
+    [Theory]
+    [InlineData(12, 60, 20, 200, true)] // twice the reference's rate on 60 rows: beyond the noise
+    [InlineData(6, 30, 20, 200, false)] // the same ratio on 30 rows: inside it
+    [InlineData(0, 60, 30, 200, true)] // none selected of 60 where the reference selects 15%
+    [InlineData(0, 10, 30, 200, false)] // none of 10: could be chance
+    [InlineData(22, 100, 20, 100, false)] // a ratio of 1.1
+    public void ARatioIsBeyondTheNoiseOnlyWhenItsIntervalExcludesOne(int events, int trials, int refEvents, int refTrials, bool beyond) =>
+        Assert.Equal(beyond, FairnessAudit.BeyondNoise((events, trials), (refEvents, refTrials)));
+
+    [Fact]
+    public void ARatioOutsideTheRangeByChanceIsShownButNotFlagged()
+    {
+        // Two dongs ranked by the same random scores: the small dong's precision differs from the large one's only by chance.
+        var rng = new Random(3);
+        var rows = new List<LabeledExample>();
+        var scores = new List<double>();
+        for (var i = 0; i < 400; i++)
+        {
+            var e = Row($"h{i}", 2 + i % 20, rng.NextDouble() < 0.3);
+            rows.Add(e with { Features = e.Features with { Dong = i < 340 ? "도림동" : "문래동" } });
+            scores.Add(rng.NextDouble());
+        }
+        var report = FairnessAudit.Run(rows, scores, k: 40);
+        var small = report.Groups.Single(g => g.Attribute == "dong" && g.Group == "문래동");
+        Assert.False(small.TooSmall, small.ToString());
+        Assert.True(small.PrecisionRatio is < FairnessAudit.Low or > FairnessAudit.High, $"seed 3 should leave the range by chance: {small}");
+        Assert.False(small.Flagged, small.ToString());
+        Assert.Contains("precision", small.WithinNoiseMetrics!);
+    }
 }
