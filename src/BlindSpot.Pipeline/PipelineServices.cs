@@ -43,7 +43,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
     /// <summary>A dong's stored list read back with tips and results, and its outstanding households (the web's dong pages).</summary>
     public DongWorklistQuery DongWorklists() => new(store, settings.Worklists, clock);
-    /// <summary>A visit result typed into a form, stored as a one-row outcomes file (docs/adr/0009-web-results-as-outcome-files.md).</summary>
+    /// <summary>A visit result typed into a form, stored as a one-row outcomes file (docs/adr/0013-web-results-as-outcome-files.md).</summary>
     public OutcomeEntryService OutcomeEntry() => new(store, loggers.CreateLogger<OutcomeEntryService>(), clock);
     /// <summary>A dong's own quarantined visit results and tips (the web's 반려 자료 page).</summary>
     public DongQuarantineQuery DongQuarantine() => new(store);

@@ -32,7 +32,8 @@ public sealed record SampleFile(
 /// <param name="OnePersonShare">Share of one-person households among those living in the district on as-of.</param>
 /// <param name="CrisisPrevalenceAsOf">Share of those households truly in crisis on as-of.</param>
 /// <param name="CrisisPrevalenceMeanMonthly">Mean over the 12 month-ends before as-of.</param>
-/// <param name="RulesAuc">ROC-AUC of "crisis rows in the 6 months before as-of" against the truth on as-of.</param>
+/// <param name="RulesAuc">ROC-AUC of the rules score (distinct crisis indicators in the last 3 known months,
+/// <see cref="Core.Contract.RulesScore"/>) against the truth on as-of.</param>
 /// <param name="TipsAuc">ROC-AUC of "tips about the household in the 6 months before as-of" against the truth on as-of.</param>
 /// <param name="RulesOrTipsAuc">ROC-AUC of rows + 3 x tips, a crude combination.</param>
 public sealed record SampleFigures(

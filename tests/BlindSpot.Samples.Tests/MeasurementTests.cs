@@ -39,7 +39,10 @@ public sealed class MeasurementTests(SampleInbox inbox) : IClassFixture<SampleIn
         Assert.Equal(inbox.Manifest.Figures.HouseholdsAsOf, truth.Length);
     }
 
-    /// <summary>Crisis rows in the 6 reference months before as-of and tips in the 6 months before, per current household.</summary>
+    /// <summary>
+    /// The rules score read from the crisis files (distinct indicators in the last 3 known months, RulesScore) and tips
+    /// in the 6 months before as-of, per current household.
+    /// </summary>
     (double[] Rules, double[] Tips, bool[] Truth) Scores()
     {
         var asOf = SampleInbox.Options.AsOf;
@@ -47,12 +50,14 @@ public sealed class MeasurementTests(SampleInbox inbox) : IClassFixture<SampleIn
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rules = new double[ids.Length];
         var tips = new double[ids.Length];
-        var firstMonth = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-6);
+        var (firstMonth, lastMonth) = (RulesScore.WindowStart(asOf), RulesScore.LatestKnownMonth(asOf));
+        var codes = new HashSet<(int, string)>();
         foreach (var (_, csv) in inbox.Feed(Feed.Crisis))
         {
-            var (id, month) = (csv.Column("household_id", "세대ID"), csv.Column("reference_month", "기준월"));
+            var (id, month, code) = (csv.Column("household_id", "세대ID"), csv.Column("reference_month", "기준월"), csv.Column("indicator", "위기정보"));
             foreach (var r in csv.Whole)
-                if (BrokenRowTests.Date(r[month]) is { } m && m >= firstMonth && m <= asOf && index.TryGetValue(r[id], out var i)) rules[i]++;
+                if (BrokenRowTests.Date(r[month]) is { } m && m >= firstMonth && m <= lastMonth && index.TryGetValue(r[id], out var i)
+                    && codes.Add((i, r[code].Trim()))) rules[i]++;
         }
         var since = asOf.AddMonths(-6);
         foreach (var (_, csv) in inbox.Feed(Feed.TipsOfficer).Concat(inbox.Feed(Feed.TipsHotline)))

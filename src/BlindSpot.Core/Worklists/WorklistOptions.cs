@@ -45,8 +45,11 @@ public sealed record WorklistOptions
     /// </summary>
     public int RelistBusinessDays { get; init; } = 5;
 
-    /// <summary>How far back the rules score (fallback) and the isolation signal look at crisis indicators, in months.</summary>
-    public int RecentCrisisMonths { get; init; } = 3;
+    /// <summary>
+    /// How many known months the rules score (the fallback's order and the 규칙점수 column) and the isolation signal
+    /// look back at crisis indicators (<see cref="Contract.RulesScore"/>; the model's rules baseline keeps its default).
+    /// </summary>
+    public int RecentCrisisMonths { get; init; } = Contract.RulesScore.Months;
 
     /// <summary>
     /// Model picks (모델) only among households with a tip in the last <see cref="TipCountDays"/> days or a crisis

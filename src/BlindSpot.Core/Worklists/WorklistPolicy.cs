@@ -168,8 +168,8 @@ public static class WorklistPolicy
             Options = options;
             this.mode = mode;
             asOf = data.AsOf;
-            recentCrisisFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-options.RecentCrisisMonths);
-            signalFrom = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-options.SignalMonths);
+            recentCrisisFrom = RulesScore.WindowStart(asOf, options.RecentCrisisMonths);
+            signalFrom = RulesScore.WindowStart(asOf, options.SignalMonths);
             foreach (var s in scoreList) scores.TryAdd(s.HouseholdId, s);
 
             var endOfAsOf = asOf.ToDateTime(TimeOnly.MaxValue);

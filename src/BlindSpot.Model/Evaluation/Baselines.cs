@@ -6,7 +6,8 @@ namespace BlindSpot.Model.Evaluation;
 
 /// <summary>
 /// The two baselines every model is compared with, on the same test rows:
-/// <b>rules</b> = number of distinct crisis indicators in the last 6 known months (like the national system's lists),
+/// <b>rules</b> = the rules score (<see cref="Core.Contract.RulesScore"/>: distinct crisis indicators in the last 3 known months, like the
+/// national system's lists; the same number the worklists' rules fallback ranks by),
 /// <b>tips-only</b> = tip recency, 1 / (1 + days since the last tip), 0 without a tip in the last 365 days.
 /// Their scores are turned into probabilities (for Brier and reliability only) by a Platt calibrator fitted on the
 /// same calibration slice as the model's.
@@ -16,7 +17,7 @@ public static class Baselines
     public const string Rules = "rules";
     public const string TipsOnly = "tips-only";
 
-    static readonly int RulesSlot = FeatureSchema.IndexOf("crisis_distinct_6m");
+    static readonly int RulesSlot = FeatureSchema.IndexOf(Core.Contract.RulesScore.FeatureName);
     static readonly int TipSlot = FeatureSchema.IndexOf("days_since_last_tip");
 
     public static double RulesScore(HouseholdFeatures f) => f.Values[RulesSlot];

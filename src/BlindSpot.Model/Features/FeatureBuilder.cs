@@ -146,8 +146,7 @@ public sealed class FeatureBuilder
         v[i++] = h.BasicLivelihood ? 1 : 0;
 
         // Crisis indicators: months whose figures were known on asOf, counted back from the latest known month.
-        var latestKnown = new DateOnly(asOf.Year, asOf.Month, 1);
-        if (!DistrictData.IsCrisisKnown(new CrisisRecord("", latestKnown, "", 0, true), asOf)) latestKnown = latestKnown.AddMonths(-1);
+        var latestKnown = RulesScore.LatestKnownMonth(asOf);
         var rows = crisis.TryGetValue(h.HouseholdId, out var cs) ? cs : [];
         foreach (var w in FeatureSchema.CrisisWindowsMonths)
         {

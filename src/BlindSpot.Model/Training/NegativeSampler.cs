@@ -1,3 +1,4 @@
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Model.Features;
 
@@ -31,7 +32,7 @@ public static class NegativeSampler
             .ToDictionary(g => g.Key, g => g.Select(v => v.VisitedOn).Order().ToArray(), StringComparer.Ordinal);
         var requireSignal = o.SampledNegativePool.Equals("signal", StringComparison.OrdinalIgnoreCase);
         var tipSlot = FeatureSchema.IndexOf("tips_365d");
-        var crisisSlot = FeatureSchema.IndexOf("crisis_distinct_3m");
+        var crisisSlot = FeatureSchema.IndexOf(RulesScore.FeatureName);
 
         // Each day draws from its own seed and reads only the builder's indexes: the days are sampled side by side and
         // their rows joined in day order, as one day after another.

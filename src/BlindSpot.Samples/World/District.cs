@@ -1,3 +1,4 @@
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Samples.Measurement;
 using BlindSpot.Samples.Population;
@@ -63,10 +64,12 @@ internal sealed class District
         var living = Households.Where(h => h.LivesHereOn(asOf)).ToList();
         var truth = living.Select(h => h.InCrisisOn(asOf)).ToArray();
 
-        // Rules score: crisis rows in the 6 reference months before as-of's month (what a list built on as-of sees).
-        var rows = new int[Households.Count];
-        for (var m = Calendar.LastFeedMonth - 5; m <= Calendar.LastFeedMonth; m++)
-            foreach (var r in Crisis[m]) rows[r.Household]++;
+        // The rules score (Core.Contract.RulesScore): distinct indicators in the last 3 known months (what a list built on
+        // as-of sees; the feed's last month is the latest known one).
+        var codes = new HashSet<string>[Households.Count];
+        for (var m = Calendar.LastFeedMonth - (RulesScore.Months - 1); m <= Calendar.LastFeedMonth; m++)
+            foreach (var r in Crisis[m]) (codes[r.Household] ??= new HashSet<string>(StringComparer.Ordinal)).Add(r.Code);
+        var rows = codes.Select(c => c?.Count ?? 0).ToArray();
         var tipCount = new int[Households.Count];
         var sixMonthsAgo = asOf.AddMonths(-6).ToDateTime(TimeOnly.MinValue);
         foreach (var t in Tips)
