@@ -135,6 +135,7 @@ ledger_balances() {
   check "ledger balances for every ingested file ($bad)" [ -z "$bad" ]
   while IFS=$'\t' read -r file q qfile; do
     [ "$q" -gt 0 ] || continue
+    [[ "$qfile" = /* ]] || qfile=$C/$qfile # a relative --quarantine is relative to the command's folder
     check "$file: quarantine copy of $q rows with file, line, reason" python3 - "$qfile" "$q" "$file" <<'PY'
 import csv, sys
 path, n, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -147,6 +148,7 @@ PY
 }
 quarantine_reasons() { # the reasons of FILE's quarantined rows (one per line)
   local qfile; qfile=$(jq -r --arg f "$1" '.files[] | select(.file == $f) | .quarantine_file // ""' "$OUT")
+  [ -n "$qfile" ] && [[ "$qfile" != /* ]] && qfile=$C/$qfile
   [ -n "$qfile" ] && python3 -c 'import csv,sys; [print(r["reason"].replace("\n"," ")) for r in csv.DictReader(open(sys.argv[1],encoding="utf-8-sig",newline=""))]' "$qfile"
 }
 # expect_quarantined FILE N REASON-REGEX : N rows of FILE quarantined, each reason matching
@@ -730,6 +732,17 @@ case_usage() {
   echo '{ "BlindSpot": { "Db":' > "$C/appsettings.json"
   run_cli worklists --date $LIST_DAY --out out; expect_rc 2; expect_line '설정 파일 .*읽을 수 없습니다'
   rm "$C/appsettings.json"
+  N=$((N + 1)); OUT=$C/$N.out ERR=$C/$N.err
+  (cd "$C" && echo "$DB_PASSWORD" | dotnet "$CLI" users add --username kim --role boss --password-stdin --db "$W/base/sqlite/base.db" > "$OUT" 2> "$ERR"); RC=$?
+  expect_rc 2; expect_line '--role은 planner, dong, analyst, admin'
+  run_cli users add --username kim --role dong --dong 도림동 --db "$W/base/sqlite/base.db"; expect_rc 2; expect_line '--password-stdin이 필요합니다'
+  run_cli web --urls ftp://x --db "$W/base/sqlite/base.db"; expect_rc 2; expect_line 'http://나 https://'
+  run_cli targets --year 2027 --as-of $AS_OF --db "$DB"; expect_rc 2; expect_line '아직 시작되지 않았습니다'
+  BlindSpot__Worklists__ExplorationShare=abc run_cli worklists --date $LIST_DAY --out out --db "$W/base/sqlite/base.db"; expect_rc 2; expect_line 'ExplorationShare 값을 읽을 수 없습니다'
+  BLINDSPOT_LOG_LEVEL=bogus run_cli models --db "$W/base/sqlite/base.db"; expect_rc 2; expect_line 'MinimumLevel'
+  printf 'date,name\n2026-13-45,x\n' > "$C/holidays.csv"
+  run_cli worklists --date $LIST_DAY --out out --holidays "$C/holidays.csv" --db "$W/base/sqlite/base.db"; expect_rc 2; expect_line 'HolidaysFile'
+  check "no store, output or quarantine created by usage errors" bash -c '[ ! -e "$1/store.db" ] && [ ! -e "$1/out" ] && [ ! -e "$1/quarantine" ]' _ "$C"
   MESSAGE="$m1 / $m2 / ..."
   end_case 2
 }
@@ -782,6 +795,10 @@ case_jobs_ingest() {
   check "no stack trace from the host" no_trace
   local log; log=$(ls "$C"/logs/*.clef 2>/dev/null | head -1)
   check "the job ran and reported the failed files" bash -c "[ -n '$log' ] && grep -q 'ingest-inbox' '$log' && grep -q 'crisis_fifo.csv' '$log'"
+  # the host's console (standard output) renders its log lines
+  check "the host deferred the file written a moment ago" grep -q 'Deferred crisis_202610b.csv: ' "$OUT"
+  check "the host quarantined the NUL row and stored the other" grep -q 'Ingested crisis_202610.csv (Crisis, utf-8): 2 read, 1 accepted, 0 duplicate, 1 quarantined' "$OUT"
+  check "the host quarantined the outcome of an unknown household" grep -q 'Ingested outcomes_2026R1.csv (Outcomes, utf-8): 1 read, 0 accepted, 0 duplicate, 1 quarantined' "$OUT"
   # what the store has now, from the CLI (the jobs host wrote the ledger)
   run_cli ingest --inbox inbox --db "$DB" --json
   check "no stack trace" no_trace
@@ -794,6 +811,31 @@ case_jobs_ingest() {
   rm -f "$C/inbox/crisis_fifo.csv" "$C/inbox/crisis_dangling.csv"
   next_run 0
   end_case "host: stopped; CLI 0"
+}
+
+case_quarantine_in_inbox() {
+  new_case quarantine-is-the-inbox "$1"
+  printf '%s\nYDP-9999999,2026-10-05,발굴,,W0101\n' "$OUT_HEAD" > "$C/inbox/outcomes_2026R1.csv"
+  run_cli ingest --inbox inbox --db "$DB" --quarantine inbox/
+  expect_rc 2; expect_line '격리 폴더.*받은 파일 폴더.*같습니다'
+  local m1=$MESSAGE
+  check "nothing written into the inbox" [ "$(ls "$C/inbox" | wc -l)" = 3 ]
+  run_jobs 60 --db "$DB" --inbox inbox --quarantine "$C/inbox" --log-file logs/jobs-.clef
+  expect_rc 2; expect_line '격리 폴더.*받은 파일 폴더.*같습니다'
+  ingest --quarantine inbox/quarantine # a sub-folder of the inbox is fine: sub-folders are not read
+  expect_rc 0
+  held_ingested
+  MESSAGE="$m1 (CLI and jobs host); a sub-folder of the inbox: ingested"
+  next_run 0
+  end_case "2 (sub-folder: 0)"
+}
+
+case_jobs_log_file() {
+  bare_case jobs-host-log-file "$1"
+  echo x > "$C/afile"
+  run_jobs 60 --db "$DB" --log-file "$C/afile/jobs.clef"
+  expect_rc 1; expect_line '쓰거나 읽지 못했습니다'
+  end_case 1
 }
 
 # ---------------------------------------------------------------- personal data and modes
@@ -838,8 +880,9 @@ for e in $ENGINES; do
 done
 CASES="nul nul_header year_one far_dates moved_in_year_one bad_name links snapshot_parts correction_snapshot refused_renamed
   half_written stray_byte corrected_result unknown_household echoes rrn_variants not_csv mistyped_db holidays password_db
-  as_of_bounds db_not_a_store unwritable_paths inbox_is_file postgres_failures usage jobs_start jobs_ingest"
-SQLITE_ONLY=" password_db as_of_bounds db_not_a_store inbox_is_file usage "
+  as_of_bounds db_not_a_store unwritable_paths inbox_is_file postgres_failures usage jobs_start jobs_ingest quarantine_in_inbox
+  jobs_log_file"
+SQLITE_ONLY=" password_db as_of_bounds db_not_a_store inbox_is_file usage jobs_log_file "
 PG_ONLY=" postgres_failures "
 for e in $ENGINES; do
   echo "replay: cases on $e"
@@ -854,16 +897,33 @@ check_modes
 check_personal_data
 
 # ---------------------------------------------------------------- the table
+# One row per case: the SQLite run's message, exit, ledger and next run (PostgreSQL's when the case ran there only), and
+# each engine's result ("-" where a case does not apply to that engine).
 table() {
-  echo "| case | engine | message (shortened) | exit | ledger | next run | result |"
-  echo "|---|---|---|---|---|---|---|"
-  while IFS=$'\t' read -r case engine msg exit ledger next status; do
-    echo "| $case | $engine | $msg | $exit | $ledger | $next | $status |"
-  done < "$RESULTS"
-  local cases fails
-  cases=$(wc -l < "$RESULTS"); fails=$(grep -c $'\tFAIL' "$RESULTS")
-  echo
-  echo "$((cases - fails)) of $cases cases passed ($PASSED of $((PASSED + FAILED)) checks)."
+  python3 - "$RESULTS" "$PASSED" "$FAILED" <<'PY'
+import sys
+rows, order = {}, []
+for line in open(sys.argv[1], encoding="utf-8"):
+    case, engine, msg, exit_, ledger, nxt, status = line.rstrip("\n").split("\t")
+    if case not in rows: rows[case] = {}; order.append(case)
+    rows[case][engine] = (msg, exit_, ledger, nxt, status)
+print("| case | message (shortened; SQLite's when both ran) | exit | ledger (this run's files) | next run | SQLite | PostgreSQL |")
+print("|---|---|---|---|---|---|---|")
+passed = failed = 0
+for case in order:
+    r = rows[case]
+    msg, exit_, ledger, nxt, _ = r.get("sqlite") or r.get("postgres") or r.get("both")
+    res = {e: (r[e][4] if e in r else "-") for e in ("sqlite", "postgres")}
+    if "both" in r: res = {"sqlite": r["both"][4], "postgres": r["both"][4]}
+    for v in r.values():
+        if v[4] == "pass": passed += 1
+        else: failed += 1
+    if "sqlite" in r and "postgres" in r and r["sqlite"][2] != r["postgres"][2]:
+        ledger += " (PostgreSQL: " + r["postgres"][2] + ")"
+    print(f"| {case} | {msg} | {exit_} | {ledger} | {nxt} | {res['sqlite']} | {res['postgres']} |")
+print()
+print(f"{passed} of {passed + failed} case runs passed ({len(order)} cases; {sys.argv[2]} of {int(sys.argv[2]) + int(sys.argv[3])} checks).")
+PY
 }
 table > "$W/table.md"
 [ -n "${REPLAY_TABLE:-}" ] && cp "$W/table.md" "$REPLAY_TABLE"

@@ -128,6 +128,13 @@ public static partial class JobsHost
             await error.WriteLineAsync(line); // appsettings.json that is not valid JSON
             return UsageError;
         }
+        catch (Exception e) when (EnvironmentFailure.Describe(e, null) is { } line)
+        {
+            // The log file's folder cannot be created (a path below a regular file, no permission): found by the replay,
+            // it was an unhandled exception with a stack trace, as the CLI and the web host already answered in one line.
+            await error.WriteLineAsync(line);
+            return Failed;
+        }
         using var host = built;
         if (StartupCheck.Problem(host.Services) is { } problem)
         {

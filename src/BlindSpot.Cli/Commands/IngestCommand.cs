@@ -45,6 +45,7 @@ internal static class IngestCommand
                 CommonOptions.DbFlag(parse, db),
                 new(BlindSpotKeys.ConfirmMovedOut, parse.GetValue(confirmMovedOut) ? "true" : null),
                 new(BlindSpotKeys.Quarantine, parse.GetValue(quarantine) is { Length: > 0 } q ? q : null),
+                new(BlindSpotKeys.Inbox, inboxDir), // checked against the quarantine folder (BlindSpotOptions.Validate)
             ]), ct, createStore: true);
             if (app is null) return CliApp.UsageError;
             var report = await app.Get<IngestService>().IngestInboxAsync(inboxDir, app.Options.QuarantineDir, ct);

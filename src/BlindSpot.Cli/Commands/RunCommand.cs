@@ -49,6 +49,7 @@ internal static class RunCommand
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([
                 CommonOptions.DbFlag(parse, db),
                 new(BlindSpotKeys.ConfirmMovedOut, parse.GetValue(confirmMovedOut) ? "true" : null),
+                new(BlindSpotKeys.Inbox, inboxDir), // checked against the quarantine folder (BlindSpotOptions.Validate)
             ]), ct, createStore: true);
             if (app is null) return CliApp.UsageError;
             var store = app.Get<IBlindSpotStore>();

@@ -39,5 +39,22 @@ public sealed class BlindSpotOptions
         : StoreAddress.Parse(Db).Problem is { } db ? db
         : string.IsNullOrWhiteSpace(Inbox) ? $"{Section}:{nameof(Inbox)}가 비어 있습니다: 수신 폴더를 주세요."
         : string.IsNullOrWhiteSpace(Out) ? $"{Section}:{nameof(Out)}이 비어 있습니다: 출력 폴더를 주세요."
+        : SameFolder(Inbox, QuarantineDir)
+            ? $"격리 폴더(--quarantine, {Section}:{nameof(Quarantine)})가 받은 파일 폴더(--inbox, {Section}:{nameof(Inbox)})와 같습니다: " +
+              "격리 사본이 다음 수집마다 피드를 모르는 파일로 나옵니다. 다른 폴더를 주세요."
         : null;
+
+    /// <summary>True when both paths name the same folder (a sub-folder is fine: the inbox's sub-folders are not read).</summary>
+    static bool SameFolder(string a, string b)
+    {
+        static string Full(string p) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p));
+        try
+        {
+            return string.Equals(Full(a), Full(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false; // a path that is no path is reported where it is used
+        }
+    }
 }

@@ -75,5 +75,32 @@ public sealed class IngestCommandTests : IDisposable
         Assert.DoesNotMatch(@"\b(ingested|skipped|rejected|accepted|duplicate|quarantined)\b", again.Output);
     }
 
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("run")]
+    public async Task AQuarantineFolderThatIsTheInboxIsRefusedBeforeAnythingIsRead(string command)
+    {
+        // Found by the replay of issue 10: the quarantine copies (<hash>_<name>.csv) landed in the inbox, and every later
+        // run failed (exit 1) on them as files of no feed, with personal data lying in the inbox.
+        // run has no --quarantine: the folder comes from the configuration (BlindSpot__Quarantine), as for the jobs host.
+        string[] args = command == "run"
+            ? ["run", "--inbox", Inbox, "--out", dir.File("out"), "--as-of", "2026-10-30", "--db", Db]
+            : ["ingest", "--inbox", Inbox, "--db", Db, "--quarantine", Inbox + "/"];
+        Dictionary<string, string> environment = command == "run" ? new() { ["BlindSpot__Quarantine"] = Inbox + "/" } : [];
+        var before = Directory.GetFiles(Inbox).Order(StringComparer.Ordinal).ToList();
+
+        var run = await Cli.RunProcessAsync(environment, dir.Path, args);
+
+        Assert.True(run.ExitCode == 2, run.Output + run.Error);
+        Assert.Equal("설정이 잘못되었습니다: 격리 폴더(--quarantine, BlindSpot:Quarantine)가 받은 파일 폴더(--inbox, BlindSpot:Inbox)와 같습니다: " +
+                     "격리 사본이 다음 수집마다 피드를 모르는 파일로 나옵니다. 다른 폴더를 주세요.", run.Error.Trim());
+        Assert.Equal(before, Directory.GetFiles(Inbox).Order(StringComparer.Ordinal).ToList());
+        Assert.False(File.Exists(Db));
+
+        // A sub-folder of the inbox is fine: the inbox's sub-folders are not read.
+        var sub = await Cli.RunProcessAsync([], dir.Path, "ingest", "--inbox", Inbox, "--db", Db, "--quarantine", Path.Combine(Inbox, "quarantine"));
+        Assert.True(sub.ExitCode == 0, sub.Output + sub.Error);
+    }
+
     public void Dispose() => dir.Dispose();
 }

@@ -125,6 +125,32 @@ public sealed class JobsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task ALogFileWhoseFolderCannotBeCreatedIsOneLineAndExitCodeOne()
+    {
+        // Found by the replay of issue 10: an unhandled IOException with a stack trace (the CLI and the web host already answered in one line).
+        var file = dir.File("a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        var run = await RunAsync("--db", dir.File("blindspot.db"), "--log-file", Path.Combine(file, "jobs.clef"));
+
+        Assert.Equal(1, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Equal($"{file}을(를) 쓰거나 읽지 못했습니다: 경로가 읽기 전용이거나 파일이 아닌 것을 가리킵니다.", run.Error.Trim());
+        Assert.DoesNotContain("   at ", run.Output);
+        Assert.False(File.Exists(dir.File("blindspot.db")));
+    }
+
+    [Fact]
+    public async Task AQuarantineFolderThatIsTheInboxIsAConfigurationError()
+    {
+        var inbox = Directory.CreateDirectory(dir.File("inbox")).FullName;
+        var run = await RunAsync("--db", dir.File("blindspot.db"), "--inbox", inbox, "--quarantine", inbox, "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+
+        Assert.Equal(2, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Contains("격리 폴더(--quarantine, BlindSpot:Quarantine)가 받은 파일 폴더(--inbox, BlindSpot:Inbox)와 같습니다", run.Error);
+    }
+
+    [Fact]
     public async Task ADatabaseThatStaysDownIsGivenUpOnAfterTheWaitWithOneLineAndExitCodeOne()
     {
         await using var nothing = new TcpForwarder(1); // never started: nothing listens on its port
