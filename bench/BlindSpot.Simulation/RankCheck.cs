@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Metrics;
 using BlindSpot.Model.Evaluation;
 using BlindSpot.Model.Features;
 using BlindSpot.Model.Training;
@@ -65,7 +66,7 @@ internal static class RankCheck
                 Part("indicators, no tip", i => !tipped.Contains(eligible[i].HouseholdId) && eligible[i].Score > 0),
                 Part("no signal", i => !tipped.Contains(eligible[i].HouseholdId) && eligible[i].Score <= 0),
                 Part("found before", i => foundBefore.Contains(eligible[i].HouseholdId))));
-            var auc = Evaluator.Auc(scores, truth);
+            var auc = RankQuality.Auc(scores, truth);
             sb.AppendLine(string.Create(Inv, $"| {name} | {top} | {top / (double)n:P1} | {auc:F3} | {note} |"));
             progress.WriteLine(string.Create(Inv, $"seed {seed}: {name}: {top} of top {n} in crisis, AUC {auc:F3} {note}"));
         }

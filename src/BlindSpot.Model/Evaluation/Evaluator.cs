@@ -1,3 +1,4 @@
+using BlindSpot.Core.Metrics;
 using BlindSpot.Model.Training;
 
 namespace BlindSpot.Model.Evaluation;
@@ -42,7 +43,7 @@ public static class Evaluator
         }
 
         var brier = rows.Count == 0 ? double.NaN : Enumerable.Range(0, rows.Count).Average(i => Math.Pow(probabilities[i] - (labels[i] ? 1 : 0), 2));
-        return new ScorerMetrics(scorer, rows.Count, positives, Auc(rankScores, labels), AveragePrecision(rankScores, labels), k,
+        return new ScorerMetrics(scorer, rows.Count, positives, RankQuality.Auc(rankScores, labels), RankQuality.AveragePrecision(rankScores, labels), k,
             picked, hits, picked == 0 ? 0 : (double)hits / picked, positives == 0 ? 0 : (double)hits / positives,
             brier, Reliability(probabilities, labels),
             dailySelected, dailyHits, dailySelected == 0 ? 0 : (double)dailyHits / dailySelected, positives == 0 ? 0 : (double)dailyHits / positives);
@@ -64,45 +65,6 @@ public static class Evaluator
         foreach (var c in e.Features.HouseholdId) { h ^= c; h *= 16777619u; }
         h ^= (uint)e.VisitedOn.DayNumber; h *= 16777619u;
         return h;
-    }
-
-    public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
-    {
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
-        double rankSumPos = 0;
-        long pos = 0, neg = 0;
-        var r = 0;
-        while (r < order.Length)
-        {
-            var end = r;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[r]]) end++;
-            var avgRank = (r + end) / 2.0 + 1;
-            for (var j = r; j <= end; j++)
-                if (labels[order[j]]) { rankSumPos += avgRank; pos++; } else neg++;
-            r = end + 1;
-        }
-        if (pos == 0 || neg == 0) return double.NaN;
-        return (rankSumPos - pos * (pos + 1) / 2.0) / (pos * (double)neg);
-    }
-
-    public static double AveragePrecision(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
-    {
-        var total = labels.Count(l => l);
-        if (total == 0) return double.NaN;
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
-        double ap = 0, prevRecall = 0;
-        int tp = 0, seen = 0, r = 0;
-        while (r < order.Length)
-        {
-            var end = r;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[r]]) end++;
-            for (var j = r; j <= end; j++) { seen++; if (labels[order[j]]) tp++; }
-            var recall = (double)tp / total;
-            ap += (recall - prevRecall) * ((double)tp / seen);
-            prevRecall = recall;
-            r = end + 1;
-        }
-        return ap;
     }
 
     public static IReadOnlyList<ReliabilityBin> Reliability(IReadOnlyList<double> p, IReadOnlyList<bool> labels, int bins = 10)

@@ -1,10 +1,11 @@
+using BlindSpot.Core.Metrics;
 using BlindSpot.Model.Explain;
 using BlindSpot.Model.Features;
-using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers;
+using Microsoft.ML;
 
 namespace BlindSpot.Model.Training;
 
@@ -178,7 +179,7 @@ public sealed class RiskModel
                 var best = double.NegativeInfinity;
                 foreach (var c in candidates)
                 {
-                    var auc = Evaluation.Evaluator.Auc(RawScores(c.Chain.Transform(view)), labels);
+                    var auc = RankQuality.Auc(RawScores(c.Chain.Transform(view)), labels);
                     if (auc > best + 1e-9) (best, chosen) = (auc, c);
                 }
             }
@@ -192,7 +193,7 @@ public sealed class RiskModel
         // model (AUC <= 0.5, a small or odd window), a fitted Platt would take a negative slope and invert every list.
         // Then the learner's own sigmoid is kept (monotone, not calibrated) and the card says so.
         var calLabels = calibration.Select(e => e.Label).ToArray();
-        var calAuc = Evaluation.Evaluator.Auc(RawScores(calScored), calLabels);
+        var calAuc = RankQuality.Auc(RawScores(calScored), calLabels);
         var uncalibrated = !(calAuc > 0.5);
         ITransformer calibrator = uncalibrated
             ? ml.BinaryClassification.Calibrators.Platt(slope: -1, offset: 0, "Score").Fit(calScored)

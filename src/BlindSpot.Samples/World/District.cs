@@ -1,4 +1,5 @@
 using BlindSpot.Core.Contract;
+using BlindSpot.Core.Metrics;
 using BlindSpot.Core.Domain;
 using BlindSpot.Samples.Measurement;
 using BlindSpot.Samples.Population;
@@ -96,8 +97,8 @@ internal sealed class District
             Visits: Visits.Count(v => inWindow(v.Day)),
             Discoveries: Visits.Count(v => inWindow(v.Day) && v.Result == VisitResult.Discovered),
             DiscoveriesBaselineYear: DiscoveriesIn(Calendar.BaselineYear).Sum(),
-            RulesAuc: Auc.Compute(living.Select(h => (double)rows[h.Index]).ToArray(), truth),
-            TipsAuc: Auc.Compute(living.Select(h => (double)tipCount[h.Index]).ToArray(), truth),
-            RulesOrTipsAuc: Auc.Compute(living.Select(h => rows[h.Index] + 3.0 * tipCount[h.Index]).ToArray(), truth));
+            RulesAuc: RankQuality.Auc(living.Select(h => (double)rows[h.Index]).ToArray(), truth),
+            TipsAuc: RankQuality.Auc(living.Select(h => (double)tipCount[h.Index]).ToArray(), truth),
+            RulesOrTipsAuc: RankQuality.Auc(living.Select(h => rows[h.Index] + 3.0 * tipCount[h.Index]).ToArray(), truth));
     }
 }

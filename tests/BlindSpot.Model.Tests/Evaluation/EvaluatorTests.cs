@@ -32,21 +32,6 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
-    public void AucCountsTiesAsHalf()
-    {
-        Assert.Equal(1.0, Evaluator.Auc([0.9, 0.1], [true, false]));
-        Assert.Equal(0.5, Evaluator.Auc([0.5, 0.5], [true, false]));
-        Assert.Equal(0.875, Evaluator.Auc([0.9, 0.5, 0.5, 0.1], [true, true, false, false]), 9);
-    }
-
-    [Fact]
-    public void AveragePrecisionOfAPerfectRankingIsOne()
-    {
-        Assert.Equal(1.0, Evaluator.AveragePrecision([0.9, 0.8, 0.1], [true, true, false]), 9);
-        Assert.Equal(0.5, Evaluator.AveragePrecision([0.9, 0.1], [false, true]), 9);
-    }
-
-    [Fact]
     public void ReliabilityHasTenBinsCoveringEveryRow()
     {
         var bins = Evaluator.Reliability([0.05, 0.15, 0.95, 1.0], [false, false, true, true]);
