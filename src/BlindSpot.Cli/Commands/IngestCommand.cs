@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
-using BlindSpot.Core.Text;
+using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -48,7 +48,8 @@ internal static class IngestCommand
                 new(BlindSpotKeys.Inbox, inboxDir), // checked against the quarantine folder (BlindSpotOptions.Validate)
             ]), ct, createStore: true);
             if (app is null) return CliApp.UsageError;
-            var report = await app.Get<IngestService>().IngestInboxAsync(inboxDir, app.Options.QuarantineDir, ct);
+            var report = await LiveStatus.RunAsync(output, "수집 중", show => app.Get<IngestService>().IngestInboxAsync(inboxDir, app.Options.QuarantineDir,
+                new FilesShown(show), ct));
             if (report.InboxBusy)
             {
                 await error.WriteLineAsync("다른 수집(작업 서버나 다른 명령)이 지금 이 저장소로 파일을 읽고 있어 아무것도 읽지 않았습니다. 끝난 뒤 다시 실행하세요.");
@@ -93,11 +94,10 @@ internal static class IngestCommand
             f.FileName, Status(f.Status), f.Ledger?.Feed.ToString() ?? "-", f.Ledger?.Encoding ?? "-",
             Num(f.Ledger?.RowsRead), Num(f.Ledger?.Accepted), Num(f.Ledger?.Duplicate), Num(f.Ledger?.Quarantined),
         }).ToList();
-        string[] header = ["파일", "상태", "피드", "인코딩", "읽음", "받음", "중복", "격리"];
-        var widths = header.Select((h, i) => rows.Select(r => TerminalText.Width(r[i])).Append(TerminalText.Width(h)).Max()).ToArray();
-        await output.WriteLineAsync(Line(header, widths));
-        await output.WriteLineAsync(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var r in rows) await output.WriteLineAsync(Line(r, widths));
+        var table = new ConsoleTable().Column("파일").Column("상태").Column("피드").Column("인코딩")
+            .Column("읽음", numeric: true).Column("받음", numeric: true).Column("중복", numeric: true).Column("격리", numeric: true).Rule();
+        foreach (var r in rows) table.Row(r);
+        await output.WriteAsync(table.Render());
 
         foreach (var f in report.Files)
         {
@@ -132,6 +132,9 @@ internal static class IngestCommand
 
     static string Num(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
-    static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i >= 4 ? TerminalText.PadLeft(c, widths[i]) : TerminalText.PadRight(c, widths[i]))).TrimEnd();
+    /// <summary>How many of the inbox's files are done, for the progress display.</summary>
+    sealed class FilesShown(Action<string> show) : IProgress<FileProgress>
+    {
+        public void Report(FileProgress p) => show(string.Create(CultureInfo.InvariantCulture, $"수집 중: 파일 {p.Done}/{p.Total}"));
+    }
 }

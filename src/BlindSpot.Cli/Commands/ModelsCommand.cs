@@ -4,6 +4,7 @@ using System.Text.Json;
 using BlindSpot.Model.Registry;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Cli.Hosting;
+using BlindSpot.Cli.Terminal;
 using BlindSpot.Core.Storage;
 
 namespace BlindSpot.Cli.Commands;
@@ -49,12 +50,18 @@ internal static class ModelsCommand
             }
             if (models.Count == 0) { await output.WriteLineAsync("No models yet: run `train`."); return CliApp.Ok; }
             var inv = CultureInfo.InvariantCulture;
-            await output.WriteLineAsync($"{"version",-20} {"status",-10} {"as of",-10} {"trained at",-16} {"AUC",6} {"P@k",6} {"rules",6} {"tips",6} {"beats",5} {"fair!",5}");
+            var table = new ConsoleTable().Column("version").Column("status").Column("as of").Column("trained at")
+                .Column("AUC", numeric: true).Column("P@k", numeric: true).Column("rules", numeric: true).Column("tips", numeric: true)
+                .Column("beats").Column("fair!", numeric: true);
             foreach (var m in models)
-                await output.WriteLineAsync(string.Create(inv,
-                    $"{m.Version,-20} {m.Status.ToString().ToLowerInvariant(),-10} {m.AsOf:yyyy-MM-dd} {m.TrainedAt,-16:yyyy-MM-dd HH:mm} {m.Auc,6:F3} {m.PrecisionAtK,6:F3} {m.RulesPrecisionAtK,6:F3} {m.TipsPrecisionAtK,6:F3} {(m.BeatsBaselines == true ? "yes" : "NO"),5} {m.FairnessFlagged,5}"));
+                table.Row(m.Version, m.Status.ToString().ToLowerInvariant(), m.AsOf.ToString("yyyy-MM-dd", inv), m.TrainedAt.ToString("yyyy-MM-dd HH:mm", inv),
+                    F(m.Auc), F(m.PrecisionAtK), F(m.RulesPrecisionAtK), F(m.TipsPrecisionAtK), m.BeatsBaselines == true ? "yes" : "NO",
+                    m.FairnessFlagged?.ToString(inv) ?? "-");
+            await output.WriteAsync(table.Render());
             return CliApp.Ok;
         });
         return command;
     }
+
+    static string F(double? v) => v?.ToString("F3", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -10,7 +10,7 @@ using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Storage;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Core.Worklists;
-using BlindSpot.Core.Text;
+using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -53,7 +53,8 @@ internal static class RunCommand
             ]), ct, createStore: true);
             if (app is null) return CliApp.UsageError;
             var store = app.Get<IBlindSpotStore>();
-            var report = await app.Get<RunService>().RunAsync(inboxDir, parse.GetValue(outDir)!, app.Options.QuarantineDir, day, ct);
+            var report = await LiveStatus.RunAsync(output, "수집 중", show =>
+                app.Get<RunService>().RunAsync(inboxDir, parse.GetValue(outDir)!, app.Options.QuarantineDir, day, new StepShown(show), ct));
 
             if (parse.GetValue(json)) await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report, store.Engine), CommonOptions.JsonStyle));
             else await output.WriteAsync(Format(report, store.Engine));
@@ -94,6 +95,20 @@ internal static class RunCommand
         targets = new { file = r.Targets.File, error = r.Targets.Error, dongsBehind = r.DongsBehind },
     };
 
+    /// <summary>The step the run is in, in the words of the summary below, for the progress display.</summary>
+    sealed class StepShown(Action<string> show) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress p) => show(p.Step switch
+        {
+            RunStep.Ingest when p.Files.Total > 0 => string.Create(CultureInfo.InvariantCulture, $"수집 중: 파일 {p.Files.Done}/{p.Files.Total}"),
+            RunStep.Ingest => "수집 중",
+            RunStep.Train => "첫 모델 학습 중",
+            RunStep.Score => "점수 계산 중",
+            RunStep.Worklists => "방문 목록 만드는 중",
+            _ => "목표 계산 중",
+        });
+    }
+
     /// <summary>The operator's summary, in Korean like every line staff read (docs/adr/0011-cli-output-language.md).</summary>
     static string Format(RunReport r, string engine)
     {
@@ -132,9 +147,11 @@ internal static class RunCommand
             if (w.Mode == ScoringMode.Rules)
                 sb.AppendLine("         그날의 모델 점수가 없어 제보와 규칙 점수(최근 위기정보 건수)로 순위를 정했습니다");
             sb.AppendLine($"         목록에서 뺀 세대: {w.ExcludedText}");
-            sb.AppendLine($"         {TerminalText.PadRight("동", 12)}  {TerminalText.PadLeft("방문 가능", 8)}  {TerminalText.PadLeft("선정", 6)}  {TerminalText.PadLeft("긴급", 6)}  {TerminalText.PadLeft("탐색", 11)}");
+            var table = new ConsoleTable(indent: 9).Column("동").Column("방문 가능", numeric: true).Column("선정", numeric: true)
+                .Column("긴급", numeric: true).Column("탐색", numeric: true);
             foreach (var d in w.Dongs)
-                sb.AppendLine(string.Create(inv, $"         {TerminalText.PadRight(d.Dong, 12)}  {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.Exploration,11}"));
+                table.Row(d.Dong, d.Capacity.ToString(inv), d.Listed.ToString(inv), d.Urgent.ToString(inv), d.Exploration.ToString(inv));
+            sb.Append(table.Render());
         }
 
         if (r.Targets.Error is not null) sb.AppendLine($"목표     만들지 못했습니다: {r.Targets.Error}");

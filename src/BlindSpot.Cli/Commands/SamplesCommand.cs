@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using BlindSpot.Samples;
+using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -58,7 +59,7 @@ internal static class SamplesCommand
             var clock = Stopwatch.StartNew();
             var generator = new DistrictGenerator(options);
             cancellationToken.ThrowIfCancellationRequested();
-            var result = generator.WriteInbox(dir);
+            var result = await LiveStatus.RunAsync(output, "가상 구와 수신 파일 만드는 중", _ => Task.Run(() => generator.WriteInbox(dir), cancellationToken));
             if (parsed.GetValue(truth) is { } truthPath) generator.WriteTruth(truthPath);
             if (parsed.GetValue(manifest) is { } manifestPath) await File.WriteAllTextAsync(manifestPath, result.ToJson(), cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Time;
+using BlindSpot.Cli.Terminal;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;

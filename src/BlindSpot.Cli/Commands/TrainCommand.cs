@@ -7,6 +7,7 @@ using BlindSpot.Model.Registry;
 using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Cli.Hosting;
 using Serilog.Events;
+using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class TrainCommand
             await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct,
                 LogEventLevel.Information);
             if (app is null) return CliApp.UsageError;
-            var report = await app.Get<TrainService>().TrainAsync(day, null, !parse.GetValue(noPromote), ct);
+            var report = await LiveStatus.RunAsync(output, "학습 중: 특징, 모델, 평가", _ => app.Get<TrainService>().TrainAsync(day, null, !parse.GetValue(noPromote), ct));
             if (parse.GetValue(json))
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, CommonOptions.JsonStyle));
             else

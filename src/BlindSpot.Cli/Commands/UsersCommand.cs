@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using BlindSpot.Core.Accounts;
 using BlindSpot.Core.Audit;
@@ -5,7 +6,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Storage;
 using BlindSpot.Web.Accounts;
-using BlindSpot.Core.Text;
+using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -70,10 +71,17 @@ internal static class UsersCommand
             if (app is null) return CliApp.UsageError;
             var store = app.Get<IBlindSpotStore>();
             var all = await store.ListAccountsAsync(ct);
-            await output.WriteLineAsync("username                          role     dong        status    failed  locked_until");
+            if (all.Count == 0)
+            {
+                await output.WriteLineAsync("(no accounts)");
+                return CliApp.Ok;
+            }
+            var table = new ConsoleTable().Column("username").Column("role").Column("dong").Column("status")
+                .Column("failed", numeric: true).Column("locked_until");
             foreach (var a in all)
-                await output.WriteLineAsync($"{a.Username,-32}  {Roles.Name(a.Role),-7}  {TerminalText.PadRight(a.Dong ?? "-", 10)}  {(a.Disabled ? "disabled" : "active"),-8}  {a.FailedSignIns,6}  {a.LockedUntil?.ToString("yyyy-MM-dd HH:mm") ?? "-"}");
-            if (all.Count == 0) await output.WriteLineAsync("(no accounts)");
+                table.Row(a.Username, Roles.Name(a.Role), a.Dong ?? "-", a.Disabled ? "disabled" : "active",
+                    a.FailedSignIns.ToString(CultureInfo.InvariantCulture), a.LockedUntil?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-");
+            await output.WriteAsync(table.Render());
             return CliApp.Ok;
         });
         return command;

@@ -5,7 +5,7 @@ using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Hosting.Composition;
-using BlindSpot.Core.Text;
+using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -60,12 +60,16 @@ internal static class WorklistsCommand
         sb.AppendLine(r.Mode == ScoringMode.Model
             ? string.Create(inv, $"순위: 모델 {r.ModelVersion}의 점수 ({r.ScoresAsOf:yyyy-MM-dd} 기준)")
             : "모델 점수가 없어 제보와 규칙 점수(최근 위기정보 건수)로 순위를 정했습니다");
-        sb.AppendLine($"{TerminalText.PadRight("동", 13)} {TerminalText.PadLeft("방문 가능", 8)}  {TerminalText.PadLeft("선정", 6)}  {TerminalText.PadLeft("긴급", 6)}  {TerminalText.PadLeft("초과", 4)}  {TerminalText.PadLeft("탐색", 11)}");
+        var table = new ConsoleTable().Column("동").Column("방문 가능", numeric: true).Column("선정", numeric: true)
+            .Column("긴급", numeric: true).Column("초과", numeric: true).Column("탐색", numeric: true);
         foreach (var d in r.Dongs)
-            sb.AppendLine(string.Create(inv, $"{TerminalText.PadRight(d.Dong, 13)} {d.Capacity,8}  {d.Listed,6}  {d.Urgent,6}  {d.OverCapacity,4}  {d.Exploration,11}"));
-        sb.AppendLine(string.Create(inv, $"{TerminalText.PadRight("합계", 13)} {r.Dongs.Sum(d => d.Capacity),8}  {r.Listed,6}  {r.Dongs.Sum(d => d.Urgent),6}  {r.Dongs.Sum(d => d.OverCapacity),4}  {r.Dongs.Sum(d => d.Exploration),11}"));
+            table.Row(d.Dong, N(d.Capacity), N(d.Listed), N(d.Urgent), N(d.OverCapacity), N(d.Exploration));
+        table.Rule().Row("합계", N(r.Dongs.Sum(d => d.Capacity)), N(r.Listed), N(r.Dongs.Sum(d => d.Urgent)),
+            N(r.Dongs.Sum(d => d.OverCapacity)), N(r.Dongs.Sum(d => d.Exploration)));
+        sb.Append(table.Render());
         sb.AppendLine(string.Create(inv, $"목록에서 뺀 세대: {r.ExcludedText}"));
         if (r.Dongs.Count > 0) sb.AppendLine($"파일: {Path.GetDirectoryName(r.Dongs[0].File)}");
         return sb.ToString();
+        string N(int n) => n.ToString(inv);
     }
 }

@@ -19,7 +19,11 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
 {
     readonly IngestOptions options = options ?? IngestOptions.Default;
 
-    public async Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, CancellationToken ct)
+    public Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, CancellationToken ct) =>
+        IngestInboxAsync(inboxDir, quarantineDir, null, ct);
+
+    /// <param name="files">Told (files done, files in the inbox) before each file and at the end: a progress display.</param>
+    public async Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, IProgress<FileProgress>? files, CancellationToken ct)
     {
         if (!Directory.Exists(inboxDir)) throw new DirectoryNotFoundException($"The inbox folder does not exist: {inboxDir}");
         // One ingest at a time per store, whichever process runs it (IIngestStore.TryLockInboxAsync says why).
@@ -38,6 +42,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         for (var i = 0; i < ordered.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
+            files?.Report(new FileProgress(i, ordered.Count));
             var entry = ordered[i];
             if (entry.Result is { } immediate)
             {
@@ -60,6 +65,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         }
         // Open tips are tried again when this run brought a newer registry snapshot (cheap when none did).
         await new Resolution.TipResolutionService(store, logger).RetryAsync(run.Context, ct);
+        files?.Report(new FileProgress(ordered.Count, ordered.Count));
         return new IngestReport(inboxDir, quarantineDir, results);
     }
 
@@ -362,3 +368,6 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             .ThenBy(e => e.Feed == Feed.Households && e.Result is null ? IngestFileReader.SnapshotDateFromName(e.Name, today).Date : DateOnly.MinValue)
             .ThenBy(e => e.Name, StringComparer.Ordinal);
 }
+
+/// <summary>How far an inbox's ingest is: <paramref name="Done"/> of <paramref name="Total"/> files.</summary>
+public readonly record struct FileProgress(int Done, int Total);

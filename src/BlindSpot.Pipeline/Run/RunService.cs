@@ -1,4 +1,5 @@
 using BlindSpot.Core.Scoring;
+using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Modeling;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +40,17 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
 
     const string ScoreJobName = "run.score";
 
-    public async Task<RunReport> RunAsync(string inbox, string outDir, string quarantineDir, DateOnly asOf, CancellationToken ct)
+    /// <summary>Passes the ingest's file count on as the run's progress, on the caller's thread (unlike Progress&lt;T&gt;).</summary>
+    sealed class FilesOfIngest(IProgress<RunProgress> run) : IProgress<FileProgress>
+    {
+        public void Report(FileProgress value) => run.Report(new RunProgress(RunStep.Ingest, value));
+    }
+
+    public Task<RunReport> RunAsync(string inbox, string outDir, string quarantineDir, DateOnly asOf, CancellationToken ct) =>
+        RunAsync(inbox, outDir, quarantineDir, asOf, null, ct);
+
+    /// <param name="progress">Told when each step starts (and, while ingesting, each file): a progress display.</param>
+    public async Task<RunReport> RunAsync(string inbox, string outDir, string quarantineDir, DateOnly asOf, IProgress<RunProgress>? progress, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var phases = new List<RunPhase>(5);
@@ -53,23 +64,29 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
             lap = now;
             cpu = cpuNow;
         }
-        var ingest = await services.Ingest().IngestInboxAsync(inbox, quarantineDir, ct);
+        progress?.Report(new RunProgress(RunStep.Ingest));
+        var files = progress is null ? null : new FilesOfIngest(progress);
+        var ingest = await services.Ingest().IngestInboxAsync(inbox, quarantineDir, files, ct);
         Phase("ingest");
 
         TrainReport? training = null;
         var models = await services.Store.ListModelsAsync(ct);
         if (!models.Any(m => m.Status == ModelStatus.Champion))
         {
+            progress?.Report(new RunProgress(RunStep.Train));
             logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
             training = await services.Train().TrainAsync(asOf, null, ct);
         }
         Phase("train");
 
+        progress?.Report(new RunProgress(RunStep.Score));
         var score = await ScoreUnlessCurrentAsync(asOf, ct);
         Phase("score");
         var worklistDate = services.Calendar.NextBusinessDay(asOf);
+        progress?.Report(new RunProgress(RunStep.Worklists));
         var worklists = await services.Worklists().BuildAsync(worklistDate, asOf, outDir, ct);
         Phase("worklists");
+        progress?.Report(new RunProgress(RunStep.Targets));
         var targets = await services.Targets().ReportAsync(asOf.Year, asOf, outDir, ct);
         Phase("targets");
 
@@ -84,3 +101,9 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
         return report;
     }
 }
+
+/// <summary>The main job's steps, in order.</summary>
+public enum RunStep { Ingest, Train, Score, Worklists, Targets }
+
+/// <summary>The step the main job is in, and while ingesting how many of the inbox's files are done.</summary>
+public readonly record struct RunProgress(RunStep Step, FileProgress Files = default);

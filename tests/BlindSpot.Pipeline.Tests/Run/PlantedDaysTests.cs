@@ -4,6 +4,8 @@ using System.Text;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
+using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Tests.Modeling;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
@@ -67,6 +69,31 @@ public sealed class PlantedDaysTests : IAsyncLifetime
         var firstDay = string.Concat(approved.Split('\n').Where(l => l.StartsWith($"{Worklist(First):yyyy-MM-dd} ", StringComparison.Ordinal)).Select(l => l + "\n"));
         Assert.NotEmpty(firstDay);
         Assert.Equal(firstDay, actual);
+    }
+
+    [Fact]
+    public async Task TheRunTellsEachStepAsItStarts()
+    {
+        // What the CLI's progress display shows: the steps in order, training only when there is no champion yet.
+        await CommitAsync(Between(null, First));
+        var services = new PipelineServices(store, NullLoggerFactory.Instance, TimeProvider.System, PipelineSettings.Default);
+        var inbox = Directory.CreateDirectory(dir.File("inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "capacity.csv"), "dong,daily_visits\n문래동,3\n");
+        var told = new List<RunProgress>();
+        var progress = new Recorder(told);
+        await services.Run().RunAsync(inbox, dir.File("out"), dir.File("quarantine"), First, progress, CancellationToken.None);
+        Assert.Equal([RunStep.Ingest, RunStep.Train, RunStep.Score, RunStep.Worklists, RunStep.Targets], told.Select(p => p.Step).Distinct());
+        Assert.Contains(new RunProgress(RunStep.Ingest, new FileProgress(0, 1)), told);
+        Assert.Contains(new RunProgress(RunStep.Ingest, new FileProgress(1, 1)), told);
+
+        told.Clear();
+        await services.Run().RunAsync(inbox, dir.File("out"), dir.File("quarantine"), Days[1], progress, CancellationToken.None);
+        Assert.Equal([RunStep.Ingest, RunStep.Score, RunStep.Worklists, RunStep.Targets], told.Select(p => p.Step).Distinct());
+    }
+
+    sealed class Recorder(List<RunProgress> told) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => told.Add(value);
     }
 
     static DateOnly Worklist(DateOnly asOf) => new BlindSpot.Core.Time.BusinessCalendar([]).NextBusinessDay(asOf);
