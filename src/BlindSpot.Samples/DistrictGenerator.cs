@@ -25,6 +25,9 @@ public sealed class DistrictGenerator
 
     public SampleOptions Options { get; }
 
+    /// <summary>The simulated world (for <see cref="PlantedDistrict"/>, which holds it in memory).</summary>
+    internal District World => district;
+
     /// <summary>Figures measured on the district against its hidden truth (prevalence, one-person share, AUCs).</summary>
     public SampleFigures Figures => district.Figures;
 

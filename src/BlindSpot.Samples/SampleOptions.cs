@@ -19,6 +19,12 @@ public sealed record SampleOptions
     /// </summary>
     public double TipRate { get; init; } = 1;
 
+    /// <summary>
+    /// A small district a model learns from in a test (the Model and Pipeline tests train on it): 2,500 households tipped
+    /// ten times as often as the documented world, which gives about 1,400 visits in the 12 months before as-of.
+    /// </summary>
+    public static SampleOptions Trainable(DateOnly asOf, int seed = 7) => new() { Households = 2_500, Seed = seed, AsOf = asOf, TipRate = 10 };
+
     public const int MinHouseholds = 500;
     public const int MaxHouseholds = 5_000_000;
 

@@ -11,13 +11,14 @@ public sealed class KilledJobTests(CleanRunFixture clean) : IDisposable
     [Fact]
     public async Task AnIngestThatDiesHalfWayAndIsRetriedEndsInTheStateOfOneCleanRun()
     {
-        // The 4th file commit of the base ingest (crisis, after configuration and households) dies before it commits.
-        var plan = new FaultPlan(atCommit: 4, _ => throw new SimulatedCrashException());
-        var (h, people) = await StartAsync(plan);
+        // The 6th file commit of the base ingest (the first crisis file, after the two configuration files and the three
+        // household files of two snapshots) dies before it commits.
+        var plan = new FaultPlan(atCommit: 6, _ => throw new SimulatedCrashException());
+        var (h, days) = await StartAsync(plan);
         await using var _ = h;
         h.StartServer("server-a");
 
-        var run = await Scenario.ServerRunAsync(h, people, copies: 1);
+        var run = await Scenario.ServerRunAsync(h, days, copies: 1);
 
         Assert.True(plan.Fired);
         Assert.Equal(1, run.Retries);
@@ -30,11 +31,11 @@ public sealed class KilledJobTests(CleanRunFixture clean) : IDisposable
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The job hangs in its 4th commit until its server shuts down (the job's token is cancelled).
         var plan = new FaultPlan(atCommit: 4, async ct => { reached.TrySetResult(); await Task.Delay(Timeout.Infinite, ct); });
-        var (h, people) = await StartAsync(plan);
+        var (h, days) = await StartAsync(plan);
         await using var _ = h;
         var first = h.StartServer("server-a");
 
-        var run = Scenario.ServerRunAsync(h, people, copies: 1, afterEnqueue: async phase =>
+        var run = Scenario.ServerRunAsync(h, days, copies: 1, afterEnqueue: async phase =>
         {
             if (phase != "ingest base") return;
             await reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -48,13 +49,13 @@ public sealed class KilledJobTests(CleanRunFixture clean) : IDisposable
         StoreSnapshot.AssertSame(clean.Expected, result.State);
     }
 
-    async Task<(JobsHarness, IReadOnlyList<InboxWriter.Person>)> StartAsync(FaultPlan plan)
+    async Task<(JobsHarness, DistrictDays)> StartAsync(FaultPlan plan)
     {
         var db = await clean.Server.CreateDatabaseAsync("kill");
         var inbox = Path.Combine(dir.Path, "inbox");
-        var people = Scenario.WriteBase(inbox);
+        var days = Scenario.WriteBase(inbox);
         var h = await JobsHarness.StartAsync(db, inbox, Path.Combine(dir.Path, "out"), store => new FaultyStore(store, plan));
-        return (h, people);
+        return (h, days);
     }
 
     public void Dispose() => dir.Dispose();

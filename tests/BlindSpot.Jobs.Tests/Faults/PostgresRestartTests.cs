@@ -13,13 +13,13 @@ public sealed class PostgresRestartTests(CleanRunFixture clean, Xunit.Abstractio
     {
         var db = await clean.Server.CreateDatabaseAsync("restart");
         var inbox = Path.Combine(dir.Path, "inbox");
-        var people = Scenario.WriteBase(inbox);
+        var days = Scenario.WriteBase(inbox);
         // Between two file commits of the base ingest, the database goes down for a second and comes back.
         var plan = new FaultPlan(atCommit: 4, _ => clean.Server.RestartAsync(TimeSpan.FromSeconds(1)));
         await using var h = await JobsHarness.StartAsync(db, inbox, Path.Combine(dir.Path, "out"), store => new FaultyStore(store, plan));
         h.StartServer("server-a");
 
-        var run = await Scenario.ServerRunAsync(h, people, copies: 1);
+        var run = await Scenario.ServerRunAsync(h, days, copies: 1);
 
         Assert.True(plan.Fired);
         output.WriteLine($"retries after the restart: {run.Retries}");

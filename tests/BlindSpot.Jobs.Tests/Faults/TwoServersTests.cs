@@ -13,14 +13,14 @@ public sealed class TwoServersTests(CleanRunFixture clean) : IDisposable
     {
         var db = await clean.Server.CreateDatabaseAsync("two");
         var inbox = Path.Combine(dir.Path, "inbox");
-        var people = Scenario.WriteBase(inbox);
+        var days = Scenario.WriteBase(inbox);
         // Two machines: each its own store, Hangfire storage object and server, one PostgreSQL database between them.
         await using var a = await JobsHarness.StartAsync(db, inbox, Path.Combine(dir.Path, "out"));
         await using var b = await JobsHarness.StartAsync(db, inbox, Path.Combine(dir.Path, "out"));
         a.StartServer("server-a");
         b.StartServer("server-b");
 
-        var run = await Scenario.ServerRunAsync(a, people, copies: 2);
+        var run = await Scenario.ServerRunAsync(a, days, copies: 2);
 
         Assert.Equal(["server-a", "server-b"], run.Servers.Order(StringComparer.Ordinal));
         StoreSnapshot.AssertSame(clean.Expected, run.State);

@@ -1,7 +1,9 @@
+using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Jobs;
 using BlindSpot.Jobs.Tests.Support;
 using BlindSpot.Pipeline;
+using BlindSpot.Samples;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,8 +22,8 @@ public sealed class DistrictRunJobTests : IDisposable
         var server = await PostgresServer.SharedAsync();
         var national = await server.CreateDatabaseAsync("nat");
         var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
-        InboxWriter.WriteBase(Path.Combine(options.Inbox, "a1"), Scenario.Households, Scenario.BaseDay, seed: 7);
-        InboxWriter.WriteBase(Path.Combine(options.Inbox, "b2"), Scenario.Households / 2, Scenario.BaseDay, seed: 8);
+        var a1 = new DistrictGenerator(Scenario.District).WriteInbox(Path.Combine(options.Inbox, "a1"));
+        var b2 = new DistrictGenerator(Scenario.District with { Households = SampleOptions.MinHouseholds, Seed = 8 }).WriteInbox(Path.Combine(options.Inbox, "b2"));
         foreach (var d in new[] { "a1", "b2" }) await DistrictDatabases.EnsureCreatedAsync(national, d, CancellationToken.None);
         var job = new DistrictRunJob(Options.Create(options), PipelineSettings.Default, NullLoggerFactory.Instance, TimeProvider.System);
 
@@ -33,9 +35,11 @@ public sealed class DistrictRunJobTests : IDisposable
         await job.RunAsync("a1", Scenario.BaseDay, CancellationToken.None); // delivered twice: nothing happens
 
         await using var b = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, "b2"), CancellationToken.None);
-        var households = (await a.LoadDistrictAsync(Scenario.BaseDay, CancellationToken.None)).Households.Count;
-        Assert.Equal(Scenario.Households, households);
-        Assert.Equal(Scenario.Households / 2, (await b.LoadDistrictAsync(Scenario.BaseDay, CancellationToken.None)).Households.Count);
+        static async Task<int> LivingAsync(IBlindSpotStore s) =>
+            (await s.LoadDistrictAsync(Scenario.BaseDay, CancellationToken.None)).Households.Count(h => !h.MovedOut);
+        Assert.Equal(a1.Figures.HouseholdsAsOf, await LivingAsync(a));
+        Assert.Equal(b2.Figures.HouseholdsAsOf, await LivingAsync(b));
+        Assert.NotEqual(a1.Figures.HouseholdsAsOf, b2.Figures.HouseholdsAsOf);
         Assert.False(await a.TryBeginJobRunAsync(DistrictRunJob.Id, "a1|2026-10-23", CancellationToken.None));
         Assert.False(await b.TryBeginJobRunAsync(DistrictRunJob.Id, "b2|2026-10-23", CancellationToken.None));
         Assert.Equal(filesBefore, (await a.ListFilesAsync(CancellationToken.None)).Count);

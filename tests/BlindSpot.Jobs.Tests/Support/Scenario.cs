@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Jobs.Jobs;
+using BlindSpot.Samples;
 using Hangfire;
 
 namespace BlindSpot.Jobs.Tests.Support;
@@ -16,8 +17,9 @@ internal sealed record Step(string Name, Func<JobsHarness, Task> Direct, Func<IB
 }
 
 /// <summary>
-/// Several simulated days of the district: a base inbox (history to Friday 2026-10-23), then for each day a drop of
-/// new tips and visit results followed by the day's jobs: ingest, score, next business day's worklists, targets;
+/// Several simulated days of a generated district (BlindSpot.Samples, 1,000 households tipped three times as often as the
+/// documented world: enough visits to train a model): a base inbox (history to Friday 2026-10-23), then for each day a
+/// drop of new tips and visit results followed by the day's jobs: ingest, score, next business day's worklists, targets;
 /// a challenger is trained on the base and made champion; the retention purge runs last. The clean run calls each
 /// job once, directly; the tests run the same phases through Hangfire servers and compare the end state.
 /// </summary>
@@ -25,22 +27,30 @@ internal static class Scenario
 {
     public static readonly DateOnly BaseDay = new(2026, 10, 23);
     public static readonly DateOnly[] Days = [new(2026, 10, 26), new(2026, 10, 27), new(2026, 10, 28)];
-    public const int Households = 300;
+    public const int Households = 1_000;
+
+    public static readonly SampleOptions District = new() { Households = Households, Seed = 7, AsOf = BaseDay, TipRate = 3 };
 
     public static IEnumerable<DateOnly> ScoreDays => Days.Prepend(BaseDay);
 
-    public static IReadOnlyList<InboxWriter.Person> WriteBase(string inbox) => InboxWriter.WriteBase(inbox, Households, BaseDay);
+    /// <summary>Writes the base inbox; the district returned continues it day by day.</summary>
+    public static DistrictDays WriteBase(string inbox)
+    {
+        var generator = new DistrictGenerator(District);
+        generator.WriteInbox(inbox);
+        return new DistrictDays(generator.Continue(), BaseDay);
+    }
 
     /// <summary>The phases in order; the jobs of one phase may run at once, a phase starts when the one before is done.</summary>
-    public static IEnumerable<(string Name, Func<Task>? Before, Step[] Steps)> Phases(string inbox, IReadOnlyList<InboxWriter.Person> people, JobsHarness h)
+    public static IEnumerable<(string Name, Func<Task>? Before, Step[] Steps)> Phases(string inbox, DistrictDays days, JobsHarness h)
     {
         yield return ("ingest base", null, [Step.Of<IngestInboxJob>("ingest", j => j.RunAsync("2026-10-23T18:00", CancellationToken.None))]);
         yield return ("train", null, [Step.Of<RetrainJob>("retrain", j => j.RunAsync(BaseDay, CancellationToken.None))]);
         yield return ("promote", () => PromoteNewestAsync(h), []);
         yield return ("score base", null, [Step.Of<ScoreJob>("score", j => j.RunAsync(BaseDay, CancellationToken.None))]);
-        foreach (var (day, i) in Days.Select((d, i) => (d, i)))
+        foreach (var day in Days)
         {
-            yield return ($"ingest {day}", () => { InboxWriter.WriteDay(inbox, people, day, seed: 100 + i); return Task.CompletedTask; },
+            yield return ($"ingest {day}", () => { days.WriteDay(inbox, day); return Task.CompletedTask; },
                 [Step.Of<IngestInboxJob>("ingest", j => j.RunAsync($"{day:yyyy-MM-dd}T18:00", CancellationToken.None))]);
             yield return ($"score {day}", null, [Step.Of<ScoreJob>("score", j => j.RunAsync(day, CancellationToken.None))]);
             yield return ($"worklists and targets {day}", null,
@@ -67,9 +77,9 @@ internal static class Scenario
     public static async Task<string> CleanRunAsync(string db, string root)
     {
         var inbox = Path.Combine(root, "inbox");
-        var people = WriteBase(inbox);
+        var days = WriteBase(inbox);
         await using var h = await JobsHarness.StartAsync(db, inbox, Path.Combine(root, "out"));
-        foreach (var (_, before, steps) in Phases(inbox, people, h))
+        foreach (var (_, before, steps) in Phases(inbox, days, h))
         {
             if (before is not null) await before();
             foreach (var s in steps) await s.Direct(h);
@@ -81,10 +91,10 @@ internal static class Scenario
     public sealed record ServerRun(string State, IReadOnlyList<string> JobIds, int Retries, IReadOnlySet<string> Servers);
 
     /// <summary>The same phases through Hangfire: each job enqueued <paramref name="copies"/> times; requeues retries at once.</summary>
-    public static async Task<ServerRun> ServerRunAsync(JobsHarness h, IReadOnlyList<InboxWriter.Person> people, int copies, Func<string, Task>? afterEnqueue = null)
+    public static async Task<ServerRun> ServerRunAsync(JobsHarness h, DistrictDays days, int copies, Func<string, Task>? afterEnqueue = null)
     {
         var all = new List<string>();
-        foreach (var (name, before, steps) in Phases(h.Inbox, people, h))
+        foreach (var (name, before, steps) in Phases(h.Inbox, days, h))
         {
             if (before is not null) await before();
             var ids = steps.SelectMany(s => Enumerable.Range(0, copies).Select(_ => s.Enqueue(h.Client))).ToList();
@@ -94,5 +104,26 @@ internal static class Scenario
         }
         var state = await StoreSnapshot.TakeAsync(h.Store, Days[^1], ScoreDays, h.Out);
         return new ServerRun(state, all, all.Sum(id => HangfireWait.RetriesOf(h.Storage, id)), HangfireWait.ServersOf(h.Storage, all));
+    }
+}
+
+/// <summary>
+/// The district after the base day, one drop a day: the tips and calls made since the last drop, and the results of
+/// visiting the households tipped about on the day (at most five; from the district's hidden truth).
+/// </summary>
+internal sealed class DistrictDays(LiveDistrict live, DateOnly baseDay)
+{
+    readonly DistrictView view = live.NewView("jobs");
+    DateOnly last = baseDay;
+
+    public void WriteDay(string inbox, DateOnly day)
+    {
+        live.AdvanceTo(day);
+        view.WriteDays(last, day, inbox);
+        last = day;
+        var visited = live.TipsOn(day).Where(t => t.HouseholdId is not null && view.Received(t.TipId))
+            .DistinctBy(t => t.HouseholdId).Take(5)
+            .Select(t => (t.HouseholdId!, t.Dong!, view.Visit(t.HouseholdId!, day).Result)).ToList();
+        OutcomeFile.Write(inbox, day, visited);
     }
 }

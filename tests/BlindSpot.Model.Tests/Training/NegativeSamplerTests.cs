@@ -1,8 +1,10 @@
+using BlindSpot.Samples;
+
 namespace BlindSpot.Model.Tests.Training;
 
 public sealed class NegativeSamplerTests
 {
-    static readonly Some.District District = Some.Planted(households: 800, visitsPerDay: 8);
+    static readonly PlantedDistrict District = Some.District(households: 800, tipRate: 10);
     static readonly FeatureBuilder Builder = new(District.Data);
     static readonly IReadOnlyList<LabeledExample> Visits = LabelBuilder.Build(District.Data, Builder);
 

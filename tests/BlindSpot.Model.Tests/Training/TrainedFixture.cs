@@ -1,9 +1,11 @@
+using BlindSpot.Samples;
+
 namespace BlindSpot.Model.Tests.Training;
 
-/// <summary>One planted district trained once for the tests that read a model (training takes seconds).</summary>
+/// <summary>One generated district trained once for the tests that read a model (training takes seconds).</summary>
 public sealed class TrainedFixture
 {
-    public Some.District District { get; } = Some.Planted(capacityPerDong: 5);
+    public PlantedDistrict District { get; } = new(SampleOptions.Trainable(Some.AsOf));
     public FeatureBuilder Builder { get; }
     public IReadOnlyList<LabeledExample> Examples { get; }
     public int K { get; }

@@ -12,7 +12,7 @@ namespace BlindSpot.Pipeline.Tests.Modeling;
 public sealed class ModelingServicesTests : IAsyncLifetime
 {
     readonly string dir = Path.Combine(Path.GetTempPath(), "blindspot-modeling-" + Guid.NewGuid().ToString("N"));
-    readonly BlindSpot.Model.Tests.Some.District district = PlantedDistrict.Planted();
+    readonly DistrictData district = PlantedDistrict.Planted();
     IBlindSpotStore store = null!;
     static readonly TimeProvider Clock = TimeProvider.System;
     static readonly DateOnly AsOf = PlantedDistrict.AsOf;
@@ -21,7 +21,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     {
         Directory.CreateDirectory(dir);
         store = await StoreFactory.OpenAsync(Path.Combine(dir, "test.db"), CancellationToken.None);
-        Assert.True(await PlantedDistrict.CommitAsync(store, district.Data, CancellationToken.None));
+        Assert.True(await PlantedDistrict.CommitAsync(store, district, CancellationToken.None));
     }
 
     public async Task DisposeAsync()
@@ -71,7 +71,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     {
         // Lists stored for the test window: every fourth labeled visit there came from a 탐색 pick drawn with p = 0.05.
         var testFrom = AsOf.AddDays(-41);
-        var explored = district.Data.Outcomes
+        var explored = district.Outcomes
             .Where(o => o.VisitedOn >= testFrom && o.VisitedOn <= AsOf && o.Result is VisitResult.Discovered or VisitResult.NotInCrisis)
             .OrderBy(o => o.VisitedOn).ThenBy(o => o.HouseholdId, StringComparer.Ordinal).Where((_, i) => i % 4 == 0).ToList();
         foreach (var day in explored.GroupBy(o => o.VisitedOn))

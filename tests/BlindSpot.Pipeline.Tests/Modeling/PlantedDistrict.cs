@@ -5,14 +5,19 @@ using BlindSpot.Core.Storage;
 namespace BlindSpot.Pipeline.Tests.Modeling;
 
 /// <summary>
-/// The Model tests' planted district (tests/BlindSpot.Model.Tests/Some.cs, compiled into this project too), with
-/// enough daily capacity for worklists, committed to a real store the way ingest would.
+/// The generated district the Model tests train on (BlindSpot.Samples, <see cref="BlindSpot.Samples.SampleOptions.Trainable"/>,
+/// cut off on 2026-06-30) with 5 daily visits in each of six dongs (enough places for a list to hold 탐색 picks), committed
+/// to a real store the way ingest would.
 /// </summary>
 internal static class PlantedDistrict
 {
-    public static DateOnly AsOf => BlindSpot.Model.Tests.Some.AsOf;
+    public static readonly DateOnly AsOf = new(2026, 6, 30);
 
-    public static BlindSpot.Model.Tests.Some.District Planted() => BlindSpot.Model.Tests.Some.Planted(capacityPerDong: 5);
+    public static DistrictData Planted()
+    {
+        var data = new BlindSpot.Samples.PlantedDistrict(BlindSpot.Samples.SampleOptions.Trainable(AsOf)).Data;
+        return data with { Capacity = [.. data.Capacity.Take(6).Select(c => c with { DailyVisits = 5 })] };
+    }
 
     /// <summary>Commits the district to a store as one ingest batch (the way ingest would).</summary>
     public static Task<bool> CommitAsync(IBlindSpotStore store, DistrictData d, CancellationToken ct)

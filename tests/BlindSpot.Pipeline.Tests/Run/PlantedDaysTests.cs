@@ -16,8 +16,9 @@ namespace BlindSpot.Pipeline.Tests.Run;
 /// <summary>
 /// The main job (RunService) played day by day over the planted district: the first day trains and scores, the next
 /// days bring only that day's tips and visit results (and, on the last day, the crisis rows of the month just ended).
-/// The lists of every day are frozen in <c>PlantedDays.approved.txt</c>, written on the code before the daily-run
-/// speed work (issue 11): a faster run must give the same lists, entry by entry, with the same reasons.
+/// The lists of every day are frozen in <c>PlantedDays.approved.txt</c>: a faster run must give the same lists, entry by
+/// entry, with the same reasons. They were first written on the code before the daily-run speed work (issue 11), which
+/// kept them; when the planted district became the generated one (issue 8), they were written again on unchanged code.
 /// If the model's content changes on purpose (features, training, policy), review the .received.txt and copy it over.
 /// </summary>
 public sealed class PlantedDaysTests : IAsyncLifetime
@@ -29,7 +30,7 @@ public sealed class PlantedDaysTests : IAsyncLifetime
     static readonly DateOnly[] Days = [First, new(2026, 6, 25), new(2026, 6, 26), new(2026, 6, 29), new(2026, 6, 30)];
 
     readonly TempDir dir = new();
-    readonly DistrictData district = PlantedDistrict.Planted().Data;
+    readonly DistrictData district = PlantedDistrict.Planted();
     IBlindSpotStore store = null!;
     int files;
 

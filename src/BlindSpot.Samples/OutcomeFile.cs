@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Domain;
 
-namespace BlindSpot.Simulation;
+namespace BlindSpot.Samples;
 
-/// <summary>Writes a day's visit results as <c>outcomes_&lt;date&gt;.csv</c> in the contract's format (§2.5), UTF-8, English headers.</summary>
-internal static class OutcomeFile
+/// <summary>
+/// Writes a day's visit results as <c>outcomes_&lt;date&gt;.csv</c> in the contract's format (§2.5), UTF-8, English headers: the
+/// results of visits to a continued district (<see cref="DistrictView.Visit"/>) for the simulation and the tests.
+/// </summary>
+public static class OutcomeFile
 {
     public static string Write(string inbox, DateOnly day, IEnumerable<(string HouseholdId, string Dong, VisitResult Result)> visits)
     {
