@@ -20,32 +20,30 @@ internal enum Baseline
 
 /// <summary>
 /// The households a comparison policy may list on a day, per dong, in a random order of the day. Eligibility is the
-/// product's own: <see cref="WorklistPolicy.Build"/> runs in rules mode with unlimited capacity and an exploration
-/// share of 1, so every household that passes every exclusion (moved out, case-managed, cool-off, 부재 waiting, basic
-/// livelihood, recently listed) comes back, urgent tips of the product's urgent window marked, with its rules score
-/// (distinct recent crisis indicators) in <see cref="WorklistEntry.Score"/>. Each policy orders that set its own way and
-/// cuts it at the dong's capacity (urgent tips beyond it, as in the product).
+/// product's own: <see cref="WorklistPolicy.Eligible"/> in rules mode (no scores), so every household that passes every
+/// exclusion (moved out, case-managed, cool-off, 부재 waiting, basic livelihood, recently listed) comes back, urgent tips
+/// of the product's urgent window marked <see cref="Selection.UrgentTip"/> (the others <see cref="Selection.Exploration"/>),
+/// with its rules score (distinct recent crisis indicators) in <see cref="WorklistEntry.Score"/>. Each policy orders that
+/// set its own way and cuts it at the dong's capacity (urgent tips beyond it, as in the product).
 /// </summary>
 internal sealed record EligibleDong(string Dong, int Capacity, List<WorklistEntry> Random);
 
 internal static class Eligibility
 {
-    const int Unlimited = 1_000_000;
-
     public static List<EligibleDong> Build(DateOnly date, DistrictData data, IReadOnlyList<WorklistEntry> earlier, BusinessCalendar calendar,
         WorklistOptions options, string salt)
     {
-        var unlimited = data with { Capacity = Dongs.All.Select(d => new DongCapacity(d, Unlimited)).ToArray() };
-        var everyone = WorklistPolicy.Build(date, unlimited, [], earlier, calendar, options with { ExplorationShare = 1.0 });
-        var capacity = data.Capacity.ToDictionary(c => c.Dong, c => Math.Max(0, c.DailyVisits), StringComparer.Ordinal);
+        var eligible = WorklistPolicy.Eligible(date, data, [], earlier, calendar, options);
         var result = new List<EligibleDong>();
-        foreach (var dong in everyone.Dongs)
+        foreach (var dong in eligible.Dongs)
         {
-            var cap = capacity.TryGetValue(dong.Dong, out var c) ? c : options.DefaultDailyVisits;
+            var entries = dong.Households.Select(h => new WorklistEntry(date, dong.Dong, 0, h.Household.HouseholdId,
+                h.Urgent is not null ? Selection.UrgentTip : Selection.Exploration, h.RulesScore, RiskGrades.RulesVersion, [], 1.0, false,
+                h.LastTipAt, h.TipCount)).ToList();
             var draw = new ExplorationDraw(date, dong.Dong, salt);
             // A random key per household (ordinal id order first, so the draw is repeatable), used for ties and random fill.
-            var key = dong.Entries.OrderBy(e => e.HouseholdId, StringComparer.Ordinal).ToDictionary(e => e.HouseholdId, _ => draw.NextDouble(), StringComparer.Ordinal);
-            result.Add(new EligibleDong(dong.Dong, cap, dong.Entries.OrderBy(e => key[e.HouseholdId]).ToList()));
+            var key = entries.OrderBy(e => e.HouseholdId, StringComparer.Ordinal).ToDictionary(e => e.HouseholdId, _ => draw.NextDouble(), StringComparer.Ordinal);
+            result.Add(new EligibleDong(dong.Dong, dong.Capacity, entries.OrderBy(e => key[e.HouseholdId]).ToList()));
         }
         return result;
     }

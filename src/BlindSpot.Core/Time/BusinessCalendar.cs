@@ -36,6 +36,22 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly>? extraHolidays = null
         return next;
     }
 
+    /// <summary>
+    /// The business day <paramref name="n"/> business days before <paramref name="d"/> (<paramref name="d"/> itself when
+    /// <paramref name="n"/> is 0): the start of the worklists' relist window, "listed in the last n business days".
+    /// </summary>
+    public DateOnly BusinessDaysBefore(DateOnly d, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var from = d;
+        for (var i = 0; i < n; i++)
+        {
+            from = from.AddDays(-1);
+            while (!IsBusinessDay(from)) from = from.AddDays(-1);
+        }
+        return from;
+    }
+
     HashSet<DateOnly> Year(int year)
     {
         lock (gate)

@@ -13,9 +13,67 @@ namespace BlindSpot.Core.Worklists;
 /// </summary>
 public static class WorklistPolicy
 {
+    /// <summary>
+    /// The first day of the relist window (<see cref="WorklistOptions.RelistBusinessDays"/> business days before
+    /// <paramref name="date"/>): the stored worklists from this day to the day before <paramref name="date"/> are the
+    /// <c>earlier</c> lists <see cref="Build"/> and <see cref="Eligible"/> need.
+    /// </summary>
+    public static DateOnly RelistFrom(DateOnly date, BusinessCalendar calendar, WorklistOptions options) =>
+        calendar.BusinessDaysBefore(date, options.RelistBusinessDays);
+
+    /// <summary>
+    /// Every dong's households that pass every exclusion on <paramref name="date"/> (moved out, case-managed, cool-off,
+    /// 부재 waiting, basic livelihood, recently listed: ADR 0003), with what each would be listed for, and how many
+    /// households each exclusion kept off. <see cref="Build"/> chooses its lists from exactly these; the simulation's
+    /// comparison policies order them their own way. No dong on a day that is not a business day.
+    /// </summary>
     /// <param name="date">The business day the lists are for; after <paramref name="data"/>'s AsOf.</param>
     /// <param name="scores">The champion's scores as of the data's day; empty when there is no champion yet (rules fallback).</param>
-    /// <param name="earlier">Stored entries of earlier worklists (at least the last <see cref="WorklistOptions.RelistBusinessDays"/> business days).</param>
+    /// <param name="earlier">Stored entries of earlier worklists (at least those from <see cref="RelistFrom"/>).</param>
+    public static WorklistEligibility Eligible(
+        DateOnly date,
+        DistrictData data,
+        IReadOnlyList<HouseholdScore> scores,
+        IReadOnlyList<WorklistEntry> earlier,
+        BusinessCalendar calendar,
+        WorklistOptions options)
+    {
+        if (data.AsOf >= date) throw new ArgumentException("The district data must be as of a day before the worklist day (no look-ahead).", nameof(data));
+        if (options.Validate() is { } invalid) throw new ArgumentException(invalid, nameof(options));
+
+        var mode = scores.Count > 0 ? ScoringMode.Model : ScoringMode.Rules;
+        var modelVersion = mode == ScoringMode.Model
+            ? scores.GroupBy(s => s.ModelVersion).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
+            : RiskGrades.RulesVersion;
+        if (!calendar.IsBusinessDay(date)) return new WorklistEligibility(date, data.AsOf, false, mode, modelVersion, []);
+
+        var context = new Context(date, data, scores, earlier, calendar, options, mode);
+        var capacity = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in data.Capacity) capacity[c.Dong] = Math.Max(0, c.DailyVisits);
+        var byDong = data.Households.ToLookup(h => h.Dong, StringComparer.Ordinal);
+
+        // The dongs are assessed side by side: a dong reads only the day's lookups (built above, never changed after).
+        var dongs = new DongEligibility[Dongs.All.Count];
+        Parallel.For(0, dongs.Length, k =>
+        {
+            var dong = Dongs.All[k];
+            var cap = capacity.TryGetValue(dong, out var v) ? v : options.DefaultDailyVisits;
+            var excluded = new Dictionary<Exclusion, int>();
+            var eligible = new List<EligibleHousehold>();
+            foreach (var h in byDong[dong])
+            {
+                var c = context.Assess(h, out var why);
+                if (c is null) excluded[why] = excluded.GetValueOrDefault(why) + 1;
+                else eligible.Add(c);
+            }
+            dongs[k] = new DongEligibility(dong, cap, eligible, excluded);
+        });
+        return new WorklistEligibility(date, data.AsOf, true, mode, modelVersion, dongs);
+    }
+
+    /// <param name="date">The business day the lists are for; after <paramref name="data"/>'s AsOf.</param>
+    /// <param name="scores">The champion's scores as of the data's day; empty when there is no champion yet (rules fallback).</param>
+    /// <param name="earlier">Stored entries of earlier worklists (at least those from <see cref="RelistFrom"/>).</param>
     /// <param name="complete">
     /// Called once, after every dong's selection, with the listed households whose score is missing or carries no
     /// reasons; returns their scores with reasons (those it knows). The selection never depends on reasons nor on the
@@ -31,29 +89,14 @@ public static class WorklistPolicy
         WorklistOptions options,
         Func<IReadOnlyCollection<string>, IReadOnlyDictionary<string, HouseholdScore>>? complete = null)
     {
-        if (data.AsOf >= date) throw new ArgumentException("The district data must be as of a day before the worklist day (no look-ahead).", nameof(data));
-        if (options.Validate() is { } invalid) throw new ArgumentException(invalid, nameof(options));
+        var eligibility = Eligible(date, data, scores, earlier, calendar, options);
+        var mode = eligibility.Mode;
+        if (!eligibility.IsBusinessDay) return new WorklistPlan(date, data.AsOf, false, mode, eligibility.ModelVersion, []);
 
-        var mode = scores.Count > 0 ? ScoringMode.Model : ScoringMode.Rules;
-        var modelVersion = mode == ScoringMode.Model
-            ? scores.GroupBy(s => s.ModelVersion).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
-            : RiskGrades.RulesVersion;
-        if (!calendar.IsBusinessDay(date)) return new WorklistPlan(date, data.AsOf, false, mode, modelVersion, []);
-
-        var context = new Context(date, data, scores, earlier, calendar, options, mode);
-        var capacity = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var c in data.Capacity) capacity[c.Dong] = Math.Max(0, c.DailyVisits);
-        var byDong = data.Households.ToLookup(h => h.Dong, StringComparer.Ordinal);
-
-        // The dongs are chosen side by side: a dong's selection reads only the day's lookups (built above, never changed
-        // after) and draws from its own seed (date and dong), so the lists are those of choosing one dong after another.
-        var chosen = new DongChoice[Dongs.All.Count];
-        Parallel.For(0, chosen.Length, k =>
-        {
-            var dong = Dongs.All[k];
-            var cap = capacity.TryGetValue(dong, out var v) ? v : options.DefaultDailyVisits;
-            chosen[k] = ChooseDong(context, dong, cap, byDong[dong]);
-        });
+        // A dong's selection reads only its eligible households and draws from its own seed (date and dong), so the
+        // lists are those of choosing one dong after another.
+        var chosen = new DongChoice[eligibility.Dongs.Count];
+        Parallel.For(0, chosen.Length, k => chosen[k] = ChooseDong(date, options, mode, eligibility.Dongs[k]));
 
         IReadOnlyDictionary<string, HouseholdScore> completed = new Dictionary<string, HouseholdScore>(StringComparer.Ordinal);
         if (complete is not null && mode == ScoringMode.Model)
@@ -62,55 +105,47 @@ public static class WorklistPolicy
                 .Select(c => c.Household.HouseholdId).ToHashSet(StringComparer.Ordinal);
             if (incomplete.Count > 0) completed = complete(incomplete);
         }
-        var lists = chosen.Select(d => d.ToList(context, completed)).ToList();
-        return new WorklistPlan(date, data.AsOf, true, mode, modelVersion, lists);
+        var lists = chosen.Select(d => d.ToList(date, options, completed)).ToList();
+        return new WorklistPlan(date, data.AsOf, true, mode, eligibility.ModelVersion, lists);
     }
 
     /// <summary>A dong's selection, before its entries are written.</summary>
-    sealed record DongChoice(string Dong, int Cap, List<Candidate> Urgent, List<Candidate> Deterministic, List<Candidate> Explored,
-        double Probability, Dictionary<Exclusion, int> Excluded)
+    sealed record DongChoice(string Dong, int Cap, List<EligibleHousehold> Urgent, List<EligibleHousehold> Deterministic, List<EligibleHousehold> Explored,
+        double Probability, IReadOnlyDictionary<Exclusion, int> Excluded)
     {
-        public IEnumerable<Candidate> All => Urgent.Concat(Deterministic).Concat(Explored);
+        public IEnumerable<EligibleHousehold> All => Urgent.Concat(Deterministic).Concat(Explored);
 
-        public DongWorklist ToList(Context ctx, IReadOnlyDictionary<string, HouseholdScore> completed)
+        public DongWorklist ToList(DateOnly date, WorklistOptions options, IReadOnlyDictionary<string, HouseholdScore> completed)
         {
-            Candidate With(Candidate c) => completed.TryGetValue(c.Household.HouseholdId, out var s) ? c with { Score = s } : c;
+            EligibleHousehold With(EligibleHousehold c) => completed.TryGetValue(c.Household.HouseholdId, out var s) ? c with { Score = s } : c;
             var entries = new List<WorklistEntry>(Urgent.Count + Deterministic.Count + Explored.Count);
-            foreach (var c in Urgent) entries.Add(ctx.Entry(Dong, entries.Count + 1, With(c), Selection.UrgentTip, 1.0, entries.Count + 1 > Cap));
+            foreach (var c in Urgent) entries.Add(Entry(date, options, Dong, entries.Count + 1, With(c), Selection.UrgentTip, 1.0, entries.Count + 1 > Cap));
             foreach (var c in Deterministic)
-                entries.Add(ctx.Entry(Dong, entries.Count + 1, With(c), c.RecentTip is not null ? Selection.Tip : Selection.Model, 1.0, false));
-            foreach (var c in Explored) entries.Add(ctx.Entry(Dong, entries.Count + 1, With(c), Selection.Exploration, Probability, false));
+                entries.Add(Entry(date, options, Dong, entries.Count + 1, With(c), c.RecentTip is not null ? Selection.Tip : Selection.Model, 1.0, false));
+            foreach (var c in Explored) entries.Add(Entry(date, options, Dong, entries.Count + 1, With(c), Selection.Exploration, Probability, false));
             return new DongWorklist(Dong, Cap, entries, Excluded);
         }
     }
 
-    static DongChoice ChooseDong(Context ctx, string dong, int cap, IEnumerable<Household> households)
+    static DongChoice ChooseDong(DateOnly date, WorklistOptions options, ScoringMode mode, DongEligibility dong)
     {
-        var options = ctx.Options;
-        var excluded = new Dictionary<Exclusion, int>();
-        var candidates = new List<Candidate>();
-        foreach (var h in households)
-        {
-            var c = ctx.Assess(h, out var why);
-            if (c is null) excluded[why] = excluded.GetValueOrDefault(why) + 1;
-            else candidates.Add(c);
-        }
-
+        var cap = dong.Capacity;
+        var candidates = dong.Households;
         var urgent = candidates.Where(c => c.Urgent is not null)
             .OrderByDescending(c => c.SortKey).ThenBy(c => c.Urgent!.ReceivedAt).ThenBy(c => c.Household.HouseholdId, StringComparer.Ordinal)
             .ToList();
         var rest = candidates.Where(c => c.Urgent is null).ToList();
 
-        var draw = new ExplorationDraw(ctx.Date, dong, options.ExplorationSalt);
+        var draw = new ExplorationDraw(date, dong.Dong, options.ExplorationSalt);
         var slots = draw.Slots(cap * options.ExplorationShare, cap - urgent.Count, out var expectedSlots);
         var deterministicSlots = Math.Max(0, cap - urgent.Count - slots);
 
         // One ranking by calibrated probability (docs/adr/0005-one-ranking.md). Without a model there is no probability
         // for a tip: the rules fallback keeps recent tips before the rules score (the tips-then-rules list).
-        IEnumerable<Candidate> ranked = options.RecentTipsFirst || ctx.Mode == ScoringMode.Rules
-            ? rest.Where(c => c.RecentTip is not null).OrderBy(c => c, Candidate.Ranking)
-                .Concat(rest.Where(c => c.RecentTip is null && c.ModelEligible).OrderBy(c => c, Candidate.Ranking))
-            : rest.Where(c => c.RecentTip is not null || c.ModelEligible).OrderBy(c => c, Candidate.Ranking);
+        IEnumerable<EligibleHousehold> ranked = options.RecentTipsFirst || mode == ScoringMode.Rules
+            ? rest.Where(c => c.RecentTip is not null).OrderBy(c => c, EligibleHousehold.Ranking)
+                .Concat(rest.Where(c => c.RecentTip is null && c.ModelEligible).OrderBy(c => c, EligibleHousehold.Ranking))
+            : rest.Where(c => c.RecentTip is not null || c.ModelEligible).OrderBy(c => c, EligibleHousehold.Ranking);
         var deterministic = ranked.Take(deterministicSlots).ToList();
 
         var chosen = deterministic.Select(c => c.Household.HouseholdId).ToHashSet(StringComparer.Ordinal);
@@ -118,39 +153,14 @@ public static class WorklistPolicy
             .OrderBy(c => c.Household.HouseholdId, StringComparer.Ordinal).ToList();
         var explored = draw.Sample(pool, slots);
         var probability = pool.Count == 0 ? 0 : Math.Min(1.0, expectedSlots / pool.Count);
-        return new DongChoice(dong, cap, urgent, deterministic, explored.ToList(), probability, excluded);
-    }
-
-    /// <summary>A household that may be listed today, with what it would be listed for.</summary>
-    sealed record Candidate(
-        Household Household,
-        HouseholdScore? Score,
-        int RulesScore,
-        IReadOnlyList<string> RecentIndicators,
-        Tip? Urgent,
-        Tip? RecentTip,
-        bool AbsentReturn,
-        int TipCount,
-        DateTime? LastTipAt,
-        bool ModelEligible,
-        double SortKey)
-    {
-        /// <summary>Highest score first, then the most recent tip, then the household id (a total order: repeatable).</summary>
-        public static readonly IComparer<Candidate> Ranking = Comparer<Candidate>.Create((a, b) =>
-        {
-            var c = b.SortKey.CompareTo(a.SortKey);
-            if (c != 0) return c;
-            c = Nullable.Compare(b.LastTipAt, a.LastTipAt);
-            return c != 0 ? c : string.CompareOrdinal(a.Household.HouseholdId, b.Household.HouseholdId);
-        });
+        return new DongChoice(dong.Dong, cap, urgent, deterministic, explored.ToList(), probability, dong.Excluded);
     }
 
     /// <summary>The day's lookups, built once for all dongs.</summary>
     sealed class Context
     {
-        public DateOnly Date { get; }
-        public WorklistOptions Options { get; }
-        public ScoringMode Mode => mode;
+        DateOnly Date { get; }
+        WorklistOptions Options { get; }
         readonly ScoringMode mode;
         readonly DateOnly asOf;
         readonly DateOnly recentCrisisFrom;
@@ -184,19 +194,14 @@ public static class WorklistPolicy
                 .GroupBy(c => c.HouseholdId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-            var relistFrom = date;
-            for (var i = 0; i < options.RelistBusinessDays; i++)
-            {
-                relistFrom = relistFrom.AddDays(-1);
-                while (!calendar.IsBusinessDay(relistFrom)) relistFrom = relistFrom.AddDays(-1);
-            }
+            var relistFrom = RelistFrom(date, calendar, options);
             foreach (var e in earlier)
                 if (e.Date < date && e.Date >= relistFrom && (!lastListed.TryGetValue(e.HouseholdId, out var d) || e.Date > d))
                     lastListed[e.HouseholdId] = e.Date;
         }
 
         /// <summary>Applies every exclusion; null (and why) when the household must not be listed today.</summary>
-        public Candidate? Assess(Household h, out Exclusion why)
+        public EligibleHousehold? Assess(Household h, out Exclusion why)
         {
             why = default;
             if (h.MovedOut) { why = Exclusion.MovedOut; return null; }
@@ -269,7 +274,7 @@ public static class WorklistPolicy
             var modelEligible = mode == ScoringMode.Model
                 ? score is not null && (hasSignal || !Options.ModelTierRequiresSignal)
                 : recentIndicators.Count > 0;
-            return new Candidate(h, score, recentIndicators.Count, recentIndicators, urgent, recentTip, absentReturn,
+            return new EligibleHousehold(h, score, recentIndicators.Count, recentIndicators, urgent, recentTip, absentReturn,
                 tipCount, hTips.Count > 0 ? hTips[^1].ReceivedAt : null, modelEligible, sortKey);
         }
 
@@ -313,30 +318,30 @@ public static class WorklistPolicy
             var from = Date.AddDays(-90);
             return unvisited.Any(t => DateOnly.FromDateTime(t.ReceivedAt) >= from && TipPhrases.SignalsIsolation(t));
         }
+    }
 
-        public WorklistEntry Entry(string dong, int rank, Candidate c, Selection selection, double probability, bool overCapacity)
+    static WorklistEntry Entry(DateOnly date, WorklistOptions options, string dong, int rank, EligibleHousehold c, Selection selection, double probability, bool overCapacity)
+    {
+        var reasons = new List<string>();
+        if (overCapacity) reasons.Add("정원 초과 긴급 방문");
+        var tip = selection switch { Selection.UrgentTip => c.Urgent, Selection.Tip => c.RecentTip, _ => null };
+        if (tip is not null) reasons.Add(TipPhrases.Describe(tip, date));
+        else if (selection == Selection.Exploration)
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"탐색: 무작위 선정(선정확률 {probability * 100:0.0##}%)"));
+        if (c.AbsentReturn) reasons.Add("부재 후 재방문");
+
+        if (c.Score is { } s)
         {
-            var reasons = new List<string>();
-            if (overCapacity) reasons.Add("정원 초과 긴급 방문");
-            var tip = selection switch { Selection.UrgentTip => c.Urgent, Selection.Tip => c.RecentTip, _ => null };
-            if (tip is not null) reasons.Add(TipPhrases.Describe(tip, Date));
-            else if (selection == Selection.Exploration)
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"탐색: 무작위 선정(선정확률 {probability * 100:0.0##}%)"));
-            if (c.AbsentReturn) reasons.Add("부재 후 재방문");
-
-            if (c.Score is { } s)
-            {
-                // The model's tip-history reason states the same fact as the tip described above: said once.
-                reasons.AddRange(s.Reasons.Where(r => tip is null || !TipPhrases.IsHistory(r)).Take(Options.MaxModelReasons));
-                return new WorklistEntry(Date, dong, rank, c.Household.HouseholdId, selection, s.Probability, s.ModelVersion,
-                    reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
-            }
-
-            reasons.Add("모델 점수 없음: 규칙 점수");
-            reasons.Add(c.RecentIndicators.Count == 0 ? "최근 위기정보 없음"
-                : "최근 위기정보: " + string.Join(", ", c.RecentIndicators.Select(i => CrisisIndicators.KoreanNames.GetValueOrDefault(i, i))));
-            return new WorklistEntry(Date, dong, rank, c.Household.HouseholdId, selection, c.RulesScore, RiskGrades.RulesVersion,
+            // The model's tip-history reason states the same fact as the tip described above: said once.
+            reasons.AddRange(s.Reasons.Where(r => tip is null || !TipPhrases.IsHistory(r)).Take(options.MaxModelReasons));
+            return new WorklistEntry(date, dong, rank, c.Household.HouseholdId, selection, s.Probability, s.ModelVersion,
                 reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
         }
+
+        reasons.Add("모델 점수 없음: 규칙 점수");
+        reasons.Add(c.RecentIndicators.Count == 0 ? "최근 위기정보 없음"
+            : "최근 위기정보: " + string.Join(", ", c.RecentIndicators.Select(i => CrisisIndicators.KoreanNames.GetValueOrDefault(i, i))));
+        return new WorklistEntry(date, dong, rank, c.Household.HouseholdId, selection, c.RulesScore, RiskGrades.RulesVersion,
+            reasons, probability, overCapacity, c.LastTipAt, c.TipCount);
     }
 }

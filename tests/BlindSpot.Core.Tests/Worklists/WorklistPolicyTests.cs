@@ -22,6 +22,105 @@ public sealed class WorklistPolicyTests
 
     static IReadOnlyList<string> Ids(WorklistPlan plan, string dong = Some.Dong) => Listed(plan, dong).Select(e => e.HouseholdId).ToList();
 
+    /// <summary>A dong with one household for each exclusion and eligible ones of every kind (urgent, tipped, indicators, plain).</summary>
+    static (Some District, List<WorklistEntry> Earlier, List<HouseholdScore> Scores) EveryKind()
+    {
+        var d = new Some(Eve);
+        d.Household("CASE", caseManaged: true);
+        d.Tip("CASE", Eve, urgent: true);
+        d.Household("MOVED", snapshot: Eve.AddDays(-100));
+        d.Household("COOL");
+        d.Visit("COOL", Eve.AddDays(-10), VisitResult.NotInCrisis);
+        d.Household("ABSENT");
+        d.Visit("ABSENT", Eve, VisitResult.Absent);
+        d.Household("BASIC", basic: true);
+        d.Household("LISTED");
+        d.Household("URGENT");
+        d.Tip("URGENT", Eve, urgent: true);
+        d.Household("TIPPED");
+        d.Tip("TIPPED", Eve.AddDays(-5));
+        d.Household("ARREARS");
+        d.Crisis("ARREARS", new DateOnly(2026, 1, 1), CrisisIndicators.MgmtFeeArrears, 3);
+        d.Crisis("ARREARS", new DateOnly(2026, 1, 1), CrisisIndicators.HealthInsArrears, 2);
+        for (var i = 0; i < 6; i++) d.Household($"PLAIN{i}");
+        d.Household("ELSEWHERE", dong: "도림동");
+        List<WorklistEntry> earlier = [new(Eve, Some.Dong, 1, "LISTED", Selection.Model, 0.5, "m1", [], 1, false, null, 0)];
+        var scores = d.Data().Households.Select((h, i) => d.Score(h.HouseholdId, 0.01 * (i + 1), h.Dong)).ToList();
+        return (d, earlier, scores);
+    }
+
+    [Fact]
+    public void EligibleHouseholdsAreThoseAnUnlimitedListWouldTakeWithTheSameExclusionCounts()
+    {
+        // What the simulation did before WorklistPolicy.Eligible existed: a list of unlimited capacity, all exploration.
+        var (d, earlier, scores) = EveryKind();
+        var options = new WorklistOptions();
+        foreach (var dayScores in new[] { [], scores })
+        {
+            var eligible = WorklistPolicy.Eligible(Day, d.Data(), dayScores, earlier, Calendar, options);
+            var unlimited = d.Data() with { Capacity = Dongs.All.Select(x => new DongCapacity(x, 1_000_000)).ToArray() };
+            var everyone = WorklistPolicy.Build(Day, unlimited, dayScores, earlier, Calendar, options with { ExplorationShare = 1.0 });
+
+            Assert.Equal(everyone.Dongs.Select(x => x.Dong), eligible.Dongs.Select(x => x.Dong));
+            Assert.Equal((everyone.Mode, everyone.ModelVersion), (eligible.Mode, eligible.ModelVersion));
+            foreach (var (all, dong) in everyone.Dongs.Zip(eligible.Dongs))
+            {
+                Assert.Equal(all.Entries.Select(e => (e.HouseholdId, e.Selection == Selection.UrgentTip, e.Score)).Order(),
+                    dong.Households.Select(h => (h.Household.HouseholdId, h.Urgent is not null, h.Score?.Probability ?? h.RulesScore)).Order());
+                Assert.Equal(all.Excluded.OrderBy(x => x.Key), dong.Excluded.OrderBy(x => x.Key));
+            }
+            var mullae = eligible.Dongs.Single(x => x.Dong == Some.Dong);
+            Assert.Equal(["ARREARS", "PLAIN0", "PLAIN1", "PLAIN2", "PLAIN3", "PLAIN4", "PLAIN5", "TIPPED", "URGENT"],
+                mullae.Households.Select(h => h.Household.HouseholdId).Order(StringComparer.Ordinal));
+            Assert.Equal(Enum.GetValues<Exclusion>().Select(e => KeyValuePair.Create(e, 1)), mullae.Excluded.OrderBy(x => x.Key));
+            Assert.Equal(2, mullae.Households.Single(h => h.Household.HouseholdId == "ARREARS").RulesScore);
+        }
+    }
+
+    [Fact]
+    public void BuildChoosesFromTheEligibleHouseholdsAndReportsTheirExclusionCounts()
+    {
+        var (d, earlier, scores) = EveryKind();
+        d.Capacity(Some.Dong, 4);
+        var options = new WorklistOptions { ExplorationShare = 0.5 };
+        var eligible = WorklistPolicy.Eligible(Day, d.Data(), scores, earlier, Calendar, options);
+        var plan = WorklistPolicy.Build(Day, d.Data(), scores, earlier, Calendar, options);
+
+        foreach (var (list, dong) in plan.Dongs.Zip(eligible.Dongs))
+        {
+            Assert.Equal((list.Dong, list.Capacity), (dong.Dong, dong.Capacity));
+            Assert.Equal(dong.Excluded.OrderBy(x => x.Key), list.Excluded.OrderBy(x => x.Key));
+            Assert.Subset(dong.Households.Select(h => h.Household.HouseholdId).ToHashSet(), list.Entries.Select(e => e.HouseholdId).ToHashSet());
+        }
+        Assert.Equal(4, Listed(plan).Count);
+        Assert.Equal(18 * Enum.GetValues<Exclusion>().Length, plan.ExclusionCounts.Count());
+        Assert.All(plan.ExclusionCounts.Where(x => x.Dong == Some.Dong), x => Assert.Equal((Day, 1), (x.Date, x.Households)));
+    }
+
+    [Fact]
+    public void NoDongIsEligibleOnADayThatIsNotABusinessDay()
+    {
+        var (d, earlier, scores) = EveryKind();
+        var saturday = new DateOnly(2026, 3, 14);
+        d.AsOf = saturday.AddDays(-1);
+        var eligible = WorklistPolicy.Eligible(saturday, d.Data(), scores, earlier, Calendar, new WorklistOptions());
+        Assert.False(eligible.IsBusinessDay);
+        Assert.Empty(eligible.Dongs);
+    }
+
+    [Fact]
+    public void TheRelistWindowStartsTheConfiguredBusinessDaysBeforeTheList()
+    {
+        // Wednesday 2026-03-11: five business days back skip the weekend (3/7, 3/8) to Wednesday 3/4; 삼일절 (3/1) is a Sunday.
+        Assert.Equal(new DateOnly(2026, 3, 4), WorklistPolicy.RelistFrom(Day, Calendar, new WorklistOptions { RelistBusinessDays = 5 }));
+        Assert.Equal(new DateOnly(2026, 3, 9), WorklistPolicy.RelistFrom(Day, Calendar, new WorklistOptions { RelistBusinessDays = 2 }));
+        // Across holidays: the local elections (Wednesday 2026-06-03) and 추석 (Thursday 9/24, Friday 9/25) plus the weekend.
+        Assert.Equal(new DateOnly(2026, 6, 2), Calendar.BusinessDaysBefore(new DateOnly(2026, 6, 4), 1));
+        Assert.Equal(new DateOnly(2026, 9, 23), Calendar.BusinessDaysBefore(new DateOnly(2026, 9, 28), 1));
+        Assert.Equal(Day, Calendar.BusinessDaysBefore(Day, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.BusinessDaysBefore(Day, -1));
+    }
+
     [Fact]
     public void NeverListsCaseManagedHouseholdsEvenWithAnUrgentTip()
     {
