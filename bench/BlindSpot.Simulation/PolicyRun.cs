@@ -138,7 +138,7 @@ internal sealed class PolicyRun : IAsyncDisposable
             _ when Name == Logistic || Name.StartsWith(Logistic + ":", StringComparison.Ordinal) => LogisticList(listDay, data, earlier, options),
             _ => throw new ArgumentOutOfRangeException(nameof(Name), Name, null),
         };
-        await store.ReplaceWorklistAsync(listDay, entries, ct);
+        await store.ReplaceWorklistAsync(listDay, entries, [], ct);
         return entries;
     }
 

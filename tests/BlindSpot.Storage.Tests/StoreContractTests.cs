@@ -227,11 +227,43 @@ public abstract class StoreContractTests : IAsyncLifetime
 
         WorklistEntry E(int rank, string id) => new(d, "도림동", rank, id, Selection.Exploration, 0.05, "m-1", ["탐색"], 0.02, false,
             new DateTime(2026, 10, 30, 8, 15, 0), 2);
-        await Store.ReplaceWorklistAsync(d, [E(1, "H1"), E(2, "H2")], Ct);
-        await Store.ReplaceWorklistAsync(d, [E(1, "H3")], Ct);
+        await Store.ReplaceWorklistAsync(d, [E(1, "H1"), E(2, "H2")], [], Ct);
+        await Store.ReplaceWorklistAsync(d, [E(1, "H3")], [], Ct);
         var list = await Store.LoadWorklistAsync(d, Ct);
         Assert.Equal(E(1, "H3") with { Reasons = list[0].Reasons }, Assert.Single(list));
         Assert.Equal(["탐색"], list[0].Reasons);
+    }
+
+    [Fact]
+    public async Task StoresTheExclusionCountsOfAWorklistDayAndReplacesThemWithIt()
+    {
+        var mon = new DateOnly(2026, 11, 2);
+        var tue = new DateOnly(2026, 11, 3);
+        WorklistEntry E(DateOnly d, string id) => new(d, "도림동", 1, id, Selection.Model, 0.3, "m-1", [], 1, false, null, 0);
+        ExclusionCount X(DateOnly d, string dong, Exclusion e, int n) => new(d, dong, e, n);
+
+        await Store.ReplaceWorklistAsync(mon, [E(mon, "H1")], [X(mon, "도림동", Exclusion.MovedOut, 4), X(mon, "도림동", Exclusion.CaseManaged, 9)], Ct);
+        // The day built again: its entries and its counts are replaced together, zeros kept (a zero is a count, not a gap).
+        IReadOnlyList<ExclusionCount> monday =
+        [
+            X(mon, "도림동", Exclusion.MovedOut, 5), X(mon, "도림동", Exclusion.CaseManaged, 0), X(mon, "도림동", Exclusion.RecentlyListed, 2),
+            X(mon, "문래동", Exclusion.CoolOff, 1),
+        ];
+        await Store.ReplaceWorklistAsync(mon, [E(mon, "H2")], [.. monday.Reverse()], Ct);
+        await Store.ReplaceWorklistAsync(tue, [E(tue, "H3")], [X(tue, "도림동", Exclusion.BasicLivelihood, 7)], Ct);
+
+        Assert.Equal(monday, await Store.LoadExclusionCountsAsync(mon, mon, Ct));
+        Assert.Equal([.. monday, X(tue, "도림동", Exclusion.BasicLivelihood, 7)], await Store.LoadExclusionCountsAsync(mon, tue, Ct));
+        Assert.Equal("H2", Assert.Single(await Store.LoadWorklistAsync(mon, Ct)).HouseholdId);
+
+        // A list stored without counts (a caller that has none) leaves the day without counts, never with the old ones.
+        await Store.ReplaceWorklistAsync(tue, [E(tue, "H4")], [], Ct);
+        Assert.Empty(await Store.LoadExclusionCountsAsync(tue, tue, Ct));
+
+        // A count of another day is refused and changes nothing.
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceWorklistAsync(mon, [], [X(tue, "도림동", Exclusion.CoolOff, 1)], Ct));
+        Assert.Equal(monday, await Store.LoadExclusionCountsAsync(mon, mon, Ct));
+        Assert.Equal("H2", Assert.Single(await Store.LoadWorklistAsync(mon, Ct)).HouseholdId);
     }
 
     [Fact]
@@ -290,8 +322,8 @@ public abstract class StoreContractTests : IAsyncLifetime
             households: [Some.Household("H1", jan), Some.Household("H1", jun)],
             tips: [Some.Tip("OLD", new DateTime(2025, 2, 1, 9, 0, 0)), Some.Tip("NEW", new DateTime(2026, 9, 1, 9, 0, 0))]), Ct);
         WorklistEntry Entry(DateOnly day) => new(day, "문래동", 1, "H1", Selection.Tip, 0.4, "m1", ["제보 어제(2/1 일), 편의점 신고: \"우편물이 쌓여 있음\""], 1, false, null, 1);
-        await Store.ReplaceWorklistAsync(new DateOnly(2025, 2, 3), [Entry(new DateOnly(2025, 2, 3))], Ct);
-        await Store.ReplaceWorklistAsync(new DateOnly(2026, 9, 2), [Entry(new DateOnly(2026, 9, 2))], Ct);
+        await Store.ReplaceWorklistAsync(new DateOnly(2025, 2, 3), [Entry(new DateOnly(2025, 2, 3))], [], Ct);
+        await Store.ReplaceWorklistAsync(new DateOnly(2026, 9, 2), [Entry(new DateOnly(2026, 9, 2))], [], Ct);
         var touched = await Store.PurgePersonalDataAsync(new DateOnly(2026, 1, 1), Ct);
         Assert.Equal(3, touched);
         Assert.Empty(Assert.Single(await Store.LoadWorklistAsync(new DateOnly(2025, 2, 3), Ct)).Reasons);

@@ -104,11 +104,16 @@ public interface IModelStore
 
 public interface IWorklistStore
 {
-    /// <summary>Replaces the worklist of <paramref name="date"/> (idempotent per date).</summary>
-    Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, CancellationToken ct);
+    /// <summary>
+    /// Replaces the worklist of <paramref name="date"/>: its entries and how many households each exclusion kept off
+    /// each dong's list (<paramref name="excluded"/>, empty when the caller has none), in one transaction (idempotent per date).
+    /// </summary>
+    Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, IReadOnlyList<ExclusionCount> excluded, CancellationToken ct);
     Task<IReadOnlyList<WorklistEntry>> LoadWorklistAsync(DateOnly date, CancellationToken ct);
     /// <summary>Every stored entry between the two dates inclusive (exploration weighting, cool-off).</summary>
     Task<IReadOnlyList<WorklistEntry>> LoadWorklistsAsync(DateOnly from, DateOnly to, CancellationToken ct);
+    /// <summary>The stored exclusion counts between the two dates inclusive, by date, dong and exclusion.</summary>
+    Task<IReadOnlyList<ExclusionCount>> LoadExclusionCountsAsync(DateOnly from, DateOnly to, CancellationToken ct);
 }
 
 public interface IJobRunStore

@@ -37,9 +37,11 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task SetStatusAsync(string version, ModelStatus status, CancellationToken ct) => inner.SetStatusAsync(version, status, ct);
     public virtual Task ReplaceScoresAsync(DateOnly asOf, IReadOnlyList<HouseholdScore> scores, CancellationToken ct) => inner.ReplaceScoresAsync(asOf, scores, ct);
     public virtual Task<IReadOnlyList<HouseholdScore>> LoadScoresAsync(DateOnly asOf, CancellationToken ct) => inner.LoadScoresAsync(asOf, ct);
-    public virtual Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, CancellationToken ct) => inner.ReplaceWorklistAsync(date, entries, ct);
+    public virtual Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, IReadOnlyList<ExclusionCount> excluded, CancellationToken ct) =>
+        inner.ReplaceWorklistAsync(date, entries, excluded, ct);
     public virtual Task<IReadOnlyList<WorklistEntry>> LoadWorklistAsync(DateOnly date, CancellationToken ct) => inner.LoadWorklistAsync(date, ct);
     public virtual Task<IReadOnlyList<WorklistEntry>> LoadWorklistsAsync(DateOnly from, DateOnly to, CancellationToken ct) => inner.LoadWorklistsAsync(from, to, ct);
+    public virtual Task<IReadOnlyList<ExclusionCount>> LoadExclusionCountsAsync(DateOnly from, DateOnly to, CancellationToken ct) => inner.LoadExclusionCountsAsync(from, to, ct);
     public virtual Task<bool> TryBeginJobRunAsync(string job, string key, CancellationToken ct) => inner.TryBeginJobRunAsync(job, key, ct);
     public virtual Task CompleteJobRunAsync(string job, string key, string summary, CancellationToken ct) => inner.CompleteJobRunAsync(job, key, summary, ct);
     public virtual Task<IReadOnlyList<Tip>> LoadOpenTipsAsync(string? dong, CancellationToken ct) => inner.LoadOpenTipsAsync(dong, ct);

@@ -15,6 +15,12 @@ public enum Exclusion
     RecentlyListed,
 }
 
+/// <summary>
+/// How many households one exclusion kept off one dong's worklist of a day (counts only, never a household), as
+/// stored beside the worklist (<see cref="Storage.IWorklistStore.ReplaceWorklistAsync"/>).
+/// </summary>
+public sealed record ExclusionCount(DateOnly Date, string Dong, Exclusion Exclusion, int Households);
+
 /// <summary>How the day's entries were ranked.</summary>
 public enum ScoringMode
 {
@@ -30,10 +36,17 @@ public enum ScoringMode
 public sealed record DongWorklist(string Dong, int Capacity, IReadOnlyList<WorklistEntry> Entries, IReadOnlyDictionary<Exclusion, int> Excluded)
 {
     public int OverCapacity => Entries.Count(e => e.OverCapacity);
+
+    /// <summary>Every exclusion's count for this dong, zeros included, in the enum's order (what is stored).</summary>
+    public IEnumerable<ExclusionCount> ExclusionCounts(DateOnly date) =>
+        Enum.GetValues<Exclusion>().Select(e => new ExclusionCount(date, Dong, e, Excluded.GetValueOrDefault(e)));
 }
 
 /// <summary>The worklists of one business day for every dong (empty lists on a day that is not a business day).</summary>
 public sealed record WorklistPlan(DateOnly Date, DateOnly AsOf, bool IsBusinessDay, ScoringMode Mode, string ModelVersion, IReadOnlyList<DongWorklist> Dongs)
 {
     public IEnumerable<WorklistEntry> Entries => Dongs.SelectMany(d => d.Entries);
+
+    /// <summary>Every dong's exclusion counts, zeros included (what <see cref="Storage.IWorklistStore.ReplaceWorklistAsync"/> stores).</summary>
+    public IEnumerable<ExclusionCount> ExclusionCounts => Dongs.SelectMany(d => d.ExclusionCounts(Date));
 }

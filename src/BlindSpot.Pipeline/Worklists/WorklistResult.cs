@@ -40,7 +40,11 @@ public sealed record WorklistResult(
         [.. Enum.GetValues<Exclusion>().Select(e => KeyValuePair.Create(e, Dongs.Sum(d => d.Excluded.GetValueOrDefault(e))))];
 
     /// <summary>"전출 12, 사례관리 40, ..." for the console of the CLI (docs/adr/0011-cli-output-language.md).</summary>
-    public string ExcludedText => string.Join(", ", Excluded.Select(e => $"{ExclusionName(e.Key)} {e.Value}"));
+    public string ExcludedText => TextOf(Excluded);
+
+    /// <summary>The console's text of these counts, in their order: "전출 12, 사례관리 중 40, ...".</summary>
+    public static string TextOf(IEnumerable<KeyValuePair<Exclusion, int>> excluded) =>
+        string.Join(", ", excluded.Select(e => $"{ExclusionName(e.Key)} {e.Value}"));
 
     static string ExclusionName(Exclusion e) => e switch
     {

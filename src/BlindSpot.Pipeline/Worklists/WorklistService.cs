@@ -43,13 +43,13 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
 
         var (scores, scoresAsOf) = await LoadScoresAsync(asOfDay, ct);
         var data = await store.LoadDistrictAsync(asOfDay, ct);
-        var earlier = await store.LoadWorklistsAsync(EarliestRelevant(date, calendar), date.AddDays(-1), ct);
+        var earlier = await store.LoadWorklistsAsync(WorklistPolicy.RelistFrom(date, calendar, settings.Policy), date.AddDays(-1), ct);
         if (scoresAsOf is { } scoreDay) scores = await WithRankableScoresAsync(data, scores, scoreDay, ct);
 
         // The listed households' reasons (and a drawn household's probability) come once the selection is made.
         var complete = scoresAsOf is { } scoredOn && reasons is not null && scores.Count > 0 ? await reasons.CompleterAsync(scoredOn, scores, ct) : null;
         var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy, complete);
-        await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), ct);
+        await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), plan.ExclusionCounts.ToList(), ct);
 
         var households = data.Households.ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
         var summaries = new List<DongWorklistSummary>(plan.Dongs.Count);
@@ -110,17 +110,5 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
             if (scores.Count > 0) return (scores, day);
         }
         return ([], null);
-    }
-
-    /// <summary>The first day whose stored worklist the relist rule can look at.</summary>
-    DateOnly EarliestRelevant(DateOnly date, BusinessCalendar calendar)
-    {
-        var from = date;
-        for (var i = 0; i < settings.Policy.RelistBusinessDays; i++)
-        {
-            from = from.AddDays(-1);
-            while (!calendar.IsBusinessDay(from)) from = from.AddDays(-1);
-        }
-        return from;
     }
 }

@@ -35,6 +35,7 @@ internal static class Migrations
         // The id is drawn when the migration runs: a store made again under the same name or path is another store.
         new(7, "store id and history change counter", d => [d.CreateTable(Tables.StoreState),
             $"INSERT INTO store_state (store_id, history_changes) VALUES ('{Guid.NewGuid():N}', 0)"]),
+        new(8, "worklist exclusion counts", d => [d.CreateTable(Tables.WorklistExclusions)]),
     ];
 
     /// <summary>Triggers that make a table append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) fail.</summary>

@@ -176,4 +176,15 @@ internal static class Tables
     [
         C("state", ColumnType.Text), C("saved_at", ColumnType.Timestamp), C("bytes", ColumnType.Bytes),
     ], ["state"]);
+
+    // ---------------------------------------------------------------- migration "worklist exclusion counts"
+
+    /// <summary>
+    /// How many households each exclusion (<c>Exclusion</c>, by name) kept off each dong's worklist of a day, zeros
+    /// included; replaced with the day's entries. Counts only: no household, nothing for retention to purge.
+    /// </summary>
+    public static readonly Table WorklistExclusions = new("worklist_exclusions",
+    [
+        C("list_date", ColumnType.Date), C("dong", ColumnType.Text), C("exclusion", ColumnType.Text), C("households", ColumnType.Int),
+    ], ["list_date", "dong", "exclusion"]);
 }

@@ -72,10 +72,15 @@ internal sealed partial class SqlStore
 
     // ---------------------------------------------------------------- worklists
 
-    public async Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
+    public async Task ReplaceWorklistAsync(DateOnly date, IReadOnlyList<WorklistEntry> entries, IReadOnlyList<ExclusionCount> excluded, CancellationToken ct)
     {
+        if (excluded.FirstOrDefault(x => x.Date != date) is { } other)
+            throw new ArgumentException($"An exclusion count of {other.Date:yyyy-MM-dd} in the worklist of {date:yyyy-MM-dd}.", nameof(excluded));
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        await Db.ExecAsync(c, tx, "DELETE FROM worklist_exclusions WHERE list_date = @p0", ct, date);
+        await dialect.BulkInsertAsync(c, tx, Schema.Tables.WorklistExclusions,
+            excluded.Select(x => new object?[] { date, x.Dong, x.Exclusion.ToString(), x.Households }), upsert: false, ct);
         await Db.ExecAsync(c, tx, "DELETE FROM worklist_entries WHERE list_date = @p0", ct, date);
         await dialect.BulkInsertAsync(c, tx, Schema.Tables.Worklist, entries.Select(e => new object?[]
         {
@@ -94,6 +99,16 @@ internal sealed partial class SqlStore
             "SELECT list_date, dong, rank, household_id, selection, score, model_version, reasons, selection_probability, over_capacity, " +
             "last_tip_at, tip_count FROM worklist_entries WHERE list_date >= @p0 AND list_date <= @p1 ORDER BY list_date, dong, rank",
             ReadEntry, ct, from, to);
+    }
+
+    public async Task<IReadOnlyList<ExclusionCount>> LoadExclusionCountsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        var rows = await Db.QueryAsync(c,
+            "SELECT list_date, dong, exclusion, households FROM worklist_exclusions WHERE list_date >= @p0 AND list_date <= @p1",
+            r => new ExclusionCount(r.Date(0), r.GetString(1), Enum.Parse<Exclusion>(r.GetString(2)), r.GetInt32(3)), ct, from, to);
+        // In the enum's order within a dong (the order the console prints), not the names' alphabetical order.
+        return [.. rows.OrderBy(x => x.Date).ThenBy(x => x.Dong, StringComparer.Ordinal).ThenBy(x => x.Exclusion)];
     }
 
     static WorklistEntry ReadEntry(DbDataReader r) => new(

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Contract;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
@@ -38,6 +40,15 @@ public sealed class RunCommandTests : IDisposable
         }
         Assert.True(File.Exists(Path.Combine(Out, "targets", "2026.csv")));
         Assert.Contains("방문 목록 2026-11-02: 18개 동", run.Output);
+
+        // The exclusion counts it printed are stored, per dong and exclusion.
+        var day = new DateOnly(2026, 11, 2);
+        await using var store = await StoreFactory.OpenAsync(Db, default);
+        var stored = await store.LoadExclusionCountsAsync(day, day, default);
+        Assert.Equal(18 * Enum.GetValues<Exclusion>().Length, stored.Count);
+        Assert.Contains(stored, x => x.Exclusion == Exclusion.CaseManaged && x.Households > 0);
+        Assert.Contains("목록에서 뺀 세대: " + WorklistResult.TextOf(Enum.GetValues<Exclusion>()
+            .Select(e => KeyValuePair.Create(e, stored.Where(x => x.Exclusion == e).Sum(x => x.Households)))), run.Output);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using BlindSpot.Core.Worklists;
+using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Storage;
 using BlindSpot.Testing;
 
 namespace BlindSpot.Cli.Tests.Commands;
@@ -24,6 +27,21 @@ public sealed class WorklistsCommandTests(ConfigurationTests.District district) 
         var text = await Cli.RunAsync("worklists", "--date", "2026-11-02", "--out", outDir.Path, "--db", district.Db);
         Assert.Contains($"사례관리 중 {Kept("case_managed")}", text.Output);
         Assert.Contains("목록에서 뺀 세대: 전출 ", text.Output);
+
+        // The store keeps the counts it printed, per dong.
+        var day = new DateOnly(2026, 11, 2);
+        await using var store = await StoreFactory.OpenAsync(district.Db, default);
+        var stored = await store.LoadExclusionCountsAsync(day, day, default);
+        Assert.Equal(18 * Enum.GetValues<Exclusion>().Length, stored.Count);
+        foreach (var dong in dongs)
+        {
+            var name = dong.GetProperty("dong").GetString();
+            var printed = dong.GetProperty("excluded").EnumerateObject().Where(p => p.Value.GetInt32() > 0).ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            var kept = stored.Where(x => x.Dong == name && x.Households > 0).ToDictionary(x => JsonNamingPolicy.SnakeCaseLower.ConvertName(x.Exclusion.ToString()), x => x.Households);
+            Assert.Equal(printed.OrderBy(p => p.Key), kept.OrderBy(p => p.Key));
+        }
+        Assert.Contains("목록에서 뺀 세대: " + WorklistResult.TextOf(Enum.GetValues<Exclusion>()
+            .Select(e => KeyValuePair.Create(e, stored.Where(x => x.Exclusion == e).Sum(x => x.Households)))), text.Output);
     }
 
     [Fact]

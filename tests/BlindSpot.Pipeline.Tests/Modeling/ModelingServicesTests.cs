@@ -76,7 +76,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
             .OrderBy(o => o.VisitedOn).ThenBy(o => o.HouseholdId, StringComparer.Ordinal).Where((_, i) => i % 4 == 0).ToList();
         foreach (var day in explored.GroupBy(o => o.VisitedOn))
             await store.ReplaceWorklistAsync(day.Key, day.Select((o, i) => new WorklistEntry(day.Key, "도림동", i + 1, o.HouseholdId,
-                Selection.Exploration, 0.1, "m0", [], 0.05, false, null, 0)).ToList(), CancellationToken.None);
+                Selection.Exploration, 0.1, "m0", [], 0.05, false, null, 0)).ToList(), [], CancellationToken.None);
 
         var report = await Train.TrainAsync(AsOf, null, promote: false, CancellationToken.None);
 

@@ -123,6 +123,43 @@ public sealed class WorklistServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoresTheExclusionCountsItReportsPerDongAndDay()
+    {
+        var outDir = Path.Combine(dir, "out");
+        var tuesday = Monday.AddDays(1);
+        var first = await Service().BuildAsync(tuesday, outDir, CancellationToken.None);
+        await CommitAsync(Feed.Outcomes, outcomes:
+        [
+            new Outcome("H05", tuesday, VisitResult.Discovered, "긴급지원", "w1"),
+            new Outcome("H28", tuesday, VisitResult.Absent, null, "w1"),
+            new Outcome("H27", tuesday, VisitResult.NotInCrisis, null, "w1"),
+        ]);
+        await Service().BuildAsync(tuesday.AddDays(1), outDir, CancellationToken.None);
+        var thursday = tuesday.AddDays(2);
+        await Service().BuildAsync(thursday, outDir, CancellationToken.None);
+        var again = await Service().BuildAsync(thursday, outDir, CancellationToken.None); // replaced, not added to
+
+        // Every dong and every exclusion of the day, zeros included, exactly as the result reports them (and `run` prints).
+        var stored = await store.LoadExclusionCountsAsync(thursday, thursday, CancellationToken.None);
+        Assert.Equal(18 * Enum.GetValues<Exclusion>().Length, stored.Count);
+        foreach (var dong in again.Dongs)
+            foreach (var e in Enum.GetValues<Exclusion>())
+                Assert.Equal(dong.Excluded.GetValueOrDefault(e), stored.Single(x => x.Dong == dong.Dong && x.Exclusion == e).Households);
+        Assert.Equal(again.Excluded, [.. Enum.GetValues<Exclusion>().Select(e => KeyValuePair.Create(e, stored.Where(x => x.Exclusion == e).Sum(x => x.Households)))]);
+        // Thursday in 문래동: H29 case-managed; H05 and H27 visited on Tuesday; H28 absent on Tuesday (back on Friday);
+        // Wednesday's H26, H25, H24 listed and not visited since.
+        var mullae = stored.Where(x => x.Dong == Dong).ToDictionary(x => x.Exclusion, x => x.Households);
+        Assert.Equal((0, 1, 2, 1, 0, 3), (mullae[Exclusion.MovedOut], mullae[Exclusion.CaseManaged], mullae[Exclusion.CoolOff],
+            mullae[Exclusion.AbsentWaiting], mullae[Exclusion.BasicLivelihood], mullae[Exclusion.RecentlyListed]));
+
+        // Tuesday's counts stay those of Tuesday's lists.
+        var tuesdays = await store.LoadExclusionCountsAsync(tuesday, tuesday, CancellationToken.None);
+        Assert.Equal(first.Excluded, [.. Enum.GetValues<Exclusion>().Select(e => KeyValuePair.Create(e, tuesdays.Where(x => x.Exclusion == e).Sum(x => x.Households)))]);
+        Assert.Equal(1, tuesdays.Single(x => x.Dong == Dong && x.Exclusion == Exclusion.CaseManaged).Households);
+        Assert.Equal(0, tuesdays.Where(x => x.Dong == Dong && x.Exclusion != Exclusion.CaseManaged).Sum(x => x.Households));
+    }
+
+    [Fact]
     public async Task FallsBackToTheRulesScoreWhenNoScoresExist()
     {
         var day = Monday.AddDays(21); // a Monday three weeks on: the scores of the first Monday are too old to rank its lists
