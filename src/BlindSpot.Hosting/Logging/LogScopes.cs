@@ -10,16 +10,13 @@ public static class LogScopes
 {
     public const string Job = "Job";
     public const string RunKey = "RunKey";
+    // No scope sets it: ingest's message templates carry {Feed} as an event property, which the console's job tag shows.
     public const string Feed = "Feed";
     public const string Dong = "Dong";
 
     /// <summary>A job run: the job's id and the key it is idempotent by (e.g. the as-of date).</summary>
     public static IDisposable? BeginJobScope(this ILogger logger, string job, string runKey) =>
         logger.BeginScope(new Dictionary<string, object> { [Job] = job, [RunKey] = runKey });
-
-    /// <summary>One input feed (households, crisis, tips_officer...).</summary>
-    public static IDisposable? BeginFeedScope(this ILogger logger, string feed) =>
-        logger.BeginScope(new Dictionary<string, object> { [Feed] = feed });
 
     /// <summary>One administrative dong.</summary>
     public static IDisposable? BeginDongScope(this ILogger logger, string dong) =>

@@ -9,7 +9,7 @@ namespace BlindSpot.Hosting.Logging;
 
 /// <summary>
 /// The one Serilog set-up of BlindSpot, called by the CLI and by the jobs host: a console sink, a compact JSON file
-/// sink, and enrichment from the log context so that the <see cref="LogScopes"/> properties (Job, RunKey, Feed, Dong)
+/// sink, and enrichment from the log context so that the <see cref="LogScopes"/> properties (Job, RunKey, Dong)
 /// land on every event written inside a scope. Personal data never goes in: callers log household ids, counts and
 /// durations, through message templates with named properties.
 /// </summary>

@@ -33,9 +33,6 @@ public sealed class ScoreService
     // The policy whose rankable households are scored (the lists' own options).
     readonly WorklistOptions policy;
 
-    public ScoreService(IBlindSpotStore store, ILogger<ScoreService> logger, TimeProvider clock, WorklistOptions? policy = null)
-        : this(store, logger, new ModelCache(), policy ?? WorklistOptions.Default) => _ = clock;
-
     internal ScoreService(IBlindSpotStore store, ILogger<ScoreService> logger, ModelCache models, WorklistOptions policy)
     {
         this.store = store;

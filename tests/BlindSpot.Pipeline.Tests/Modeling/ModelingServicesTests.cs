@@ -32,7 +32,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     }
 
     TrainService Train => new(store, NullLogger<TrainService>.Instance, Clock);
-    ScoreService Score => new(store, NullLogger<ScoreService>.Instance, Clock);
+    ScoreService Score => new(store, NullLogger<ScoreService>.Instance, new ModelCache(), WorklistOptions.Default);
     ModelRegistryService Registry => new(store, NullLogger<ModelRegistryService>.Instance, Clock);
 
     [Fact]
