@@ -99,11 +99,52 @@ public sealed class NegativeSamplerTests
         Assert.Equal(visitsOnly.Report.Test, r.Test);
         Assert.All(withSampled.TestRows, e => Assert.False(e.Sampled));
         Assert.Null(visitsOnly.Report.WithSampledNegatives);
+        // Which sampled rows land in which window, and the second evaluation's counts, are worked out by hand in
+        // CountsTheSampledRowsOfEachWindowInTheSecondEvaluation; here only that there are some on this district.
         var second = r.WithSampledNegatives!;
-        Assert.Equal(sampled.Count(s => s.VisitedOn >= r.Test.From), second.SampledTestRows);
-        Assert.Equal(sampled.Count(s => s.VisitedOn < r.Calibration.From), second.SampledTrainRows);
-        Assert.Equal(r.Test.Rows + second.SampledTestRows, second.Rows);
-        Assert.Equal(r.Test.Positives, second.Positives);
+        Assert.True(second.SampledTrainRows > 0 && second.SampledTestRows > 0);
         Assert.NotEqual(visitsOnly.DataFingerprint, withSampled.DataFingerprint);
+    }
+
+    [Fact]
+    public void CountsTheSampledRowsOfEachWindowInTheSecondEvaluation()
+    {
+        // As of 2026-03-31 with 7 test days and 7 calibration days: test = 03-25..03-31, calibration = 03-18..03-24,
+        // training = before 03-18.
+        var asOf = new DateOnly(2026, 3, 31);
+        var o = new TrainOptions(NumberOfTrees: 5, MinimumExampleCountPerLeaf: 5, CalibrationDays: 7, TestDays: 7, BootstrapReplicates: 20,
+            RefitOnAllRows: false);
+        var rows = new List<LabeledExample>();
+        void Add(int month, int day, int count, Func<int, bool> label, bool sampled = false)
+        {
+            var on = new DateOnly(2026, month, day);
+            for (var i = 0; i < count; i++)
+            {
+                var values = new float[FeatureSchema.Count];
+                values[0] = i % 5 + (label(i) ? 3 : 0); // overlapping values: learnable, not separable
+                rows.Add(new LabeledExample(new HouseholdFeatures($"{(sampled ? "S" : "V")}{on:MMdd}-{i}", "도림동", on.AddDays(-1), Sex.M, 60, 1,
+                    false, 0, values, ""), on, !sampled && label(i), sampled));
+            }
+        }
+        for (var d = 1; d <= 10; d++) Add(3, d, 6, i => i % 3 == 0);   // training visits: 10 days x 6 = 60, 2 a day positive = 20
+        for (var d = 18; d <= 22; d++) Add(3, d, 2, i => i == 0);      // calibration visits: 5 days x 2 = 10, 5 positive
+        for (var d = 25; d <= 30; d++) Add(3, d, 3, i => i == 0);      // test visits: 6 days x 3 = 18, 6 positive
+        foreach (var d in new[] { 2, 5, 9 }) Add(3, d, 3, _ => false, sampled: true); // sampled in training: 3 days x 3 = 9
+        Add(3, 20, 3, _ => false, sampled: true);                       // sampled in calibration: 3, in neither count
+        Add(3, 25, 1, _ => false, sampled: true);                       // sampled in test: 1 (first test day)
+        Add(3, 26, 2, _ => false, sampled: true);                       //                + 2
+        Add(3, 31, 2, _ => false, sampled: true);                       //                + 2 (the as-of day) = 5
+        Add(4, 1, 2, _ => false, sampled: true);                        // after the as-of date: dropped
+
+        var r = ModelTrainer.TrainAndEvaluate(rows, asOf, k: 2, o).Trained!.Report;
+
+        Assert.Equal((60, 20), (r.Train.Rows, r.Train.Positives));
+        Assert.Equal((10, 5), (r.Calibration.Rows, r.Calibration.Positives));
+        Assert.Equal((18, 6), (r.Test.Rows, r.Test.Positives));
+        var second = r.WithSampledNegatives!;
+        Assert.Equal(9, second.SampledTrainRows);
+        Assert.Equal(5, second.SampledTestRows);
+        Assert.Equal(23, second.Rows);      // 18 test visits + 5 sampled test rows
+        Assert.Equal(6, second.Positives);  // the test visits' 6 positives; a sampled row is never one
     }
 }
