@@ -4,6 +4,7 @@ using BlindSpot.Storage.Postgres;
 using BlindSpot.Storage.Schema;
 using BlindSpot.Storage.Sql;
 using BlindSpot.Storage.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Storage;
 
@@ -35,20 +36,23 @@ public static class StoreFactory
     /// the environment (a server down, a wrong password, a corrupt file) are exceptions.
     /// </summary>
     /// <param name="clock">The clock of the timestamps the store writes itself (default: the system's).</param>
+    /// <param name="loggers">Where the store's own warnings go (a kept district history that cannot be read or written, an
+    /// inbox lock not released explicitly); none when null.</param>
     /// <param name="districtCache">
     /// Where the district's history is kept between runs (docs/adr/0006, "Third pass"; the hosts bind it from
     /// BlindSpot:DistrictCache): null or empty, beside a SQLite store ("&lt;file&gt;.district-cache") and nowhere for
     /// PostgreSQL (several hosts share it; each keeps its own copy only when given a folder); a folder: there, one
     /// file per store; "off": nowhere.
     /// </param>
-    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct, TimeProvider? clock = null, string? districtCache = null)
+    public static async Task<StoreOpening> OpenAsync(string db, bool create, CancellationToken ct, TimeProvider? clock = null, string? districtCache = null,
+        ILoggerFactory? loggers = null)
     {
         var address = StoreAddress.Parse(db);
         if (address.Problem is { } problem) return new StoreOpening(null, problem);
         if (!address.IsPostgres && SqliteFileProblem(address.Target, create) is { } fileProblem) return new StoreOpening(null, fileProblem);
 
-        SqlDialect dialect = address.IsPostgres ? new PostgresDialect(address.Target) : new SqliteDialect(address.Target);
-        var store = new SqlStore(dialect, clock, HistoryCache(address, districtCache));
+        SqlDialect dialect = address.IsPostgres ? new PostgresDialect(address.Target, loggers?.CreateLogger<PostgresDialect>()) : new SqliteDialect(address.Target);
+        var store = new SqlStore(dialect, clock, HistoryCache(address, districtCache, loggers?.CreateLogger<DistrictHistoryCache>()));
         try
         {
             // A look first (SQLite: read-only), so that a database that is not a store is left byte for byte as it was.
@@ -83,15 +87,15 @@ public static class StoreFactory
         _ => null,
     };
 
-    internal static DistrictHistoryCache? HistoryCache(StoreAddress address, string? setting)
+    internal static DistrictHistoryCache? HistoryCache(StoreAddress address, string? setting, ILogger? logger = null)
     {
         var folder = setting?.Trim();
         if (string.Equals(folder, "off", StringComparison.OrdinalIgnoreCase)) return null;
-        if (string.IsNullOrEmpty(folder)) return address.IsPostgres ? null : new DistrictHistoryCache(address.Target + ".district-cache");
+        if (string.IsNullOrEmpty(folder)) return address.IsPostgres ? null : new DistrictHistoryCache(address.Target + ".district-cache", logger);
         // The file's name says which store without naming it (a PostgreSQL address may hold a user name).
         var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             address.IsPostgres ? address.Display : address.Target)))[..24];
-        return new DistrictHistoryCache(Path.Combine(Path.GetFullPath(folder), $"{name}.district-cache"));
+        return new DistrictHistoryCache(Path.Combine(Path.GetFullPath(folder), $"{name}.district-cache"), logger);
     }
 
     /// <summary>Why a SQLite path cannot be opened as a store, or null; creates the empty file (0600) when it may.</summary>

@@ -20,6 +20,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     string db = "";
     DistrictHistoryCache cache = null!;
     SqlStore kept = null!;
+    readonly CapturingLogger log = new();
 
     /// <summary>The same database read without a cache: the figures every test compares with.</summary>
     SqlStore fresh = null!;
@@ -29,7 +30,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         db = await CreateDbAsync();
-        cache = new DistrictHistoryCache(Dir.File("cache/district.cache"));
+        cache = new DistrictHistoryCache(Dir.File("cache/district.cache"), log);
         kept = Store(db, cache);
         await kept.MigrateAsync(Ct);
         fresh = Store(db, null);
@@ -157,10 +158,15 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     public async Task ADamagedOrForeignCacheFileIsReadAsMissing()
     {
         await kept.LoadDistrictAsync(Day, Ct);
+        Assert.Empty(log.Warnings); // no file yet: nothing to warn about
         var bytes = await File.ReadAllBytesAsync(cache.Path, Ct);
         await File.WriteAllBytesAsync(cache.Path, bytes[..(bytes.Length / 2)], Ct);
         await AssertSameAsFreshAsync(Day);
         Assert.Equal(0, cache.Hits);
+        // The damaged file is reported by the exception's type, never by its name (it holds personal data) or content.
+        var warning = Assert.Single(log.Warnings);
+        Assert.Equal("Could not read the kept district history (EndOfStreamException): the history is read from the store instead", warning);
+        Assert.DoesNotContain(cache.Path, warning);
 
         // Another store's file under this store's name (a store made again at the same path has another id).
         var other = await CreateDbAsync();
@@ -172,6 +178,21 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
         }
         await AssertSameAsFreshAsync(Day);
         Assert.Equal(0, cache.Hits);
+        Assert.Single(log.Warnings); // another store's key is expected, not a damage
+    }
+
+    [Fact]
+    public async Task AHistoryThatCannotBeKeptIsReadFromTheStoreWithAWarning()
+    {
+        // The cache's folder is a regular file (a misconfiguration): the file can be neither read nor written. Each load
+        // says both, and still gives what the store holds.
+        await File.WriteAllTextAsync(Dir.File("cache"), "not a folder", Ct);
+        await AssertSameAsFreshAsync(Day);
+        await AssertSameAsFreshAsync(Day);
+        Assert.Equal(0, cache.Hits);
+        const string Read = "Could not read the kept district history (IOException): the history is read from the store instead";
+        const string Write = "Could not keep the district history for the next run (IOException): that run reads it from the store";
+        Assert.Equal([Read, Write, Read, Write], log.Warnings);
     }
 
     /// <summary>Loads <paramref name="day"/> through the kept store and asserts every row equals the fresh read's, in order.</summary>

@@ -62,7 +62,7 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<BlindSpotOptions>>().Value;
-            return new StoreHolder(o.Db, sp.GetRequiredService<TimeProvider>(), o.DistrictCache);
+            return new StoreHolder(o.Db, sp.GetRequiredService<TimeProvider>(), o.DistrictCache, sp.GetService<ILoggerFactory>());
         });
         // Singleton: a transient IAsyncDisposable would be disposed with every scope (a Hangfire job, a web request).
         services.AddSingleton<IBlindSpotStore>(sp => sp.GetRequiredService<StoreHolder>().Store);

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Hosting.Store;
 
@@ -8,8 +9,9 @@ namespace BlindSpot.Hosting.Store;
 /// DI as <see cref="IBlindSpotStore"/>; a host opens it with <see cref="OpenAsync"/> (the Generic Host does it through
 /// <see cref="StoreStartup"/>, the CLI right after validating its configuration).
 /// </summary>
-/// <param name="districtCache">BlindSpot:DistrictCache (<see cref="StoreFactory.OpenAsync(string, bool, CancellationToken, TimeProvider?, string?)"/>).</param>
-public sealed class StoreHolder(string db, TimeProvider? clock = null, string? districtCache = null) : IAsyncDisposable
+/// <param name="districtCache">BlindSpot:DistrictCache (<see cref="StoreFactory.OpenAsync(string, bool, CancellationToken, TimeProvider?, string?, ILoggerFactory?)"/>).</param>
+/// <param name="loggers">The host's loggers, for the store's own warnings.</param>
+public sealed class StoreHolder(string db, TimeProvider? clock = null, string? districtCache = null, ILoggerFactory? loggers = null) : IAsyncDisposable
 {
     IBlindSpotStore? store;
 
@@ -22,7 +24,7 @@ public sealed class StoreHolder(string db, TimeProvider? clock = null, string? d
     public async Task<string?> OpenAsync(bool create, CancellationToken ct)
     {
         if (store is not null) return null;
-        var opening = await StoreFactory.OpenAsync(db, create, ct, clock, districtCache);
+        var opening = await StoreFactory.OpenAsync(db, create, ct, clock, districtCache, loggers);
         store = opening.Store;
         return opening.Problem;
     }

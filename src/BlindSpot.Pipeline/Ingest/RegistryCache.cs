@@ -27,7 +27,9 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger)
             return;
         }
         var state = await store.RegistryStateAsync(ct);
-        if (await store.LoadRegistryCacheAsync(state, ct) is { } blob && KeptRegistry.TryRead(blob, out var households, out var addresses))
+        string? damage = null;
+        var blob = await store.LoadRegistryCacheAsync(state, ct);
+        if (blob is not null && KeptRegistry.TryRead(blob, out var households, out var addresses, out damage))
         {
             foreach (var h in households) context.Households[h.HouseholdId] = h;
             ResolverCache.Keep(context, addresses);
@@ -37,6 +39,14 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger)
             return;
         }
 
+        if (blob is not null)
+        {
+            // Another format or another build of the address parser is expected after an upgrade; a damaged copy is not.
+            if (damage is not null)
+                logger.LogWarning("The kept copy of the registry is damaged ({ErrorType}): reading the registry from its versions", damage);
+            else
+                logger.LogInformation("The kept copy of the registry is of another format or build: reading the registry from its versions");
+        }
         await store.LoadIngestContextPartsAsync(context, parts, ct);
         // The index is built now (a day with tips needs it anyway) so that the copy holds the addresses taken apart.
         var index = ResolverCache.For(context).Index;

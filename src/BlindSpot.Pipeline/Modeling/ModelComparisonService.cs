@@ -28,7 +28,9 @@ public sealed class ModelComparisonService(IBlindSpotStore store, TimeProvider c
     public async Task<HoldoutComparison> CompareAsync(string versionA, string versionB, CancellationToken ct)
     {
         var models = await store.ListModelsAsync(ct);
-        var (a, b) = (Find(models, versionA), Find(models, versionB));
+        var (a, problemA) = Find(models, versionA);
+        var (b, problemB) = Find(models, versionB);
+        if ((problemA ?? problemB) is { } unreadable) return Refused("", default, default, 0, unreadable);
         if (a is null || b is null) return Refused("", default, default, 0, "비교할 두 모델을 레지스트리에서 고르세요.");
 
         var holdout = (a.AsOf, a.TrainedAt).CompareTo((b.AsOf, b.TrainedAt)) >= 0 ? a : b;
@@ -66,8 +68,13 @@ public sealed class ModelComparisonService(IBlindSpotStore store, TimeProvider c
     static string NoVisits(DateOnly fittedUpTo) =>
         $"두 모델이 배우지 않은 방문이 아직 없습니다: 두 모델 모두 {fittedUpTo:yyyy-MM-dd} 까지의 방문으로 학습했으므로, 그 뒤 방문 결과가 쌓이면 같은 방문으로 비교합니다.";
 
-    static ModelCard? Find(IReadOnlyList<ModelRecord> models, string version) =>
-        models.FirstOrDefault(m => m.Version == version) is { } m ? ModelCard.FromJson(m.CardJson, out _) : null;
+    /// <summary>The model's card; null without a problem when no such model is registered, null with one when its card cannot be read.</summary>
+    static (ModelCard? Card, string? Problem) Find(IReadOnlyList<ModelRecord> models, string version)
+    {
+        if (models.FirstOrDefault(m => m.Version == version) is not { } m) return (null, null);
+        var card = ModelCard.FromJson(m.CardJson, out var problem);
+        return (card, problem is null ? null : $"{version} 의 모델 카드를 읽을 수 없어 비교하지 않았습니다: {problem}");
+    }
 
     static HoldoutComparison Refused(string holdout, DateOnly from, DateOnly to, int k, string problem) =>
         new(holdout, from, to, k, 0, 0, null, null, problem);

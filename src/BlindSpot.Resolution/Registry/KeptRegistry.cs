@@ -62,18 +62,28 @@ public static class KeptRegistry
     /// format, was written by another build of the address parser, or is damaged: the caller reads the registry from the
     /// store instead.
     /// </summary>
-    public static bool TryRead(byte[] blob, out List<HouseholdRef> households, out RegistryAddresses addresses)
+    /// <param name="damage">
+    /// Set when the blob is of this format and build but damaged (not merely another format or build, which is expected
+    /// after an upgrade): what is wrong, for the caller's warning; an exception by its type only (its text could carry
+    /// the blob's content).
+    /// </param>
+    public static bool TryRead(byte[] blob, out List<HouseholdRef> households, out RegistryAddresses addresses, out string? damage)
     {
         ArgumentNullException.ThrowIfNull(blob);
         households = [];
         addresses = null!;
+        damage = null;
         try
         {
             using var r = new BinaryReader(new MemoryStream(blob, writable: false), Encoding.UTF8);
             if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion
                 || !r.ReadBytes(ParserBuild.Length).AsSpan().SequenceEqual(ParserBuild)) return false;
             var n = r.ReadInt32();
-            if (n < 0) return false;
+            if (n < 0)
+            {
+                damage = "a negative household count";
+                return false;
+            }
             var list = new List<HouseholdRef>(n);
             // Dongs and housing types repeat: one string per value.
             var dongs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,12 +108,22 @@ public static class KeptRegistry
                 list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear, members, infants,
                     (flags & 1) != 0, (flags & 2) != 0, housing.Length == 0 ? null : housing));
             }
-            if (RegistryAddresses.Read(r) is not { } kept || r.BaseStream.Position != blob.Length) return false;
+            if (RegistryAddresses.Read(r) is not { } kept)
+            {
+                damage = "unreadable addresses";
+                return false;
+            }
+            if (r.BaseStream.Position != blob.Length)
+            {
+                damage = "bytes after the end";
+                return false;
+            }
             (households, addresses) = (list, kept);
             return true;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
+            damage = e.GetType().Name;
             return false;
         }
     }

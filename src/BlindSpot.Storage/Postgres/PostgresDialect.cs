@@ -1,6 +1,8 @@
 using System.Data.Common;
 using BlindSpot.Storage.Schema;
 using BlindSpot.Storage.Sql;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,12 +16,15 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
 {
     readonly NpgsqlDataSource dataSource;
     readonly string unpooled;
+    // Warnings only (an inbox lock that could not be released explicitly); never the connection string.
+    readonly ILogger logger;
 
     /// <summary>pg_advisory_lock key of the inbox lock: "BlSpInbx".</summary>
     const long InboxLockKey = 0x426C_5370_496E_6278;
 
-    public PostgresDialect(string connectionString)
+    public PostgresDialect(string connectionString, ILogger? logger = null)
     {
+        this.logger = logger ?? NullLogger.Instance;
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             // Personal data must not leak into server error texts or parameter logs.
@@ -80,7 +85,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             await connection.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
             cmd.Parameters.AddWithValue("key", InboxLockKey);
-            if (await cmd.ExecuteScalarAsync(ct) is true) return new InboxLock(connection);
+            if (await cmd.ExecuteScalarAsync(ct) is true) return new InboxLock(connection, logger);
         }
         catch
         {
@@ -95,7 +100,7 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     /// Unlocks explicitly before closing: closing alone releases the lock only when the server's backend process has
     /// ended, a moment after the client went on, so an ingest right after another could find the inbox still busy.
     /// </summary>
-    sealed class InboxLock(NpgsqlConnection connection) : IAsyncDisposable
+    sealed class InboxLock(NpgsqlConnection connection, ILogger logger) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -107,7 +112,8 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
-                // The connection is broken: its end releases the lock.
+                // The connection is broken: its end releases the lock (once the server notices the session ended).
+                logger.LogWarning("Could not release the inbox lock explicitly ({ErrorType}): closing its connection releases it", e.GetType().Name);
             }
             finally
             {

@@ -1,5 +1,7 @@
 using System.Text;
 using BlindSpot.Core.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlindSpot.Storage.Sql;
 
@@ -22,10 +24,13 @@ internal sealed record DistrictHistory(List<Household> Versions, List<CrisisReco
 /// The file holds personal data (names, phones, addresses): it gets the store's own mode (<see cref="Core.Files.PrivateFiles"/>:
 /// owner-only 0600 unless the operator made personal-data files group-readable), is written to a temporary name and
 /// renamed, and is never named in a log. A file that
-/// is missing, unreadable, of another format or of another key is ignored: the store is read as without a cache.
+/// is missing, unreadable, of another format or of another key is ignored: the store is read as without a cache. A file
+/// that cannot be read, written or deleted is logged as a warning (the exception's type only: its text names the file).
 /// </summary>
-internal sealed class DistrictHistoryCache(string path)
+internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
 {
+    readonly ILogger logger = logger ?? NullLogger.Instance;
+
     /// <summary>"BSDH" and the layout's version: a file of another layout is read as missing.</summary>
     const int Magic = 0x48445342;
     const int Layout = 2;
@@ -84,9 +89,14 @@ internal sealed class DistrictHistoryCache(string path)
             Interlocked.Increment(ref hits);
             return new DistrictHistory(versions, crisis);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null; // no file yet (a first run, or the cache was turned on since): nothing to report
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
                                       or ArgumentException or IndexOutOfRangeException or InvalidCastException or OverflowException)
         {
+            logger.LogWarning("Could not read the kept district history ({ErrorType}): the history is read from the store instead", e.GetType().Name);
             return null;
         }
     }
@@ -154,6 +164,7 @@ internal sealed class DistrictHistoryCache(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            logger.LogWarning("Could not keep the district history for the next run ({ErrorType}): that run reads it from the store", e.GetType().Name);
             TryDelete(temporary);
             return false;
         }
@@ -162,7 +173,7 @@ internal sealed class DistrictHistoryCache(string path)
     /// <summary>Removes the file (retention's purge: the names it held must not outlive the store's).</summary>
     public void Delete() => TryDelete(Path);
 
-    static void TryDelete(string path)
+    void TryDelete(string path)
     {
         try
         {
@@ -170,7 +181,8 @@ internal sealed class DistrictHistoryCache(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // left for the next write to replace; its key no longer matches the store
+            // Left for the next write to replace (its key no longer matches the store); until then it still holds personal data.
+            logger.LogWarning("Could not delete a district history file ({ErrorType}): it stays until the next write replaces it", e.GetType().Name);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class KeptRegistryTests
         var index = new RegistryIndex(Registry);
         var blob = KeptRegistry.Write(Registry, index.Addresses);
 
-        Assert.True(KeptRegistry.TryRead(blob, out var households, out var addresses));
+        Assert.True(KeptRegistry.TryRead(blob, out var households, out var addresses, out _));
         Assert.Equal(Registry, households);
         Assert.Equal(index.Addresses.Count, addresses.Count);
         var fromKept = new TipResolver(new RegistryIndex(households, addresses));
@@ -58,14 +58,22 @@ public sealed class KeptRegistryTests
     {
         var blob = KeptRegistry.Write(Registry, new RegistryIndex(Registry).Addresses);
 
-        Assert.False(KeptRegistry.TryRead(blob[..(blob.Length / 2)], out _, out _));
-        Assert.False(KeptRegistry.TryRead([.. blob, 0], out _, out _));
-        Assert.False(KeptRegistry.TryRead("not a registry"u8.ToArray(), out _, out _));
-        Assert.False(KeptRegistry.TryRead([], out _, out _));
+        // Damaged: said (for the caller's warning), by the exception's type only.
+        Assert.False(KeptRegistry.TryRead(blob[..(blob.Length / 2)], out _, out _, out var damage));
+        Assert.Equal("EndOfStreamException", damage);
+        Assert.False(KeptRegistry.TryRead([.. blob, 0], out _, out _, out damage));
+        Assert.Equal("bytes after the end", damage);
+        // Another format, or none: expected (nothing to warn about).
+        Assert.False(KeptRegistry.TryRead("not a registry"u8.ToArray(), out _, out _, out damage));
+        Assert.Null(damage);
+        Assert.False(KeptRegistry.TryRead([], out _, out _, out damage));
+        Assert.Null(damage);
         // Written by another build of the address parser (after the format's magic and version): parsed again instead.
         var otherBuild = blob.ToArray();
         otherBuild[9] ^= 0xFF;
-        Assert.False(KeptRegistry.TryRead(otherBuild, out _, out _));
-        Assert.True(KeptRegistry.TryRead(blob, out _, out _));
+        Assert.False(KeptRegistry.TryRead(otherBuild, out _, out _, out damage));
+        Assert.Null(damage);
+        Assert.True(KeptRegistry.TryRead(blob, out _, out _, out damage));
+        Assert.Null(damage);
     }
 }
