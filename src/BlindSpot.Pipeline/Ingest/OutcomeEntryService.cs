@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Csv.Ingest;
+using BlindSpot.Csv.Output;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Ingest;
@@ -104,15 +104,7 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
         _ => column,
     };
 
-    /// <summary>The one-row outcomes file: UTF-8 with BOM, RFC 4180 quoting.</summary>
-    internal static byte[] Csv(string householdId, string visitedOn, string result, string? services, string workerId, bool correction = false)
-    {
-        var sb = new StringBuilder(Header).Append("\r\n");
-        sb.AppendJoin(',', new[] { householdId, visitedOn, result, services ?? "", workerId, correction ? "Y" : "" }.Select(Quote));
-        sb.Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
-
-    static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    /// <summary>The one-row outcomes file: UTF-8 with BOM, CRLF, RFC 4180 quoting, values as entered (no formula escaping).</summary>
+    internal static byte[] Csv(string householdId, string visitedOn, string result, string? services, string workerId, bool correction = false) =>
+        InboxCsvWriter.Bytes(Header.Split(','), [[householdId, visitedOn, result, services ?? "", workerId, correction ? "Y" : ""]]);
 }

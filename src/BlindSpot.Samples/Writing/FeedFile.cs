@@ -32,6 +32,11 @@ internal enum Truncation { None, MidField, InsideQuote }
 /// Streams one CSV file: valid rows as they come, and about 1% deliberately broken rows slipped in between,
 /// every one of them counted for the manifest.
 /// </summary>
+/// <remarks>
+/// Written by hand, not through CsvHelper (which every other CSV BlindSpot writes goes through): the broken rows must
+/// come out malformed (a file cut mid-field or inside an open quote, a row with a field too many or too few), which a
+/// well-behaved writer refuses to produce or repairs.
+/// </remarks>
 internal sealed class FeedFile : IDisposable
 {
     const int Reservoir = 64;
