@@ -154,6 +154,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var before = new FileInfo(path);
         if (before.Length > options.MaxFileBytes)
             throw new FileTooLargeException(options.MaxFileBytes);
+        // The real clock, not the injected TimeProvider: the file system stamped LastWriteTimeUtc with the machine's
+        // clock, and only that clock says how long ago it was. The injected clock dates the ingest (the ledger, "today");
+        // a stopped or replayed one (tests, a re-run for a past day) would make every file look just written or ancient.
         var age = DateTime.UtcNow - before.LastWriteTimeUtc;
         if (options.QuietPeriod > TimeSpan.Zero && age < options.QuietPeriod)
             return (null, $"최근 {options.QuietPeriod.TotalSeconds:0}초 안에 바뀐 파일이라 아직 쓰는 중일 수 있습니다. 다음 실행에서 읽습니다.", false);
