@@ -281,17 +281,11 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Store.PromoteAsync("m-404", Ct));
     }
 
-    /// <summary>A clock stopped at one instant (not a mock: the store asks it the time, as it asks the system's).</summary>
-    sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public async Task AJobRunIsStampedInKoreanTimeByTheStoresClock()
     {
         var utc = new DateTimeOffset(2026, 11, 1, 20, 30, 0, TimeSpan.Zero); // 05:30 on Nov 2 in Seoul
-        var opening = await StoreFactory.OpenAsync(Db, create: false, Ct, new StoppedClock(utc));
+        var opening = await StoreFactory.OpenAsync(Db, create: false, Ct, new FakeTimeProvider(utc));
         await using var stamped = opening.Store!;
         Assert.True(await stamped.TryBeginJobRunAsync("worklists", "2026-11-02", Ct));
 

@@ -39,7 +39,7 @@ public abstract class BadInputTests : IAsyncLifetime
     const string OutcomeHeader = "household_id,visited_on,result,services,worker_id\n";
 
     Task<IngestReport> IngestAsync(IngestOptions? options = null, IBlindSpotStore? over = null) =>
-        new IngestService(over ?? store, new ListLogger(), new FixedClock(IngestFixture.Now), options).IngestInboxAsync(fx.Inbox, fx.Quarantine, Ct);
+        new IngestService(over ?? store, new ListLogger(), new FakeTimeProvider(IngestFixture.Now), options).IngestInboxAsync(fx.Inbox, fx.Quarantine, Ct);
 
     void Write(string name, string text) => fx.Write(name, text);
     void WriteBytes(string name, byte[] bytes) => File.WriteAllBytes(Path.Combine(fx.Inbox, name), bytes);

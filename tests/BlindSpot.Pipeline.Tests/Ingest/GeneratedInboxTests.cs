@@ -19,7 +19,7 @@ public sealed class GeneratedInboxTests : IDisposable
         var inbox = Path.Combine(dir.Path, "inbox");
         var manifest = new DistrictGenerator(new SampleOptions { Households = 2500, Seed = 7 }).WriteInbox(inbox);
         await using var store = await IngestFixture.OpenAsync(dir.File("blindspot.db"));
-        var clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var report = await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
 
         Assert.False(report.AnyFailure, string.Join("; ", report.Files.Where(f => f.IsFailure).Select(f => $"{f.FileName}: {f.Status} {f.Message}")));
@@ -50,7 +50,7 @@ public sealed class GeneratedInboxTests : IDisposable
         var generator = new DistrictGenerator(new SampleOptions { Households = 2500, Seed = 3 });
         generator.WriteInbox(inbox);
         await using var store = await IngestFixture.OpenAsync(dir.File("blindspot.db"));
-        var clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
 
         var tips = (await store.LoadDistrictAsync(new DateOnly(2026, 10, 30), default)).Tips;

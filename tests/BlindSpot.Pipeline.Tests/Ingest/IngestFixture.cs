@@ -40,7 +40,7 @@ internal sealed class IngestFixture : IDisposable
 
     public async Task<IngestReport> IngestAsync(IBlindSpotStore store, ILogger<IngestService>? logger = null, TimeProvider? clock = null,
         CancellationToken ct = default, IngestOptions? options = null) =>
-        await new IngestService(store, logger ?? new ListLogger(), clock ?? new FixedClock(Now), options).IngestInboxAsync(Inbox, Quarantine, ct);
+        await new IngestService(store, logger ?? new ListLogger(), clock ?? new FakeTimeProvider(Now), options).IngestInboxAsync(Inbox, Quarantine, ct);
 
     /// <summary>Everything ingest writes, as comparable text: the ledger, the quarantine and the district as of ingest day.</summary>
     public static async Task<string> StateAsync(IBlindSpotStore store)
@@ -64,12 +64,6 @@ internal sealed class IngestFixture : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
-}
-
-/// <summary>A clock stopped at one moment.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
 
 /// <summary>Keeps every rendered log message; can stand in for a crash right after the n-th file is committed.</summary>

@@ -183,7 +183,10 @@ public sealed class IngestServiceTests : IDisposable
     }
 }
 
-/// <summary>A clock that fails on its n-th reading: a crash inside the run.</summary>
+/// <summary>
+/// A clock that fails on its n-th reading: a crash inside the run. Hand-made on purpose: FakeTimeProvider (used for
+/// the stopped clocks) gives a time on every reading and cannot stand for a crash.
+/// </summary>
 internal sealed class CrashingClock(int failOnRead) : TimeProvider
 {
     int reads;

@@ -145,7 +145,7 @@ public abstract class LazyContextTests : IAsyncLifetime
     {
         lazyRecorder.Asked = fullRecorder.Asked = IngestContextParts.None;
         lazyRecorder.CopiesRead = lazyRecorder.CopiesKept = 0;
-        var clock = new FixedClock(utc);
+        var clock = new FakeTimeProvider(utc);
         var a = await new IngestService(full, new ListLogger(), clock).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-full"), default);
         var b = await new IngestService(lazy, new ListLogger(), clock).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-lazy"), default);
         Assert.False(a.AnyFailure);

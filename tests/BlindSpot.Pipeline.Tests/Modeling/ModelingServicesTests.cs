@@ -283,7 +283,8 @@ public sealed class ModelingServicesTests : IAsyncLifetime
 
         // Both refitted on every visit up to their as-of dates: no visit neither learned from exists yet (the clock stands
         // at the later as-of date), so the analysts' comparison says so instead of judging a model on its own rows.
-        var compared = await new ModelComparisonService(store, new StoppedAt(AsOf)).CompareAsync(earlier.Version!, champion.Version!, CancellationToken.None);
+        var noonKst = new FakeTimeProvider(new DateTimeOffset(AsOf.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero)); // 12:00 KST on AsOf
+        var compared = await new ModelComparisonService(store, noonKst).CompareAsync(earlier.Version!, champion.Version!, CancellationToken.None);
         Assert.Null(compared.A);
         Assert.Contains($"두 모델 모두 {AsOf:yyyy-MM-dd} 까지의 방문으로 학습했으므로", compared.Problem, StringComparison.Ordinal);
     }
@@ -330,10 +331,4 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.Contains("household_type", markdown);
         Assert.Contains(report.Card!.DataFingerprint, markdown);
     }
-}
-
-/// <summary>A clock standing at 12:00 KST of a day.</summary>
-file sealed class StoppedAt(DateOnly day) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
 }

@@ -31,14 +31,14 @@ public sealed class TipResolutionServiceTests : IDisposable
         await using var store = await IngestFixture.OpenAsync(fx.Db());
         fx.Write("households_20240430.csv", April);
         fx.Write("tips_officer_202405.csv", Tips);
-        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
         var open = await store.LoadOpenTipsAsync("도림동", default);
         Assert.Equal(["T1", "T2"], open.Select(t => t.TipId).Order());
         Assert.Equal(TipLinkStatus.Unresolved, open.Single(t => t.TipId == "T1").LinkStatus);
         Assert.Equal(["H001", "H002", "H003"], open.Single(t => t.TipId == "T2").Candidates.Order());
 
         fx.Write("households_20240531.csv", May);
-        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
 
         var t1 = await store.FindTipAsync(TipSource.Officer, "T1", default);
         Assert.Equal(("H004", MatchMethod.Address, new DateOnly(2024, 5, 31)), (t1!.HouseholdId, t1.Match, t1.ResolvedAgainst));
@@ -56,7 +56,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         await using var store = await IngestFixture.OpenAsync(fx.Db());
         fx.Write("households_20240430.csv", April);
         fx.Write("tips_officer_202405.csv", Tips);
-        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
         var service = new TipResolutionService(store, new ListLogger());
 
         Assert.Equal(TipDecision.Rejected, await service.RejectAsync(TipSource.Officer, "T2", "H002", default));
@@ -66,7 +66,7 @@ public sealed class TipResolutionServiceTests : IDisposable
 
         // A new snapshot makes the tip be tried again: the rejected household stays out.
         fx.Write("households_20240531.csv", May);
-        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
         Assert.DoesNotContain("H002", (await store.FindTipAsync(TipSource.Officer, "T2", default))!.Candidates);
 
         Assert.Equal(TipDecision.UnknownHousehold, await service.ConfirmAsync(TipSource.Officer, "T2", "H999", default));
@@ -83,7 +83,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         await using var store = await IngestFixture.OpenAsync(fx.Db());
         fx.Write("households_20240430.csv", April + "H101,대림2동,서울특별시 영등포구 대림로 5 101호,이순자,,1945,F,1,0,N,N,N,연립다세대,월세,2020-03-01,N,N\n");
         fx.Write("tips_officer_202405.csv", Tips);
-        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
         var service = new TipResolutionService(store, new ListLogger());
 
         Assert.Equal(TipDecision.OtherDong, await service.ConfirmAsync("대림2동", TipSource.Officer, "T2", "H101", default));
@@ -97,7 +97,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         var t1 = await store.FindTipAsync(TipSource.Officer, "T1", default);
         Assert.Equal(("H002", MatchMethod.Confirmed), (t1!.HouseholdId, t1.Match));
 
-        var view = await new DongTipsQuery(service, store, WorklistSettings.Default, new FixedClock(Later)).LoadAsync("도림동", all: true, default);
+        var view = await new DongTipsQuery(service, store, WorklistSettings.Default, new FakeTimeProvider(Later)).LoadAsync("도림동", all: true, default);
         var t2 = Assert.Single(view.Lines);
         Assert.Equal(["H001", "H002", "H003"], t2.Candidates.Where(c => c.InDong).Select(c => c.HouseholdId).Order());
         Assert.Equal("김영희", t2.Candidates.Single(c => c.HouseholdId == "H001").Name);
@@ -109,7 +109,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         await using var store = await IngestFixture.OpenAsync(fx.Db());
         fx.Write("households_20240430.csv", April);
         fx.Write("tips_officer_202405.csv", Tips);
-        await fx.IngestAsync(store, clock: new FixedClock(Later));
+        await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
         var outDir = Path.Combine(fx.Root, "out");
 
         var result = await new WorklistService(store, new Microsoft.Extensions.Logging.Abstractions.NullLogger<WorklistService>(), WorklistSettings.Default)
