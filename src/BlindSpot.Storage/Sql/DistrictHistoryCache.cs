@@ -179,6 +179,10 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
         {
             File.Delete(path);
         }
+        catch (DirectoryNotFoundException)
+        {
+            // no folder, so no file: nothing was left behind
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Left for the next write to replace (its key no longer matches the store); until then it still holds personal data.
