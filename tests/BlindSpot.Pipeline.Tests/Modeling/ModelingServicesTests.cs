@@ -47,20 +47,23 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         var models = await Registry.ListAsync(CancellationToken.None);
         Assert.Equal(ModelStatus.Champion, Assert.Single(models).Status);
 
-        // Five marked households beside the planted ones (as of 2026-06-30 the signal window of 3 months starts 2026-03-01;
-        // the planted registry snapshot is 2025-06-30):
+        // Five marked households beside the generated ones, copies of one of them (as of 2026-06-30 the signal window of
+        // 3 months starts 2026-03-01):
         //   Z-TIP     a tip on 2025-08-01 (any known tip counts)        -> scored
         //   Z-MARCH   a crisis row for 2026-03 (first month in window)  -> scored
         //   Z-FEB     a crisis row for 2026-02 (one month too old)      -> not scored
         //   Z-NONE    nothing                                           -> not scored
-        //   Z-MOVED   a tip, but only in the 2024-12-31 snapshot: moved out -> not scored
-        var marked = new[] { "Z-TIP", "Z-MARCH", "Z-FEB", "Z-NONE" }.Select(id => BlindSpot.Model.Tests.Some.Household(id, snapshot: new DateOnly(2025, 6, 30)))
-            .Append(BlindSpot.Model.Tests.Some.Household("Z-MOVED", snapshot: new DateOnly(2024, 12, 31))).ToList();
+        //   Z-MOVED   a tip, but only in a snapshot before the newest: moved out -> not scored
+        var newest = district.HouseholdVersions.Max(h => h.SnapshotDate);
+        var template = district.HouseholdVersions.First(h => h.SnapshotDate == newest);
+        var marked = new[] { "Z-TIP", "Z-MARCH", "Z-FEB", "Z-NONE" }.Select(id => template with { HouseholdId = id })
+            .Append(template with { HouseholdId = "Z-MOVED", SnapshotDate = newest.AddDays(-1) }).ToList();
+        var tip = district.Tips.First(t => t.HouseholdId is not null);
         var extra = new DistrictData(AsOf, marked,
             [new CrisisRecord("Z-MARCH", new DateOnly(2026, 3, 1), BlindSpot.Core.Contract.CrisisIndicators.MgmtFeeArrears, 2, true),
              new CrisisRecord("Z-FEB", new DateOnly(2026, 2, 1), BlindSpot.Core.Contract.CrisisIndicators.MgmtFeeArrears, 2, true)],
-            [BlindSpot.Model.Tests.Some.Tip("T-Z-TIP", "Z-TIP", new DateTime(2025, 8, 1, 10, 0, 0)),
-             BlindSpot.Model.Tests.Some.Tip("T-Z-MOVED", "Z-MOVED", new DateTime(2025, 8, 1, 10, 0, 0))], [], [], []);
+            [tip with { TipId = "T-Z-TIP", HouseholdId = "Z-TIP", ReceivedAt = new DateTime(2025, 8, 1, 10, 0, 0) },
+             tip with { TipId = "T-Z-MOVED", HouseholdId = "Z-MOVED", ReceivedAt = new DateTime(2025, 8, 1, 10, 0, 0) }], [], [], []);
         Assert.True(await PlantedDistrict.CommitAsync(store, extra, CancellationToken.None));
 
         var scored = await Score.ScoreAsync(AsOf, CancellationToken.None);
@@ -74,8 +77,8 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         Assert.DoesNotContain("Z-NONE", ids);
         Assert.DoesNotContain("Z-MOVED", ids);
         Assert.Equal(ids.Count, scored.Scored);
-        // Not every living household of the planted district either (1,500 planted plus 4 living marked ones).
-        Assert.InRange(ids.Count, 2, 1_503);
+        // Not every living household either (the generated ones plus the 4 living marked ones).
+        Assert.InRange(ids.Count, 2, district.Households.Count(h => !h.MovedOut) + 4 - 1);
         Assert.All(stored, s => Assert.Equal(report.Version, s.ModelVersion));
         // Probabilities only: the reasons are computed for the households a worklist names (ReasonService).
         Assert.All(stored, s => Assert.Empty(s.Reasons));
