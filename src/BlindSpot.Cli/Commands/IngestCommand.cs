@@ -133,8 +133,11 @@ internal static class IngestCommand
     static string Num(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     /// <summary>How many of the inbox's files are done, for the progress display.</summary>
-    sealed class FilesShown(Action<string> show) : IProgress<FileProgress>
+    internal sealed class FilesShown(Action<string> show) : IProgress<FileProgress>
     {
-        public void Report(FileProgress p) => show(string.Create(CultureInfo.InvariantCulture, $"수집 중: 파일 {p.Done}/{p.Total}"));
+        public void Report(FileProgress p) => show(Text(p));
+
+        /// <summary>The words of the progress display while files are ingested (also `run`'s ingest step).</summary>
+        public static string Text(FileProgress p) => string.Create(CultureInfo.InvariantCulture, $"수집 중: 파일 {p.Done}/{p.Total}");
     }
 }

@@ -100,7 +100,7 @@ internal static class RunCommand
     {
         public void Report(RunProgress p) => show(p.Step switch
         {
-            RunStep.Ingest when p.Files.Total > 0 => string.Create(CultureInfo.InvariantCulture, $"수집 중: 파일 {p.Files.Done}/{p.Files.Total}"),
+            RunStep.Ingest when p.Files.Total > 0 => IngestCommand.FilesShown.Text(p.Files),
             RunStep.Ingest => "수집 중",
             RunStep.Train => "첫 모델 학습 중",
             RunStep.Score => "점수 계산 중",
