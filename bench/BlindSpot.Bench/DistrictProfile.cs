@@ -47,7 +47,7 @@ internal static class DistrictProfile
         // Since issue 11's ingest pass: a day's tips and visits read their own keys, the registry from the copy kept for
         // its state (written once per snapshot by the first run that reads the registry), the index without parsing.
         var state = await store.RegistryStateAsync(ct);
-        if (await store.LoadRegistryCacheAsync(state, ct) is not { } current || !KeptRegistry.TryRead(current, out _, out _))
+        if (await store.LoadRegistryCacheAsync(state, ct) is not { } current || !KeptRegistry.TryRead(current, out _, out _, out _))
         {
             var registry = await store.LoadIngestContextAsync(IngestContextParts.Registry, ct);
             var fresh = new RegistryIndex(registry.Households.Values);
@@ -55,7 +55,7 @@ internal static class DistrictProfile
             Lap("(once per snapshot) registry read, indexed, copy kept");
         }
         var day = await store.LoadIngestContextAsync(IngestContextParts.TipIds | IngestContextParts.OutcomeKeys, ct);
-        if (!KeptRegistry.TryRead((await store.LoadRegistryCacheAsync(state, ct))!, out var kept, out var addresses)) throw new InvalidOperationException("unreadable registry copy");
+        if (!KeptRegistry.TryRead((await store.LoadRegistryCacheAsync(state, ct))!, out var kept, out var addresses, out _)) throw new InvalidOperationException("unreadable registry copy");
         foreach (var h in kept) day.Households[h.HouseholdId] = h;
         Lap($"day's ingest context ({day.OutcomeKeys.Count} visit keys, {day.Households.Count} households from the kept copy)");
         _ = new RegistryIndex(kept, addresses);

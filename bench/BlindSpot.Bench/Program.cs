@@ -7,7 +7,7 @@ using BlindSpot.Storage;
 using BlindSpot.Testing;
 using Microsoft.Extensions.Logging;
 
-// dotnet run -c Release --project bench/BlindSpot.Bench -- generate <inbox> [households]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- generate <inbox> [households] [seed]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- ingest <inbox> sqlite <file.db>
 // dotnet run -c Release --project bench/BlindSpot.Bench -- ingest <inbox> postgres [connection string | temp]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- score-national [--households 23000000] [--batch 50000]
@@ -25,8 +25,9 @@ var inv = CultureInfo.InvariantCulture;
 if (args is ["generate", var dir, ..])
 {
     var households = args.Length > 2 ? int.Parse(args[2], inv) : 190_000;
+    var seed = args.Length > 3 ? int.Parse(args[3], inv) : new SampleOptions().Seed;
     var watch = Stopwatch.StartNew();
-    var manifest = new DistrictGenerator(new SampleOptions { Households = households }).WriteInbox(dir);
+    var manifest = new DistrictGenerator(new SampleOptions { Households = households, Seed = seed }).WriteInbox(dir);
     Console.WriteLine(string.Create(inv, $"generated {manifest.Files.Count} files, {manifest.Files.Sum(f => f.RowsWritten)} rows, " +
         $"{Directory.EnumerateFiles(dir).Sum(f => new FileInfo(f).Length) / 1e6:F1} MB in {watch.Elapsed.TotalSeconds:F1} s"));
     return 0;
@@ -126,7 +127,7 @@ if (args is ["resolve-tips", ..])
         int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"),
         args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null, notes: !args.Contains("--no-notes"));
 }
-Console.Error.WriteLine("usage: generate <inbox> [households] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
+Console.Error.WriteLine("usage: generate <inbox> [households] [seed] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
     "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] " +
     "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes]");
 return 2;
