@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# BlindSpot's nightly `run` (the CLI, SQLite) beside an independent pandas + scikit-learn pipeline
+# (bench/independent/pipeline.py), on the same generated inbox and the same days, on the same machine, one after the
+# other: the side-by-side measurement of issue 11 (docs/benchmarks.md says how to read it).
+#
+#   bench/side-by-side.sh <work> [households=190000] [days=3] [seed=42]
+#
+# Day 0 is the first run on an empty store (ingest, train, score, lists); every business day after it the bench's
+# `day-files` writes that day's new tips and visit results into the inbox (no new snapshot) and both run again.
+# Each run is its own process, timed by /usr/bin/time: wall seconds, CPU seconds (user + system) and peak RSS.
+# scikit-learn's OpenMP threads wait passively (OMP_WAIT_POLICY=PASSIVE): spinning threads on a shared, loaded
+# machine cost the baseline seconds it would not pay alone (20,000 households, load 9-16: scoring 0.6-0.7 s passive,
+# 3.8-6.2 s spinning).
+# Needs the .NET SDK and Debian's python3-pandas, python3-sklearn (apt-get install python3-pandas python3-sklearn).
+set -euo pipefail
+work=$1; households=${2:-190000}; days=${3:-3}; seed=${4:-42}
+root=$(cd "$(dirname "$0")/.." && pwd)
+py=/usr/bin/python3
+"$py" -c 'import pandas, sklearn' 2>/dev/null || { echo "side-by-side: needs Debian's python3-pandas and python3-sklearn" >&2; exit 2; }
+mkdir -p "$work"
+dotnet build "$root/bench/BlindSpot.Bench" -c Release -o "$work/bench-bin" -nologo -v q >/dev/null
+dotnet build "$root/src/BlindSpot.Cli" -c Release -o "$work/cli-bin" -nologo -v q >/dev/null
+generated="$work/inbox-$households-$seed"
+[ -d "$generated" ] || dotnet "$work/bench-bin/BlindSpot.Bench.dll" generate "$generated" "$households" "$seed"
+rm -rf "$work/play"; mkdir -p "$work/play/inbox"; cp "$generated"/* "$work/play/inbox/"
+inbox="$work/play/inbox"; db="$work/play/blindspot.db"; results="$work/play/results.tsv"
+
+# One measured run: label, then the command. Appends "label wall cpu peak_mb" to the results.
+measure() {
+  local label=$1; shift
+  /usr/bin/time -o "$work/play/time" -f "%e %U %S %M" "$@" > "$work/play/$label.log" 2>&1 || { echo "$label failed: $work/play/$label.log" >&2; exit 1; }
+  read -r wall user sys rss < <(tail -1 "$work/play/time")
+  printf '%s\t%s\t%.2f\t%.0f\t%s\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results"
+}
+run_day() {
+  local kind=$1 day=$2
+  measure "blindspot-$kind-$day" dotnet "$work/cli-bin/blindspot.dll" run --db "$db" --inbox "$inbox" --out "$work/play/out" --as-of "$day"
+  OMP_WAIT_POLICY=PASSIVE measure "independent-$kind-$day" "$py" "$root/bench/independent/pipeline.py" "$kind" "$inbox" "$work/play/independent" "$day"
+}
+
+printf 'run\twall_s\tcpu_s\tpeak_mb\tload\n' | tee "$results"
+day=2026-10-30   # the generated inbox's last day (SampleOptions.AsOf)
+run_day first "$day"
+for _ in $(seq "$days"); do
+  next=$day
+  while :; do
+    next=$(date -d "$next + 1 day" +%F)
+    dotnet "$work/bench-bin/BlindSpot.Bench.dll" day-files "$db" "$inbox" "$next" "$seed" >/dev/null
+    [ "$(date -d "$next" +%u)" -le 5 ] && break
+  done
+  day=$next
+  run_day daily "$day"
+done
