@@ -42,6 +42,12 @@ public interface IIngestStore
     /// </summary>
     Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct);
 
+    /// <summary>
+    /// Stores several files (the parts of one registry snapshot date) in one transaction, each with its rows, quarantine
+    /// and ledger line: all or none. Returns false (and changes nothing) when any of them was committed meanwhile.
+    /// </summary>
+    Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct);
+
     Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct);
 
     Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct);

@@ -25,6 +25,7 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<byte[]?> LoadRegistryCacheAsync(string state, CancellationToken ct) => inner.LoadRegistryCacheAsync(state, ct);
     public virtual Task SaveRegistryCacheAsync(string state, byte[] blob, CancellationToken ct) => inner.SaveRegistryCacheAsync(state, blob, ct);
     public virtual Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct) => inner.CommitFileAsync(batch, ct);
+    public virtual Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct) => inner.CommitFilesAsync(batches, ct);
     public virtual Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct) => inner.ListFilesAsync(ct);
     public virtual Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct) => inner.ListQuarantineAsync(ct);
     public virtual Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct) => inner.TryLockInboxAsync(ct);

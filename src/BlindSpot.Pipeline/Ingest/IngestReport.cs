@@ -19,7 +19,8 @@ public enum IngestFileStatus
     /// that is not UTF-8): not recorded, so the next run tries it again. The other files go on.
     /// </summary>
     Failed,
-    /// <summary>Changed within the quiet period or while being read: may still be being written; read by a later run.</summary>
+    /// <summary>Changed within the quiet period or while being read (may still be being written), or read against a registry
+    /// whose snapshot of this run could not be stored: not read now, read by a later run.</summary>
     Deferred,
 }
 

@@ -39,6 +39,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var entries = InboxScanner.Scan(inboxDir);
         var today = DateOnly.FromDateTime(Kst.Now(clock));
         var ordered = InProcessingOrder(entries, today).ToList();
+        // Set when a household file of this run failed (not refused): the files read against the registry then wait.
+        var registryFailed = false;
         for (var i = 0; i < ordered.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -57,7 +59,19 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 var group = new List<InboxEntry> { entry };
                 while (i + 1 < ordered.Count && ordered[i + 1].Feed == Feed.Households && ordered[i + 1].Result is null && SnapshotDate(ordered[i + 1], today) == date)
                     group.Add(ordered[++i]);
-                results.AddRange(await IngestSnapshotAsync(run, group, date, quarantineDir, ct));
+                var snapshot = await IngestSnapshotAsync(run, group, date, quarantineDir, ct);
+                registryFailed |= snapshot.Any(r => r.Status == IngestFileStatus.Failed);
+                results.AddRange(snapshot);
+                continue;
+            }
+            if (registryFailed && IngestContext.PartsFor(entry.Feed!.Value).HasFlag(IngestContextParts.Registry))
+            {
+                // Read now, its rows of households only the failed snapshot brings would be quarantined or its tips
+                // resolved against half a registry, for good (the ledger then knows the file): it waits for the run that
+                // stores the snapshot, as one clean run would have read it.
+                logger.LogWarning("Deferred {FileName}: a household snapshot of this run could not be stored; read with it by the next run", entry.Name);
+                results.Add(new IngestFileResult(entry.Name, IngestFileStatus.Deferred, null, null,
+                    "이번 실행에서 세대 명부 파일을 저장하지 못해, 명부와 함께 다음 실행에서 읽습니다."));
                 continue;
             }
             var read = await ReadAsync(run, entry, ct);
@@ -209,10 +223,17 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                     reads[k] = reads[k] with { Batch = IngestBatch.Empty(b.File with { Accepted = 0, Duplicate = 0, Quarantined = 0, Notes = [], RejectedReason = refusal }) };
         }
 
+        // The accepted parts go into the store together, in one transaction: a run that dies or fails between two parts
+        // leaves none of them, never half a registry that tips would be resolved against (docs/bad-input-replay.md).
+        // (A part with the same bytes as another, e.g. a link to it, is committed after them and skipped as before.)
+        var accepted = reads.Where(r => r.Batch is { File.Rejected: false }).DistinctBy(r => r.Batch!.File.Sha256, StringComparer.Ordinal).ToList();
+        var together = accepted.Count > 1 ? await CommitPartsAsync(run, accepted, quarantineDir, ct) : null;
         var failed = false;
         foreach (var read in reads)
         {
-            var result = read.Batch is null ? read.Result! : await CommitAsync(run, read, quarantineDir, ct);
+            var result = read.Batch is null ? read.Result!
+                : together is not null && together.TryGetValue(read, out var part) ? part
+                : await CommitAsync(run, read, quarantineDir, ct);
             failed |= result.Status is IngestFileStatus.Failed or IngestFileStatus.Rejected;
             results.Add(result);
         }
@@ -261,6 +282,62 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     {
         var months = Math.Max(1, Math.Round((date.DayNumber - previous.DayNumber) / 30.44));
         return Math.Min(options.MaxMovedOutShare * months, options.MaxMovedOutShare * 5);
+    }
+
+    /// <summary>
+    /// Several accepted parts of one snapshot date committed in one store transaction: every part is ingested, or every
+    /// part failed (or was committed meanwhile by another run) and nothing of them is stored.
+    /// </summary>
+    async Task<Dictionary<Read, IngestFileResult>> CommitPartsAsync(RunState run, List<Read> parts, string quarantineDir, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var results = new Dictionary<Read, IngestFileResult>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            var quarantineFiles = new string?[parts.Count];
+            for (var k = 0; k < parts.Count; k++)
+            {
+                if (parts[k].Batch!.Quarantine.Count == 0) continue;
+                try { quarantineFiles[k] = await QuarantineFolder.WriteAsync(quarantineDir, parts[k].Batch!, ct); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new QuarantineFolderException(quarantineDir, e);
+                }
+            }
+            if (!await store.CommitFilesAsync(parts.Select(p => p.Batch!).ToList(), ct))
+            {
+                // Another run committed one of these files meanwhile (theirs stands); the others are read again next run.
+                foreach (var read in parts)
+                {
+                    var winner = await store.FindFileAsync(read.Batch!.File.Sha256, ct);
+                    logger.LogInformation("Not committed {FileName}: a part of the same snapshot was committed meanwhile by another run ({Sha256})",
+                        read.Entry.Name, read.Batch.File.Sha256);
+                    results[read] = winner is { Rejected: false }
+                        ? new IngestFileResult(read.Entry.Name, IngestFileStatus.Skipped, winner, null, null)
+                        : new IngestFileResult(read.Entry.Name, IngestFileStatus.Deferred, null, null,
+                            "같은 기준일의 다른 명부 파일을 다른 실행이 먼저 저장했습니다. 다음 실행에서 다시 읽습니다.");
+                }
+                await run.ReloadAsync(ct);
+                return results;
+            }
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            for (var k = 0; k < parts.Count; k++)
+            {
+                var (read, file) = (parts[k], parts[k].Batch!.File);
+                run.Context.Include(read.Batch!);
+                run.Known.Add(file.Sha256);
+                logger.LogInformation(
+                    "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, committed with the other parts of its snapshot in {Seconds:F2} s",
+                    read.Entry.Name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined, read.Seconds, seconds);
+                results[read] = new IngestFileResult(read.Entry.Name, IngestFileStatus.Ingested, file, quarantineFiles[k], null);
+            }
+            return results;
+        }
+        catch (Exception e) when (IsFileFailure(e, ct))
+        {
+            foreach (var read in parts) results[read] = Failed(read.Entry.Name, e);
+            return results;
+        }
     }
 
     async Task<IngestFileResult> CommitAsync(RunState run, Read read, string quarantineDir, CancellationToken ct)

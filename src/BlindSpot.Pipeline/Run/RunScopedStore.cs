@@ -47,4 +47,10 @@ internal sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inn
         districts.Clear();
         return await Inner.CommitFileAsync(batch, ct);
     }
+
+    public override async Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
+    {
+        districts.Clear();
+        return await Inner.CommitFilesAsync(batches, ct);
+    }
 }

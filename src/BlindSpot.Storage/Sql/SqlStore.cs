@@ -172,11 +172,22 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         while (await r.ReadAsync(ct)) each(r);
     }
 
-    public async Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct)
+    public Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct) => CommitFilesAsync([batch], ct);
+
+    public async Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
-        var f = batch.File;
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        foreach (var batch in batches)
+            if (!await WriteFileAsync(c, tx, batch, ct)) { await tx.RollbackAsync(ct); return false; }
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>One file's ledger line, rows and quarantine in <paramref name="tx"/>; false when its bytes were committed before.</summary>
+    async Task<bool> WriteFileAsync(DbConnection c, DbTransaction tx, IngestBatch batch, CancellationToken ct)
+    {
+        var f = batch.File;
         // A refusal is not remembered as known: the same bytes read again (renamed, or confirmed) replace it.
         await Db.ExecAsync(c, tx, "DELETE FROM ingested_files WHERE sha256 = @p0 AND rejected_reason IS NOT NULL", ct, f.Sha256);
         // The ledger row goes first: if another server committed these bytes meanwhile, nothing else is written.
@@ -185,7 +196,7 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             f.Sha256, f.FileName, f.Feed.ToString(), f.Encoding, f.RowsRead, f.Accepted, f.Duplicate, f.Quarantined,
             f.RejectedReason, JsonSerializer.Serialize(f.Notes, Json), Db.Kst(f.IngestedAt),
         ]], upsert: false, ct);
-        if (claimed == 0) { await tx.RollbackAsync(ct); return false; }
+        if (claimed == 0) return false;
 
         var sha = f.Sha256;
         await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
@@ -227,7 +238,6 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             { x.Dong, x.Year, x.Discoveries, sha }), upsert: true, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Quarantine, batch.Quarantine.Select(q => new object?[]
             { sha, q.Line, q.FileName, q.Column, q.Reason, q.Raw }), upsert: false, ct);
-        await tx.CommitAsync(ct);
         return true;
     }
 

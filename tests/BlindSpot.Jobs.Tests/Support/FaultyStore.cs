@@ -32,4 +32,12 @@ internal sealed class FaultyStore(IBlindSpotStore inner, FaultPlan plan) : Store
         await plan.BeforeCommitAsync(ct);
         return await Inner.CommitFileAsync(batch, ct);
     }
+
+    /// <summary>The parts of one snapshot date: each counts as a commit, and a fault at any of them comes before the
+    /// one transaction that holds them all (nothing of the group is written).</summary>
+    public override async Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
+    {
+        foreach (var _ in batches) await plan.BeforeCommitAsync(ct);
+        return await Inner.CommitFilesAsync(batches, ct);
+    }
 }
