@@ -65,7 +65,8 @@ if (args is ["ingest", var inbox, var engine, ..])
     Console.WriteLine(string.Create(inv,
         $"{store.Engine}: {report.Files.Count} files, {mb:F1} MB, {rows} rows ({ledger.Sum(f => f.Accepted)} accepted, {ledger.Sum(f => f.Duplicate)} duplicate, " +
         $"{ledger.Sum(f => f.Quarantined)} quarantined) in {seconds:F1} s = {rows / seconds:F0} rows/s; " +
-        $"managed heap at last GC {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F0} MB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+        $"managed heap at last GC {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F0} MB, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; " +
+        $"cpu {Environment.CpuUsage.TotalTime.TotalSeconds:F2} s, load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}"));
     if (server is not null) await server.DisposeAsync();
     return 0;
 }
