@@ -83,21 +83,27 @@ internal sealed class SqliteDialect : SqlDialect
         return c;
     }
 
-    public override async Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
+    /// <summary>
+    /// One prepared statement stepped once per row through SQLite's own API (<see cref="SqliteRows"/>): the values are
+    /// bound as Microsoft.Data.Sqlite binds them (the same storage class and text), without its per-row reader, binder
+    /// objects and UTF-8 copies. A registry snapshot is ~4 million values; bound through SqliteParameter they cost
+    /// about as much CPU as SQLite's own insert work.
+    /// </summary>
+    public override Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
         IEnumerable<object?[]> rows, bool upsert, CancellationToken ct)
     {
-        await using var cmd = (SqliteCommand)connection.CreateCommand();
-        cmd.Transaction = (SqliteTransaction)tx;
-        var names = table.Columns.Select((_, i) => $"@p{i}").ToArray();
-        cmd.CommandText = $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", names)}) {ConflictClause(table, upsert)}";
-        var parameters = names.Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        cmd.Prepare();
+        var c = (SqliteConnection)connection;
+        var t = (SqliteTransaction)tx;
+        if (!ReferenceEquals(t.Connection, c)) throw new ArgumentException("The transaction belongs to another connection.", nameof(tx));
+        var names = table.Columns.Select((_, i) => $"@p{i}");
+        var sql = $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", names)}) {ConflictClause(table, upsert)}";
+        using var insert = new SqliteRows(c, t, sql, table.Columns.Length);
         var written = 0;
         foreach (var row in rows)
         {
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
-            written += await cmd.ExecuteNonQueryAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            written += insert.Write(row);
         }
-        return written;
+        return Task.FromResult(written);
     }
 }
