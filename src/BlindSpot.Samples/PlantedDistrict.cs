@@ -71,7 +71,10 @@ public sealed class PlantedDistrict
         var baseline = d.DiscoveriesIn(cal.BaselineYear);
         var capacity = DongProfile.All.Select((p, i) => new DongCapacity(p.Dong, d.DailyVisits[i])).ToList();
         var baselines = DongProfile.All.Select((p, i) => new TargetBaseline(p.Dong, cal.BaselineYear, baseline[i])).ToList();
-        return new DistrictData(cal.AsOf, households, crisis, tips, outcomes, capacity, baselines);
+        return new DistrictData(cal.AsOf)
+        {
+            HouseholdVersions = households, Crisis = crisis, Tips = tips, Outcomes = outcomes, Capacity = capacity, Baselines = baselines,
+        };
     }
 
     static string? Phone(string? digits) => digits is null ? null : $"{digits[..3]}-{digits[3..7]}-{digits[7..]}";

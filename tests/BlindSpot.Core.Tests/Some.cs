@@ -49,7 +49,11 @@ internal sealed class Some
 
     public void Baseline(string dong, int year, int discoveries) => baselines.Add(new TargetBaseline(dong, year, discoveries));
 
-    public DistrictData Data() => new DistrictData(AsOf, [.. households], [.. crisis], [.. tips], [.. outcomes], [.. capacity], [.. baselines]).Until(AsOf);
+    public DistrictData Data() => DistrictData.Empty(AsOf) with
+    {
+        HouseholdVersions = [.. households], Crisis = [.. crisis], Tips = [.. tips], Outcomes = [.. outcomes], Capacity = [.. capacity],
+        Baselines = [.. baselines],
+    };
 
     public HouseholdScore Score(string householdId, double probability, string dong = Dong, params string[] reasons) =>
         new(AsOf, householdId, dong, "m1", probability, reasons.Length > 0 ? reasons : ["관리비 3개월 체납"]);

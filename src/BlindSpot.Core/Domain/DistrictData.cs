@@ -6,15 +6,29 @@ namespace BlindSpot.Core.Domain;
 /// configuration. Features, labels, worklists and targets are all computed from one of these, and
 /// <see cref="Until"/> cuts it to an earlier day, so no computation can look ahead.
 /// </summary>
-public sealed record DistrictData(
-    DateOnly AsOf,
-    IReadOnlyList<Household> HouseholdVersions,
-    IReadOnlyList<CrisisRecord> Crisis,
-    IReadOnlyList<Tip> Tips,
-    IReadOnlyList<Outcome> Outcomes,
-    IReadOnlyList<DongCapacity> Capacity,
-    IReadOnlyList<TargetBaseline> Baselines)
+public sealed record DistrictData(DateOnly AsOf)
 {
+    /// <summary>Every registry snapshot version of every household (<see cref="Households"/> resolves them as of the day).</summary>
+    public IReadOnlyList<Household> HouseholdVersions { get; init; } = [];
+    public IReadOnlyList<CrisisRecord> Crisis { get; init; } = [];
+    public IReadOnlyList<Tip> Tips { get; init; } = [];
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+
+    /// <summary>
+    /// The rows of every other feed, by row type (<see cref="FeedRows"/>), as the store's registration of their tables
+    /// loaded them; <see cref="Until"/> cuts the dated ones (<see cref="IKnownOn"/>).
+    /// </summary>
+    public FeedRows Rows { get; init; } = FeedRows.Empty;
+
+    /// <summary>capacity.csv's rows (kept in <see cref="Rows"/>; set after <see cref="Rows"/> when both are set).</summary>
+    public IReadOnlyList<DongCapacity> Capacity { get => Rows.Of<DongCapacity>(); init => Rows = Rows.With(value); }
+
+    /// <summary>targets_baseline.csv's rows (kept in <see cref="Rows"/>; set after <see cref="Rows"/> when both are set).</summary>
+    public IReadOnlyList<TargetBaseline> Baselines { get => Rows.Of<TargetBaseline>(); init => Rows = Rows.With(value); }
+
+    /// <summary>A district that knows nothing yet on <paramref name="asOf"/> (tests and callers add lists with <c>with</c>).</summary>
+    public static DistrictData Empty(DateOnly asOf) => new(asOf);
+
     /// <summary>A monthly crisis figure is known once its month is over.</summary>
     public static bool IsCrisisKnown(CrisisRecord c, DateOnly asOf) => c.Month.AddMonths(1) <= asOf.AddDays(1);
 
@@ -29,6 +43,7 @@ public sealed record DistrictData(
             Crisis = Crisis.Where(c => IsCrisisKnown(c, date)).ToArray(),
             Tips = Tips.Where(t => t.ReceivedAt <= endOfDay).ToArray(),
             Outcomes = Outcomes.Where(o => o.VisitedOn <= date).ToArray(),
+            Rows = Rows.Until(date),
         };
     }
 
@@ -52,8 +67,7 @@ public sealed record DistrictData(
         Crisis = original.Crisis;
         Tips = original.Tips;
         Outcomes = original.Outcomes;
-        Capacity = original.Capacity;
-        Baselines = original.Baselines;
+        Rows = original.Rows;
     }
 
     IReadOnlyList<Household> Resolve()

@@ -2,17 +2,30 @@ using BlindSpot.Core.Domain;
 
 namespace BlindSpot.Core.Ingest;
 
-/// <summary>Everything one file contributes, committed to the store in a single transaction.</summary>
-public sealed record IngestBatch(
-    FileLedgerEntry File,
-    IReadOnlyList<Household> Households,
-    IReadOnlyList<CrisisRecord> Crisis,
-    IReadOnlyList<Tip> Tips,
-    IReadOnlyList<Outcome> Outcomes,
-    IReadOnlyList<DongCapacity> Capacity,
-    IReadOnlyList<TargetBaseline> Baselines,
-    IReadOnlyList<QuarantinedRow> Quarantine)
+/// <summary>
+/// Everything one file contributes, committed to the store in a single transaction. Built with
+/// <c>IngestBatch.Empty(file) with { Tips = [...] }</c>: a list added for a new feed breaks no caller.
+/// </summary>
+public sealed record IngestBatch(FileLedgerEntry File)
 {
+    public IReadOnlyList<Household> Households { get; init; } = [];
+    public IReadOnlyList<CrisisRecord> Crisis { get; init; } = [];
+    public IReadOnlyList<Tip> Tips { get; init; } = [];
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+    public IReadOnlyList<QuarantinedRow> Quarantine { get; init; } = [];
+
+    /// <summary>
+    /// The rows of every other feed, by row type (<see cref="FeedRows"/>): the store inserts each type into the table
+    /// registered for it.
+    /// </summary>
+    public FeedRows Rows { get; init; } = FeedRows.Empty;
+
+    /// <summary>capacity.csv's rows (kept in <see cref="Rows"/>; set after <see cref="Rows"/> when both are set).</summary>
+    public IReadOnlyList<DongCapacity> Capacity { get => Rows.Of<DongCapacity>(); init => Rows = Rows.With(value); }
+
+    /// <summary>targets_baseline.csv's rows (kept in <see cref="Rows"/>; set after <see cref="Rows"/> when both are set).</summary>
+    public IReadOnlyList<TargetBaseline> Baselines { get => Rows.Of<TargetBaseline>(); init => Rows = Rows.With(value); }
+
     /// <summary>Visit results marked 정정 that replace a stored result (the replaced one is kept in the history).</summary>
     public IReadOnlyList<Outcome> OutcomeCorrections { get; init; } = [];
 
@@ -22,5 +35,6 @@ public sealed record IngestBatch(
     /// </summary>
     public IReadOnlyList<VisitNote> VisitNotes { get; init; } = [];
 
-    public static IngestBatch Empty(FileLedgerEntry file) => new(file, [], [], [], [], [], [], []);
+    /// <summary>A batch of <paramref name="file"/> with no rows (a refused file, or the start of a test's batch).</summary>
+    public static IngestBatch Empty(FileLedgerEntry file) => new(file);
 }

@@ -47,6 +47,18 @@ public sealed class IngestContext
     /// </summary>
     public Dictionary<string, HouseholdRef> Households { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The stored keys (<see cref="IFeedRow.Key"/>) of the feeds kept in <see cref="FeedRows"/>, by row type: a row of a
+    /// later file with one of these keys is a duplicate. Empty for the configuration feeds (the newest file wins there).
+    /// </summary>
+    public HashSet<string> KeysOf(Type rowType)
+    {
+        if (!feedKeys.TryGetValue(rowType, out var keys)) feedKeys[rowType] = keys = new HashSet<string>(StringComparer.Ordinal);
+        return keys;
+    }
+
+    readonly Dictionary<Type, HashSet<string>> feedKeys = [];
+
     /// <summary>The parts read so far (of a context with a loader).</summary>
     public IngestContextParts Loaded { get; private set; }
 
@@ -70,7 +82,9 @@ public sealed class IngestContext
         Contract.Feed.Crisis => IngestContextParts.CrisisKeys | IngestContextParts.Registry,
         Contract.Feed.TipsOfficer or Contract.Feed.TipsHotline => IngestContextParts.TipIds | IngestContextParts.Registry,
         Contract.Feed.Outcomes => IngestContextParts.OutcomeKeys | IngestContextParts.Registry,
-        _ => IngestContextParts.None,
+        Contract.Feed.TargetsBaseline or Contract.Feed.Capacity => IngestContextParts.None,
+        // A feed added to the contract: its stored keys, and the registry (its rows are most likely about households).
+        _ => IngestContextParts.FeedKeys | IngestContextParts.Registry,
     };
 }
 
@@ -89,7 +103,9 @@ public enum IngestContextParts
     TipIds = 8,
     /// <summary><see cref="IngestContext.OutcomeKeys"/> and <see cref="IngestContext.OutcomeResults"/>.</summary>
     OutcomeKeys = 16,
-    All = SnapshotKeys | Registry | CrisisKeys | TipIds | OutcomeKeys,
+    /// <summary><see cref="IngestContext.KeysOf"/> of every feed kept in <see cref="FeedRows"/>.</summary>
+    FeedKeys = 32,
+    All = SnapshotKeys | Registry | CrisisKeys | TipIds | OutcomeKeys | FeedKeys,
 }
 
 /// <summary>

@@ -6,14 +6,11 @@ namespace BlindSpot.Csv.Ingest;
 internal sealed class BaselineRows(Func<string, int> col) : IFeedRows
 {
     readonly int dong = col("dong"), year = col("year"), discoveries = col("discoveries");
-    readonly HashSet<string> none = [];
 
     public void Read(RowCheck v, FileSession s)
     {
         var row = new TargetBaseline(v.Dong(dong), v.Int(year, 2000, s.NowKst.Year), v.Int(discoveries, 0, 1_000_000));
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }
-        if (s.IsDuplicate(none, $"{row.Dong}|{row.Year}")) return;
-        s.Baselines.Add(row);
-        s.Accept();
+        s.Add(row, acrossFiles: false); // the newest file's figure wins: a repeat only within one file is a duplicate
     }
 }

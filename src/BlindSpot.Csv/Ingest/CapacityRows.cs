@@ -6,14 +6,11 @@ namespace BlindSpot.Csv.Ingest;
 internal sealed class CapacityRows(Func<string, int> col) : IFeedRows
 {
     readonly int dong = col("dong"), dailyVisits = col("daily_visits");
-    readonly HashSet<string> none = [];
 
     public void Read(RowCheck v, FileSession s)
     {
         var row = new DongCapacity(v.Dong(dong), v.Int(dailyVisits, 0, 10_000));
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }
-        if (s.IsDuplicate(none, row.Dong)) return;
-        s.Capacity.Add(row);
-        s.Accept();
+        s.Add(row, acrossFiles: false); // the newest file's figure wins: a repeat only within one file is a duplicate
     }
 }

@@ -1,26 +1,15 @@
-using BlindSpot.Core.Contract;
-
 namespace BlindSpot.Csv.Ingest;
 
 /// <summary>One column of a feed: its canonical English name, the aliases accepted as header, and whether it is required.</summary>
 internal sealed record ColumnDef(string Name, bool Required, params string[] Aliases);
 
-/// <summary>The columns of every feed of contract §2 (English name first, then the Korean alias).</summary>
+/// <summary>
+/// The columns of the contract's first feeds (§2; English name first, then the Korean alias). A feed added later keeps
+/// its columns beside its row reader; <see cref="FeedReaders"/> pairs each feed with its columns and reader.
+/// </summary>
 internal static class FeedSchema
 {
-    public static IReadOnlyList<ColumnDef> For(Feed feed) => feed switch
-    {
-        Feed.Households => Households,
-        Feed.Crisis => Crisis,
-        Feed.TipsOfficer => TipsOfficer,
-        Feed.TipsHotline => TipsHotline,
-        Feed.Outcomes => Outcomes,
-        Feed.TargetsBaseline => TargetsBaseline,
-        Feed.Capacity => Capacity,
-        _ => throw new ArgumentOutOfRangeException(nameof(feed)),
-    };
-
-    static readonly ColumnDef[] Households =
+    public static readonly ColumnDef[] Households =
     [
         new("household_id", true, "세대ID"),
         new("dong", true, "행정동"),
@@ -41,7 +30,7 @@ internal static class FeedSchema
         new("case_managed", true, "사례관리"),
     ];
 
-    static readonly ColumnDef[] Crisis =
+    public static readonly ColumnDef[] Crisis =
     [
         new("household_id", true, "세대ID"),
         new("reference_month", true, "기준월"),
@@ -49,7 +38,7 @@ internal static class FeedSchema
         new("value", true, "값"),
     ];
 
-    static readonly ColumnDef[] TipsOfficer =
+    public static readonly ColumnDef[] TipsOfficer =
     [
         new("tip_id", true, "제보번호"),
         new("received_at", true, "접수일시"),
@@ -64,7 +53,7 @@ internal static class FeedSchema
         new("note", true, "내용"),
     ];
 
-    static readonly ColumnDef[] TipsHotline =
+    public static readonly ColumnDef[] TipsHotline =
     [
         new("call_id", true, "접수번호"),
         new("called_at", true, "접수일시"),
@@ -76,7 +65,7 @@ internal static class FeedSchema
         new("note", true, "내용"),
     ];
 
-    static readonly ColumnDef[] Outcomes =
+    public static readonly ColumnDef[] Outcomes =
     [
         new("household_id", true, "세대ID"),
         new("visited_on", true, "방문일"),
@@ -87,14 +76,14 @@ internal static class FeedSchema
     ];
 
     // The contract gives no Korean aliases for the two configuration files: these are ours (docs/data-contract.md).
-    static readonly ColumnDef[] TargetsBaseline =
+    public static readonly ColumnDef[] TargetsBaseline =
     [
         new("dong", true, "행정동"),
         new("year", true, "연도"),
         new("discoveries", true, "발굴건수", "발굴"),
     ];
 
-    static readonly ColumnDef[] Capacity =
+    public static readonly ColumnDef[] Capacity =
     [
         new("dong", true, "행정동"),
         new("daily_visits", true, "일일방문가능수", "일일방문"),

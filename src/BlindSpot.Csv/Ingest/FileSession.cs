@@ -20,8 +20,6 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
     public List<Tip> Tips { get; } = [];
     public List<Outcome> Outcomes { get; } = [];
     public List<Outcome> OutcomeCorrections { get; } = [];
-    public List<DongCapacity> Capacity { get; } = [];
-    public List<TargetBaseline> Baselines { get; } = [];
     public List<QuarantinedRow> Quarantine { get; } = [];
     public int Accepted { get; private set; }
     public int Duplicate { get; private set; }
@@ -52,6 +50,32 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
     }
 
     public void Accept() => Accepted++;
+
+    static readonly HashSet<string> NoKeys = [];
+
+    // The rows of the feeds kept in FeedRows (every feed without a list above), by row type.
+    readonly Dictionary<Type, System.Collections.IList> rows = [];
+
+    /// <summary>
+    /// Accepts a checked row of a feed kept in <see cref="FeedRows"/>, unless its key repeats a row of this file or, when
+    /// <paramref name="acrossFiles"/>, a stored one (<see cref="IngestContext.KeysOf"/>): then it is counted as duplicate.
+    /// Configuration, where the newest file wins, passes false.
+    /// </summary>
+    public void Add<T>(T row, bool acrossFiles = true) where T : class, IFeedRow
+    {
+        if (IsDuplicate(acrossFiles ? context.KeysOf(typeof(T)) : NoKeys, row.Key)) return;
+        if (!rows.TryGetValue(typeof(T), out var list)) rows[typeof(T)] = list = new List<T>();
+        list.Add(row);
+        Accept();
+    }
+
+    /// <summary>The rows accepted through <see cref="Add{T}"/>.</summary>
+    public FeedRows Rows()
+    {
+        var result = FeedRows.Empty;
+        foreach (var (type, list) in rows) result = result.With(type, (IReadOnlyList<object>)list);
+        return result;
+    }
 
     /// <summary>A key already stored or already accepted from this file: counted as duplicate, not stored twice.</summary>
     public bool IsDuplicate(HashSet<string> stored, string key)

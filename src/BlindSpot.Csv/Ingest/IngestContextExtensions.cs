@@ -23,6 +23,11 @@ public static class IngestContextExtensions
         foreach (var c in batch.Crisis) context.CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
         foreach (var t in batch.Tips)
             (t.Source == TipSource.Officer ? context.OfficerTipIds : context.HotlineCallIds).Add(t.TipId);
+        foreach (var (type, rows) in batch.Rows.All)
+        {
+            var keys = context.KeysOf(type);
+            foreach (var row in rows) keys.Add(((IFeedRow)row).Key);
+        }
         foreach (var o in batch.Outcomes.Concat(batch.OutcomeCorrections))
         {
             var key = IngestKeys.Outcome(o.HouseholdId, o.VisitedOn);

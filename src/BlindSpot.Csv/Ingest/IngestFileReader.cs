@@ -101,12 +101,13 @@ public static class IngestFileReader
         try
         {
             var headers = reader.Headers;
-            var columns = FeedSchema.For(feed);
+            var feedReader = FeedReaders.For(feed);
+            var columns = feedReader.Columns;
             var (fieldIndex, ignored, headerProblem) = MapHeader(columns, headers);
             rejected = headerProblem;
             var session = new FileSession(fileName, sha256, context, nowKst, snapshotDate, reader);
             var check = new RowCheck(reader, columns, fieldIndex, nowKst);
-            var rows = CreateRows(feed, name => IndexOf(columns, name));
+            var rows = feedReader.Create(name => IndexOf(columns, name));
 
             while (reader.Read())
             {
@@ -148,10 +149,11 @@ public static class IngestFileReader
             var notes = Notes(ignored, session);
             if (invalidBytes > 0)
                 notes.Insert(0, $"UTF-8로 읽을 수 없는 바이트 {invalidBytes}개: 그 바이트가 있는 행만 '잘못된 문자'로 격리했습니다");
-            return new IngestBatch(
-                Ledger(rowsRead, session.Accepted, session.Duplicate, session.Quarantine.Count, null, notes),
-                session.Households, session.Crisis, session.Tips, session.Outcomes, session.Capacity, session.Baselines,
-                session.Quarantine) { OutcomeCorrections = session.OutcomeCorrections };
+            return new IngestBatch(Ledger(rowsRead, session.Accepted, session.Duplicate, session.Quarantine.Count, null, notes))
+            {
+                Households = session.Households, Crisis = session.Crisis, Tips = session.Tips, Outcomes = session.Outcomes,
+                OutcomeCorrections = session.OutcomeCorrections, Rows = session.Rows(), Quarantine = session.Quarantine,
+            };
         }
         catch (CsvFormatException e)
         {
@@ -162,18 +164,6 @@ public static class IngestFileReader
                 $"{where}의 행이 너무 깁니다 (최대 {MaxRecordBytes / 1024} KiB, 닫히지 않은 따옴표일 수 있음). 파일 전체를 받지 않았습니다.", []));
         }
     }
-
-    static IFeedRows CreateRows(Feed feed, Func<string, int> col) => feed switch
-    {
-        Feed.Households => new HouseholdRows(col),
-        Feed.Crisis => new CrisisRows(col),
-        Feed.TipsOfficer => new OfficerTipRows(col),
-        Feed.TipsHotline => new HotlineTipRows(col),
-        Feed.Outcomes => new OutcomeRows(col),
-        Feed.TargetsBaseline => new BaselineRows(col),
-        Feed.Capacity => new CapacityRows(col),
-        _ => throw new ArgumentOutOfRangeException(nameof(feed)),
-    };
 
     static int IndexOf(IReadOnlyList<ColumnDef> columns, string name)
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Worklists;
+using BlindSpot.Storage.Schema;
 
 namespace BlindSpot.Storage.Sql;
 
@@ -157,6 +158,9 @@ internal sealed partial class SqlStore
         n += await Db.ExecAsync(c, tx, "UPDATE worklist_entries SET reasons = '[]' WHERE list_date < @p0 AND reasons <> '[]'", ct, olderThan);
         // Visit notes typed on the web: the visit and its result stay, the words go.
         n += await Db.ExecAsync(c, tx, "UPDATE visit_notes SET note = '' WHERE visited_on < @p0 AND note <> ''", ct, olderThan);
+        // Every other feed's personal columns, by its table's registration.
+        foreach (var table in FeedTables.All)
+            if (table.PurgeSql() is { } purge) n += await Db.ExecAsync(c, tx, purge, ct, olderThan);
         // The registry copy kept between runs holds names, phones and addresses: dropped (not counted: it is a copy), the
         // next run reads the registry again.
         await Db.ExecAsync(c, tx, "DELETE FROM registry_cache", ct);

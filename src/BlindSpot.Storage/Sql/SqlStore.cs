@@ -132,6 +132,9 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
                 ctx.OutcomeKeys.Add(key);
                 ctx.OutcomeResults[key] = Enum.Parse<VisitResult>(r.GetString(2));
             }, ct);
+        if (parts.HasFlag(IngestContextParts.FeedKeys))
+            foreach (var table in FeedTables.All.Where(t => !t.NewestWins))
+                await table.LoadKeysAsync(c, ctx.KeysOf(table.RowType), ct);
         var keys = parts.HasFlag(IngestContextParts.SnapshotKeys);
         if (parts.HasFlag(IngestContextParts.Registry))
         {
@@ -231,11 +234,12 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         // Notes typed beside a web result: only beside an outcome this file stored or corrected.
         await dialect.BulkInsertAsync(c, tx, Tables.VisitNotes, batch.VisitNotes.Select(n => new object?[]
             { n.HouseholdId, n.VisitedOn, sha, n.Dong, n.Text, n.WrittenBy, Db.Kst(n.WrittenAt), n.Correction }), upsert: false, ct);
-        // Configuration: the newest file wins for a key.
-        await dialect.BulkInsertAsync(c, tx, Tables.Capacity, batch.Capacity.Select(x => new object?[]
-            { x.Dong, x.DailyVisits, sha }), upsert: true, ct);
-        await dialect.BulkInsertAsync(c, tx, Tables.Baselines, batch.Baselines.Select(x => new object?[]
-            { x.Dong, x.Year, x.Discoveries, sha }), upsert: true, ct);
+        // Every other feed's rows, by its table's registration (configuration: the newest file wins for a key).
+        foreach (var table in FeedTables.All)
+        {
+            var rows = table.Values(batch.Rows, sha);
+            if (rows.Count > 0) await dialect.BulkInsertAsync(c, tx, table.Table, rows, upsert: table.NewestWins, ct);
+        }
         await dialect.BulkInsertAsync(c, tx, Tables.Quarantine, batch.Quarantine.Select(q => new object?[]
             { sha, q.Line, q.FileName, q.Column, q.Reason, q.Raw }), upsert: false, ct);
         return true;
@@ -288,13 +292,11 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
 
         await Task.WhenAll(history, tips, outcomes);
         await using var c = await dialect.OpenConnectionAsync(ct);
-        var capacity = await Db.QueryAsync(c, "SELECT dong, daily_visits FROM capacity ORDER BY dong",
-            r => new DongCapacity(r.GetString(0), r.GetInt32(1)), ct);
-        var baselines = await Db.QueryAsync(c, "SELECT dong, year, discoveries FROM target_baselines ORDER BY year, dong",
-            r => new TargetBaseline(r.GetString(0), r.GetInt32(1), r.GetInt32(2)), ct);
+        var rows = FeedRows.Empty;
+        foreach (var table in FeedTables.All) rows = rows.With(table.RowType, await table.LoadAsync(c, asOf, ct));
 
         var (versions, crisis) = await history;
-        return new DistrictData(asOf, versions, crisis, await tips, await outcomes, capacity, baselines);
+        return new DistrictData(asOf) { HouseholdVersions = versions, Crisis = crisis, Tips = await tips, Outcomes = await outcomes, Rows = rows };
     }
 
     /// <summary>

@@ -95,14 +95,13 @@ public sealed class FeatureBuilderTests
     {
         var first = new DateOnly(2026, 1, 31);
         var second = new DateOnly(2026, 2, 28);
-        var data = new DistrictData(new DateOnly(2026, 3, 31),
-        [
+        var data = DistrictData.Empty(new DateOnly(2026, 3, 31)) with { HouseholdVersions = [
             Some.Household("A", snapshot: first, members: 1),
             Some.Household("A", snapshot: second, members: 3),
             Some.Household("B", snapshot: first),                                        // moved out by the second snapshot
             Some.Household("C", snapshot: second, movedIn: new DateOnly(2020, 1, 1)),    // back-filled before its first snapshot
             Some.Household("D", snapshot: second, movedIn: new DateOnly(2026, 2, 10)),   // not living here on Feb 1
-        ], [], [], [], [], []);
+        ] };
         var builder = new FeatureBuilder(data);
         foreach (var day in new[] { new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1) })
         {
@@ -123,15 +122,14 @@ public sealed class FeatureBuilderTests
     public void CountsCrisisIndicatorsOverTheLatestKnownMonths()
     {
         // As of 2026-03-15 the latest known month is February: 3 months = Dec, Jan, Feb.
-        var data = new DistrictData(new DateOnly(2026, 3, 31), [Some.Household("A")],
-        [
+        var data = DistrictData.Empty(new DateOnly(2026, 3, 31)) with { HouseholdVersions = [Some.Household("A")], Crisis = [
             new CrisisRecord("A", new DateOnly(2026, 3, 1), CrisisIndicators.MgmtFeeArrears, 9, true),   // not over yet on D
             new CrisisRecord("A", new DateOnly(2026, 2, 1), CrisisIndicators.MgmtFeeArrears, 3, true),
             new CrisisRecord("A", new DateOnly(2026, 1, 1), CrisisIndicators.ElecCutoff, 1, true),
             new CrisisRecord("A", new DateOnly(2025, 11, 1), CrisisIndicators.FinDelinquency, 5_000_000, true),
             new CrisisRecord("A", new DateOnly(2025, 12, 1), "NEW_CODE", 1, false),
             new CrisisRecord("A", new DateOnly(2025, 2, 1), CrisisIndicators.JobLoss, 1, true),            // 13 months back: out
-        ], [], [], [], []);
+        ] };
         var f = new FeatureBuilder(data).Build("A", D)!;
         Assert.Equal(3, f["crisis_rows_3m"]);
         Assert.Equal(3, f["crisis_distinct_3m"]);
@@ -148,12 +146,11 @@ public sealed class FeatureBuilderTests
     [Fact]
     public void TipsAreCountedBySourceWindowAndLexicon()
     {
-        var data = new DistrictData(D, [Some.Household("A")], [],
-        [
+        var data = DistrictData.Empty(D) with { HouseholdVersions = [Some.Household("A")], Tips = [
             Some.Tip("1", "A", new DateTime(2026, 3, 10, 10, 0, 0), "현관에 우편물이 쌓여 있음", TipSource.Officer, detail: "O-1", category: "고립", urgent: true),
             Some.Tip("2", "A", new DateTime(2026, 1, 1, 10, 0, 0), "아기가 혼자 울고 분유가 없음", TipSource.Hotline, detail: "편의점"),
             Some.Tip("3", "A", new DateTime(2024, 1, 1, 10, 0, 0), "악취", TipSource.Hotline),
-        ], [], [], []);
+        ] };
         var f = new FeatureBuilder(data).Build("A", D)!;
         Assert.Equal(1, f["tips_30d"]);
         Assert.Equal(2, f["tips_90d"]);
@@ -176,16 +173,14 @@ public sealed class FeatureBuilderTests
     [Fact]
     public void TipsAfterTheLastCompletedVisitAreUnanswered()
     {
-        var data = new DistrictData(D, [Some.Household("A")], [],
-        [
+        var data = DistrictData.Empty(D) with { HouseholdVersions = [Some.Household("A")], Tips = [
             Some.Tip("1", "A", new DateTime(2026, 3, 10, 10, 0, 0), "현관에 우편물이 쌓여 있음", TipSource.Officer, urgent: true),
             Some.Tip("2", "A", new DateTime(2026, 3, 1, 10, 0, 0), "악취", TipSource.Hotline),
             Some.Tip("3", "A", new DateTime(2026, 1, 1, 10, 0, 0), "악취", TipSource.Hotline, urgent: true),
-        ],
-        [
+        ], Outcomes = [
             new Outcome("A", new DateOnly(2026, 1, 5), VisitResult.NotInCrisis, null, "W"),
             new Outcome("A", new DateOnly(2026, 3, 5), VisitResult.Absent, null, "W"), // 부재 answers nothing
-        ], [], []);
+        ] };
         var f = new FeatureBuilder(data).Build("A", D)!;
         Assert.Equal(3, f["tips_365d"]);
         Assert.Equal(2, f["unanswered_tips_365d"]);
@@ -202,12 +197,11 @@ public sealed class FeatureBuilderTests
     [Fact]
     public void EarlierVisitsExcludeLaterOnes()
     {
-        var data = new DistrictData(D, [Some.Household("A")], [], [],
-        [
+        var data = DistrictData.Empty(D) with { HouseholdVersions = [Some.Household("A")], Outcomes = [
             new Outcome("A", new DateOnly(2026, 1, 10), VisitResult.Absent, null, "W"),
             new Outcome("A", new DateOnly(2026, 2, 10), VisitResult.Refused, null, "W"),
             new Outcome("A", new DateOnly(2026, 3, 15), VisitResult.Discovered, null, "W"),
-        ], [], []);
+        ] };
         var f = new FeatureBuilder(data).Build("A", D.AddDays(-1))!;
         Assert.Equal(2, f["visits"]);
         Assert.Equal(1, f["last_result_Refused"]);

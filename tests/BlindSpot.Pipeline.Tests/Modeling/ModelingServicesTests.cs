@@ -59,11 +59,20 @@ public sealed class ModelingServicesTests : IAsyncLifetime
         var marked = new[] { "Z-TIP", "Z-MARCH", "Z-FEB", "Z-NONE" }.Select(id => template with { HouseholdId = id })
             .Append(template with { HouseholdId = "Z-MOVED", SnapshotDate = newest.AddDays(-1) }).ToList();
         var tip = district.Tips.First(t => t.HouseholdId is not null);
-        var extra = new DistrictData(AsOf, marked,
-            [new CrisisRecord("Z-MARCH", new DateOnly(2026, 3, 1), BlindSpot.Core.Contract.CrisisIndicators.MgmtFeeArrears, 2, true),
-             new CrisisRecord("Z-FEB", new DateOnly(2026, 2, 1), BlindSpot.Core.Contract.CrisisIndicators.MgmtFeeArrears, 2, true)],
-            [tip with { TipId = "T-Z-TIP", HouseholdId = "Z-TIP", ReceivedAt = new DateTime(2025, 8, 1, 10, 0, 0) },
-             tip with { TipId = "T-Z-MOVED", HouseholdId = "Z-MOVED", ReceivedAt = new DateTime(2025, 8, 1, 10, 0, 0) }], [], [], []);
+        var extra = DistrictData.Empty(AsOf) with
+        {
+            HouseholdVersions = marked,
+            Crisis =
+            [
+                new CrisisRecord("Z-MARCH", new DateOnly(2026, 3, 1), BlindSpot.Core.Contract.CrisisIndicators.MgmtFeeArrears, 2, true),
+                new CrisisRecord("Z-FEB", new DateOnly(2026, 2, 1), BlindSpot.Core.Contract.CrisisIndicators.MgmtFeeArrears, 2, true),
+            ],
+            Tips =
+            [
+                tip with { TipId = "T-Z-TIP", HouseholdId = "Z-TIP", ReceivedAt = new DateTime(2025, 8, 1, 10, 0, 0) },
+                tip with { TipId = "T-Z-MOVED", HouseholdId = "Z-MOVED", ReceivedAt = new DateTime(2025, 8, 1, 10, 0, 0) },
+            ],
+        };
         Assert.True(await PlantedDistrict.CommitAsync(store, extra, CancellationToken.None));
 
         var scored = await Score.ScoreAsync(AsOf, CancellationToken.None);

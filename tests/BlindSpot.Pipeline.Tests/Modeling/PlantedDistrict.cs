@@ -22,9 +22,9 @@ internal static class PlantedDistrict
     /// <summary>Commits the district to a store as one ingest batch (the way ingest would).</summary>
     public static Task<bool> CommitAsync(IBlindSpotStore store, DistrictData d, CancellationToken ct)
     {
-        var rows = d.HouseholdVersions.Count + d.Crisis.Count + d.Tips.Count + d.Outcomes.Count + d.Capacity.Count;
+        var rows = d.HouseholdVersions.Count + d.Crisis.Count + d.Tips.Count + d.Outcomes.Count + d.Rows.Count;
         var ledger = new FileLedgerEntry(Guid.NewGuid().ToString("N"), "planted.csv", BlindSpot.Core.Contract.Feed.Households, "utf-8",
             rows, rows, 0, 0, null, [], new DateTime(2026, 7, 1, 9, 0, 0));
-        return store.CommitFileAsync(new IngestBatch(ledger, d.HouseholdVersions, d.Crisis, d.Tips, d.Outcomes, d.Capacity, d.Baselines, []), ct);
+        return store.CommitFileAsync(IngestBatch.Empty(ledger) with { Households = d.HouseholdVersions, Crisis = d.Crisis, Tips = d.Tips, Outcomes = d.Outcomes, Rows = d.Rows }, ct);
     }
 }

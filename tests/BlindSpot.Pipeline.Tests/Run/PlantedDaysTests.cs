@@ -136,11 +136,11 @@ public sealed class PlantedDaysTests : IAsyncLifetime
 
     async Task CommitAsync(DistrictData d)
     {
-        var rows = d.HouseholdVersions.Count + d.Crisis.Count + d.Tips.Count + d.Outcomes.Count + d.Capacity.Count;
+        var rows = d.HouseholdVersions.Count + d.Crisis.Count + d.Tips.Count + d.Outcomes.Count + d.Rows.Count;
         var sha = (++files).ToString("x64", CultureInfo.InvariantCulture);
         var ledger = new FileLedgerEntry(sha, $"planted_{files}.csv", BlindSpot.Core.Contract.Feed.Households, "utf-8",
             rows, rows, 0, 0, null, [], new DateTime(2026, 7, 1, 9, 0, 0));
-        Assert.True(await store.CommitFileAsync(new IngestBatch(ledger, d.HouseholdVersions, d.Crisis, d.Tips, d.Outcomes, d.Capacity, d.Baselines, []), CancellationToken.None));
+        Assert.True(await store.CommitFileAsync(IngestBatch.Empty(ledger) with { Households = d.HouseholdVersions, Crisis = d.Crisis, Tips = d.Tips, Outcomes = d.Outcomes, Rows = d.Rows }, CancellationToken.None));
     }
 
     static void Approve(string actual)

@@ -53,7 +53,7 @@ public sealed class WorklistServiceTests : IAsyncLifetime
     {
         var sha = (++fileSeq).ToString("x64");
         var file = new FileLedgerEntry(sha, $"{Feeds.Name(feed)}_{fileSeq}.csv", feed, "utf-8", 1, 1, 0, 0, null, [], new DateTime(2026, 3, 1));
-        return store.CommitFileAsync(new IngestBatch(file, households ?? [], [], tips ?? [], outcomes ?? [], capacity ?? [], baselines ?? [], []), CancellationToken.None);
+        return store.CommitFileAsync(new IngestBatch(file) { Households = households ?? [], Tips = tips ?? [], Outcomes = outcomes ?? [], Capacity = capacity ?? [], Baselines = baselines ?? [] }, CancellationToken.None);
     }
 
     WorklistService Service() => new(store, NullLogger<WorklistService>.Instance, new WorklistSettings { Policy = new WorklistOptions { ExplorationShare = 0, ModelTierRequiresSignal = false } });
