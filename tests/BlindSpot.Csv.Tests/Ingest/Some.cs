@@ -31,7 +31,7 @@ internal static class Some
         Assert.Null(f.RejectedReason);
         Assert.Equal(f.RowsRead, f.Accepted + f.Duplicate + f.Quarantined);
         Assert.Equal(f.Quarantined, batch.Quarantine.Count);
-        var stored = batch.Households.Count + batch.Crisis.Count + batch.Tips.Count + batch.Outcomes.Count + batch.OutcomeCorrections.Count + batch.Capacity.Count + batch.Baselines.Count;
+        var stored = batch.Households.Count + batch.Crisis.Count + batch.Tips.Count + batch.Outcomes.Count + batch.OutcomeCorrections.Count + batch.Rows.Count;
         Assert.Equal(f.Accepted, stored);
     }
 
@@ -39,7 +39,7 @@ internal static class Some
     {
         Assert.NotNull(batch.File.RejectedReason);
         Assert.Empty(batch.Households); Assert.Empty(batch.Crisis); Assert.Empty(batch.Tips); Assert.Empty(batch.Outcomes);
-        Assert.Empty(batch.Capacity); Assert.Empty(batch.Baselines); Assert.Empty(batch.Quarantine);
+        Assert.Equal(0, batch.Rows.Count); Assert.Empty(batch.Quarantine);
         Assert.Equal(0, batch.File.Accepted);
     }
 }
