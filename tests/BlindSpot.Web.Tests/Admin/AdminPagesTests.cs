@@ -1,4 +1,5 @@
 using BlindSpot.Web.Tests.Support;
+using BlindSpot.Web.Pages.Admin;
 
 namespace BlindSpot.Web.Tests.Admin;
 
@@ -15,8 +16,17 @@ public sealed class AdminPagesTests(WebFixture web)
         var rows = await page.Locator("#audit tbody tr").AllTextContentsAsync();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Contains("dorim1", r, StringComparison.Ordinal));
-        Assert.All(rows, r => Assert.Contains("sign-in", r, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Contains("로그인", r, StringComparison.Ordinal)); // the action in Korean, not its code
+        Assert.All(rows, r => Assert.DoesNotContain("sign-in", r, StringComparison.Ordinal));
+        Assert.Equal("로그인", await page.Locator("select[name=action] option:checked").TextContentAsync());
         Assert.Contains(rows, r => r.Contains("도림동", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryAuditedActionHasAKoreanLabel()
+    {
+        Assert.Equal(AuditModel.Actions.Order(StringComparer.Ordinal), AuditModel.Labels.Keys.Order(StringComparer.Ordinal));
+        Assert.All(AuditModel.Labels.Values, label => Assert.Matches(@"^[가-힣 ]+$", label));
     }
 
     [Fact]
