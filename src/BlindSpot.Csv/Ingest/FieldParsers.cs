@@ -56,6 +56,9 @@ internal static class FieldParsers
     /// <summary>Y/N, 예/아니오, 1/0, true/false (ASCII case ignored).</summary>
     public static bool TryBool(string s, out bool value)
     {
+        // The Hangul spellings first: upper-casing them (a no-op) costs an ICU call per value.
+        if (s == "예") { value = true; return true; }
+        if (s == "아니오") { value = false; return true; }
         switch (s.ToUpperInvariant())
         {
             case "Y" or "예" or "1" or "TRUE": value = true; return true;

@@ -200,6 +200,9 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
     public Sex Sex(int col)
     {
         var v = Required(col);
+        // The registry's own spellings first: upper-casing Hangul (a no-op) costs an ICU call per row.
+        if (v == "남") return Core.Domain.Sex.M;
+        if (v == "여") return Core.Domain.Sex.F;
         switch (v?.ToUpperInvariant())
         {
             case null: return default;
