@@ -1,3 +1,4 @@
+using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Configuration;
 using BlindSpot.Jobs.Jobs;
@@ -6,6 +7,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Hosting;
@@ -26,6 +28,8 @@ public static class JobsServiceCollectionExtensions
 
         // One thin class per job (Hangfire resolves them through DI, one scope per job).
         services.AddTransient<JobRunner>();
+        // The ledger of a district's own store (DistrictRunJob), with the host's logger.
+        services.AddSingleton<Func<IBlindSpotStore, JobRunner>>(sp => store => new JobRunner(store, sp.GetRequiredService<ILogger<JobRunner>>()));
         services.AddTransient<IngestInboxJob>();
         services.AddTransient<ScoreJob>();
         services.AddTransient<RetrainJob>();

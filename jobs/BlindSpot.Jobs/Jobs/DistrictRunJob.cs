@@ -1,10 +1,8 @@
 using System.Globalization;
+using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
-using BlindSpot.Pipeline;
-using BlindSpot.Storage;
 using Hangfire;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Jobs;
@@ -17,7 +15,7 @@ namespace BlindSpot.Jobs.Jobs;
 /// district's job-run ledger completes it once per (district, day), and a run a killed server left unfinished is
 /// taken over by the next server (every step is idempotent by its data). A server holds one district at a time per worker.
 /// </summary>
-public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, PipelineSettings settings, ILoggerFactory loggers, TimeProvider clock)
+public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, DistrictStores districts, Func<IBlindSpotStore, JobRunner> runners)
 {
     public const string Id = "district-run";
 
@@ -25,14 +23,12 @@ public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, PipelineS
     public async Task RunAsync(string district, DateOnly asOf, CancellationToken ct)
     {
         var o = options.Value;
-        await using var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct, o.DistrictCache);
-        // The district's own store with the host's bound settings (the composition root's PipelineSettings).
-        var services = new PipelineServices(store, loggers, clock, settings);
-        var runner = new JobRunner(store, loggers.CreateLogger<JobRunner>());
-        await runner.RunOnceAsync(Id, $"{district}|{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", async ct =>
+        // The district's own store with the host's bound settings, composed by the composition root.
+        await using var scope = await districts.OpenAsync(district, ct);
+        await runners(scope.Store).RunOnceAsync(Id, $"{district}|{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", async ct =>
         {
             var inbox = Directory.CreateDirectory(Path.Combine(o.Inbox, district)).FullName;
-            var r = await services.Run().RunAsync(inbox, Path.Combine(o.Out, district), Path.Combine(o.QuarantineDir, district), asOf, ct);
+            var r = await scope.Run().RunAsync(inbox, Path.Combine(o.Out, district), Path.Combine(o.QuarantineDir, district), asOf, ct);
             var phases = string.Join(' ', r.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Seconds:F2}")));
             return r.Succeeded
                 ? JobWork.Done($"district={district} asOf={asOf:yyyy-MM-dd} scored={r.Scores?.Scored ?? 0} listed={r.Worklists.Listed} {phases}")

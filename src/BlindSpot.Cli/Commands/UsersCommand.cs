@@ -6,6 +6,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Storage;
 using BlindSpot.Web.Accounts;
+using BlindSpot.Web.Hosting;
 using BlindSpot.Cli.Terminal;
 
 namespace BlindSpot.Cli.Commands;
@@ -43,10 +44,11 @@ internal static class UsersCommand
                 return CliApp.UsageError;
             }
             var password = (await input.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
-            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct);
+            await using var app = await CliServices.StartAsync(error, new Dictionary<string, string?>([CommonOptions.DbFlag(parse, db)]), ct,
+                addMore: services => services.AddBlindSpotAccounts());
             if (app is null) return CliApp.UsageError;
             var store = app.Get<IBlindSpotStore>();
-            var accounts = new AccountService(store, app.Get<TimeProvider>());
+            var accounts = app.Get<AccountService>();
             var name = parse.GetValue(username)!.Trim().ToLowerInvariant();
             if (await accounts.AddAsync(name, r, parse.GetValue(dong), password, ct) is { } problem)
             {
@@ -54,7 +56,7 @@ internal static class UsersCommand
                 return CliApp.Failed;
             }
             var added = await store.FindAccountAsync(name, ct);
-            await store.AppendAuditAsync(new AuditEntry(Kst.Now(TimeProvider.System), "(cli)", AuditActions.AccountAdded, added!.Dong, [], $"{name} {Roles.Name(r)}"), ct);
+            await store.AppendAuditAsync(new AuditEntry(Kst.Now(app.Get<TimeProvider>()), "(cli)", AuditActions.AccountAdded, added!.Dong, [], $"{name} {Roles.Name(r)}"), ct);
             await output.WriteLineAsync($"Added {name} ({Roles.Name(r)}{(added.Dong is { } d ? ", " + d : "")}).");
             return CliApp.Ok;
         });
@@ -103,7 +105,7 @@ internal static class UsersCommand
                 await error.WriteLineAsync($"그런 이름의 계정이 없습니다: {name}.");
                 return CliApp.Failed;
             }
-            await store.AppendAuditAsync(new AuditEntry(Kst.Now(TimeProvider.System), "(cli)", AuditActions.AccountDisabled, null, [], name), ct);
+            await store.AppendAuditAsync(new AuditEntry(Kst.Now(app.Get<TimeProvider>()), "(cli)", AuditActions.AccountDisabled, null, [], name), ct);
             await output.WriteLineAsync($"Disabled {name}.");
             return CliApp.Ok;
         });

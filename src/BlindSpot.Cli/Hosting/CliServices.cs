@@ -53,12 +53,13 @@ internal sealed class CliServices : IAsyncDisposable
     /// `BLINDSPOT_LOG_LEVEL=Warning` (or `BlindSpot__Logging__MinimumLevel`) shows them again; train shows its progress
     /// at Information.
     /// </param>
+    /// <param name="addMore">Services a command needs beyond the use cases (the `users` command's accounts).</param>
     /// <param name="createStore">
     /// Only the commands that bring data in (ingest, run) create a missing store. Every other command given a --db
     /// that names no store says so in one line and creates nothing (no file, no folder).
     /// </param>
     public static async Task<CliServices?> StartAsync(TextWriter error, IReadOnlyDictionary<string, string?> flags, CancellationToken ct,
-        LogEventLevel logLevel = LogEventLevel.Error, bool createStore = false)
+        LogEventLevel logLevel = LogEventLevel.Error, bool createStore = false, Action<IServiceCollection>? addMore = null)
     {
         var configuration = Configuration(flags);
         var services = new ServiceCollection();
@@ -66,6 +67,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddLogging(b => b.AddBlindSpotLogging(configuration,
             new LoggingOptions { StandardError = true, MinimumLevel = logLevel, Application = "blindspot-cli" }));
         services.AddBlindSpot(configuration);
+        addMore?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         if (StartupCheck.Problem(provider) is { } problem)
         {

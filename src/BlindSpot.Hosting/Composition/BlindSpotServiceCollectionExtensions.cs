@@ -84,6 +84,9 @@ public static class BlindSpotServiceCollectionExtensions
         services.AddSingleton(sp => new PipelineServices(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PipelineSettings>()));
 
+        // The same use cases over a district's own database (the national fan-out's district job).
+        services.AddSingleton<DistrictStores>();
+
         // The use cases: hosts resolve them, never construct them.
         services.AddTransient<IngestService>(sp => sp.GetRequiredService<PipelineServices>().Ingest());
         services.AddTransient<TrainService>(sp => sp.GetRequiredService<PipelineServices>().Train());

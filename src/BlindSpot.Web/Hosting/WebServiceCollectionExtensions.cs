@@ -30,15 +30,25 @@ public static class WebServiceCollectionExtensions
     /// server and schedule only when <see cref="WebOptions.WithJobs"/>), accounts, audit, cookie sign-in, policies,
     /// Razor Pages and antiforgery.
     /// </summary>
+    /// <summary>
+    /// Accounts and the audit log over the composition root's store: the web host's sign-in and admin pages, and the
+    /// CLI's `users` command, which manages the same accounts. Calling it twice adds nothing.
+    /// </summary>
+    public static IServiceCollection AddBlindSpotAccounts(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new AccountService(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
     public static IServiceCollection AddBlindSpotWeb(this IServiceCollection services, IConfiguration configuration, WebOptions options)
     {
         // The one composition root (options, store, use cases) through the jobs host's registration, which adds
         // Hangfire's storage (for the dashboard) and, with --with-jobs, its server and recurring schedule.
         services.AddBlindSpotJobs(configuration, withServer: options.WithJobs);
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new AccountService(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddBlindSpotAccounts();
         // Visit notes are read by the dong's own pages only (nothing else in any host asks for them).
         services.AddSingleton<IVisitNoteStore>(sp => sp.GetRequiredService<IBlindSpotStore>());
 

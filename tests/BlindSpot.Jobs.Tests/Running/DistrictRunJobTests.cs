@@ -1,13 +1,13 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Jobs.Hosting;
 using BlindSpot.Jobs.Jobs;
 using BlindSpot.Jobs.Tests.Support;
-using BlindSpot.Pipeline;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlindSpot.Jobs.Tests.Running;
 
@@ -25,7 +25,14 @@ public sealed class DistrictRunJobTests : IDisposable
         var a1 = new DistrictGenerator(Scenario.District).WriteInbox(Path.Combine(options.Inbox, "a1"));
         var b2 = new DistrictGenerator(Scenario.District with { Households = SampleOptions.MinHouseholds, Seed = 8 }).WriteInbox(Path.Combine(options.Inbox, "b2"));
         foreach (var d in new[] { "a1", "b2" }) await DistrictDatabases.EnsureCreatedAsync(national, d, CancellationToken.None);
-        var job = new DistrictRunJob(Options.Create(options), PipelineSettings.Default, NullLoggerFactory.Instance, TimeProvider.System);
+        // The job as Hangfire gets it: from the jobs host's composition root, which composes the district's use cases.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BlindSpot:Db"] = options.Db, ["BlindSpot:Inbox"] = options.Inbox, ["BlindSpot:Out"] = options.Out,
+            ["BlindSpot:Quarantine"] = options.Quarantine,
+        }).Build();
+        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        var job = ActivatorUtilities.CreateInstance<DistrictRunJob>(provider);
 
         await job.RunAsync("a1", Scenario.BaseDay, CancellationToken.None);
         await job.RunAsync("b2", Scenario.BaseDay, CancellationToken.None);

@@ -1,0 +1,34 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Run;
+using BlindSpot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BlindSpot.Hosting.Composition;
+
+/// <summary>
+/// The use cases over one district's own database (the national fan-out, docs/adr/0007-national-fan-out-database-per-district.md),
+/// composed here with the host's bound settings, loggers and clock, so a district job constructs nothing itself.
+/// </summary>
+public sealed class DistrictStores(IOptions<BlindSpotOptions> options, PipelineSettings settings, ILoggerFactory loggers, TimeProvider clock)
+{
+    /// <summary>Opens (and migrates) the database of <paramref name="district"/> on the configured server.</summary>
+    public async Task<DistrictScope> OpenAsync(string district, CancellationToken ct)
+    {
+        var o = options.Value;
+        var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct, o.DistrictCache);
+        return new DistrictScope(store, new PipelineServices(store, loggers, clock, settings));
+    }
+}
+
+/// <summary>One district's store and its use cases; disposing it closes the store.</summary>
+public sealed class DistrictScope(IBlindSpotStore store, PipelineServices services) : IAsyncDisposable
+{
+    public IBlindSpotStore Store => store;
+
+    /// <summary>The district's main job (ingest -> first model -> score -> worklists -> targets).</summary>
+    public RunService Run() => services.Run();
+
+    public ValueTask DisposeAsync() => store.DisposeAsync();
+}
