@@ -36,6 +36,17 @@ public static class CrisisIndicators
         [SelfHarm] = "자해자살시도", [PensionEmergencyLoan] = "노후긴급자금대부",
     };
 
+    /// <summary>
+    /// Short names of the arrears codes as staff say them ("전기요금 3개월 체납"): every *_ARREARS code has one (a test
+    /// holds them to it), so a reason names the bill and its months.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ArrearsShortNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ElecArrears] = "전기요금", [WaterArrears] = "수도요금", [GasArrears] = "가스요금", [HealthInsArrears] = "건강보험료",
+        [PensionArrears] = "국민연금", [TelecomArrears] = "통신비", [MgmtFeeArrears] = "관리비", [PublicRentArrears] = "공공임대 임대료",
+    };
+
+    /// <summary>The codes in contract order (the model has a slot for each: a new code needs a new feature-schema version).</summary>
     public static IReadOnlyList<string> Known { get; } = KoreanNames.Keys.ToArray();
 
     static readonly Dictionary<string, string> ByKorean =

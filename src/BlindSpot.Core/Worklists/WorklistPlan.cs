@@ -15,6 +15,23 @@ public enum Exclusion
     RecentlyListed,
 }
 
+/// <summary>What clerks read of each <see cref="Exclusion"/> (the counts printed by `run` and `worklists`).</summary>
+public static class Exclusions
+{
+    /// <summary>The Korean name of <paramref name="exclusion"/> ("전출", "사례관리 중", ...).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An exclusion without a name (a test holds every value to one).</exception>
+    public static string KoreanName(Exclusion exclusion) => exclusion switch
+    {
+        Exclusion.MovedOut => "전출",
+        Exclusion.CaseManaged => "사례관리 중",
+        Exclusion.CoolOff => "최근 방문(재방문 대기)",
+        Exclusion.AbsentWaiting => "부재 후 대기",
+        Exclusion.BasicLivelihood => "기초생활수급",
+        Exclusion.RecentlyListed => "최근 목록에 오름",
+        _ => throw new ArgumentOutOfRangeException(nameof(exclusion), exclusion, "This exclusion has no Korean name."),
+    };
+}
+
 /// <summary>
 /// How many households one exclusion kept off one dong's worklist of a day (counts only, never a household), as
 /// stored beside the worklist (<see cref="Storage.IWorklistStore.ReplaceWorklistAsync"/>).

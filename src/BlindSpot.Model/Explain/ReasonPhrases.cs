@@ -18,19 +18,6 @@ public sealed record Reason(string Fact, string Text);
 /// </summary>
 public static class ReasonPhrases
 {
-    /// <summary>Short names of the arrears codes as staff say them.</summary>
-    static readonly Dictionary<string, string> ArrearsShort = new(StringComparer.Ordinal)
-    {
-        [CrisisIndicators.ElecArrears] = "전기요금",
-        [CrisisIndicators.WaterArrears] = "수도요금",
-        [CrisisIndicators.GasArrears] = "가스요금",
-        [CrisisIndicators.HealthInsArrears] = "건강보험료",
-        [CrisisIndicators.PensionArrears] = "국민연금",
-        [CrisisIndicators.TelecomArrears] = "통신비",
-        [CrisisIndicators.MgmtFeeArrears] = "관리비",
-        [CrisisIndicators.PublicRentArrears] = "공공임대 임대료",
-    };
-
     /// <summary>Housing and tenure that are themselves a risk (the others are not reasons).</summary>
     static readonly HashSet<string> RiskyHousing = new(StringComparer.Ordinal) { "반지하", "고시원", "쪽방" };
     static readonly HashSet<string> RiskyTenure = new(StringComparer.Ordinal) { "월세", "무상" };
@@ -116,7 +103,7 @@ public static class ReasonPhrases
     {
         string? best = null;
         float bestMonths = 0;
-        foreach (var code in ArrearsShort.Keys)
+        foreach (var code in CrisisIndicators.ArrearsShortNames.Keys)
         {
             var v = f.Values[FeatureSchema.IndexOf($"ind_{code}_{FeatureSchema.IndicatorWindowMonths}m")];
             if (v > bestMonths) { bestMonths = v; best = code; }
@@ -126,7 +113,7 @@ public static class ReasonPhrases
 
     static Reason Indicator(string code, float value)
     {
-        if (ArrearsShort.TryGetValue(code, out var shortName)) return new(Key(code), $"{shortName} {(int)Math.Round(value)}개월 체납");
+        if (CrisisIndicators.ArrearsShortNames.TryGetValue(code, out var shortName)) return new(Key(code), $"{shortName} {(int)Math.Round(value)}개월 체납");
         if (code == CrisisIndicators.FinDelinquency) return new(Key(code), $"금융연체 {Manwon(value)}");
         return new(Key(code), $"{CrisisIndicators.KoreanNames[code]}(최근 {FeatureSchema.IndicatorWindowMonths}개월)");
     }

@@ -44,18 +44,7 @@ public sealed record WorklistResult(
 
     /// <summary>The console's text of these counts, in their order: "전출 12, 사례관리 중 40, ...".</summary>
     public static string TextOf(IEnumerable<KeyValuePair<Exclusion, int>> excluded) =>
-        string.Join(", ", excluded.Select(e => $"{ExclusionName(e.Key)} {e.Value}"));
-
-    static string ExclusionName(Exclusion e) => e switch
-    {
-        Exclusion.MovedOut => "전출",
-        Exclusion.CaseManaged => "사례관리 중",
-        Exclusion.CoolOff => "최근 방문(재방문 대기)",
-        Exclusion.AbsentWaiting => "부재 후 대기",
-        Exclusion.BasicLivelihood => "기초생활수급",
-        Exclusion.RecentlyListed => "최근 목록에 오름",
-        _ => e.ToString(),
-    };
+        string.Join(", ", excluded.Select(e => $"{Exclusions.KoreanName(e.Key)} {e.Value}"));
 
     /// <summary>Tips written to the dongs' tips-to-resolve files (not linked to a household; recent or urgent).</summary>
     public int TipsToResolve { get; init; }

@@ -1,4 +1,6 @@
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
 
 namespace BlindSpot.Core.Tests.Domain;
 
@@ -43,7 +45,7 @@ public sealed class FeedRowsTests
     [Fact]
     public void NamedListsAreViewsOfTheRows()
     {
-        var batch = Ingest.IngestBatch.Empty(new Ingest.FileLedgerEntry("sha", "capacity.csv", Contract.Feed.Capacity, "utf-8", 1, 1, 0, 0,
+        var batch = IngestBatch.Empty(new FileLedgerEntry("sha", "capacity.csv", Feed.Capacity, "utf-8", 1, 1, 0, 0,
             null, [], new DateTime(2026, 3, 1))) with { Capacity = [new DongCapacity("문래동", 4)] };
 
         Assert.Equal([new DongCapacity("문래동", 4)], batch.Rows.Of<DongCapacity>());
