@@ -28,7 +28,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     // Models loaded by this composition: scoring and the listed households' reasons use the champion once loaded.
     readonly ModelCache models = new();
 
-    public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock, settings.Ingest);
+    public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock, settings.Ingest, settings.Resolution);
     public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock, settings.Training);
     public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models, settings.Worklists.Policy);
     public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
@@ -36,7 +36,7 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public ModelComparisonService Comparison() => new(store, clock);
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
     /// <summary>Open tips: retry after a new snapshot, and dong staff's confirm / reject (for the web's dong screen).</summary>
-    public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>());
+    public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>(), settings.Resolution);
     /// <summary>A dong's open tips with their candidates (the web's 미해결 제보 page).</summary>
     public Resolution.DongTipsQuery DongTips() => new(TipResolution(), store, settings.Worklists, clock);
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
@@ -62,5 +62,7 @@ public sealed record PipelineSettings
     /// <summary>Training settings of `train`, the monthly retrain and a run's first model.</summary>
     public TrainOptions Training { get; init; } = new();
     public RetentionOptions Retention { get; init; } = new();
+    /// <summary>Tip resolution's thresholds (ingest and the retry after a new snapshot).</summary>
+    public BlindSpot.Resolution.ResolutionOptions Resolution { get; init; } = BlindSpot.Resolution.ResolutionOptions.Default;
     public static PipelineSettings Default { get; } = new();
 }

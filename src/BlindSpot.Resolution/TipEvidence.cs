@@ -42,12 +42,31 @@ public sealed record TipResolution(TipLinkStatus Status, string? HouseholdId, Ma
     };
 }
 
-/// <summary>Thresholds of the three outcomes; the defaults were chosen on a labelled set (docs/ingest.md).</summary>
-/// <param name="LinkThreshold">Smallest posterior that links: chosen for at least 99.5% precision.</param>
-/// <param name="CandidateFloor">Smallest posterior for a household to be shown as a candidate.</param>
-/// <param name="MaxCandidates">More plausible households than this: unresolved (too many to ask staff about).</param>
-/// <param name="CandidateMass">The shown candidates must together hold at least this probability.</param>
-public sealed record ResolutionOptions(double LinkThreshold = 0.7, double CandidateFloor = 0.05, int MaxCandidates = 5, double CandidateMass = 0.5)
+/// <summary>
+/// Thresholds of the three outcomes; the defaults were chosen on a labelled set (docs/ingest.md). Bound from the section
+/// "BlindSpot:Resolution" (docs/configuration.md) and checked at start.
+/// </summary>
+public sealed record ResolutionOptions
 {
+    /// <summary>Smallest posterior that links: chosen for at least 99.5% precision.</summary>
+    public double LinkThreshold { get; init; } = 0.7;
+
+    /// <summary>Smallest posterior for a household to be shown as a candidate.</summary>
+    public double CandidateFloor { get; init; } = 0.05;
+
+    /// <summary>More plausible households than this: unresolved (too many to ask staff about).</summary>
+    public int MaxCandidates { get; init; } = 5;
+
+    /// <summary>The shown candidates must together hold at least this probability.</summary>
+    public double CandidateMass { get; init; } = 0.5;
+
     public static ResolutionOptions Default { get; } = new();
+
+    /// <summary>The first problem of these values in one Korean line, or null.</summary>
+    public string? Validate() =>
+        LinkThreshold is <= 0 or > 1 || double.IsNaN(LinkThreshold) ? "LinkThreshold는 0보다 크고 1 이하여야 합니다."
+        : CandidateFloor < 0 || CandidateFloor >= LinkThreshold || double.IsNaN(CandidateFloor) ? "CandidateFloor는 0 이상이고 LinkThreshold보다 작아야 합니다."
+        : MaxCandidates < 1 ? "MaxCandidates는 1 이상이어야 합니다."
+        : CandidateMass is <= 0 or > 1 || double.IsNaN(CandidateMass) ? "CandidateMass는 0보다 크고 1 이하여야 합니다."
+        : null;
 }

@@ -59,6 +59,43 @@ public sealed class IngestContext
 
     readonly Dictionary<Type, HashSet<string>> feedKeys = [];
 
+    /// <summary>
+    /// How many committed batches brought registry households (<see cref="Include"/>): whatever is built over
+    /// <see cref="Households"/> (the tip resolver's index) is built again when it has moved.
+    /// </summary>
+    public int RegistryChanges { get; private set; }
+
+    /// <summary>
+    /// Adds the keys and households of a committed batch, so later files of the same run see them (duplicates
+    /// across files; crisis rows and tips of households registered by an earlier file of the run).
+    /// </summary>
+    public void Include(IngestBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var h in batch.Households)
+        {
+            HouseholdSnapshotKeys.Add(IngestKeys.Household(h.HouseholdId, h.SnapshotDate));
+            if (!Households.TryGetValue(h.HouseholdId, out var known) || known.SnapshotDate <= h.SnapshotDate)
+                Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate, h.Phone, h.HeadSex,
+                    h.HeadBirthYear, h.Members, h.ChildrenUnder2, h.SingleParent == true, h.Pregnant == true, h.HousingType);
+        }
+        if (batch.Households.Count > 0) RegistryChanges++;
+        foreach (var c in batch.Crisis) CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
+        foreach (var t in batch.Tips)
+            (t.Source == TipSource.Officer ? OfficerTipIds : HotlineCallIds).Add(t.TipId);
+        foreach (var (type, rows) in batch.Rows.All)
+        {
+            var keys = KeysOf(type);
+            foreach (var row in rows) keys.Add(((IFeedRow)row).Key);
+        }
+        foreach (var o in batch.Outcomes.Concat(batch.OutcomeCorrections))
+        {
+            var key = IngestKeys.Outcome(o.HouseholdId, o.VisitedOn);
+            OutcomeKeys.Add(key);
+            OutcomeResults[key] = o.Result;
+        }
+    }
+
     /// <summary>The parts read so far (of a context with a loader).</summary>
     public IngestContextParts Loaded { get; private set; }
 

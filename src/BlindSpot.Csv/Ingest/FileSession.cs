@@ -1,15 +1,14 @@
 using System.Text;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
-using BlindSpot.Resolution;
 using CsvHelper;
 
 namespace BlindSpot.Csv.Ingest;
 
 /// <summary>What one file has produced so far: its rows by outcome, its quarantine and the remarks for its ledger line.</summary>
-internal sealed class FileSession(string fileName, string sha256, IngestContext context, DateTime nowKst, DateOnly snapshotDate, CsvReader reader)
+internal sealed class FileSession(string fileName, string sha256, IngestContext context, DateTime nowKst, DateOnly snapshotDate, CsvReader reader,
+    ITipLinker? linker)
 {
-    TipResolver? resolver;
 
     public IngestContext Context => context;
     public DateTime NowKst => nowKst;
@@ -36,14 +35,13 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
     /// <summary>True while the current record is the last one and the file ended without a line break.</summary>
     public bool CurrentRowMayBeCut { get; set; }
 
-    /// <summary>The run's resolver over the registry households known so far (built once per run, see <see cref="ResolverCache"/>).</summary>
-    public TipResolver Resolver => resolver ??= ResolverCache.For(context);
+    /// <summary>What links tips to households (given by the ingest use case; a tips file read without one is a bug).</summary>
+    public ITipLinker Linker => linker ?? throw new InvalidOperationException("A tips file is read with an ITipLinker (the ingest use case passes one).");
 
-    /// <summary>Resolves a tip read from this file and counts what came of it in the notes.</summary>
+    /// <summary>Links a tip read from this file and counts what came of it in the notes.</summary>
     public Tip Resolve(Tip tip, bool dongGiven)
     {
-        var resolution = Resolver.Resolve(TipEvidence.Of(tip, dongGiven));
-        var resolved = resolution.ApplyTo(tip, Resolver.Index.NewestSnapshot);
+        var resolved = Linker.Link(tip, dongGiven);
         if (resolved.LinkStatus == TipLinkStatus.Candidates) Remark("세대를 하나로 정하지 못해 후보 세대를 동에 보낸 제보");
         if (resolved.HouseholdId is null) UnmatchedTipIds.Add(tip.TipId);
         return resolved;

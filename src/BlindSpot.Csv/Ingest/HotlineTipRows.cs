@@ -22,7 +22,7 @@ internal sealed class HotlineTipRows(Func<string, int> col) : IFeedRows
         string? d = given;
         if (!v.Failed && d is null)
         {
-            d = s.Resolver.Index.InferDong(addr);
+            d = s.Linker.InferDong(addr);
             if (d is null) v.Fail(dong, "행정동이 비어 있고 주소로도 동을 알 수 없습니다. 행정동을 적어 주세요.");
         }
         if (v.Failed) { s.QuarantineRow(v.Column, v.Reason!); return; }

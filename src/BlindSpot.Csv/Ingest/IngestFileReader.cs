@@ -8,7 +8,7 @@ namespace BlindSpot.Csv.Ingest;
 /// <summary>
 /// Reads one inbox file into an <see cref="IngestBatch"/> under the data contract (§1, §2): encoding, headers, every
 /// row accepted, duplicate or quarantined, or the whole file refused. Reads only: the caller commits the batch and
-/// then adds it to the context (<see cref="IngestContextExtensions.Include"/>).
+/// then adds it to the context (<see cref="IngestContext.Include"/>).
 /// </summary>
 public static class IngestFileReader
 {
@@ -56,7 +56,9 @@ public static class IngestFileReader
     /// The file changed a moment ago: a last row with no line break after it may be cut mid-value and is quarantined
     /// even when it passes every check (IngestOptions.UnterminatedQuietPeriod).
     /// </param>
-    public static IngestBatch Read(string fileName, byte[] bytes, string sha256, IngestContext context, DateTime nowKst, bool justWritten = false)
+    /// <param name="tips">Links the tips of a tips file to households (BlindSpot.Resolution's, given by the ingest use case).</param>
+    public static IngestBatch Read(string fileName, byte[] bytes, string sha256, IngestContext context, DateTime nowKst, bool justWritten = false,
+        ITipLinker? tips = null)
     {
         fileName = Path.GetFileName(fileName);
         var feed = Feeds.FromFileName(fileName) ?? throw new ArgumentException("The file name matches no feed of the contract.", nameof(fileName));
@@ -105,7 +107,7 @@ public static class IngestFileReader
             var columns = feedReader.Columns;
             var (fieldIndex, ignored, headerProblem) = MapHeader(columns, headers);
             rejected = headerProblem;
-            var session = new FileSession(fileName, sha256, context, nowKst, snapshotDate, reader);
+            var session = new FileSession(fileName, sha256, context, nowKst, snapshotDate, reader, tips);
             var check = new RowCheck(reader, columns, fieldIndex, nowKst);
             var rows = feedReader.Create(name => IndexOf(columns, name));
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using CsvHelper;
@@ -188,7 +189,7 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
         return m;
     }
 
-    public string OneOf(int col, IReadOnlyList<string> allowed)
+    public string OneOf(int col, ImmutableArray<string> allowed)
     {
         var v = Required(col);
         if (v is null) return "";

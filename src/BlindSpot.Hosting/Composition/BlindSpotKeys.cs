@@ -32,4 +32,7 @@ public static class BlindSpotKeys
 
     /// <summary>Section of <see cref="Model.Training.TrainOptions"/> (trainer, calibration, evaluation windows).</summary>
     public const string Training = "BlindSpot:Training";
+
+    /// <summary>Section of <see cref="Resolution.ResolutionOptions"/> (tip resolution's thresholds).</summary>
+    public const string Resolution = "BlindSpot:Resolution";
 }

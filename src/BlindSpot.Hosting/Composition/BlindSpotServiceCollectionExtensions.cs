@@ -15,6 +15,7 @@ using BlindSpot.Pipeline.Resolution;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Resolution;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,7 @@ public static class BlindSpotServiceCollectionExtensions
         // A positional record has no parameterless constructor: the factory starts from its defaults, then binds.
         services.AddTransient<IOptionsFactory<TrainOptions>, TrainOptionsFactory>();
         services.AddChecked<TrainOptions>(configuration, BlindSpotKeys.Training, o => Prefixed(BlindSpotKeys.Training, Validate(o)));
+        services.AddChecked<ResolutionOptions>(configuration, BlindSpotKeys.Resolution, o => Prefixed(BlindSpotKeys.Resolution, o.Validate()));
         // Bound here only to be checked at start; the logger itself is built by AddBlindSpotLogging before the container.
         services.AddChecked<LoggingOptions>(configuration, LoggingOptions.Section, _ => null);
 
@@ -80,6 +82,7 @@ public static class BlindSpotServiceCollectionExtensions
             Targets = sp.GetRequiredService<IOptions<TargetOptions>>().Value,
             Training = sp.GetRequiredService<IOptions<TrainOptions>>().Value,
             Retention = sp.GetRequiredService<IOptions<RetentionOptions>>().Value,
+            Resolution = sp.GetRequiredService<IOptions<ResolutionOptions>>().Value,
         });
         services.AddSingleton(sp => new PipelineServices(sp.GetRequiredService<IBlindSpotStore>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PipelineSettings>()));

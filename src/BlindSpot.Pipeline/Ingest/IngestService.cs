@@ -4,6 +4,7 @@ using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Csv.Ingest;
+using BlindSpot.Resolution;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Ingest;
@@ -15,7 +16,8 @@ namespace BlindSpot.Pipeline.Ingest;
 /// One bad file never stops the others: a file that cannot be read or stored is reported <see cref="IngestFileStatus.Failed"/>
 /// with its reason, is not recorded, and is tried again by the next run.
 /// </summary>
-public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IngestOptions? options = null)
+public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IngestOptions? options = null,
+    ResolutionOptions? resolution = null)
 {
     readonly IngestOptions options = options ?? IngestOptions.Default;
 
@@ -148,7 +150,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             // A file refused before is read again (it may have been renamed, or the refusal confirmed).
             await run.Context.EnsureAsync(IngestContext.PartsFor(entry.Feed!.Value), ct);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten);
+            // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
+            var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten, ResolverCache.Linker(run.Context, resolution));
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (IsFileFailure(e, ct))

@@ -31,7 +31,7 @@ public sealed record TipRetryReport(int Tried, int Linked, int Candidates, DateO
 /// <see cref="ListOpenAsync"/>, <see cref="ConfirmAsync"/> and <see cref="RejectAsync"/>). Linking happens at ingest
 /// (BlindSpot.Csv calls the same resolver for each tip row).
 /// </summary>
-public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
+public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger, ResolutionOptions? options = null)
 {
     /// <summary>
     /// Resolves again every open tip last tried against a registry snapshot older than the newest one the
@@ -55,7 +55,7 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger)
         // The registry index is built only when there is something to try again (a daily run without a snapshot skips it).
         if (stale.Count == 0) return new TipRetryReport(0, 0, 0, newest);
         await context.EnsureAsync(IngestContextParts.Registry, ct);
-        var resolver = ResolverCache.For(context);
+        var resolver = ResolverCache.For(context, options);
 
         var resolved = stale.Select(t => Resolve(resolver, t, newest)).ToList();
         await store.UpdateTipLinksAsync(resolved, ct);

@@ -32,6 +32,24 @@ public sealed class ProjectGraphTests
         Assert.Contains("BlindSpot.Storage", ReferencesOf("BlindSpot.Hosting"));
     }
 
+    [Fact]
+    public void CsvReadingDecidesNothingAboutHouseholds()
+    {
+        // Tips are linked through Core's ITipLinker, which the ingest use case gives the reader.
+        var references = ReferencesOf("BlindSpot.Csv");
+        Assert.Contains("BlindSpot.Core", references);
+        Assert.DoesNotContain("BlindSpot.Resolution", references);
+    }
+
+    [Theory]
+    [InlineData("BlindSpot.Resolution")]
+    [InlineData("BlindSpot.Samples")]
+    [InlineData("BlindSpot.Model")]
+    public void LeafProjectsDependOnCoreOnly(string project) => Assert.Equal(["BlindSpot.Core"], ReferencesOf(project));
+
+    [Fact]
+    public void CoreDependsOnNoOtherProject() => Assert.Empty(ReferencesOf("BlindSpot.Core"));
+
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

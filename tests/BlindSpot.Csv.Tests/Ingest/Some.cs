@@ -1,5 +1,6 @@
 using BlindSpot.Core.Ingest;
 using BlindSpot.Csv.Ingest;
+using BlindSpot.Resolution;
 
 namespace BlindSpot.Csv.Tests.Ingest;
 
@@ -14,7 +15,8 @@ internal static class Some
     public static IngestBatch Read(string name, IngestContext? context = null, string? asName = null)
     {
         var bytes = Bytes(name);
-        return IngestFileReader.Read(asName ?? name, bytes, IngestFileReader.Sha256Hex(bytes), context ?? new IngestContext(), Now);
+        context ??= new IngestContext();
+        return IngestFileReader.Read(asName ?? name, bytes, IngestFileReader.Sha256Hex(bytes), context, Now, tips: ResolverCache.Linker(context));
     }
 
     /// <summary>A context that knows the households of households_20240430.csv, as after committing it.</summary>

@@ -12,6 +12,7 @@ using BlindSpot.Pipeline.Retention;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
+using BlindSpot.Resolution;
 using BlindSpot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,12 +60,15 @@ public sealed class AddBlindSpotTests : IDisposable
             ["BlindSpot:Training:Calibrator"] = "isotonic",
             ["BlindSpot:Targets:Rate"] = "1.2",
             ["BlindSpot:Worklists:CoolOffDays"] = "30",
+            ["BlindSpot:Resolution:LinkThreshold"] = "0.9",
+            ["BlindSpot:Resolution:MaxCandidates"] = "3",
         })).GetRequiredService<PipelineSettings>();
 
         Assert.Equal(new TrainOptions(NumberOfTrees: 50, Calibrator: "isotonic"), settings.Training);
         Assert.Equal(1.2m, settings.Targets.Rate);
         Assert.Equal(30, settings.Worklists.Policy.CoolOffDays);
         Assert.Equal(0.02, settings.Worklists.Policy.ExplorationShare);
+        Assert.Equal(ResolutionOptions.Default with { LinkThreshold = 0.9, MaxCandidates = 3 }, settings.Resolution);
     }
 
     [Fact]
@@ -86,6 +90,7 @@ public sealed class AddBlindSpotTests : IDisposable
     [InlineData("BlindSpot:Worklists:ExplorationShare", "-0.1", "설정이 잘못되었습니다: BlindSpot:Worklists: ExplorationShare는 0에서 1 사이여야 합니다.")]
     [InlineData("BlindSpot:Targets:Rate", "0", "설정이 잘못되었습니다: BlindSpot:Targets: Rate는 0보다 커야 합니다.")]
     [InlineData("BlindSpot:Training:Calibrator", "magic", "설정이 잘못되었습니다: BlindSpot:Training: Calibrator는 platt나 isotonic이어야 합니다.")]
+    [InlineData("BlindSpot:Resolution:CandidateFloor", "0.8", "설정이 잘못되었습니다: BlindSpot:Resolution: CandidateFloor는 0 이상이고 LinkThreshold보다 작아야 합니다.")]
     [InlineData("BlindSpot:Db", " ", "설정이 잘못되었습니다: BlindSpot:Db가 비어 있습니다: SQLite 파일 경로나 PostgreSQL 연결 문자열을 주세요.")]
     public void AnInvalidValueIsOneLineNamingTheKey(string key, string value, string expected) =>
         Assert.Equal(expected, StartupCheck.Problem(Container(Config(new() { [key] = value }))));
