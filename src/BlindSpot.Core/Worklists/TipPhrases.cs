@@ -22,7 +22,7 @@ public static partial class TipPhrases
     static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
     {
         ["경제"] = "경제적 어려움", ["주거"] = "주거 위기", ["건강"] = "건강 문제",
-        ["고립"] = "사회적 고립", ["돌봄"] = "돌봄 공백", ["기타"] = "기타",
+        [Vocabulary.Isolation] = "사회적 고립", ["돌봄"] = "돌봄 공백", ["기타"] = "기타",
     };
 
     static readonly string[] Weekdays = ["일", "월", "화", "수", "목", "금", "토"];
@@ -89,7 +89,7 @@ public static partial class TipPhrases
     public static bool IsHistory(string reason) => reason.StartsWith(HistoryPrefix, StringComparison.Ordinal);
 
     /// <summary>True when a tip points at isolation: category 고립 or an isolation warning sign in its note.</summary>
-    public static bool SignalsIsolation(Tip tip) => tip.Category?.Trim() == "고립" || WarningSigns.ShowsIsolation(tip.Note);
+    public static bool SignalsIsolation(Tip tip) => tip.Category?.Trim() == Vocabulary.Isolation || WarningSigns.ShowsIsolation(tip.Note);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d\- ]{5,}\d")]
     private static partial System.Text.RegularExpressions.Regex PhoneLike();

@@ -230,13 +230,13 @@ public sealed class FeatureBuilder
             if (t.Source == TipSource.Officer)
             {
                 officer++;
-                var ci = Array.IndexOf(Vocabulary.TipCategories, t.Category);
+                var ci = Vocabulary.TipCategories.IndexOf(t.Category!);
                 if (ci >= 0) categories[ci]++;
             }
             else
             {
                 hotline++;
-                var ri = Array.IndexOf(Vocabulary.ReporterTypes, t.SourceDetail);
+                var ri = Vocabulary.ReporterTypes.IndexOf(t.SourceDetail);
                 reporters[ri >= 0 ? ri : Vocabulary.ReporterTypes.Length - 1]++;
             }
             hits.Clear();
