@@ -17,6 +17,9 @@ public sealed class JobsHostTests : IDisposable
 {
     readonly TempDir dir = new();
 
+    /// <summary>Environment variables of the started process (besides the test's own).</summary>
+    readonly Dictionary<string, string> environment = [];
+
     sealed record Exit(int Code, string Output, string Error);
 
     /// <summary>Starts BlindSpot.Jobs.dll (built beside the tests) in the test's folder.</summary>
@@ -31,6 +34,7 @@ public sealed class JobsHostTests : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BlindSpot.Jobs.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         return Process.Start(start)!;
     }
 
@@ -80,6 +84,22 @@ public sealed class JobsHostTests : IDisposable
         Assert.Equal(2, run.Code);
         AssertOneLine(run.Error);
         Assert.Contains("Workers", run.Error);
+    }
+
+    [Fact]
+    public async Task EnvironmentVariablesConfigureTheHostProcessItself()
+    {
+        // BlindSpot__Section__Key read by the real process (not an in-memory configuration): both values are checked at
+        // start and named on the one line.
+        environment["BlindSpot__Worklists__ExplorationShare"] = "1.5";
+        environment["BlindSpot__Resolution__MaxCandidates"] = "0";
+        var run = await RunAsync("--db", "./blindspot.db");
+
+        Assert.Equal(2, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Contains("BlindSpot:Worklists: ExplorationShare는 0에서 1 사이여야 합니다.", run.Error);
+        Assert.Contains("BlindSpot:Resolution: MaxCandidates는 1 이상이어야 합니다.", run.Error);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "blindspot.db")));
     }
 
     [Theory]
