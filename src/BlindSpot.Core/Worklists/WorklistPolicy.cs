@@ -149,11 +149,19 @@ public static class WorklistPolicy
         var deterministic = ranked.Take(deterministicSlots).ToList();
 
         var chosen = deterministic.Select(c => c.Household.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var pool = rest.Where(c => !chosen.Contains(c.Household.HouseholdId))
-            .OrderBy(c => c.Household.HouseholdId, StringComparer.Ordinal).ToList();
+        var pool = rest.Where(c => !chosen.Contains(c.Household.HouseholdId)).ToList();
+        // The district's households come in id order (DistrictData.Households), so the pool usually is already.
+        if (!InIdOrder(pool)) pool = pool.OrderBy(c => c.Household.HouseholdId, StringComparer.Ordinal).ToList();
         var explored = draw.Sample(pool, slots);
         var probability = pool.Count == 0 ? 0 : Math.Min(1.0, expectedSlots / pool.Count);
         return new DongChoice(dong.Dong, cap, urgent, deterministic, explored.ToList(), probability, dong.Excluded);
+    }
+
+    static bool InIdOrder(List<EligibleHousehold> households)
+    {
+        for (var k = 1; k < households.Count; k++)
+            if (string.CompareOrdinal(households[k - 1].Household.HouseholdId, households[k].Household.HouseholdId) > 0) return false;
+        return true;
     }
 
     /// <summary>The day's lookups, built once for all dongs.</summary>
@@ -165,11 +173,25 @@ public static class WorklistPolicy
         readonly DateOnly asOf;
         readonly DateOnly recentCrisisFrom;
         readonly DateOnly signalFrom;
-        readonly Dictionary<string, HouseholdScore> scores = new(StringComparer.Ordinal);
-        readonly Dictionary<string, List<Tip>> tips;
-        readonly Dictionary<string, List<Outcome>> visits;
-        readonly Dictionary<string, List<CrisisRecord>> crisis;
-        readonly Dictionary<string, DateOnly> lastListed = new(StringComparer.Ordinal);
+        // What the day knows of each household that has anything at all (a score, a tip, a visit, a crisis row of the
+        // last 13 months or a recent listing): one lookup per household instead of five; most households have nothing.
+        readonly Dictionary<string, Records> records = new(StringComparer.Ordinal);
+
+        /// <summary>One household's records for the day (null: none).</summary>
+        sealed class Records
+        {
+            public HouseholdScore? Score;
+            public List<Tip>? Tips;
+            public List<Outcome>? Visits;
+            public List<CrisisRecord>? Crisis;
+            public DateOnly? LastListed;
+        }
+
+        Records Of(string householdId)
+        {
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(records, householdId, out _);
+            return slot ??= new Records();
+        }
 
         public Context(DateOnly date, DistrictData data, IReadOnlyList<HouseholdScore> scoreList, IReadOnlyList<WorklistEntry> earlier,
             BusinessCalendar calendar, WorklistOptions options, ScoringMode mode)
@@ -180,24 +202,41 @@ public static class WorklistPolicy
             asOf = data.AsOf;
             recentCrisisFrom = RulesScore.WindowStart(asOf, options.RecentCrisisMonths);
             signalFrom = RulesScore.WindowStart(asOf, options.SignalMonths);
-            foreach (var s in scoreList) scores.TryAdd(s.HouseholdId, s);
+            foreach (var s in scoreList) Of(s.HouseholdId).Score ??= s; // the first score of a household counts
 
+            // Each household's rows in input order (as GroupBy keeps them), then ordered as before: tips by time and
+            // id, visits by day (stable sorts: rows that tie keep their input order).
             var endOfAsOf = asOf.ToDateTime(TimeOnly.MaxValue);
-            tips = data.Tips.Where(t => t.HouseholdId is not null && t.ReceivedAt <= endOfAsOf)
-                .GroupBy(t => t.HouseholdId!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(t => t.ReceivedAt).ThenBy(t => t.TipId, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-            visits = data.Outcomes.Where(o => o.VisitedOn <= asOf)
-                .GroupBy(o => o.HouseholdId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(o => o.VisitedOn).ToList(), StringComparer.Ordinal);
+            foreach (var t in data.Tips)
+                if (t.HouseholdId is not null && t.ReceivedAt <= endOfAsOf) (Of(t.HouseholdId).Tips ??= []).Add(t);
+            foreach (var o in data.Outcomes)
+                if (o.VisitedOn <= asOf) (Of(o.HouseholdId).Visits ??= []).Add(o);
+            // A crisis row known by the day is one of a month that ended by then (DistrictData.IsCrisisKnown).
             var crisisFrom = asOf.AddMonths(-13);
-            crisis = data.Crisis.Where(c => c.Month >= crisisFrom && DistrictData.IsCrisisKnown(c, asOf))
-                .GroupBy(c => c.HouseholdId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var knownTo = asOf.AddDays(1);
+            List<CrisisRecord>? run = null;
+            string? runId = null;
+            foreach (var c in data.Crisis)
+            {
+                if (c.Month < crisisFrom || c.Month.AddMonths(1) > knownTo) continue;
+                // The store gives a household's rows one after another: its list is looked up once per run of rows.
+                if (!ReferenceEquals(c.HouseholdId, runId) && !string.Equals(c.HouseholdId, runId, StringComparison.Ordinal))
+                {
+                    run = Of(c.HouseholdId).Crisis ??= [];
+                    runId = c.HouseholdId;
+                }
+                run!.Add(c);
+            }
+            foreach (var r in records.Values)
+            {
+                if (r.Tips is { Count: > 1 } ts) r.Tips = ts.OrderBy(t => t.ReceivedAt).ThenBy(t => t.TipId, StringComparer.Ordinal).ToList();
+                if (r.Visits is { Count: > 1 } vs) r.Visits = vs.OrderBy(o => o.VisitedOn).ToList();
+            }
 
             var relistFrom = RelistFrom(date, calendar, options);
             foreach (var e in earlier)
-                if (e.Date < date && e.Date >= relistFrom && (!lastListed.TryGetValue(e.HouseholdId, out var d) || e.Date > d))
-                    lastListed[e.HouseholdId] = e.Date;
+                if (e.Date < date && e.Date >= relistFrom && Of(e.HouseholdId) is var r && (r.LastListed is not { } d || e.Date > d))
+                    r.LastListed = e.Date;
         }
 
         /// <summary>Applies every exclusion; null (and why) when the household must not be listed today.</summary>
@@ -207,10 +246,10 @@ public static class WorklistPolicy
             if (h.MovedOut) { why = Exclusion.MovedOut; return null; }
             if (h.CaseManaged) { why = Exclusion.CaseManaged; return null; }
 
-            var id = h.HouseholdId;
-            var hVisits = visits.GetValueOrDefault(id) ?? NoVisits;
-            var hTips = tips.GetValueOrDefault(id) ?? NoTips;
-            var hCrisis = crisis.GetValueOrDefault(id) ?? NoCrisis;
+            var r = records.GetValueOrDefault(h.HouseholdId);
+            var hVisits = r?.Visits ?? NoVisits;
+            var hTips = r?.Tips ?? NoTips;
+            var hCrisis = r?.Crisis ?? NoCrisis;
 
             // The last completed visit; a run of 부재 after it delays the household, and after MaxAbsentVisits counts as a visit.
             DateOnly? visited = null;
@@ -244,14 +283,13 @@ public static class WorklistPolicy
             var urgent = unvisited.LastOrDefault(t => t.Urgent && DateOnly.FromDateTime(t.ReceivedAt) >= urgentFrom);
             var recentTip = unvisited.LastOrDefault(t => DateOnly.FromDateTime(t.ReceivedAt) >= recentFrom);
 
-            if (lastListed.TryGetValue(id, out var listed) && urgent is null && !hVisits.Any(o => o.VisitedOn >= listed))
+            if (r?.LastListed is { } listed && urgent is null && !hVisits.Any(o => o.VisitedOn >= listed))
             {
                 why = Exclusion.RecentlyListed;
                 return null;
             }
 
-            var recentIndicators = hCrisis.Count == 0 ? NoIndicators
-                : hCrisis.Where(c => c.Month >= recentCrisisFrom).Select(c => c.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var recentIndicators = hCrisis.Count == 0 ? NoIndicators : DistinctIndicators(hCrisis, recentCrisisFrom);
 
             if (h.BasicLivelihood && urgent is null && recentTip is null && !SignalsIsolation(h, recentIndicators, unvisited))
             {
@@ -259,7 +297,7 @@ public static class WorklistPolicy
                 return null;
             }
 
-            var score = mode == ScoringMode.Model ? scores.GetValueOrDefault(id) : null;
+            var score = mode == ScoringMode.Model ? r?.Score : null;
             var tipCountFrom = asOf.AddDays(-Options.TipCountDays);
             var tipCount = 0;
             foreach (var t in hTips)
@@ -283,6 +321,16 @@ public static class WorklistPolicy
         static readonly List<Outcome> NoVisits = [];
         static readonly List<Tip> NoTips = [];
         static readonly List<CrisisRecord> NoCrisis = [];
+
+        /// <summary>The distinct indicators of the rows from <paramref name="from"/> on, in ordinal order (a few per household).</summary>
+        static List<string> DistinctIndicators(List<CrisisRecord> rows, DateOnly from)
+        {
+            var result = new List<string>();
+            foreach (var c in rows)
+                if (c.Month >= from && !result.Contains(c.Indicator)) result.Add(c.Indicator); // List.Contains: ordinal equality
+            if (result.Count > 1) result.Sort(StringComparer.Ordinal); // distinct strings: one order whatever the sort
+            return result;
+        }
 
         static bool HasCrisisFrom(List<CrisisRecord> records, DateOnly from)
         {
