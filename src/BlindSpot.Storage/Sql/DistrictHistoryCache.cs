@@ -33,7 +33,13 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
 
     /// <summary>"BSDH" and the layout's version: a file of another layout is read as missing.</summary>
     const int Magic = 0x48445342;
-    const int Layout = 2;
+    // 3: a version's address, name and phone equal to its household's previous version are not written again (most
+    // households are unchanged between snapshots): read back as that version's strings, half the strings to decode.
+    const int Layout = 3;
+
+    /// <summary>Which of a version's strings are those of the household's previous version (layout 3).</summary>
+    [Flags]
+    enum SameAsPrevious : byte { None = 0, Address = 1, Name = 2, Phone = 4 }
 
     int hits;
 
@@ -58,13 +64,16 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
             for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
 
             var versions = new List<Household>(Count(r, file));
+            Household? previous = null;
             for (var i = versions.Capacity; i > 0; i--)
             {
                 var id = ids[r.ReadInt32()];
                 var dong = values[r.ReadInt32()];
-                var address = r.ReadString();
-                var name = r.ReadString();
-                var phone = r.ReadBoolean() ? r.ReadString() : null;
+                var same = (SameAsPrevious)r.ReadByte();
+                if ((byte)same > 7 || same != SameAsPrevious.None && !ReferenceEquals(previous?.HouseholdId, id)) throw new FormatException();
+                var address = same.HasFlag(SameAsPrevious.Address) ? previous!.Address : r.ReadString();
+                var name = same.HasFlag(SameAsPrevious.Name) ? previous!.HeadName : r.ReadString();
+                var phone = same.HasFlag(SameAsPrevious.Phone) ? previous!.Phone : r.ReadBoolean() ? r.ReadString() : null;
                 var birthYear = r.ReadInt32();
                 var sex = (Sex)r.ReadByte();
                 var members = r.ReadInt32();
@@ -78,7 +87,7 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                 var basic = r.ReadBoolean();
                 var managed = r.ReadBoolean();
                 var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
-                versions.Add(new Household(id, dong, address, name, phone, birthYear, sex, members, under2, singleParent, pregnant, disability,
+                versions.Add(previous = new Household(id, dong, address, name, phone, birthYear, sex, members, under2, singleParent, pregnant, disability,
                     housing, tenure, movedIn, basic, managed, snapshot));
             }
 
@@ -124,14 +133,27 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                 values.WriteTo(w);
 
                 w.Write(history.Versions.Count);
+                Household? previous = null;
                 foreach (var h in history.Versions)
                 {
                     w.Write(ids.Of(h.HouseholdId));
                     w.Write(values.Of(h.Dong));
-                    w.Write(h.Address);
-                    w.Write(h.HeadName);
-                    w.Write(h.Phone is not null);
-                    if (h.Phone is not null) w.Write(h.Phone);
+                    var same = SameAsPrevious.None;
+                    if (previous is not null && string.Equals(previous.HouseholdId, h.HouseholdId, StringComparison.Ordinal))
+                    {
+                        if (string.Equals(previous.Address, h.Address, StringComparison.Ordinal)) same |= SameAsPrevious.Address;
+                        if (string.Equals(previous.HeadName, h.HeadName, StringComparison.Ordinal)) same |= SameAsPrevious.Name;
+                        if (string.Equals(previous.Phone, h.Phone, StringComparison.Ordinal)) same |= SameAsPrevious.Phone;
+                    }
+                    previous = h;
+                    w.Write((byte)same);
+                    if (!same.HasFlag(SameAsPrevious.Address)) w.Write(h.Address);
+                    if (!same.HasFlag(SameAsPrevious.Name)) w.Write(h.HeadName);
+                    if (!same.HasFlag(SameAsPrevious.Phone))
+                    {
+                        w.Write(h.Phone is not null);
+                        if (h.Phone is not null) w.Write(h.Phone);
+                    }
                     w.Write(h.HeadBirthYear);
                     w.Write((byte)h.HeadSex);
                     w.Write(h.Members);
