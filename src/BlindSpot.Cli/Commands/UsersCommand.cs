@@ -56,7 +56,7 @@ internal static class UsersCommand
                 return CliApp.Failed;
             }
             var added = await store.FindAccountAsync(name, ct);
-            await store.AppendAuditAsync(new AuditEntry(Kst.Now(app.Get<TimeProvider>()), "(cli)", AuditActions.AccountAdded, added!.Dong, [], $"{name} {Roles.Name(r)}"), ct);
+            await store.AppendAuditAsync(new AuditEntry(Kst.Now(app.Get<TimeProvider>()), "(cli)", AuditActions.AccountAdded, added!.Dong, [], $"{name} ({Roles.Korean(r)})"), ct);
             await output.WriteLineAsync($"Added {name} ({Roles.Name(r)}{(added.Dong is { } d ? ", " + d : "")}).");
             return CliApp.Ok;
         });

@@ -24,7 +24,9 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Equal((Role.Dong, "도림동", false), (a!.Role, a.Dong, a.Disabled));
         Assert.DoesNotContain("correct horse battery", a.PasswordHash, StringComparison.Ordinal);
         Assert.StartsWith("AQAAAA", a.PasswordHash, StringComparison.Ordinal); // PasswordHasher v3 format (PBKDF2)
-        Assert.Equal(AuditActions.AccountAdded, Assert.Single(await store.ListAuditAsync(new AuditQuery(), default)).Action);
+        var audit = Assert.Single(await store.ListAuditAsync(new AuditQuery(), default));
+        // The admin's audit page shows the detail as stored: the role in the words staff use.
+        Assert.Equal((AuditActions.AccountAdded, "도림동", "dorim1 (동 주민센터)"), (audit.Action, audit.Dong, audit.Detail));
 
         var list = await Cli.RunAsync("users", "list", "--db", Db);
         Assert.Contains("dorim1", list.Output, StringComparison.Ordinal);
