@@ -30,14 +30,18 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
         public void Dispose() => Dir.Dispose();
     }
 
-    /// <summary>Builds the lists into a fresh folder and counts the 탐색 (exploration) rows over the 18 files.</summary>
-    async Task<(Cli.Result Run, int Exploration)> WorklistsAsync(Dictionary<string, string> environment, string? appsettings = null, params string[] extra)
+    /// <summary>Builds the lists of the ingested store (--db) into a fresh folder and counts the 탐색 (exploration) rows over the 18 files.</summary>
+    Task<(Cli.Result Run, int Exploration)> WorklistsAsync(Dictionary<string, string> environment, string? appsettings = null, params string[] extra) =>
+        WorklistsWithoutDbFlagAsync(environment, appsettings, ["--db", district.Db, .. extra]);
+
+    /// <summary>As <see cref="WorklistsAsync"/> without --db: the store is the one the configuration names.</summary>
+    async Task<(Cli.Result Run, int Exploration)> WorklistsWithoutDbFlagAsync(Dictionary<string, string> environment, string? appsettings, string[] extra)
     {
         var work = district.Dir.File("run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         if (appsettings is not null) await File.WriteAllTextAsync(Path.Combine(work, "appsettings.json"), appsettings);
         var outDir = Path.Combine(work, "out");
-        var run = await Cli.RunProcessAsync(environment, work, ["worklists", "--date", Date, "--out", outDir, "--db", district.Db, .. extra]);
+        var run = await Cli.RunProcessAsync(environment, work, ["worklists", "--date", Date, "--out", outDir, .. extra]);
         var folder = Path.Combine(outDir, "worklists", Date);
         var exploration = Directory.Exists(folder)
             ? Directory.GetFiles(folder).Sum(f => File.ReadLines(f).Count(l => l.Contains(",탐색,", StringComparison.Ordinal)))
@@ -123,10 +127,17 @@ public sealed class ConfigurationTests(ConfigurationTests.District district) : I
     [Fact]
     public async Task TheOlderBlindspotDbVariableStillNamesTheStoreButBlindSpotDbWins()
     {
-        var elsewhere = district.Dir.File("empty.db");
-        // BlindSpot__Db names the ingested store; BLINDSPOT_DB (lower) names an empty one: the lists are built from the real one.
-        var (run, _) = await WorklistsAsync(new() { ["BLINDSPOT_DB"] = elsewhere, ["BlindSpot__Db"] = district.Db });
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.False(File.Exists(elsewhere));
+        // No --db flag here: it overrides both variables, and the test would pass whichever of them the CLI read.
+        var (older, _) = await WorklistsWithoutDbFlagAsync(new() { ["BLINDSPOT_DB"] = district.Db }, null, []);
+        Assert.True(older.ExitCode == 0, older.Output + older.Error);
+
+        // BLINDSPOT_DB (lower) names the ingested store, BlindSpot__Db one that does not exist: the second wins, and
+        // worklists, which creates no store, refuses it by name.
+        var missing = district.Dir.File("missing.db");
+        var (both, _) = await WorklistsWithoutDbFlagAsync(new() { ["BLINDSPOT_DB"] = district.Db, ["BlindSpot__Db"] = missing }, null, []);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("저장소가 없습니다", both.Error);
+        Assert.Contains(missing, both.Error);
+        Assert.False(File.Exists(missing));
     }
 }
