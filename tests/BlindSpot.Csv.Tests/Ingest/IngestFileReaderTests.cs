@@ -112,6 +112,8 @@ public sealed class IngestFileReaderTests
     public void ReasonsNeverContainTheRowsValues()
     {
         var batch = Some.Read("households_20240430_broken.csv");
+        // The file's broken rows are quarantined (a refused file, with no rows to look at, would pass the loop below).
+        Assert.Equal(15, batch.Quarantine.Count);
 
         // The personal and identifying fields: id, address, name, phone, birth year, moved-in date.
         int[] personal = [0, 2, 3, 4, 5, 14];
@@ -300,6 +302,9 @@ public sealed class IngestFileReaderTests
     {
         var batch = Some.Read("households_20240430.csv", asName: "households_20240115_part3.csv");
 
+        // Read, not refused: a refused file has no households, and the date check below would hold for none.
+        Some.AssertLedgerBalances(batch);
+        Assert.Equal(6, batch.Households.Count);
         Assert.All(batch.Households, h => Assert.Equal(new DateOnly(2024, 1, 15), h.SnapshotDate));
     }
 }
