@@ -17,6 +17,7 @@ public static class LabelBuilder
             if (o.VisitedOn <= data.AsOf && VisitResults.Label(o.Result) is { } label) visits.Add((o, label));
         // Each visit's features read only the builder's indexes: computed side by side into their places, then kept in
         // the visits' order, as one after another.
+        if (visits.Count == 0) return []; // no labeled visit yet (a district's first run): the partitioner refuses an empty range
         var built = new HouseholdFeatures?[visits.Count];
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, visits.Count, 1024), new ParallelOptions { CancellationToken = ct },
             range => { for (var k = range.Item1; k < range.Item2; k++) built[k] = features.Build(visits[k].Visit.HouseholdId, visits[k].Visit.VisitedOn.AddDays(-1)); });

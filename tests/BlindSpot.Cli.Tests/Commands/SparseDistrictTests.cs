@@ -1,0 +1,53 @@
+using System.Text.Json;
+using BlindSpot.Samples;
+using BlindSpot.Storage;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Cli.Tests.Commands;
+
+/// <summary>
+/// Districts whose inbox lacks a feed, as at a district's start: no visit result yet (nothing to train on), or no tip
+/// and no crisis row (no household the lists can rank by probability). A generated inbox without those files, a real
+/// SQLite file, real training. Found by this suite's review: both ended in an unhandled exception (exit 134, a trace),
+/// because the features of no household at all were an empty range the partitioner refused.
+/// </summary>
+public sealed class SparseDistrictTests : IDisposable
+{
+    readonly TempDir dir = new();
+    string Inbox => dir.File("inbox");
+    string Db => dir.File("blindspot.db");
+
+    /// <summary>Writes a generated inbox and deletes the files of the named feeds (their file name prefixes).</summary>
+    void WriteInboxWithout(int households, params string[] prefixes)
+    {
+        new DistrictGenerator(new SampleOptions { Households = households, Seed = 3, AsOf = new DateOnly(2026, 10, 30) }).WriteInbox(Inbox);
+        foreach (var prefix in prefixes)
+        {
+            var files = Directory.GetFiles(Inbox, prefix + "*.csv");
+            Assert.NotEmpty(files);
+            foreach (var file in files) File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task WithoutVisitResultsTrainSaysThereIsNoHistoryAndRunStillWritesTheLists()
+    {
+        WriteInboxWithout(500, "outcomes_");
+        var ingest = await Cli.RunAsync("ingest", "--inbox", Inbox, "--db", Db);
+        Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
+
+        var train = await Cli.RunAsync("train", "--as-of", "2026-10-30", "--db", Db);
+        Assert.True(train.ExitCode == 1, train.Output + train.Error);
+        Assert.Contains("방문 결과가 0건뿐입니다", train.Output + train.Error);
+
+        var run = await Cli.RunAsync("run", "--inbox", Inbox, "--out", dir.File("out"), "--as-of", "2026-10-30", "--db", Db);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Equal(18, Directory.GetFiles(Path.Combine(dir.File("out"), "worklists", "2026-11-02")).Length);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        dir.Dispose();
+    }
+}
