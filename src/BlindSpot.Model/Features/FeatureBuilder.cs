@@ -84,6 +84,7 @@ public sealed class FeatureBuilder
             if (!h.MovedOut && include?.Contains(h.HouseholdId) != false) picked.Add(h);
         // Computed side by side in blocks: a household's features read only the indexes built by the constructor (never
         // changed after), so each row is what computing them one after another gives, in the same order.
+        if (picked.Count == 0) return []; // none (nothing rankable, or only households moved out): the partitioner refuses an empty range
         var result = new HouseholdFeatures[picked.Count];
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, picked.Count, 4096),
             new ParallelOptions { CancellationToken = ct },

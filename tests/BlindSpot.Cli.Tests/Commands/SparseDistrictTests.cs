@@ -45,6 +45,28 @@ public sealed class SparseDistrictTests : IDisposable
         Assert.Equal(18, Directory.GetFiles(Path.Combine(dir.File("out"), "worklists", "2026-11-02")).Length);
     }
 
+    [Fact]
+    public async Task WithoutTipsOrCrisisRowsTheChampionScoresEveryHousehold()
+    {
+        // Visits to train on, but no household with a tip or a recent crisis row: none can be ranked by probability, so
+        // score falls back to every living household (the lists still run on the model).
+        WriteInboxWithout(2000, "tips_", "crisis_");
+        var ingest = await Cli.RunAsync("ingest", "--inbox", Inbox, "--db", Db);
+        Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
+        var train = await Cli.RunAsync("train", "--as-of", "2026-10-30", "--no-promote", "--json", "--db", Db);
+        Assert.True(train.ExitCode == 0, train.Output + train.Error);
+        var version = JsonDocument.Parse(train.Output).RootElement.GetProperty("version").GetString()!;
+        var promote = await Cli.RunAsync("promote", version, "--by", "분석가A", "--reason", "시험", "--db", Db);
+        Assert.True(promote.ExitCode == 0, promote.Output + promote.Error);
+
+        var score = await Cli.RunAsync("score", "--as-of", "2026-10-30", "--json", "--db", Db);
+
+        Assert.True(score.ExitCode == 0, score.Output + score.Error);
+        await using var store = await StoreFactory.OpenAsync(Db, default);
+        var living = (await store.LoadDistrictAsync(new DateOnly(2026, 10, 30), default)).Households.Count(h => !h.MovedOut);
+        Assert.Equal(living, JsonDocument.Parse(score.Output).RootElement.GetProperty("scored").GetInt32());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
