@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Samples;
@@ -84,6 +85,15 @@ public sealed class RunCommandTests : IDisposable
 
         var day2 = await Cli.RunAsync("run", "--inbox", Inbox, "--out", Out, "--as-of", "2026-11-02", "--db", Db);
         Assert.True(day2.ExitCode == 0, day2.Output + day2.Error);
+        // The day's files were taken in. Without the visits stored, the households listed on Monday would be kept off
+        // Tuesday's list anyway, as listed recently and not visited, and the check below would pass for that reason.
+        await using (var store = await StoreFactory.OpenAsync(Db, default))
+        {
+            var known = await store.LoadDistrictAsync(new DateOnly(2026, 11, 2), default);
+            Assert.Equal(visited.Order(StringComparer.Ordinal), known.Outcomes.Where(o => o.VisitedOn == new DateOnly(2026, 11, 2) && o.Result == VisitResult.Discovered)
+                .Select(o => o.HouseholdId).Order(StringComparer.Ordinal));
+            Assert.Contains(known.Tips, t => t.TipId == "NEW-1");
+        }
         var tuesday = await File.ReadAllLinesAsync(Path.Combine(Out, "worklists", "2026-11-03", "도림동.csv"));
         var listedTuesday = tuesday.Skip(1).Select(l => l.Split(',')[1]).ToHashSet();
         // Households just visited are not sent again the next day.
