@@ -33,7 +33,7 @@ internal static class DistrictPlay
         var db = Path.Combine(play, "blindspot.db");
         var outDir = Path.Combine(play, "out");
 
-        var calendar = new BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
+        var calendar = new BusinessCalendar(BlindSpot.Hosting.Composition.PipelineSettings.Default.Worklists.Holidays);
         var asOf = options.AsOf;
         Console.WriteLine("wall seconds [CPU seconds of the process in brackets]; peak = process peak working set");
         Console.WriteLine($"day              | ingest        train         score         (features scoring) worklists     targets      | total         | peak MB | rows   listed | load");

@@ -111,7 +111,7 @@ internal static class DistrictProfile
         Lap("store scores");
         var loaded = await store.LoadScoresAsync(asOf, ct);
         Lap($"load scores ({loaded.Count})");
-        var calendar = new BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
+        var calendar = new BusinessCalendar(BlindSpot.Hosting.Composition.PipelineSettings.Default.Worklists.Holidays);
         var date = calendar.NextBusinessDay(asOf);
         var earlier = await store.LoadWorklistsAsync(date.AddDays(-10), date.AddDays(-1), ct);
         Lap("load earlier worklists");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using BlindSpot.Pipeline;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -47,7 +47,7 @@ internal static class NationalRun
 
         var storage = HangfireStorageFactory.Create(new JobsOptions { QueuePollInterval = TimeSpan.FromSeconds(1), InvisibilityTimeout = o.Invisibility }, national);
         var client = new BackgroundJobClient(storage);
-        var calendar = new BlindSpot.Core.Time.BusinessCalendar(BlindSpot.Pipeline.PipelineSettings.Default.Worklists.Holidays);
+        var calendar = new BlindSpot.Core.Time.BusinessCalendar(BlindSpot.Hosting.Composition.PipelineSettings.Default.Worklists.Holidays);
         var asOf = options.AsOf;
         var passes = new List<(string Name, int Servers, bool Kill)> { ("first runs", o.Servers.Max(), false) };
         passes.AddRange(o.Servers.Select((n, k) => ($"daily, {n} server{(n > 1 ? "s" : "")}", n, k + 1 == o.KillInPass)));

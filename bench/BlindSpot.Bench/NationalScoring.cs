@@ -3,7 +3,7 @@ using System.Globalization;
 using BlindSpot.Hosting.Logging;
 using BlindSpot.Model.Features;
 using BlindSpot.Model.Training;
-using BlindSpot.Pipeline;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Worklists;
-using BlindSpot.Pipeline;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Samples;
 using BlindSpot.Simulation.Logistic;

@@ -5,7 +5,7 @@ using BlindSpot.Core.Metrics;
 using BlindSpot.Model.Evaluation;
 using BlindSpot.Model.Features;
 using BlindSpot.Model.Training;
-using BlindSpot.Pipeline;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Samples;
 using BlindSpot.Simulation.Logistic;
 using BlindSpot.Storage;

@@ -3,7 +3,7 @@ using System.Globalization;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Time;
 using BlindSpot.Hosting.Logging;
-using BlindSpot.Pipeline;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 

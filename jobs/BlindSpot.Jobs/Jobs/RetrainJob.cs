@@ -1,6 +1,6 @@
 using BlindSpot.Core.Time;
 using BlindSpot.Jobs.Running;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using Hangfire;
 
 namespace BlindSpot.Jobs.Jobs;

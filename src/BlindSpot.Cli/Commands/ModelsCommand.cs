@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using BlindSpot.Model.Registry;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Cli.Hosting;
 using BlindSpot.Cli.Terminal;
 using BlindSpot.Core.Storage;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Cli.Hosting;
 
 namespace BlindSpot.Cli.Commands;

@@ -126,13 +126,13 @@ internal static class RunCommand
         if (r.Training is { } t)
         {
             if (t.Failure is not null) sb.AppendLine($"학습     첫 모델을 만들지 못했습니다: {t.Failure}");
-            else if (t.Card is { } card)
+            else if (t.Figures is { } card)
                 sb.AppendLine(string.Create(inv,
-                    $"학습     {t.Version}: AUC {card.Model.Auc:F3}, precision@{card.K} {card.Model.PrecisionAtK:F3} " +
-                    $"(규칙 {card.Rules.PrecisionAtK:F3}, 제보만 {card.TipsOnly.PrecisionAtK:F3}) -> {(t.Promoted ? "운영 모델(챔피언)" : "도전 모델로 보관")}"));
+                    $"학습     {t.Version}: AUC {card.Auc:F3}, precision@{card.K} {card.PrecisionAtK:F3} " +
+                    $"(규칙 {card.RulesPrecisionAtK:F3}, 제보만 {card.TipsPrecisionAtK:F3}) -> {(t.Promoted ? "운영 모델(챔피언)" : "도전 모델로 보관")}"));
             // The card's warnings (a calibrator that fell back, a model that does not beat the baselines) are the
             // analyst's to read; the CLI logs errors only, so they are printed here or nowhere (in the card's words).
-            foreach (var warning in t.Card?.Warnings ?? []) sb.AppendLine($"         경고: {warning}");
+            foreach (var warning in t.Warnings) sb.AppendLine($"         경고: {warning}");
         }
         sb.AppendLine(r.ModelVersion is { } v
             ? string.Create(inv, $"점수     {r.Scores!.Scored:N0}세대 (운영 모델 {v})")

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using BlindSpot.Core.Time;
 using BlindSpot.Model.Registry;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Cli.Hosting;
 
 namespace BlindSpot.Cli.Commands;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using BlindSpot.Core.Time;
 using BlindSpot.Model.Evaluation;
 using BlindSpot.Model.Registry;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Cli.Hosting;
 using Serilog.Events;
 using BlindSpot.Cli.Terminal;

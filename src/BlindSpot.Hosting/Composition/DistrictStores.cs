@@ -1,5 +1,4 @@
 using BlindSpot.Core.Storage;
-using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging;

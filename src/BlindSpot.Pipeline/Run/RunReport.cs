@@ -1,6 +1,6 @@
+using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Targets;
 using BlindSpot.Pipeline.Ingest;
-using BlindSpot.Pipeline.Modeling;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
 
@@ -13,7 +13,7 @@ public sealed record RunReport(
     DateOnly AsOf,
     DateOnly WorklistDate,
     IngestReport Ingest,
-    TrainReport? Training,
+    TrainingSummary? Training,
     string? ModelVersion,
     ScoreReport? Scores,
     WorklistResult Worklists,

@@ -10,9 +10,9 @@ namespace BlindSpot.Pipeline.Run;
 /// loaded once and shared by training, scoring, worklists and targets (a district load is seconds at 190,000
 /// households), and the scores a step stored are read back from memory by the next (190,000 rows). Any committed
 /// file or changed tip link drops the district cache, so no step can see a district older than the store. Lives for
-/// one run only.
+/// one run only. Public for the composition root, which builds a run's steps over it.
 /// </summary>
-internal sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inner)
+public sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inner)
 {
     readonly Dictionary<DateOnly, DistrictData> districts = [];
     readonly Dictionary<DateOnly, IReadOnlyList<HouseholdScore>> scores = [];

@@ -1,6 +1,9 @@
 using BlindSpot.Core.Scoring;
+using BlindSpot.Core.Storage;
+using BlindSpot.Core.Time;
 using BlindSpot.Pipeline.Ingest;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Targets;
+using BlindSpot.Pipeline.Worklists;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Run;
@@ -10,8 +13,12 @@ namespace BlindSpot.Pipeline.Run;
 /// score as of D -> worklists for the next business day after D -> targets of D's year.
 /// Running it again for the same D changes nothing: ingest skips known bytes, training is keyed by a fingerprint of
 /// its data (the same data gives the same version), and scores, worklists and target files are replaced by the same.
+/// The composition root builds it over a <see cref="RunScopedStore"/> with every step over that same view; training and
+/// scoring are BlindSpot.Model's, reached through Core's ports.
 /// </summary>
-public sealed class RunService(PipelineServices services, ILogger<RunService> logger)
+public sealed class RunService(
+    IBlindSpotStore store, IngestService ingest, IModelTraining training, IModelScoring scoring, WorklistService worklists,
+    TargetsService targets, BusinessCalendar calendar, ILogger<RunService> logger)
 {
     /// <summary>
     /// Scores as of the day, unless the champion already scored that day on exactly the files the store holds now
@@ -19,9 +26,8 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
     /// </summary>
     async Task<ScoreReport> ScoreUnlessCurrentAsync(DateOnly asOf, CancellationToken ct)
     {
-        var store = services.Store;
         var champion = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Status == ModelStatus.Champion);
-        if (champion is null) return await services.Score().ScoreAsync(asOf, ct);
+        if (champion is null) return await scoring.ScoreAsync(asOf, ct);
 
         var key = $"{asOf:yyyy-MM-dd}|{champion.Version}|{(await store.ListFilesAsync(ct)).Count}";
         if (!await store.TryBeginJobRunAsync(ScoreJobName, key, ct))
@@ -33,7 +39,7 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
                 return new ScoreReport(asOf, champion.Version, stored.Count, 0, 0, null);
             }
         }
-        var report = await services.Score().ScoreAsync(asOf, ct);
+        var report = await scoring.ScoreAsync(asOf, ct);
         if (report.Succeeded) await store.CompleteJobRunAsync(ScoreJobName, key, $"{report.Scored} households", ct);
         return report;
     }
@@ -66,38 +72,38 @@ public sealed class RunService(PipelineServices services, ILogger<RunService> lo
         }
         progress?.Report(new RunProgress(RunStep.Ingest));
         var files = progress is null ? null : new FilesOfIngest(progress);
-        var ingest = await services.Ingest().IngestInboxAsync(inbox, quarantineDir, files, ct);
+        var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ct);
         Phase("ingest");
 
-        TrainReport? training = null;
-        var models = await services.Store.ListModelsAsync(ct);
+        TrainingSummary? trained = null;
+        var models = await store.ListModelsAsync(ct);
         if (!models.Any(m => m.Status == ModelStatus.Champion))
         {
             progress?.Report(new RunProgress(RunStep.Train));
             logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
-            training = await services.Train().TrainAsync(asOf, null, ct);
+            trained = await training.TrainAsync(asOf, ct);
         }
         Phase("train");
 
         progress?.Report(new RunProgress(RunStep.Score));
         var score = await ScoreUnlessCurrentAsync(asOf, ct);
         Phase("score");
-        var worklistDate = services.Calendar.NextBusinessDay(asOf);
+        var worklistDate = calendar.NextBusinessDay(asOf);
         progress?.Report(new RunProgress(RunStep.Worklists));
-        var worklists = await services.Worklists().BuildAsync(worklistDate, asOf, outDir, ct);
+        var lists = await worklists.BuildAsync(worklistDate, asOf, outDir, ct);
         Phase("worklists");
         progress?.Report(new RunProgress(RunStep.Targets));
-        var targets = await services.Targets().ReportAsync(asOf.Year, asOf, outDir, ct);
+        var targetsResult = await targets.ReportAsync(asOf.Year, asOf, outDir, ct);
         Phase("targets");
 
-        var report = new RunReport(asOf, worklistDate, ingest, training, score.Succeeded ? score.ModelVersion : null, score, worklists, targets)
+        var report = new RunReport(asOf, worklistDate, ingested, trained, score.Succeeded ? score.ModelVersion : null, score, lists, targetsResult)
         {
             Phases = phases,
         };
         logger.LogInformation(
             "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target",
             asOf, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, report.FilesIngested, report.RowsRead,
-            report.ModelVersion ?? "none (rules)", worklists.Listed, worklistDate, report.DongsBehind.Count);
+            report.ModelVersion ?? "none (rules)", lists.Listed, worklistDate, report.DongsBehind.Count);
         return report;
     }
 }

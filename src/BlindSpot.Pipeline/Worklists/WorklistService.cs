@@ -4,7 +4,6 @@ using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Core.Worklists;
 using BlindSpot.Csv.Output;
-using BlindSpot.Pipeline.Modeling;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Worklists;
@@ -19,7 +18,7 @@ namespace BlindSpot.Pipeline.Worklists;
 /// Stored scores carry probabilities; the model's reasons of the households a list names are computed here by
 /// <paramref name="reasons"/> (docs/adr/0006-daily-run-in-proportion.md). Without it, the stored reasons are used.
 /// </remarks>
-public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings, ReasonService? reasons = null)
+public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings, IHouseholdReasons? reasons = null)
 {
     /// <summary>Builds the lists of <paramref name="date"/> from what was known by the end of the day before it.</summary>
     public Task<WorklistResult> BuildAsync(DateOnly date, string outDir, CancellationToken ct) => BuildAsync(date, null, outDir, ct);
@@ -78,7 +77,7 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
 
     /// <summary>
     /// The stored scores plus those of the households the policy can rank today that the scoring day left out
-    /// (ScoreService scores the rankable households of its own day; when the scores are from an earlier day, a
+    /// (scoring scores the rankable households of its own day; when the scores are from an earlier day, a
     /// household may have become rankable since): computed as scoring every household would have.
     /// </summary>
     async Task<IReadOnlyList<HouseholdScore>> WithRankableScoresAsync(DistrictData data, IReadOnlyList<HouseholdScore> scores, DateOnly scoredOn, CancellationToken ct)

@@ -1,6 +1,6 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Jobs.Hosting;
-using BlindSpot.Pipeline;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Pipeline.Dashboard;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Worklists;

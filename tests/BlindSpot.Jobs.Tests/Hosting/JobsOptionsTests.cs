@@ -78,7 +78,7 @@ public sealed class JobsOptionsTests
     public void TheWorklistPolicyOfTheJobsComesFromConfiguration()
     {
         var config = Config([], new() { ["BlindSpot:Worklists:ExplorationShare"] = "0", ["BlindSpot:Worklists:CoolOffDays"] = "60" });
-        var policy = Container(config).GetRequiredService<BlindSpot.Pipeline.PipelineSettings>().Worklists.Policy;
+        var policy = Container(config).GetRequiredService<BlindSpot.Hosting.Composition.PipelineSettings>().Worklists.Policy;
         Assert.Equal(WorklistOptions.Default with { ExplorationShare = 0, CoolOffDays = 60 }, policy);
     }
 

@@ -1,8 +1,9 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Core.Worklists;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,7 +33,7 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     }
 
     TrainService Train => new(store, NullLogger<TrainService>.Instance, Clock);
-    ScoreService Score => new(store, NullLogger<ScoreService>.Instance, new ModelCache(), WorklistOptions.Default);
+    ScoreService Score => new ModelUseCases(store, NullLoggerFactory.Instance, Clock, new(), WorklistOptions.Default).Score();
     ModelRegistryService Registry => new(store, NullLogger<ModelRegistryService>.Instance, Clock);
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Tests.Modeling;

@@ -1,6 +1,6 @@
 using BlindSpot.Core.Audit;
 using BlindSpot.Core.Scoring;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using BlindSpot.Web.Tests.Support;
 

@@ -3,7 +3,7 @@ using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
 using BlindSpot.Model.Training;
 using BlindSpot.Pipeline.Ingest;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Pipeline.Worklists;
 using BlindSpot.Testing;
 using BlindSpot.Web.Accounts;

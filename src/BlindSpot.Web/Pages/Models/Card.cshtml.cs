@@ -1,4 +1,4 @@
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using Markdig;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

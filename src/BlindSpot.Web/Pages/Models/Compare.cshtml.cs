@@ -2,7 +2,7 @@ using System.Globalization;
 using BlindSpot.Core.Storage;
 using BlindSpot.Model.Evaluation;
 using BlindSpot.Model.Registry;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BlindSpot.Core.Audit;
 using BlindSpot.Core.Scoring;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Web.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

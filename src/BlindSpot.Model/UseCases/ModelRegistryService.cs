@@ -4,7 +4,7 @@ using BlindSpot.Core.Time;
 using BlindSpot.Model.Registry;
 using Microsoft.Extensions.Logging;
 
-namespace BlindSpot.Pipeline.Modeling;
+namespace BlindSpot.Model.UseCases;
 
 /// <summary>One line of `models`: the registry entry with its key metrics (from the card).</summary>
 public sealed record ModelSummary(

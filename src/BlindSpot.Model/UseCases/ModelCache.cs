@@ -4,9 +4,9 @@ using BlindSpot.Model.Features;
 using BlindSpot.Model.Registry;
 using BlindSpot.Model.Training;
 
-namespace BlindSpot.Pipeline.Modeling;
+namespace BlindSpot.Model.UseCases;
 
-/// <summary>A registry model ready to score: loaded once per <see cref="PipelineServices"/> (a run scores and explains with it).</summary>
+/// <summary>A registry model ready to score: loaded once per <see cref="ModelUseCases"/> (a run scores and explains with it).</summary>
 internal sealed record LoadedModel(string Version, ModelCard Card, RiskModel Model);
 
 /// <summary>

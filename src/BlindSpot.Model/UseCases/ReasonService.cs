@@ -2,7 +2,7 @@ using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace BlindSpot.Pipeline.Modeling;
+namespace BlindSpot.Model.UseCases;
 
 /// <summary>
 /// The top Korean reasons of the few households a worklist names (docs/adr/0006-daily-run-in-proportion.md). Scoring
@@ -11,7 +11,7 @@ namespace BlindSpot.Pipeline.Modeling;
 /// computed with the model that scored, from the district as of the scores' day: the same features through the same
 /// model, so the same reasons as when every household got them.
 /// </summary>
-public sealed class ReasonService
+public sealed class ReasonService : IHouseholdReasons
 {
     readonly IBlindSpotStore store;
     readonly ILogger<ReasonService> logger;
@@ -37,7 +37,7 @@ public sealed class ReasonService
         if (householdIds.Count == 0 || await LoadAsync(modelVersion, householdIds.Count, ct) is not { } loaded) return result;
 
         var builder = FeatureBuilders.For(await store.LoadDistrictAsync(asOf, ct));
-        var rows = householdIds.Select(id => builder.Build(id, asOf)).OfType<BlindSpot.Model.Features.HouseholdFeatures>().ToList();
+        var rows = householdIds.Select(id => builder.Build(id, asOf)).OfType<Features.HouseholdFeatures>().ToList();
         foreach (var s in loaded.Model.Score(rows, loaded.Card.Options.TopReasons))
             result[s.Features.HouseholdId] = s.Reasons;
         return result;
@@ -86,7 +86,7 @@ public sealed class ReasonService
             foreach (var group in scored)
             {
                 if (!loaded.TryGetValue(group.Key, out var model)) continue;
-                var rows = group.Select(id => builder.Build(id, asOf)).OfType<BlindSpot.Model.Features.HouseholdFeatures>().ToList();
+                var rows = group.Select(id => builder.Build(id, asOf)).OfType<Features.HouseholdFeatures>().ToList();
                 foreach (var s in model.Model.Score(rows, model.Card.Options.TopReasons))
                     result[s.Features.HouseholdId] = byId[s.Features.HouseholdId] with { Reasons = s.Reasons };
             }

@@ -9,13 +9,18 @@ using BlindSpot.Model.Registry;
 using BlindSpot.Model.Training;
 using Microsoft.Extensions.Logging;
 
-namespace BlindSpot.Pipeline.Modeling;
+namespace BlindSpot.Model.UseCases;
 
 /// <summary>What `train` did: a challenger with its card and the promotion decision, or why none was trained.</summary>
 /// <param name="AlreadyExisted">The same data and options had produced this version before: nothing was saved again.</param>
 public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version, ModelCard? Card, bool Promoted, bool AlreadyExisted)
 {
     public bool Trained => Failure is null;
+
+    /// <summary>The report as the main job tells it (Core's <see cref="TrainingSummary"/>).</summary>
+    public TrainingSummary Summary() => new(AsOf, Failure, Version, Promoted, AlreadyExisted,
+        Card is { } c ? new TrainingFigures(c.K, c.Model.Auc, c.Model.PrecisionAtK, c.Rules.PrecisionAtK, c.TipsOnly.PrecisionAtK) : null,
+        Card?.Warnings ?? []);
 }
 
 /// <summary>
@@ -24,8 +29,11 @@ public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version
 /// and promotes it when <see cref="PromotionPolicy"/> allows.
 /// </summary>
 /// <param name="defaults">The configured training settings, used when a call passes none (null: <see cref="TrainOptions"/>' defaults).</param>
-public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock, TrainOptions? defaults = null)
+public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> logger, TimeProvider clock, TrainOptions? defaults = null) : IModelTraining
 {
+    /// <summary>The main job's first model: the configured settings, promoted when the policy allows.</summary>
+    async Task<TrainingSummary> IModelTraining.TrainAsync(DateOnly asOf, CancellationToken ct) => (await TrainAsync(asOf, null, ct)).Summary();
+
     /// <summary>The card's trainer line for the learner a training run chose (<see cref="TrainOptions.Learner"/>).</summary>
     public static string TrainerName(string learner) => learner switch
     {

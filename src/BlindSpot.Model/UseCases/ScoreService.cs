@@ -5,13 +5,7 @@ using BlindSpot.Core.Worklists;
 using BlindSpot.Model.Features;
 using Microsoft.Extensions.Logging;
 
-namespace BlindSpot.Pipeline.Modeling;
-
-/// <summary>What `score` did. <see cref="Failure"/> is set (and nothing stored) when there is no usable champion.</summary>
-public sealed record ScoreReport(DateOnly AsOf, string? ModelVersion, int Scored, double FeatureSeconds, double ScoringSeconds, string? Failure)
-{
-    public bool Succeeded => Failure is null;
-}
+namespace BlindSpot.Model.UseCases;
 
 /// <summary>
 /// Scores the households living in the district on a date (not moved out) that a worklist can rank by probability
@@ -22,7 +16,7 @@ public sealed record ScoreReport(DateOnly AsOf, string? ModelVersion, int Scored
 /// <see cref="ReasonService"/> from the same features and model (docs/adr/0006-daily-run-in-proportion.md).
 /// With no champion it stores nothing and says so: the worklists then fall back to tips (and rules), see docs/model.md.
 /// </summary>
-public sealed class ScoreService
+public sealed class ScoreService : IModelScoring
 {
     /// <summary>Rows per IDataView batch: bounds memory at district size and beyond.</summary>
     public const int BatchSize = 50_000;

@@ -2,21 +2,23 @@ using BlindSpot.Core.Storage;
 using BlindSpot.Core.Targets;
 using BlindSpot.Core.Time;
 using BlindSpot.Model.Training;
+using BlindSpot.Model.UseCases;
 using BlindSpot.Pipeline.Dashboard;
 using BlindSpot.Pipeline.Ingest;
-using BlindSpot.Pipeline.Modeling;
+using BlindSpot.Pipeline.Resolution;
 using BlindSpot.Pipeline.Retention;
 using BlindSpot.Pipeline.Run;
 using BlindSpot.Pipeline.Targets;
 using BlindSpot.Pipeline.Worklists;
 using Microsoft.Extensions.Logging;
 
-namespace BlindSpot.Pipeline;
+namespace BlindSpot.Hosting.Composition;
 
 /// <summary>
-/// The composition of the use cases over one store. Hosts do not call it: they resolve the use cases from the
-/// container that <c>AddBlindSpot</c> (src/BlindSpot.Hosting) fills, which builds them here, so the CLI, the jobs and
-/// the web host run exactly the same code; <see cref="Run"/> composes them again over a per-run view of the store.
+/// The composition of the use cases over one store: BlindSpot.Pipeline's, with BlindSpot.Model's training, scoring and
+/// reasons plugged into Core's ports (docs/adr/0018-pipeline-ports.md). Hosts do not call it: they resolve the use
+/// cases from the container that <c>AddBlindSpot</c> fills, which builds them here, so the CLI, the jobs and the web
+/// host run exactly the same code; <see cref="Run"/> composes them again over a per-run view of the store.
 /// Benchmarks and the simulation construct it directly over their own store.
 /// </summary>
 public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory loggers, TimeProvider clock, PipelineSettings settings)
@@ -25,20 +27,20 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     public PipelineSettings Settings => settings;
     public BusinessCalendar Calendar { get; } = new(settings.Worklists.Holidays);
 
-    // Models loaded by this composition: scoring and the listed households' reasons use the champion once loaded.
-    readonly ModelCache models = new();
+    // The model's use cases, sharing the models they load: scoring and the listed households' reasons use the champion once loaded.
+    readonly ModelUseCases models = new(store, loggers, clock, settings.Training, settings.Worklists.Policy);
 
     public IngestService Ingest() => new(store, loggers.CreateLogger<IngestService>(), clock, settings.Ingest, settings.Resolution);
-    public TrainService Train() => new(store, loggers.CreateLogger<TrainService>(), clock, settings.Training);
-    public ScoreService Score() => new(store, loggers.CreateLogger<ScoreService>(), models, settings.Worklists.Policy);
-    public ReasonService Reasons() => new(store, loggers.CreateLogger<ReasonService>(), models);
-    public ModelRegistryService Registry() => new(store, loggers.CreateLogger<ModelRegistryService>(), clock);
-    public ModelComparisonService Comparison() => new(store, clock);
+    public TrainService Train() => models.Train();
+    public ScoreService Score() => models.Score();
+    public ReasonService Reasons() => models.Reasons();
+    public ModelRegistryService Registry() => models.Registry();
+    public ModelComparisonService Comparison() => models.Comparison();
     public WorklistService Worklists() => new(store, loggers.CreateLogger<WorklistService>(), settings.Worklists, Reasons());
     /// <summary>Open tips: retry after a new snapshot, and dong staff's confirm / reject (for the web's dong screen).</summary>
-    public Resolution.TipResolutionService TipResolution() => new(store, loggers.CreateLogger<Resolution.TipResolutionService>(), settings.Resolution);
+    public TipResolutionService TipResolution() => new(store, loggers.CreateLogger<TipResolutionService>(), settings.Resolution);
     /// <summary>A dong's open tips with their candidates (the web's 미해결 제보 page).</summary>
-    public Resolution.DongTipsQuery DongTips() => new(TipResolution(), store, settings.Worklists, clock);
+    public DongTipsQuery DongTips() => new(TipResolution(), store, settings.Worklists, clock);
     public TargetsService Targets() => new(store, loggers.CreateLogger<TargetsService>(), settings.Targets);
     public RetentionService Retention() => new(store, loggers.CreateLogger<RetentionService>(), settings.Retention);
     /// <summary>A dong's stored list read back with tips and results, and its outstanding households (the web's dong pages).</summary>
@@ -50,7 +52,11 @@ public sealed class PipelineServices(IBlindSpotStore store, ILoggerFactory logge
     /// <summary>The planners' figures: targets, trend, yields by selection type, tips by channel, list completion.</summary>
     public DashboardService Dashboard() => new(store, settings.Targets, Calendar);
     /// <summary>The main job, over a view of the store that loads each day's district once for all its steps.</summary>
-    public RunService Run() => new(new PipelineServices(new RunScopedStore(store), loggers, clock, settings), loggers.CreateLogger<RunService>());
+    public RunService Run()
+    {
+        var run = new PipelineServices(new RunScopedStore(store), loggers, clock, settings);
+        return new(run.Store, run.Ingest(), run.Train(), run.Score(), run.Worklists(), run.Targets(), run.Calendar, loggers.CreateLogger<RunService>());
+    }
 }
 
 /// <summary>Settings of the use cases; defaults are the documented policy. Hosts bind them from configuration (docs/configuration.md).</summary>

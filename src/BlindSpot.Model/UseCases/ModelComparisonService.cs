@@ -5,7 +5,7 @@ using BlindSpot.Model.Features;
 using BlindSpot.Model.Registry;
 using BlindSpot.Model.Training;
 
-namespace BlindSpot.Pipeline.Modeling;
+namespace BlindSpot.Model.UseCases;
 
 /// <summary>Two models measured now on the same held-out visits, or why they cannot be.</summary>
 /// <param name="HoldoutVersion">The model whose test window is the holdout (the later one).</param>
