@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using BlindSpot.Hosting.Logging;
-using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
@@ -54,7 +53,7 @@ if (args is ["ingest", var inbox, var engine, ..])
 
     using var logs = LoggingSetup.CreateLoggerFactory(new LoggingOptions { Console = false });
     await using var store = await StoreFactory.OpenAsync(db, CancellationToken.None);
-    var service = new IngestService(store, logs.CreateLogger<IngestService>(), TimeProvider.System);
+    var service = new BlindSpot.Hosting.Composition.PipelineServices(store, logs, TimeProvider.System, BlindSpot.Hosting.Composition.PipelineSettings.Default).Ingest();
     var quarantine = Path.Combine(Path.GetTempPath(), "blindspot-bench-quarantine");
     var watch = Stopwatch.StartNew();
     var report = await service.IngestInboxAsync(inbox, quarantine, CancellationToken.None);

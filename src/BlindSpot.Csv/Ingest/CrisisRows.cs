@@ -1,6 +1,7 @@
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Csv.Ingest;
 

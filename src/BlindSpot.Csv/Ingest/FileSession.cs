@@ -1,6 +1,7 @@
 using System.Text;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Text;
 using CsvHelper;
 
 namespace BlindSpot.Csv.Ingest;

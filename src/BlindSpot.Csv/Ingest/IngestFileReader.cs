@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Core.Text;
 using CsvHelper;
 
 namespace BlindSpot.Csv.Ingest;

@@ -1,6 +1,6 @@
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Contract;
-using BlindSpot.Csv.Ingest;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Pipeline.Ingest;
 

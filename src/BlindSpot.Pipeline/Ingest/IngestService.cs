@@ -1,10 +1,9 @@
 using System.Data.Common;
 using BlindSpot.Core.Contract;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
-using BlindSpot.Csv.Ingest;
-using BlindSpot.Resolution;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Ingest;
@@ -16,8 +15,11 @@ namespace BlindSpot.Pipeline.Ingest;
 /// One bad file never stops the others: a file that cannot be read or stored is reported <see cref="IngestFileStatus.Failed"/>
 /// with its reason, is not recorded, and is tried again by the next run.
 /// </summary>
-public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IngestOptions? options = null,
-    ResolutionOptions? resolution = null)
+/// <param name="files">The inbox's file format (BlindSpot.Csv's, through Core's port).</param>
+/// <param name="output">Writes the quarantined rows' files.</param>
+/// <param name="resolution">Links tips to households under the configured thresholds (BlindSpot.Resolution's, through Core's port).</param>
+public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IFeedFiles files, IOutputFiles output,
+    ITipResolution resolution, IngestOptions? options = null)
 {
     readonly IngestOptions options = options ?? IngestOptions.Default;
 
@@ -80,12 +82,12 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             results.Add(read.Batch is null ? read.Result! : await CommitAsync(run, read, quarantineDir, ct));
         }
         // Open tips are tried again when this run brought a newer registry snapshot (cheap when none did).
-        await new Resolution.TipResolutionService(store, logger).RetryAsync(run.Context, ct);
+        await new Resolution.TipResolutionService(store, logger, resolution).RetryAsync(run.Context, ct);
         files?.Report(new FileProgress(ordered.Count, ordered.Count));
         return new IngestReport(inboxDir, quarantineDir, results);
     }
 
-    static DateOnly SnapshotDate(InboxEntry e, DateOnly today) => IngestFileReader.SnapshotDateFromName(e.Name, today).Date;
+    DateOnly SnapshotDate(InboxEntry e, DateOnly today) => files.SnapshotDate(e.Name, today).Date;
 
     void LogImmediate(IngestFileResult r)
     {
@@ -114,7 +116,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     /// </summary>
     IngestContext NewContext()
     {
-        var registry = new RegistryCache(store, logger);
+        var registry = new RegistryCache(store, logger, resolution);
         return new IngestContext((context, parts, ct) =>
         {
             logger.LogInformation("Loading the stored {Parts}", parts);
@@ -139,7 +141,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 logger.LogInformation("Deferred {FileName}: {Reason}", name, unsettled);
                 return new Read(entry, null, null, new IngestFileResult(name, IngestFileStatus.Deferred, null, null, unsettled), 0);
             }
-            var identity = IngestFileReader.Identity(name, bytes);
+            var identity = files.Identity(name, bytes);
             var earlier = await store.FindFileAsync(identity, ct);
             if (earlier is { Rejected: false })
             {
@@ -151,7 +153,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             await run.Context.EnsureAsync(IngestContext.PartsFor(entry.Feed!.Value), ct);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
-            var batch = IngestFileReader.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten, ResolverCache.Linker(run.Context, resolution));
+            var batch = files.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten, resolution.Linker(run.Context));
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
@@ -301,7 +303,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             for (var k = 0; k < parts.Count; k++)
             {
                 if (parts[k].Batch!.Quarantine.Count == 0) continue;
-                try { quarantineFiles[k] = await QuarantineFolder.WriteAsync(quarantineDir, parts[k].Batch!, ct); }
+                try { quarantineFiles[k] = await QuarantineFolder.WriteAsync(output, quarantineDir, parts[k].Batch!, ct); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new QuarantineFolderException(quarantineDir, e);
@@ -360,7 +362,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             string? quarantineFile = null;
             if (batch.Quarantine.Count > 0)
             {
-                try { quarantineFile = await QuarantineFolder.WriteAsync(quarantineDir, batch, ct); }
+                try { quarantineFile = await QuarantineFolder.WriteAsync(output, quarantineDir, batch, ct); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new QuarantineFolderException(quarantineDir, e);
@@ -441,14 +443,14 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     /// Configuration first, then household snapshots by snapshot date (a name without a date counts as today), then
     /// every other file, by ordinal name within each; entries that are only reported (ignored, failed) come last.
     /// </summary>
-    internal static IEnumerable<InboxEntry> InProcessingOrder(IEnumerable<InboxEntry> entries, DateOnly today) =>
+    internal IEnumerable<InboxEntry> InProcessingOrder(IEnumerable<InboxEntry> entries, DateOnly today) =>
         entries.OrderBy(e => e.Result is not null ? 3 : e.Feed switch
             {
                 Feed.TargetsBaseline or Feed.Capacity => 0,
                 Feed.Households => 1,
                 _ => 2,
             })
-            .ThenBy(e => e.Feed == Feed.Households && e.Result is null ? IngestFileReader.SnapshotDateFromName(e.Name, today).Date : DateOnly.MinValue)
+            .ThenBy(e => e.Feed == Feed.Households && e.Result is null ? SnapshotDate(e, today) : DateOnly.MinValue)
             .ThenBy(e => e.Name, StringComparer.Ordinal);
 }
 

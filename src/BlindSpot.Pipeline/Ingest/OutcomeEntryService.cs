@@ -4,8 +4,6 @@ using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
-using BlindSpot.Csv.Ingest;
-using BlindSpot.Csv.Output;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Ingest;
@@ -22,7 +20,7 @@ public sealed record OutcomeEntryResult(bool Stored, bool AlreadyRecorded, strin
 /// a visit: whichever arrives second is a duplicate. A correction is the same file with the contract's 정정 column set,
 /// decided by the same <see cref="Core.Outcomes.OutcomeAdmission"/> as a correction sent in a file.
 /// </summary>
-public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEntryService> logger, TimeProvider clock)
+public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEntryService> logger, TimeProvider clock, IFeedFiles files)
 {
     public const string Header = "household_id,visited_on,result,services,worker_id,correction";
 
@@ -61,9 +59,9 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
         bool correction, string dong, string? note, CancellationToken ct)
     {
         var now = Kst.Now(clock);
-        var bytes = Csv(householdId, visitedOn, result, services, workerId, correction);
+        var bytes = Csv(files, householdId, visitedOn, result, services, workerId, correction);
         var name = string.Create(CultureInfo.InvariantCulture, $"outcomes_web_{now:yyyyMMddHHmmssfff}_{Guid.NewGuid().ToString("N")[..8]}.csv");
-        var batch = IngestFileReader.Read(name, bytes, IngestFileReader.Sha256Hex(bytes), context, now);
+        var batch = files.Read(name, bytes, files.Identity(name, bytes), context, now, false, null);
         if (batch.File.Rejected) return new OutcomeEntryResult(false, false, batch.File.RejectedReason, null);
         if (batch.Quarantine.Count > 0)
         {
@@ -105,6 +103,6 @@ public sealed class OutcomeEntryService(IBlindSpotStore store, ILogger<OutcomeEn
     };
 
     /// <summary>The one-row outcomes file: UTF-8 with BOM, CRLF, RFC 4180 quoting, values as entered (no formula escaping).</summary>
-    internal static byte[] Csv(string householdId, string visitedOn, string result, string? services, string workerId, bool correction = false) =>
-        InboxCsvWriter.Bytes(Header.Split(','), [[householdId, visitedOn, result, services ?? "", workerId, correction ? "Y" : ""]]);
+    internal static byte[] Csv(IFeedFiles files, string householdId, string visitedOn, string result, string? services, string workerId, bool correction = false) =>
+        files.Write(Header.Split(','), [[householdId, visitedOn, result, services ?? "", workerId, correction ? "Y" : ""]]);
 }

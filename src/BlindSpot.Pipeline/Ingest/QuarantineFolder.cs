@@ -1,6 +1,5 @@
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Ingest;
-using BlindSpot.Csv.Output;
 
 namespace BlindSpot.Pipeline.Ingest;
 
@@ -12,15 +11,13 @@ namespace BlindSpot.Pipeline.Ingest;
 /// </summary>
 internal static class QuarantineFolder
 {
-    public static string Header => string.Join(',', QuarantineCsvWriter.Headers);
-
     public static string FileNameFor(FileLedgerEntry file) => $"{file.Sha256[..12]}_{file.FileName}";
 
-    public static async Task<string> WriteAsync(string directory, IngestBatch batch, CancellationToken ct)
+    public static async Task<string> WriteAsync(IOutputFiles output, string directory, IngestBatch batch, CancellationToken ct)
     {
         PrivateFiles.CreateDirectory(directory); // 0700: the raw rows hold personal data
         var path = Path.Combine(directory, FileNameFor(batch.File));
-        await QuarantineCsvWriter.WriteAsync(path, batch.Quarantine, ct);
+        await output.WriteQuarantineAsync(path, batch.Quarantine, ct);
         return path;
     }
 }

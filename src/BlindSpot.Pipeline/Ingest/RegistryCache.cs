@@ -1,21 +1,19 @@
 using System.Data.Common;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
-using BlindSpot.Resolution;
-using BlindSpot.Resolution.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Ingest;
 
 /// <summary>
 /// Reads the parts of a lazy ingest context, the registry from the copy the store keeps for the registry's current
-/// state (<see cref="KeptRegistry"/>: its households in the order the store reads them, and their addresses taken apart
-/// for the tip resolver's index). Without a copy for this state (a new snapshot arrived) the registry is read from its
+/// state (its households in the order the store reads them, and their addresses taken apart
+/// for the tip resolver's index; written and read by <see cref="ITipResolution"/>). Without a copy for this state (a new snapshot arrived) the registry is read from its
 /// versions as before, and a copy is kept for the next runs. A day's run without a snapshot so reads one blob instead
 /// of 380,000 versions and builds the resolver's index without parsing 200,000 addresses again; what it reads is the
 /// same households in the same order, and the same index.
 /// </summary>
-internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger)
+internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger, ITipResolution resolution)
 {
     public async Task LoadAsync(IngestContext context, IngestContextParts parts, CancellationToken ct)
     {
@@ -29,11 +27,9 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger)
         var state = await store.RegistryStateAsync(ct);
         string? damage = null;
         var blob = await store.LoadRegistryCacheAsync(state, ct);
-        if (blob is not null && KeptRegistry.TryRead(blob, out var households, out var addresses, out damage))
+        if (blob is not null && resolution.TryRestoreRegistry(blob, context, out var households, out damage))
         {
-            foreach (var h in households) context.Households[h.HouseholdId] = h;
-            ResolverCache.Keep(context, addresses);
-            logger.LogInformation("Read the registry ({Households} households) from the copy kept for its state", households.Count);
+            logger.LogInformation("Read the registry ({Households} households) from the copy kept for its state", households);
             if ((parts & ~IngestContextParts.Registry) is var rest and not IngestContextParts.None)
                 await store.LoadIngestContextPartsAsync(context, rest, ct);
             return;
@@ -49,12 +45,12 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger)
         }
         await store.LoadIngestContextPartsAsync(context, parts, ct);
         // The index is built now (a day with tips needs it anyway) so that the copy holds the addresses taken apart.
-        var index = ResolverCache.For(context).Index;
+        var copy = resolution.RegistryCopy(context);
         try
         {
             // Nothing may have changed the registry while it was read (ingest holds the inbox lock; this is a check).
             if (await store.RegistryStateAsync(ct) != state) return;
-            await store.SaveRegistryCacheAsync(state, KeptRegistry.Write(context.Households.Values, index.Addresses), ct);
+            await store.SaveRegistryCacheAsync(state, copy, ct);
             logger.LogInformation("Kept a copy of the registry ({Households} households) for the next runs", context.Households.Count);
         }
         catch (DbException e) when (!ct.IsCancellationRequested)

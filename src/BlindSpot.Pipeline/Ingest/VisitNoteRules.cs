@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BlindSpot.Csv.Ingest;
+using BlindSpot.Core.Text;
 
 namespace BlindSpot.Pipeline.Ingest;
 

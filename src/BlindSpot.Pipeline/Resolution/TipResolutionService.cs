@@ -1,7 +1,6 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Storage;
-using BlindSpot.Resolution;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Resolution;
@@ -29,9 +28,9 @@ public sealed record TipRetryReport(int Tried, int Linked, int Candidates, DateO
 /// Tip resolution after ingest: open tips (candidates or unresolved) are resolved again when a newer registry snapshot
 /// has arrived since they were last tried, and dong staff confirm or reject candidates (the web's dong screen calls
 /// <see cref="ListOpenAsync"/>, <see cref="ConfirmAsync"/> and <see cref="RejectAsync"/>). Linking happens at ingest
-/// (BlindSpot.Csv calls the same resolver for each tip row).
+/// (the CSV reader links each tip row through the same port, <see cref="ITipResolution.Linker"/>).
 /// </summary>
-public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger, ResolutionOptions? options = null)
+public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger, ITipResolution resolution)
 {
     /// <summary>
     /// Resolves again every open tip last tried against a registry snapshot older than the newest one the
@@ -55,9 +54,7 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger, 
         // The registry index is built only when there is something to try again (a daily run without a snapshot skips it).
         if (stale.Count == 0) return new TipRetryReport(0, 0, 0, newest);
         await context.EnsureAsync(IngestContextParts.Registry, ct);
-        var resolver = ResolverCache.For(context, options);
-
-        var resolved = stale.Select(t => Resolve(resolver, t, newest)).ToList();
+        var resolved = resolution.ResolveAgain(context, stale, newest);
         await store.UpdateTipLinksAsync(resolved, ct);
         var report = new TipRetryReport(resolved.Count, resolved.Count(t => t.HouseholdId is not null),
             resolved.Count(t => t.LinkStatus == TipLinkStatus.Candidates), newest);
@@ -65,10 +62,6 @@ public sealed class TipResolutionService(IBlindSpotStore store, ILogger logger, 
             report.Tried, newest, report.Linked, report.Candidates);
         return report;
     }
-
-    /// <summary>A stored tip resolved again (a hotline call's dong may have been inferred, so it is not taken as given).</summary>
-    internal static Tip Resolve(TipResolver resolver, Tip tip, DateOnly snapshot) =>
-        resolver.Resolve(TipEvidence.Of(tip, dongGiven: tip.Source == TipSource.Officer)).ApplyTo(tip, snapshot);
 
     /// <summary>The tips of a dong that are not linked (candidates first, then unresolved; oldest first within each).</summary>
     public async Task<IReadOnlyList<Tip>> ListOpenAsync(string dong, CancellationToken ct) =>

@@ -1,12 +1,12 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Targets;
-using BlindSpot.Csv.Output;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Targets;
 
 /// <summary>The target use case: discoveries per dong against ceil(1.10 x last year), as of a day (docs/targets.md).</summary>
-public sealed class TargetsService(IBlindSpotStore store, ILogger<TargetsService> logger, TargetOptions options)
+public sealed class TargetsService(IBlindSpotStore store, ILogger<TargetsService> logger, TargetOptions options, IOutputFiles files)
 {
     /// <summary>
     /// Computes the report of <paramref name="year"/> as of <paramref name="asOf"/> (clamped to Dec 31 for a past
@@ -22,11 +22,7 @@ public sealed class TargetsService(IBlindSpotStore store, ILogger<TargetsService
         var data = await store.LoadDistrictAsync(day, ct);
         var report = TargetCalculator.Compute(year, day, data, options);
         string? file = null;
-        if (outDir is not null)
-        {
-            file = TargetsCsvWriter.PathFor(outDir, year);
-            await TargetsCsvWriter.WriteAsync(file, report, ct);
-        }
+        if (outDir is not null) file = await files.WriteTargetsAsync(outDir, year, report, ct);
 
         var behind = report.Dongs.Count(d => d.Status == TargetStatus.Behind);
         logger.LogInformation("Targets {Year} as of {AsOf}: {Discoveries} discoveries of target {Target}, {Behind} dongs behind",

@@ -1,9 +1,9 @@
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
 using BlindSpot.Core.Time;
 using BlindSpot.Core.Worklists;
-using BlindSpot.Csv.Output;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Worklists;
@@ -18,7 +18,8 @@ namespace BlindSpot.Pipeline.Worklists;
 /// Stored scores carry probabilities; the model's reasons of the households a list names are computed here by
 /// <paramref name="reasons"/> (docs/adr/0006-daily-run-in-proportion.md). Without it, the stored reasons are used.
 /// </remarks>
-public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings, IHouseholdReasons? reasons = null)
+public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistService> logger, WorklistSettings settings, IOutputFiles files,
+    IHouseholdReasons? reasons = null)
 {
     /// <summary>Builds the lists of <paramref name="date"/> from what was known by the end of the day before it.</summary>
     public Task<WorklistResult> BuildAsync(DateOnly date, string outDir, CancellationToken ct) => BuildAsync(date, null, outDir, ct);
@@ -54,9 +55,8 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var summaries = new List<DongWorklistSummary>(plan.Dongs.Count);
         foreach (var dong in plan.Dongs)
         {
-            var path = WorklistCsvWriter.PathFor(outDir, date, dong.Dong);
             var rows = dong.Entries.Select(e => WorklistRow.From(e, households[e.HouseholdId], settings.Policy)).ToList();
-            await WorklistCsvWriter.WriteAsync(path, rows, ct);
+            var path = await files.WriteWorklistAsync(outDir, date, dong.Dong, rows, ct);
             summaries.Add(new DongWorklistSummary(dong.Dong, dong.Capacity, dong.Entries.Count,
                 dong.Entries.Count(e => e.Selection == Selection.UrgentTip), dong.OverCapacity,
                 dong.Entries.Count(e => e.Selection == Selection.Exploration), path) { Excluded = dong.Excluded });
@@ -66,7 +66,7 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var open = TipToResolveRow.Select(data.Tips, asOfDay, settings.Policy.TipWindowDays, settings.TipsToResolveUrgentDays);
         var byDong = open.ToLookup(x => x.Dong, x => x.Row, StringComparer.Ordinal);
         foreach (var dong in plan.Dongs.Select(d => d.Dong).Union(byDong.Select(g => g.Key), StringComparer.Ordinal))
-            await TipsToResolveCsvWriter.WriteAsync(TipsToResolveCsvWriter.PathFor(outDir, date, dong), byDong[dong].ToList(), ct);
+            await files.WriteTipsToResolveAsync(outDir, date, dong, byDong[dong].ToList(), ct);
 
         if (plan.Mode == ScoringMode.Rules)
             logger.LogWarning("No scores as of {AsOf} or the {LookbackDays} days before: worklists for {Date} use tips and the rules score", asOfDay, settings.ScoreLookbackDays, date);

@@ -3,9 +3,9 @@ using System.Xml.Linq;
 namespace BlindSpot.Core.Tests.Repository;
 
 /// <summary>
-/// The walk of the data shows in the project graph (issue 8): the use cases (Pipeline) and the web application see the
-/// store through <c>IBlindSpotStore</c> in Core only; the engines (BlindSpot.Storage) are chosen by the composition
-/// root (BlindSpot.Hosting), never referenced by them.
+/// The walk of the data shows in the project graph (issue 8): the use cases (Pipeline) depend on Core only, and the
+/// web application sees the store through <c>IBlindSpotStore</c> in Core only; the engines (BlindSpot.Storage), the
+/// file formats, tip linking and the model are chosen by the composition root (BlindSpot.Hosting).
 /// </summary>
 public sealed class ProjectGraphTests
 {
@@ -46,6 +46,15 @@ public sealed class ProjectGraphTests
     [InlineData("BlindSpot.Samples")]
     [InlineData("BlindSpot.Model")]
     public void LeafProjectsDependOnCoreOnly(string project) => Assert.Equal(["BlindSpot.Core"], ReferencesOf(project));
+
+    [Fact]
+    public void TheUseCasesDependOnCoreOnly()
+    {
+        // Training, scoring, file formats and tip linking are Core ports the composition root fills (ADR 0018); the
+        // built assembly is checked too (Pipeline.Tests' PipelineReferencesTests), which catches a package reference.
+        Assert.Equal(["BlindSpot.Core"], ReferencesOf("BlindSpot.Pipeline"));
+        Assert.Contains("BlindSpot.Model", ReferencesOf("BlindSpot.Hosting"));
+    }
 
     [Fact]
     public void CoreDependsOnNoOtherProject() => Assert.Empty(ReferencesOf("BlindSpot.Core"));

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Text;
 using BlindSpot.Csv.Ingest;
 using static BlindSpot.Csv.Ingest.FieldParsers;
 

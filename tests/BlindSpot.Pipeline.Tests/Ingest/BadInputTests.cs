@@ -4,6 +4,7 @@ using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Outcomes;
 using BlindSpot.Core.Storage;
+using BlindSpot.Core.Text;
 using BlindSpot.Csv.Ingest;
 using BlindSpot.Pipeline.Ingest;
 using BlindSpot.Storage;
@@ -39,7 +40,7 @@ public abstract class BadInputTests : IAsyncLifetime
     const string OutcomeHeader = "household_id,visited_on,result,services,worker_id\n";
 
     Task<IngestReport> IngestAsync(IngestOptions? options = null, IBlindSpotStore? over = null) =>
-        new IngestService(over ?? store, new ListLogger(), new FakeTimeProvider(IngestFixture.Now), options).IngestInboxAsync(fx.Inbox, fx.Quarantine, Ct);
+        new IngestService(over ?? store, new ListLogger(), new FakeTimeProvider(IngestFixture.Now), Parts.Feeds, Parts.Output, Parts.Tips, options).IngestInboxAsync(fx.Inbox, fx.Quarantine, Ct);
 
     void Write(string name, string text) => fx.Write(name, text);
     void WriteBytes(string name, byte[] bytes) => File.WriteAllBytes(Path.Combine(fx.Inbox, name), bytes);

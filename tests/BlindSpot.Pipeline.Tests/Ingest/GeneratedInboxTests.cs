@@ -20,7 +20,7 @@ public sealed class GeneratedInboxTests : IDisposable
         var manifest = new DistrictGenerator(new SampleOptions { Households = 2500, Seed = 7 }).WriteInbox(inbox);
         await using var store = await IngestFixture.OpenAsync(dir.File("blindspot.db"));
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
-        var report = await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
+        var report = await new IngestService(store, new ListLogger(), clock, Parts.Feeds, Parts.Output, Parts.Tips).IngestInboxAsync(inbox, dir.File("quarantine"), default);
 
         Assert.False(report.AnyFailure, string.Join("; ", report.Files.Where(f => f.IsFailure).Select(f => $"{f.FileName}: {f.Status} {f.Message}")));
         Assert.Equal(manifest.Files.Count, report.Files.Count);
@@ -39,7 +39,7 @@ public sealed class GeneratedInboxTests : IDisposable
         Assert.All(quarantined, q => Assert.True(q.Line > 1 && q.Reason.Length > 0 && q.Raw.Length > 0));
 
         // A second run over the same inbox changes nothing.
-        var again = await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
+        var again = await new IngestService(store, new ListLogger(), clock, Parts.Feeds, Parts.Output, Parts.Tips).IngestInboxAsync(inbox, dir.File("quarantine"), default);
         Assert.All(again.Files, f => Assert.Equal(IngestFileStatus.Skipped, f.Status));
     }
 
@@ -51,7 +51,7 @@ public sealed class GeneratedInboxTests : IDisposable
         generator.WriteInbox(inbox);
         await using var store = await IngestFixture.OpenAsync(dir.File("blindspot.db"));
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
-        await new IngestService(store, new ListLogger(), clock).IngestInboxAsync(inbox, dir.File("quarantine"), default);
+        await new IngestService(store, new ListLogger(), clock, Parts.Feeds, Parts.Output, Parts.Tips).IngestInboxAsync(inbox, dir.File("quarantine"), default);
 
         var tips = (await store.LoadDistrictAsync(new DateOnly(2026, 10, 30), default)).Tips;
         var meant = tips.Where(t => generator.TrueHouseholdOfTip(t.TipId) is not null).ToList();

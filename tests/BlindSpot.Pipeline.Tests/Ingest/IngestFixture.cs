@@ -40,7 +40,7 @@ internal sealed class IngestFixture : IDisposable
 
     public async Task<IngestReport> IngestAsync(IBlindSpotStore store, ILogger<IngestService>? logger = null, TimeProvider? clock = null,
         CancellationToken ct = default, IngestOptions? options = null) =>
-        await new IngestService(store, logger ?? new ListLogger(), clock ?? new FakeTimeProvider(Now), options).IngestInboxAsync(Inbox, Quarantine, ct);
+        await new IngestService(store, logger ?? new ListLogger(), clock ?? new FakeTimeProvider(Now), Parts.Feeds, Parts.Output, Parts.Tips, options).IngestInboxAsync(Inbox, Quarantine, ct);
 
     /// <summary>Everything ingest writes, as comparable text: the ledger, the quarantine and the district as of ingest day.</summary>
     public static async Task<string> StateAsync(IBlindSpotStore store)

@@ -29,7 +29,7 @@ public sealed class IngestServiceTests : IDisposable
         {
             var lines = await File.ReadAllLinesAsync(f.QuarantineFile!, Ct);
             Assert.Equal(Path.Combine(fx.Quarantine, $"{f.Ledger!.Sha256[..12]}_{f.FileName}"), f.QuarantineFile);
-            Assert.Equal(QuarantineFolder.Header, lines[0].TrimStart('\uFEFF'));
+            Assert.Equal(string.Join(',', BlindSpot.Csv.Output.QuarantineCsvWriter.Headers), lines[0].TrimStart('\uFEFF'));
             Assert.Equal(f.Ledger.Quarantined, quarantine.Count(q => q.FileSha256 == f.Ledger.Sha256));
         }
         var district = await store.LoadDistrictAsync(new DateOnly(2024, 5, 1), Ct);

@@ -152,8 +152,8 @@ public abstract class LazyContextTests : IAsyncLifetime
         lazyRecorder.Asked = fullRecorder.Asked = IngestContextParts.None;
         lazyRecorder.CopiesRead = lazyRecorder.CopiesKept = 0;
         var clock = new FakeTimeProvider(utc);
-        var a = await new IngestService(full, new ListLogger(), clock).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-full"), default);
-        var b = await new IngestService(lazy, new ListLogger(), clock).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-lazy"), default);
+        var a = await new IngestService(full, new ListLogger(), clock, Parts.Feeds, Parts.Output, Parts.Tips).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-full"), default);
+        var b = await new IngestService(lazy, new ListLogger(), clock, Parts.Feeds, Parts.Output, Parts.Tips).IngestInboxAsync(Inbox, Path.Combine(dir.Path, "q-lazy"), default);
         Assert.False(a.AnyFailure);
         Assert.Equal(Report(a), Report(b));
         Assert.Equal(await StateAsync(full), await StateAsync(lazy));

@@ -57,7 +57,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         fx.Write("households_20240430.csv", April);
         fx.Write("tips_officer_202405.csv", Tips);
         await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
-        var service = new TipResolutionService(store, new ListLogger());
+        var service = new TipResolutionService(store, new ListLogger(), Parts.Tips);
 
         Assert.Equal(TipDecision.Rejected, await service.RejectAsync(TipSource.Officer, "T2", "H002", default));
         var t2 = await store.FindTipAsync(TipSource.Officer, "T2", default);
@@ -84,7 +84,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         fx.Write("households_20240430.csv", April + "H101,대림2동,서울특별시 영등포구 대림로 5 101호,이순자,,1945,F,1,0,N,N,N,연립다세대,월세,2020-03-01,N,N\n");
         fx.Write("tips_officer_202405.csv", Tips);
         await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
-        var service = new TipResolutionService(store, new ListLogger());
+        var service = new TipResolutionService(store, new ListLogger(), Parts.Tips);
 
         Assert.Equal(TipDecision.OtherDong, await service.ConfirmAsync("대림2동", TipSource.Officer, "T2", "H101", default));
         Assert.Equal(TipDecision.OtherDong, await service.RejectAsync("대림2동", TipSource.Officer, "T2", "H001", default));
@@ -112,7 +112,7 @@ public sealed class TipResolutionServiceTests : IDisposable
         await fx.IngestAsync(store, clock: new FakeTimeProvider(Later));
         var outDir = Path.Combine(fx.Root, "out");
 
-        var result = await new WorklistService(store, new Microsoft.Extensions.Logging.Abstractions.NullLogger<WorklistService>(), WorklistSettings.Default)
+        var result = await new WorklistService(store, new Microsoft.Extensions.Logging.Abstractions.NullLogger<WorklistService>(), WorklistSettings.Default, Parts.Output)
             .BuildAsync(new DateOnly(2024, 5, 21), outDir, default);
 
         Assert.Equal(2, result.TipsToResolve);

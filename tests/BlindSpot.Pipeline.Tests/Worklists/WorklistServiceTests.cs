@@ -56,7 +56,7 @@ public sealed class WorklistServiceTests : IAsyncLifetime
         return store.CommitFileAsync(new IngestBatch(file) { Households = households ?? [], Tips = tips ?? [], Outcomes = outcomes ?? [], Capacity = capacity ?? [], Baselines = baselines ?? [] }, CancellationToken.None);
     }
 
-    WorklistService Service() => new(store, NullLogger<WorklistService>.Instance, new WorklistSettings { Policy = new WorklistOptions { ExplorationShare = 0, ModelTierRequiresSignal = false } });
+    WorklistService Service() => new(store, NullLogger<WorklistService>.Instance, new WorklistSettings { Policy = new WorklistOptions { ExplorationShare = 0, ModelTierRequiresSignal = false } }, Parts.Output);
 
     string FileOf(DateOnly day, string dong) => Path.Combine(dir, "out", "worklists", day.ToString("yyyy-MM-dd"), dong + ".csv");
 
@@ -114,7 +114,7 @@ public sealed class WorklistServiceTests : IAsyncLifetime
         Assert.False(saturday.IsBusinessDay);
         Assert.False(Directory.Exists(Path.Combine(outDir, "worklists", "2026-03-14")));
 
-        var targets = await new TargetsService(store, NullLogger<TargetsService>.Instance, TargetOptions.Default)
+        var targets = await new TargetsService(store, NullLogger<TargetsService>.Instance, TargetOptions.Default, Parts.Output)
             .ReportAsync(2026, tuesday.AddDays(3), outDir, CancellationToken.None);
         var mullae = targets.Report!.Dongs.Single(d => d.Dong == Dong);
         Assert.Equal((10, 11, 1), (mullae.Baseline, mullae.Target, mullae.DiscoveriesYtd));

@@ -1,4 +1,4 @@
-namespace BlindSpot.Csv.Ingest;
+namespace BlindSpot.Core.Text;
 
 /// <summary>
 /// Resident registration numbers (주민등록번호) are never taken in (contract §1): a header that names one, or a value

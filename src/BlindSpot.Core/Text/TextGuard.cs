@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BlindSpot.Csv.Ingest;
+namespace BlindSpot.Core.Text;
 
 /// <summary>
 /// Characters no contract value may hold (NUL and the other control characters, except tab and the line breaks of
