@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Hosting.Logging;
 using BlindSpot.Model.Features;
 using BlindSpot.Model.Training;
-using BlindSpot.Hosting.Composition;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BlindSpot.Core.Worklists;
-using BlindSpot.Model.Training;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Model.Training;
 using BlindSpot.Pipeline.Worklists;
 
 namespace BlindSpot.Simulation;

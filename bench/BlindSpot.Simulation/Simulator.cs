@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Time;
-using BlindSpot.Hosting.Logging;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Hosting.Logging;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 

@@ -1,8 +1,8 @@
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Scoring;
 using BlindSpot.Core.Storage;
-using BlindSpot.Hosting.Composition;
 using BlindSpot.Core.Worklists;
+using BlindSpot.Hosting.Composition;
 using BlindSpot.Model.UseCases;
 using BlindSpot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
