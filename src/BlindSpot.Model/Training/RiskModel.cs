@@ -4,6 +4,7 @@ using BlindSpot.Model.Features;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Trainers;
 using Microsoft.ML;
 
@@ -51,6 +52,7 @@ public sealed class RiskModel
     {
         var ml = new MLContext(seed);
         ml.ComponentCatalog.RegisterAssembly(typeof(FastTreeBinaryModelParameters).Assembly);
+        ml.ComponentCatalog.RegisterAssembly(typeof(LightGbmBinaryModelParameters).Assembly);
         using var ms = new MemoryStream(bytes, writable: false);
         var chain = ml.Model.Load(ms, out var schema);
         return new RiskModel(ml, chain, schema, options);
@@ -255,6 +257,7 @@ public sealed class RiskModel
         {
             Learners.Logistic => FitLogistic(ml, featurizer, featurized, weight, o),
             Learners.Gam => FitGam(ml, featurizer, featurized, weight, o),
+            Learners.LightGbm => FitLightGbm(ml, featurizer, featurized, weight, o),
             _ => FitFastTree(ml, featurizer, featurized, weight, o),
         };
 
@@ -331,6 +334,38 @@ public sealed class RiskModel
     }
 
     /// <summary>
+    /// The same boosted trees grown by LightGBM (native, histogram-based): the same trees, leaves, rows per leaf and learning
+    /// rate as FastTree, one thread and a fixed seed, so the same rows give the same model. It trains the same 200 trees on
+    /// the notes' 1,024 sparse n-gram slots several times faster than FastTree (docs/adr/0002-model-choice.md, fifth
+    /// amendment). The trees are stored in ML.NET's own tree format (no LightGBM model text, no note fragments), so scoring
+    /// (<see cref="TreeScorer"/> or ML.NET) does not call the native library.
+    /// </summary>
+    static Fitted FitLightGbm(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
+    {
+        var predictor = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(ModelInput.Label),
+            FeatureColumnName = "Features",
+            ExampleWeightColumnName = weight,
+            NumberOfIterations = o.NumberOfTrees,
+            NumberOfLeaves = o.NumberOfLeaves,
+            MinimumExampleCountPerLeaf = o.MinimumExampleCountPerLeaf,
+            LearningRate = o.LearningRate,
+            Seed = o.Seed,
+            // Repeatable to the bit: one thread (OpenMP threads also spin on a shared machine), LightGBM's deterministic mode,
+            // and one histogram layout chosen by us, not by LightGBM timing both at start (its advice for deterministic runs).
+            NumberOfThreads = 1,
+            Deterministic = true,
+            ForceColumnWise = true,
+            Silent = true,
+            Verbose = false,
+        }).Fit(featurized);
+        return new Fitted(Learners.LightGbm, [featurizer, predictor], scored =>
+            ml.Transforms.CalculateFeatureContribution<LightGbmBinaryModelParameters, PlattCalibrator>(
+                predictor, numberOfPositiveContributions: ContributionsKept, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
+    }
+
+    /// <summary>
     /// L2-regularised logistic regression (L-BFGS, one thread: repeatable) on the numeric features, standardised (the
     /// days-since slots' "never" sentinel then acts as a no-tip / no-visit indicator). Its feature contributions are
     /// weight x standardised value; reasons keep only slots whose value is a risk (<see cref="Explain.ReasonPhrases"/>).
@@ -370,6 +405,6 @@ public sealed class RiskModel
 /// <summary>The learners a <see cref="RiskModel"/> can be (<see cref="TrainOptions.Learner"/>).</summary>
 public static class Learners
 {
-    public const string FastTree = "fasttree", Logistic = "logistic", Gam = "gam", Auto = "auto";
-    public static readonly string[] All = [Auto, FastTree, Logistic, Gam];
+    public const string FastTree = "fasttree", LightGbm = "lightgbm", Logistic = "logistic", Gam = "gam", Auto = "auto";
+    public static readonly string[] All = [Auto, FastTree, LightGbm, Logistic, Gam];
 }

@@ -66,7 +66,7 @@ internal sealed class TreeScorer
         if (featurized.GetColumnOrNull("NoteNgrams")?.Type is not VectorDataViewType { Size: var ngramSlots } || ngramSlots != 1 << o.NgramBits) return null;
         if (featurized.GetColumnOrNull("Features")?.Type is not VectorDataViewType { Size: var size } || size != FeatureSchema.Count + ngramSlots) return null;
 
-        if (list[1] is not IPredictionTransformer<object> { Model: CalibratedModelParametersBase { SubModel: FastTreeBinaryModelParameters fastTree } }) return null;
+        if (list[1] is not IPredictionTransformer<object> { Model: CalibratedModelParametersBase { SubModel: TreeEnsembleModelParametersBasedOnRegressionTree fastTree } }) return null;
         if (list[2] is not IPredictionTransformer<ICalibrator> { Model: { } calibrator }) return null;
         if (list.Skip(3).Any(s => s is not FeatureContributionCalculatingTransformer)) return null;
 
