@@ -127,7 +127,7 @@ public static class BlindSpotServiceCollectionExtensions
         : o.TopReasons < 0 ? "TopReasons는 0 이상이어야 합니다."
         : o.SampledNegativesPerVisit < 0 || o.SampledNegativeWeight <= 0 || o.SampledNegativeHorizonDays < 0 ? "SampledNegativesPerVisit는 0 이상, SampledNegativeWeight는 0보다 크고, SampledNegativeHorizonDays는 0 이상이어야 합니다."
         : o.SampledNegativePool is not ("signal" or "all") ? "SampledNegativePool은 signal이나 all이어야 합니다."
-        : !Learners.All.Contains(o.Learner) ? "Learner는 auto, fasttree, logistic, gam 가운데 하나여야 합니다."
+        : !Learners.All.Contains(o.Learner) ? "Learner는 auto, fasttree, lightgbm, logistic, gam 가운데 하나여야 합니다."
         : o.LogisticL2 < 0 || double.IsNaN(o.LogisticL2) ? "LogisticL2는 0 이상이어야 합니다."
         : null;
 

@@ -150,8 +150,8 @@ public sealed class RiskModel
         if (i != rows.Count) throw new InvalidOperationException($"Scored {i} rows of {rows.Count}.");
     }
 
-    /// <summary>The learner of this model: <see cref="Learners.FastTree"/> or <see cref="Learners.Logistic"/>.</summary>
-    public string Learner { get; private init; } = Learners.FastTree;
+    /// <summary>The learner of this model (<see cref="Learners"/>); a model loaded from its zip does not know it (its card does).</summary>
+    public string Learner { get; private init; } = Learners.LightGbm;
 
     /// <param name="selection">Rows of the calibration window (its visits and its sampled negatives) on which
     /// <see cref="TrainOptions.Learner"/> = auto picks the learner with the higher AUC.</param>
@@ -166,7 +166,7 @@ public sealed class RiskModel
 
         var learner = o.Learner.ToLowerInvariant();
         var candidates = learner == Learners.Auto
-            ? [FitFastTree(ml, featurizer, featurized, weightColumn, o), FitLogistic(ml, featurizer, featurized, weightColumn, o)]
+            ? [FitLightGbm(ml, featurizer, featurized, weightColumn, o), FitLogistic(ml, featurizer, featurized, weightColumn, o)]
             : new List<Fitted> { Fit(learner, ml, featurizer, featurized, weightColumn, o) };
         var chosen = candidates[0];
         if (candidates.Count > 1)

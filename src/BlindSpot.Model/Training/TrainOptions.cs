@@ -1,7 +1,7 @@
 namespace BlindSpot.Model.Training;
 
 /// <summary>Training and evaluation settings; every one of them is written on the model card.</summary>
-/// <param name="Seed">MLContext and FastTree seed: same data + same options = same model.</param>
+/// <param name="Seed">MLContext and learner seed: same data + same options = same model.</param>
 /// <param name="NgramBits">Hashed char n-gram slots = 2^bits (no inverted vocabulary is kept).</param>
 /// <param name="NgramLength">Char n-grams of 1..this length.</param>
 /// <param name="CalibrationDays">Days of visits right after the training window used to fit the calibrator.</param>
@@ -46,6 +46,6 @@ public sealed record TrainOptions(
     string SampledNegativePool = "all",
     double MaxSelectionWeight = 20,
     int BootstrapReplicates = 1000,
-    string Learner = "fasttree",
+    string Learner = "lightgbm",
     double LogisticL2 = 1.0,
     bool RefitOnAllRows = true);

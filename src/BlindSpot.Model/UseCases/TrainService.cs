@@ -24,7 +24,7 @@ public sealed record TrainReport(DateOnly AsOf, string? Failure, string? Version
 }
 
 /// <summary>
-/// Trains a challenger as of a date: labeled visits -> features of the day before -> FastTree trained on the past,
+/// Trains a challenger as of a date: labeled visits -> features of the day before -> boosted trees trained on the past,
 /// calibrated on the next slice, tested on the last weeks beside both baselines and the champion -> card -> registry,
 /// and promotes it when <see cref="PromotionPolicy"/> allows.
 /// </summary>
@@ -39,6 +39,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
     {
         Learners.Logistic => "ML.NET 5 L-BFGS logistic regression (standardised features) + calibrator",
         Learners.Gam => "ML.NET 5 GAM (generalised additive model, boosted one-feature stumps) + calibrator",
+        Learners.LightGbm => "ML.NET 5 LightGbm (gradient-boosted trees, one thread, deterministic) + calibrator",
         _ => "ML.NET 5 FastTree (gradient-boosted trees) + calibrator",
     };
 

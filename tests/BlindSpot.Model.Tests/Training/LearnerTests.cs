@@ -7,10 +7,27 @@ public sealed class LearnerTests(TrainedFixture fixture) : IClassFixture<Trained
         ModelTrainer.TrainAndEvaluate(fixture.Examples, Some.AsOf, fixture.K, new TrainOptions(NumberOfTrees: 100, Learner: learner)).Trained!;
 
     [Fact]
-    public void TheDefaultIsTheBoostedTrees()
+    public void TheDefaultIsTheBoostedTreesOfLightGbm()
     {
-        Assert.Equal(Learners.FastTree, new TrainOptions().Learner);
-        Assert.Equal(Learners.FastTree, fixture.Trained.Model.Learner);
+        Assert.Equal(Learners.LightGbm, new TrainOptions().Learner);
+        Assert.Equal(Learners.LightGbm, fixture.Trained.Model.Learner);
+    }
+
+    [Fact]
+    public void FastTreeStillLearnsThePlantedSignalSavesExplainsAndScoresWithoutMlNet()
+    {
+        var o = new TrainOptions(NumberOfTrees: 100, Learner: Learners.FastTree);
+        var trained = ModelTrainer.TrainAndEvaluate(fixture.Examples, Some.AsOf, fixture.K, o).Trained!;
+        Assert.Equal(Learners.FastTree, trained.Model.Learner);
+        Assert.True(trained.Report.Model.Auc > trained.Report.Rules.Auc, $"AUC {trained.Report.Model.Auc} rules {trained.Report.Rules.Auc}");
+        var rows = fixture.Builder.BuildAll(Some.AsOf);
+        var loaded = RiskModel.Load(trained.Model.ToBytes(), o);
+        Assert.True(loaded.HasTreeScorer);
+        Assert.Equal(loaded.ProbabilitiesThroughMlNet(rows), loaded.Probabilities(rows));
+        Assert.Equal(trained.Model.Probabilities(rows), loaded.Probabilities(rows));
+        Assert.NotEmpty(loaded.Score(rows).SelectMany(s => s.Reasons));
+        // Another learner on the same rows: FastTree's trees are not LightGBM's.
+        Assert.NotEqual(fixture.Trained.Model.Probabilities(rows), trained.Model.Probabilities(rows));
     }
 
     [Fact]
@@ -36,11 +53,11 @@ public sealed class LearnerTests(TrainedFixture fixture) : IClassFixture<Trained
     public void AutoKeepsTheLearnerWithTheHigherAucOnTheCalibrationWindow()
     {
         var auto = Train(Learners.Auto);
-        var trees = Train(Learners.FastTree);
+        var trees = Train(Learners.LightGbm);
         var linear = Train(Learners.Logistic);
-        Assert.Contains(auto.Model.Learner, new[] { Learners.FastTree, Learners.Logistic });
+        Assert.Contains(auto.Model.Learner, new[] { Learners.LightGbm, Learners.Logistic });
         // The chosen one is exactly the model trained with that learner forced (same rows, same seed).
-        var same = auto.Model.Learner == Learners.FastTree ? trees : linear;
+        var same = auto.Model.Learner == Learners.LightGbm ? trees : linear;
         var rows = auto.TestRows.Select(e => e.Features).ToList();
         Assert.Equal(same.Model.Probabilities(rows), auto.Model.Probabilities(rows));
     }
