@@ -11,7 +11,7 @@ namespace BlindSpot.Simulation;
 /// product): <c>model</c>, <c>model-tipsfirst</c>, or either followed by <c>:key=value</c> pairs, e.g.
 /// <c>model:pool=all:neg=3:retrain=7</c>. Training keys (<see cref="TrainOptions"/>): <c>pool</c> (signal|all),
 /// <c>neg</c> (sampled negatives per visit), <c>negw</c> (their weight), <c>trees</c>, <c>leaves</c>, <c>minleaf</c>,
-/// <c>lr</c>, <c>ngram</c> (hashed n-gram bits), <c>maxw</c> (selection weight clip), <c>cal</c> (platt|isotonic), <c>learner</c> (auto|fasttree|logistic), <c>l2</c>.
+/// <c>lr</c>, <c>ngram</c> (hashed n-gram bits), <c>maxw</c> (selection weight clip), <c>cal</c> (platt|isotonic), <c>learner</c> (auto|lightgbm|fasttree|logistic|gam), <c>l2</c>.
 /// Worklist keys (<see cref="WorklistOptions"/>): <c>signal=0</c> (model picks also among households with no tip or
 /// indicator), <c>explore</c> (exploration share). <c>retrain=N</c> retrains every N days as of the evening (default: weekly as of Saturday, like the jobs host). A variant with a
 /// training key trains its own first model on day 0. <c>promote=always</c> (a diagnosis, not a policy) promotes every
