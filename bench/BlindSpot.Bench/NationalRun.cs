@@ -145,7 +145,9 @@ internal static class NationalRun
         cmd.Parameters.AddWithValue("j", DistrictRunJob.Id);
         cmd.Parameters.AddWithValue("k", district + "|" + key);
         try { return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture); }
-        catch (PostgresException) { return 0; } // the schema is created by the first server that opens the district
+        // No job_runs table yet: the schema is created by the first server that opens the district. Any other error
+        // (a login, a lost connection) stops the bench rather than read as "not completed" until the wait runs out.
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable) { return 0; }
     }
 
     /// <summary>The district a server's log shows started and not completed (its current job), if any.</summary>
