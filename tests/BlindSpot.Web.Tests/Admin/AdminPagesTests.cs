@@ -9,8 +9,7 @@ public sealed class AdminPagesTests(WebFixture web)
     [Fact]
     public async Task AdminsReadTheAuditLogFilteredByUserAndAction()
     {
-        var dong = await web.PageAsync("dorim1"); // a sign-in and a view of the (empty) next list
-        _ = dong;
+        await web.PageAsync("dorim1"); // a sign-in and a view of the (empty) next list
         var page = await web.PageAsync("admin1");
         await page.GotoAsync("/admin/audit?username=dorim1&action=sign-in");
         var rows = await page.Locator("#audit tbody tr").AllTextContentsAsync();
