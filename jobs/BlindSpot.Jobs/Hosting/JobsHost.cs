@@ -3,6 +3,7 @@ using BlindSpot.Hosting.Failures;
 using BlindSpot.Hosting.Logging;
 using BlindSpot.Hosting.Store;
 using BlindSpot.Jobs.Configuration;
+using BlindSpot.Jobs.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ namespace BlindSpot.Jobs.Hosting;
 /// <summary>
 /// The jobs host's whole life, so that Program.cs stays one line: --help, configuration (with the jobs host's own
 /// defaults under every other source), the start check (exit 2, one line), waiting for the database, then the
-/// Hangfire server until stopped. An environment failure (database down for longer than the wait, login refused)
+/// Hangfire server until stopped (or, with --once, the main job once: <see cref="CatchUpRun"/>). An environment failure (database down for longer than the wait, login refused)
 /// is one line and exit 1, never a stack trace.
 /// </summary>
 public static partial class JobsHost
@@ -35,11 +36,12 @@ public static partial class JobsHost
 
     public static string Usage => """
         BlindSpot jobs host: the Hangfire server that ingests the inbox, scores, writes the worklists, reports targets,
-        retrains and purges on its schedule (Asia/Seoul). It runs until stopped (Ctrl+C, SIGTERM).
+        retrains and purges on its schedule (Asia/Seoul). It runs until stopped (Ctrl+C, SIGTERM), or with --once runs
+        the main job once and exits.
 
         Usage: BlindSpot.Jobs [--db DB] [--inbox DIR] [--out DIR] [--quarantine DIR] [--workers N]
                               [--retention-years N] [--holidays FILE] [--log-file FILE] [--trigger ID,ID...]
-                              [--BlindSpot:Section:Key=value ...]
+                              [--once [--as-of yyyy-MM-dd]] [--BlindSpot:Section:Key=value ...]
 
           --db               SQLite file (default ./blindspot.db) or PostgreSQL connection string (BlindSpot:Db)
           --inbox            folder the district's systems drop CSV files into (default ./inbox)
@@ -50,9 +52,13 @@ public static partial class JobsHost
           --holidays         extra holidays file (election days), added to the computed calendar
           --log-file         compact JSON log file (default logs/blindspot-jobs-.clef)
           --trigger          recurring jobs to run once at start, in order (ingest-inbox,retrain,score,worklists,...)
+          --once             no server: the main job once (new files -> a first model if none -> score -> the next
+                             business day's worklists -> targets), then exit (a catch-up run)
+          --as-of            with --once: the day it scores as of (default yesterday, Asia/Seoul)
 
         Every key, its default and environment variable: docs/configuration.md; running it: docs/operations.md.
-        Exit codes: 0 stopped, 1 environment failure (database unreachable after the wait), 2 invalid configuration.
+        Exit codes: 0 stopped (--once: every step done), 1 environment failure (database unreachable after the wait;
+        --once: a file, the worklists or the targets failed), 2 invalid configuration.
         """;
 
     public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => HelpSwitches.Contains(a, StringComparer.OrdinalIgnoreCase));
@@ -112,11 +118,13 @@ public static partial class JobsHost
             await output.WriteAsync(Usage);
             return Ok;
         }
-        if (ArgumentsProblem(args) is { } usage)
+        var (rest, once, asOf, onceProblem) = CatchUpRun.Split(args);
+        if ((onceProblem ?? ArgumentsProblem(rest)) is { } usage)
         {
             await error.WriteLineAsync(usage);
             return UsageError;
         }
+        args = rest;
 
         IHost built;
         try
@@ -158,6 +166,7 @@ public static partial class JobsHost
                 await error.WriteLineAsync(unusable);
                 return UsageError;
             }
+            if (once) return await CatchUpRun.RunAsync(host.Services, asOf, output, error, lifetime.ApplicationStopping);
             await host.RunAsync();
             return Ok;
         }

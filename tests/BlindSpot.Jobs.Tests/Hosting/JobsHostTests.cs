@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using BlindSpot.Jobs.Hosting;
 using BlindSpot.Jobs.Tests.Support;
+using BlindSpot.Core.Worklists;
 using BlindSpot.Pipeline.Ingest;
+using BlindSpot.Samples;
 using BlindSpot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,12 +40,15 @@ public sealed class JobsHostTests : IDisposable
         return Process.Start(start)!;
     }
 
-    async Task<Exit> RunAsync(params string[] args)
+    Task<Exit> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    /// <param name="limit">A guard against a host that never exits (the test fails), not a measure of its speed.</param>
+    async Task<Exit> RunAsync(TimeSpan limit, params string[] args)
     {
         using var p = Start(args);
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await p.WaitForExitAsync(timeout.Token);
@@ -100,6 +105,54 @@ public sealed class JobsHostTests : IDisposable
         Assert.Contains("BlindSpot:Worklists: ExplorationShare는 0에서 1 사이여야 합니다.", run.Error);
         Assert.Contains("BlindSpot:Resolution: MaxCandidates는 1 이상이어야 합니다.", run.Error);
         Assert.False(File.Exists(Path.Combine(dir.Path, "blindspot.db")));
+    }
+
+    [Fact]
+    public async Task AValidEnvironmentSettingConfiguresTheWorklistsOfARunOnce()
+    {
+        // The example, in the real process: BlindSpot__Worklists__ExplorationShare=0 and no 탐색 row in any
+        // written worklist. The same district and day with the share left at its default does list 탐색 rows, so the
+        // first half would fail if the process did not read its environment.
+        var asOf = new DateOnly(2026, 10, 30);
+        var zero = await SelectionsOfARunOnceAsync("share-zero", asOf, explorationShare: "0");
+        var defaults = await SelectionsOfARunOnceAsync("share-default", asOf, explorationShare: null);
+
+        Assert.NotEmpty(zero);
+        Assert.DoesNotContain(RiskGrades.Korean(Selection.Exploration), zero);
+        Assert.Contains(RiskGrades.Korean(Selection.Exploration), defaults);
+    }
+
+    /// <summary>
+    /// Runs `BlindSpot.Jobs --once` on a generated district (the inbox delivered five minutes ago, outside the jobs
+    /// host's quiet period) and returns the 선정구분 of every row of the worklists it wrote.
+    /// </summary>
+    async Task<List<string>> SelectionsOfARunOnceAsync(string name, DateOnly asOf, string? explorationShare)
+    {
+        var folder = Directory.CreateDirectory(dir.File(name)).FullName;
+        var inbox = Path.Combine(folder, "inbox");
+        var outDir = Path.Combine(folder, "out");
+        new DistrictGenerator(new SampleOptions { Households = 2_000, Seed = 11, AsOf = asOf }).WriteInbox(inbox);
+        foreach (var file in Directory.GetFiles(inbox)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-5));
+        environment.Remove("BlindSpot__Worklists__ExplorationShare");
+        if (explorationShare is not null) environment["BlindSpot__Worklists__ExplorationShare"] = explorationShare;
+
+        var run = await RunAsync(TimeSpan.FromMinutes(15), "--db", Path.Combine(folder, "blindspot.db"), "--inbox", inbox, "--out", outDir,
+            "--log-file", Path.Combine(folder, "logs", "jobs.clef"), "--once", "--as-of", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(run.Code == 0, $"exit {run.Code}: {run.Error}");
+        Assert.Contains("한 번 실행: 기준일 2026-10-30", run.Output);
+        var files = Directory.GetFiles(Path.Combine(outDir, "worklists", "2026-11-02"), "*.csv");
+        Assert.Equal(18, files.Length);
+        var selections = new List<string>();
+        foreach (var file in files)
+        {
+            // RFC 4180 as the worklists are written (a quoted address may hold a comma).
+            using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(file) { Delimiters = [","], HasFieldsEnclosedInQuotes = true };
+            var column = Array.IndexOf(parser.ReadFields()!, "선정구분");
+            Assert.True(column >= 0, file);
+            while (parser.ReadFields() is { } fields) selections.Add(fields[column]);
+        }
+        return selections;
     }
 
     [Theory]
