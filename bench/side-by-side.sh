@@ -6,7 +6,8 @@
 #   bench/side-by-side.sh <work> [households=190000] [days=3] [seed=42]
 #
 # Day 0 is the first run on an empty store (ingest, train, score, lists); every business day after it the bench's
-# `day-files` writes that day's new tips and visit results into the inbox (no new snapshot) and both run again.
+# `day-files` writes that day's new tips and visit results into the inbox (the sample generator's continued district, as the
+# simulation writes its days; no new snapshot) and both run again.
 # Each run is its own process, timed by /usr/bin/time: wall seconds, CPU seconds (user + system) and peak RSS.
 # scikit-learn's OpenMP threads wait passively (OMP_WAIT_POLICY=PASSIVE): spinning threads on a shared, loaded
 # machine cost the baseline seconds it would not pay alone (20,000 households, load 9-16: scoring 0.6-0.7 s passive,
@@ -45,7 +46,7 @@ for _ in $(seq "$days"); do
   next=$day
   while :; do
     next=$(date -d "$next + 1 day" +%F)
-    dotnet "$work/bench-bin/BlindSpot.Bench.dll" day-files "$db" "$inbox" "$next" "$seed" >/dev/null
+    dotnet "$work/bench-bin/BlindSpot.Bench.dll" day-files "$db" "$inbox" "$next" "$seed" "$households" >/dev/null
     [ "$(date -d "$next" +%u)" -le 5 ] && break
   done
   day=$next

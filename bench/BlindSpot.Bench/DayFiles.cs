@@ -1,106 +1,64 @@
-using System.Globalization;
-using System.Text;
-using BlindSpot.Core.Domain;
-using Microsoft.Data.Sqlite;
+using BlindSpot.Core.Storage;
+using BlindSpot.Samples;
 
 namespace BlindSpot.Bench;
 
 /// <summary>
-/// A simple day generator for `play-district` until the sample generator continues a district day by day: for one
-/// calendar day it writes the officer tips (with household id), the hotline calls (by the registry's address) and the
-/// visit results of the households listed on that day's stored worklist, into the inbox. Volumes follow the generated
-/// district's own last 30 days of tips. Reads the registry straight from the SQLite file (read-only, outside the clock).
+/// The days after a generated district's as-of, written by the sample generator's continued district (BlindSpot.Samples
+/// <see cref="DistrictGenerator.Continue"/>, the writer the simulation and the tests use): a day's officer tips and
+/// hotline calls as the upstream systems export them (rotating export forms, hotline addresses as callers say them), and
+/// the results of visiting the households that day's stored worklist names, drawn from the district's hidden truth
+/// (<see cref="OutcomeFile"/>). No month-end crisis file or registry snapshot: the benchmarks measure the steady daily run.
+/// The district is generated again from its options (<paramref name="households"/>, seed, the store's newest snapshot
+/// as as-of) and checked against the store; visits already stored after as-of are replayed, so a found household's
+/// support ends as it would in one long play.
 /// </summary>
 internal sealed class DayFiles
 {
-    static readonly string[] Signal = ["현관 앞에 우편물이 쌓여 있음", "며칠째 인기척이 없음", "관리비가 몇 달째 밀려 있음", "끼니를 거른다고 함", "악취가 남"];
-    static readonly string[] Noise = ["층간소음 민원", "이사 온 지 얼마 안 된 세입자, 확인 요청", "여행 중이라 우편물이 쌓였다고 함"];
-    static readonly string[] Reporters = ["관리사무소", "부동산", "편의점", "약국", "이웃", "본인"];
-    static readonly string[] Categories = ["경제", "주거", "건강", "고립", "돌봄"];
+    readonly LiveDistrict live;
+    readonly DistrictView view;
 
-    readonly (string Id, string Dong, string Address)[] registry;
-    readonly string db;
-    readonly Random rng;
-    public int OfficerPerDay { get; }
-    public int HotlinePerDay { get; }
+    public DateOnly AsOf { get; }
 
-    public DayFiles(string db, int seed)
+    DayFiles(LiveDistrict live, DateOnly asOf)
     {
-        this.db = db;
-        rng = new Random(seed);
-        using var c = Open();
-        var rows = new List<(string, string, string)>();
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT household_id, dong, address FROM household_versions v WHERE snapshot_date = (SELECT MAX(snapshot_date) FROM household_versions) ORDER BY household_id";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
-        }
-        registry = rows.ToArray();
-        int Count(string source)
-        {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM tips WHERE source = $s AND received_at >= (SELECT datetime(MAX(received_at), '-30 days') FROM tips)";
-            cmd.Parameters.AddWithValue("$s", source);
-            return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        OfficerPerDay = Math.Max(1, Count(nameof(TipSource.Officer)) / 30);
-        HotlinePerDay = Math.Max(1, Count(nameof(TipSource.Hotline)) / 30);
+        this.live = live;
+        view = live.NewView("bench");
+        AsOf = asOf;
     }
 
-    SqliteConnection Open()
+    /// <summary>
+    /// The district of <paramref name="store"/>, generated with <paramref name="households"/> and <paramref name="seed"/>
+    /// (the `generate` command's), continued up to <paramref name="before"/> with the visits stored since as-of; or why not.
+    /// </summary>
+    public static async Task<(DayFiles? Files, string? Problem)> OpenAsync(IBlindSpotStore store, int households, int seed, DateOnly before, CancellationToken ct)
     {
-        var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        return c;
+        if (await store.LoadNewestSnapshotDateAsync(ct) is not { } asOf) return (null, "the store holds no registry snapshot: run the generated inbox first");
+        var generator = new DistrictGenerator(new SampleOptions { Households = households, Seed = seed, AsOf = asOf });
+        var known = await store.LoadDistrictAsync(before.AddDays(-1), ct);
+        var living = known.Households.Count(h => !h.MovedOut);
+        if (living != generator.Figures.HouseholdsAsOf)
+            return (null, $"the store's registry ({living} households as of {asOf:yyyy-MM-dd}) is not the district generated with households={households} seed={seed} " +
+                $"({generator.Figures.HouseholdsAsOf}): give day-files the households and seed `generate` was given");
+        var files = new DayFiles(generator.Continue(), asOf);
+        foreach (var visits in known.Outcomes.Where(o => o.VisitedOn > asOf).GroupBy(o => o.VisitedOn).OrderBy(g => g.Key))
+        {
+            files.live.AdvanceTo(visits.Key);
+            foreach (var o in visits) files.view.Visit(o.HouseholdId, visits.Key);
+        }
+        return (files, null);
     }
 
-    /// <summary>Writes the day's files; returns (tips, visits) written.</summary>
-    public (int Tips, int Visits) Write(DateOnly day, string inbox)
+    /// <summary>Writes <paramref name="day"/>'s tips and the results of visiting its stored worklist into <paramref name="inbox"/>; returns (tips, visits) written.</summary>
+    public async Task<(int Tips, int Visits)> WriteAsync(IBlindSpotStore store, DateOnly day, string inbox, CancellationToken ct)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var officer = new StringBuilder("tip_id,received_at,officer_id,dong,address,subject_name,phone,household_id,category,urgent,note\n");
-        for (var i = 0; i < OfficerPerDay; i++)
-        {
-            var h = registry[rng.Next(registry.Length)];
-            officer.Append(inv, $"OT-B{day:yyyyMMdd}-{i:D4},{day:yyyy-MM-dd} {rng.Next(9, 18):D2}:{rng.Next(60):D2},OF-B-{rng.Next(1, 40):D3},{h.Dong},{Csv(h.Address)},,,{h.Id},")
-                .Append(Categories[rng.Next(Categories.Length)]).Append(',').Append(rng.NextDouble() < 0.08 ? "Y" : "N").Append(',')
-                .Append(rng.NextDouble() < 0.5 ? Signal[rng.Next(Signal.Length)] : Noise[rng.Next(Noise.Length)]).Append('\n');
-        }
-        var hotline = new StringBuilder("call_id,called_at,reporter_type,dong,address,subject_name,urgent,note\n");
-        for (var i = 0; i < HotlinePerDay; i++)
-        {
-            var h = registry[rng.Next(registry.Length)];
-            hotline.Append(inv, $"HL-B{day:yyyyMMdd}-{i:D4},{day:yyyy-MM-dd} {rng.Next(9, 18):D2}:{rng.Next(60):D2},{Reporters[rng.Next(Reporters.Length)]},{h.Dong},{Csv(h.Address)},,")
-                .Append(rng.NextDouble() < 0.05 ? "Y" : "N").Append(',')
-                .Append(rng.NextDouble() < 0.5 ? Signal[rng.Next(Signal.Length)] : Noise[rng.Next(Noise.Length)]).Append('\n');
-        }
-        File.WriteAllText(Path.Combine(inbox, $"tips_officer_{day:yyyyMMdd}.csv"), officer.ToString());
-        File.WriteAllText(Path.Combine(inbox, $"tips_hotline_{day:yyyyMMdd}.csv"), hotline.ToString());
-
-        // The day's visits: the households listed for it (a worklist is built the evening before).
-        var listed = new List<string>();
-        using (var c = Open())
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT household_id FROM worklist_entries WHERE list_date = $d ORDER BY dong, rank";
-            cmd.Parameters.AddWithValue("$d", day.ToString("yyyy-MM-dd", inv));
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) listed.Add(r.GetString(0));
-        }
+        live.AdvanceTo(day);
+        // As the simulation does: the day's visits first (a household found today gets support), then the day's tips.
+        var listed = (await store.LoadWorklistAsync(day, ct)).DistinctBy(e => e.HouseholdId).ToList();
         if (listed.Count > 0)
-        {
-            var outcomes = new StringBuilder("household_id,visited_on,result,services,worker_id\n");
-            foreach (var id in listed.Distinct(StringComparer.Ordinal))
-            {
-                var x = rng.NextDouble();
-                var result = x < 0.12 ? "부재" : x < 0.15 ? "거부" : x < 0.45 ? "발굴" : "비해당";
-                outcomes.Append(inv, $"{id},{day:yyyy-MM-dd},{result},,W-B-{rng.Next(1, 40):D3}\n");
-            }
-            File.WriteAllText(Path.Combine(inbox, $"outcomes_{day:yyyyMMdd}.csv"), outcomes.ToString());
-        }
-        return (OfficerPerDay + HotlinePerDay, listed.Count);
+            OutcomeFile.Write(inbox, day, listed.Select(e => (e.HouseholdId, e.Dong, view.Visit(e.HouseholdId, day).Result)).ToList());
+        var tips = live.TipsOn(day).Count(t => view.Received(t.TipId));
+        view.WriteDays(day.AddDays(-1), day, inbox, monthEnd: false);
+        return (tips, listed.Count);
     }
-
-    static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

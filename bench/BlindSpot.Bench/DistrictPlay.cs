@@ -9,7 +9,7 @@ namespace BlindSpot.Bench;
 /// `play-district`: plays a generated district for several days, each run in its own process like the nightly CLI
 /// `run`. Day 0 is the first run on an empty store (the generated inbox: ingest, train, score, lists); every business
 /// day after it the inbox gets that day's new tips and visit results (no new registry snapshot) from
-/// <see cref="DayFiles"/> and the run goes again as of that day. Prints each run's phases and peak memory, and the
+/// <see cref="DayFiles"/> (the sample generator's continued district) and the run goes again as of that day. Prints each run's phases and peak memory, and the
 /// load average. The work folder keeps the inbox between invocations; the store is recreated.
 /// </summary>
 internal static class DistrictPlay
@@ -40,12 +40,23 @@ internal static class DistrictPlay
         var first = await RunDayAsync(db, playInbox, outDir, asOf, "first", ct);
         if (first != 0) return first;
 
-        var files = new DayFiles(db, seed);
-        Console.WriteLine(string.Create(inv, $"(each day: {files.OfficerPerDay} officer tips, {files.HotlinePerDay} hotline calls, visits = the day's worklist)"));
+        DayFiles? files = null;
         for (var i = 0; i < days; i++)
         {
             var next = calendar.NextBusinessDay(asOf);
-            for (var d = asOf.AddDays(1); d <= next; d = d.AddDays(1)) files.Write(d, playInbox);
+            await using (var store = await BlindSpot.Storage.StoreFactory.OpenAsync(db, ct))
+            {
+                if (files is null)
+                {
+                    var (opened, problem) = await DayFiles.OpenAsync(store, households, seed, asOf.AddDays(1), ct);
+                    files = opened ?? throw new InvalidOperationException(problem);
+                }
+                for (var d = asOf.AddDays(1); d <= next; d = d.AddDays(1))
+                {
+                    var (tips, visits) = await files.WriteAsync(store, d, playInbox, ct);
+                    Console.WriteLine(string.Create(inv, $"  {d:yyyy-MM-dd}: {tips} tips, {visits} visits written"));
+                }
+            }
             asOf = next;
             var code = await RunDayAsync(db, playInbox, outDir, asOf, "daily", ct);
             if (code != 0) return code;

@@ -88,10 +88,20 @@ if (args is ["run-district", var runInbox, var runDb, var runOut, ..])
 }
 if (args is ["day-files", var dayDb, var dayInbox, var dayDate, ..])
 {
-    // One business day's new files (DayFiles, as play-district writes them) into an inbox: with a copy of a played store,
-    // one daily run can be measured again and again (`run-district` on the copy).
-    var (tips, visits) = new BlindSpot.Bench.DayFiles(dayDb, args.Length > 4 ? int.Parse(args[4], inv) : 42)
-        .Write(DateOnly.ParseExact(dayDate, "yyyy-MM-dd", inv), dayInbox);
+    // One calendar day's new files into an inbox, by the sample generator's continued district (DayFiles): that day's tips
+    // and the results of its stored worklist. With a copy of a played store, one daily run can be measured again and again
+    // (`run-district` on the copy). The seed and households are those `generate` was given (defaults alike).
+    var day = DateOnly.ParseExact(dayDate, "yyyy-MM-dd", inv);
+    var seed = args.Length > 4 ? int.Parse(args[4], inv) : new SampleOptions().Seed;
+    var households = args.Length > 5 ? int.Parse(args[5], inv) : new SampleOptions().Households;
+    await using var store = await StoreFactory.OpenAsync(dayDb, CancellationToken.None);
+    var (files, problem) = await BlindSpot.Bench.DayFiles.OpenAsync(store, households, seed, day, CancellationToken.None);
+    if (files is null)
+    {
+        Console.Error.WriteLine($"day-files: {problem}");
+        return 2;
+    }
+    var (tips, visits) = await files.WriteAsync(store, day, dayInbox, CancellationToken.None);
     Console.WriteLine(string.Create(inv, $"{tips} tips, {visits} visits written to {dayInbox}"));
     return 0;
 }
@@ -128,6 +138,6 @@ if (args is ["resolve-tips", ..])
         args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null, notes: !args.Contains("--no-notes"));
 }
 Console.Error.WriteLine("usage: generate <inbox> [households] [seed] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
-    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] " +
+    "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] [households] " +
     "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes]");
 return 2;

@@ -106,15 +106,15 @@ public sealed class DistrictView
 
     /// <summary>
     /// Writes the inbox files of every drawn day after <paramref name="after"/> up to <paramref name="through"/> into
-    /// <paramref name="inbox"/>: tips of the day, and on a month's last day the crisis file and the registry snapshot.
-    /// Returns the file names written.
+    /// <paramref name="inbox"/>: tips of the day, and on a month's last day the crisis file and the registry snapshot
+    /// unless <paramref name="monthEnd"/> is false (the benchmarks' steady daily run: tips only). Returns the file names written.
     /// </summary>
-    public IReadOnlyList<string> WriteDays(DateOnly after, DateOnly through, string inbox)
+    public IReadOnlyList<string> WriteDays(DateOnly after, DateOnly through, string inbox, bool monthEnd = true)
     {
         if (through > world.Today) throw new InvalidOperationException($"Advance the district to {through:yyyy-MM-dd} before writing it.");
         var names = new List<string>();
         for (var d = after.AddDays(1); d <= through; d = d.AddDays(1))
-            if (world.Days.TryGetValue(d, out var day)) names.AddRange(DayWriter.Write(world, state, day, inbox));
+            if (world.Days.TryGetValue(d, out var day)) names.AddRange(DayWriter.Write(world, state, monthEnd ? day : day with { CrisisMonth = null }, inbox));
         return names;
     }
 }
