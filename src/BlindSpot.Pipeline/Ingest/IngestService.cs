@@ -15,10 +15,10 @@ namespace BlindSpot.Pipeline.Ingest;
 /// One bad file never stops the others: a file that cannot be read or stored is reported <see cref="IngestFileStatus.Failed"/>
 /// with its reason, is not recorded, and is tried again by the next run.
 /// </summary>
-/// <param name="files">The inbox's file format (BlindSpot.Csv's, through Core's port).</param>
+/// <param name="feeds">The inbox's file format (BlindSpot.Csv's, through Core's port).</param>
 /// <param name="output">Writes the quarantined rows' files.</param>
 /// <param name="resolution">Links tips to households under the configured thresholds (BlindSpot.Resolution's, through Core's port).</param>
-public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IFeedFiles files, IOutputFiles output,
+public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> logger, TimeProvider clock, IFeedFiles feeds, IOutputFiles output,
     ITipResolution resolution, IngestOptions? options = null)
 {
     readonly IngestOptions options = options ?? IngestOptions.Default;
@@ -87,7 +87,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         return new IngestReport(inboxDir, quarantineDir, results);
     }
 
-    DateOnly SnapshotDate(InboxEntry e, DateOnly today) => files.SnapshotDate(e.Name, today).Date;
+    DateOnly SnapshotDate(InboxEntry e, DateOnly today) => feeds.SnapshotDate(e.Name, today).Date;
 
     void LogImmediate(IngestFileResult r)
     {
@@ -141,7 +141,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 logger.LogInformation("Deferred {FileName}: {Reason}", name, unsettled);
                 return new Read(entry, null, null, new IngestFileResult(name, IngestFileStatus.Deferred, null, null, unsettled), 0);
             }
-            var identity = files.Identity(name, bytes);
+            var identity = feeds.Identity(name, bytes);
             var earlier = await store.FindFileAsync(identity, ct);
             if (earlier is { Rejected: false })
             {
@@ -153,7 +153,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             await run.Context.EnsureAsync(IngestContext.PartsFor(entry.Feed!.Value), ct);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
-            var batch = files.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten, resolution.Linker(run.Context));
+            var batch = feeds.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten, resolution.Linker(run.Context));
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
