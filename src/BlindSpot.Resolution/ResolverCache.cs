@@ -9,7 +9,8 @@ namespace BlindSpot.Resolution;
 /// One <see cref="TipResolver"/> per ingest context, rebuilt only when a committed file changed the households
 /// (<see cref="IngestContext.RegistryChanges"/>) or other thresholds are asked for: the registry index is built once per
 /// run (not per tips file), and again only after a new registry snapshot. The index takes the registry's addresses
-/// apart with the parts kept for the context (<see cref="Keep"/>), if any.
+/// apart with the parts kept for the context (<see cref="Keep"/>), if any. The index may be started on another thread
+/// before the first tips file asks for it (<see cref="BuildAhead"/>).
 /// </summary>
 public static class ResolverCache
 {
@@ -17,6 +18,10 @@ public static class ResolverCache
 
     static readonly ConditionalWeakTable<IngestContext, Built> Resolvers = new();
     static readonly ConditionalWeakTable<IngestContext, RegistryAddresses> Addresses = new();
+    static readonly ConditionalWeakTable<IngestContext, Ahead> Started = new();
+
+    /// <summary>An index being built from the households the context held at <see cref="RegistryChanges"/>.</summary>
+    sealed record Ahead(Task<RegistryIndex> Index, int RegistryChanges);
 
     public static TipResolver For(IngestContext context, ResolutionOptions? options = null)
     {
@@ -25,10 +30,51 @@ public static class ResolverCache
             return built.Resolver;
         var index = built is not null && built.RegistryChanges == context.RegistryChanges
             ? built.Resolver.Index
-            : new RegistryIndex(context.Households.Values, Addresses.TryGetValue(context, out var a) ? a : null);
+            : Awaited(context) ?? new RegistryIndex(context.Households.Values, Addresses.TryGetValue(context, out var a) ? a : null);
         var resolver = new TipResolver(index, options);
         Resolvers.AddOrUpdate(context, new Built(resolver, context.RegistryChanges));
         return resolver;
+    }
+
+    /// <summary>
+    /// Starts building the context's index on the thread pool from the households it holds now, unless one is built or
+    /// being built for them: a run whose tips files come after other files (a first run's crisis months, a day's visit
+    /// results) builds it on the second core meanwhile. <see cref="For"/> takes it only while the context's
+    /// <see cref="IngestContext.RegistryChanges"/> has not moved (the same households in the same order, so the same
+    /// index as built then); otherwise it builds anew, as without this call. The caller must not change the context's
+    /// households during this call (a run's ingest is one thread); it may after it (the index reads its own copy).
+    /// </summary>
+    public static void BuildAhead(IngestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var changes = context.RegistryChanges;
+        if (Resolvers.TryGetValue(context, out var built) && built.RegistryChanges == changes) return;
+        if (Started.TryGetValue(context, out var started))
+        {
+            if (started.RegistryChanges == changes) return;
+            Settle(started);
+        }
+        var households = context.Households.Values.ToArray();
+        var addresses = Addresses.TryGetValue(context, out var a) ? a : null;
+        Started.AddOrUpdate(context, new Ahead(Task.Run(() => new RegistryIndex(households, addresses)), changes));
+    }
+
+    /// <summary>The index started ahead for the context's households as they are now, waited for; null when none.</summary>
+    static RegistryIndex? Awaited(IngestContext context)
+    {
+        if (!Started.TryGetValue(context, out var started)) return null;
+        Started.Remove(context);
+        if (started.RegistryChanges == context.RegistryChanges) return started.Index.GetAwaiter().GetResult();
+        // Built for households since changed: not used, but finished first (it adds to the kept addresses an index
+        // built now reads and adds to).
+        Settle(started);
+        return null;
+    }
+
+    static void Settle(Ahead stale)
+    {
+        try { stale.Index.Wait(); }
+        catch (AggregateException) { /* not used; an index built now meets the same failure, if any */ }
     }
 
     /// <summary>
