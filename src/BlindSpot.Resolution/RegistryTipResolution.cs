@@ -25,6 +25,8 @@ public sealed class RegistryTipResolution(ResolutionOptions? options = null) : I
     public byte[] RegistryCopy(IngestContext context) =>
         KeptRegistry.Write(context.Households.Values, ResolverCache.For(context).Index.Addresses);
 
+    public void BuildIndexAhead(IngestContext context) => ResolverCache.BuildAhead(context);
+
     public bool TryRestoreRegistry(byte[] copy, IngestContext context, out int households, out string? damage)
     {
         households = 0;

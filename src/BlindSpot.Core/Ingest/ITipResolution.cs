@@ -25,4 +25,11 @@ public interface ITipResolution
     /// its index; false (and nothing filled) when the copy is of another format or build, or damaged (<paramref name="damage"/> says how).
     /// </summary>
     bool TryRestoreRegistry(byte[] copy, IngestContext context, out int households, out string? damage);
+
+    /// <summary>
+    /// Starts building the index of <paramref name="context"/>'s registry on another thread, for the tips files ingest
+    /// will read after other files (the context's households must not change during the call). <see cref="Linker"/>
+    /// uses it only while the context's households are those it was started from. Optional: doing nothing is correct.
+    /// </summary>
+    void BuildIndexAhead(IngestContext context) { }
 }

@@ -39,11 +39,12 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         }
         var results = new List<IngestFileResult>();
         var run = new RunState(LoadAsync, await LoadKnownAsync(ct), NewContext());
+        var startContext = run.Context;
 
         var entries = InboxScanner.Scan(inboxDir);
         var today = DateOnly.FromDateTime(Kst.Now(clock));
         var ordered = InProcessingOrder(entries, today).ToList();
-        var indexAhead = new IndexAhead(ordered, (await store.ListFilesAsync(ct)).Where(f => !f.Rejected).Select(f => f.FileName));
+        var indexAhead = new IndexAhead(resolution, ordered, (await store.ListFilesAsync(ct)).Where(f => !f.Rejected).Select(f => f.FileName));
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.
         var registryFailed = false;
         for (var i = 0; i < ordered.Count; i++)
@@ -67,7 +68,17 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 var snapshot = await IngestSnapshotAsync(run, group, date, quarantineDir, ct);
                 registryFailed |= snapshot.Any(r => r.Status == IngestFileStatus.Failed);
                 results.AddRange(snapshot);
-                if (!registryFailed) indexAhead.Start(run.Context, i);
+                if (!registryFailed && indexAhead.LastSnapshot(i))
+                {
+                    // The run's last snapshot is stored: the registry's copy is kept for the next run (which would
+                    // otherwise read every version to write it) when the context is the one the run started with (never
+                    // reloaded) and no snapshot stored was older than one it held: its households are then in the order a
+                    // read of the versions gives (by snapshot date, then as stored), so the copy is the one the next run
+                    // would have kept. Kept now rather than at the end, while the run holds the least (no crisis keys).
+                    if (run.Context == startContext && run.Context.RegistryChanges > 0 && !run.RegistryOutOfOrder && run.Context.Holds(IngestContextParts.Registry))
+                        await new RegistryCache(store, logger, resolution).KeepAfterSnapshotAsync(run.Context, ct);
+                    indexAhead.Start(run.Context, i);
+                }
                 continue;
             }
             if (registryFailed && IngestContext.PartsFor(entry.Feed!.Value).HasFlag(IngestContextParts.Registry))
@@ -103,6 +114,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     {
         public HashSet<string> Known { get; set; } = known;
         public IngestContext Context { get; set; } = context;
+        /// <summary>A snapshot older than the newest the context held was included (its households are then not in store order).</summary>
+        public bool RegistryOutOfOrder { get; set; }
 
         public async Task ReloadAsync(CancellationToken ct) => (Known, Context) = await load(ct);
     }
@@ -134,16 +147,24 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     sealed record Read(InboxEntry Entry, IngestBatch? Batch, FileLedgerEntry? Earlier, IngestFileResult? Result, double Seconds);
 
     /// <summary>
-    /// Starts the tip resolver's registry index on the second core (<see cref="ResolverCache.BuildAhead"/>) once the
+    /// Starts the tip resolver's registry index on the second core (<see cref="ITipResolution.BuildIndexAhead"/>) once the
     /// registry the run's tips will be read against is held (no households file left to read) and a tips file the ledger
     /// does not know by name lies ahead: the index (about a CPU-second at 190,000 households) is built while the files
     /// before it (a first run's crisis months and visit results, a day's visit results) are read, instead of when the
     /// first tips file asks. The index is the same either way; the name check only avoids building one that no tips file
     /// of the run needs (a file the ledger knows by name is most likely skipped).
     /// </summary>
-    sealed class IndexAhead(List<InboxEntry> ordered, IEnumerable<string> ledgerNames)
+    sealed class IndexAhead(ITipResolution resolution, List<InboxEntry> ordered, IEnumerable<string> ledgerNames)
     {
         readonly HashSet<string> known = ledgerNames.ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>True when no households file is left to read after <paramref name="at"/>.</summary>
+        public bool LastSnapshot(int at)
+        {
+            for (var k = at + 1; k < ordered.Count; k++)
+                if (ordered[k].Result is null && ordered[k].Feed == Feed.Households) return false;
+            return true;
+        }
 
         public void Start(IngestContext context, int at)
         {
@@ -156,7 +177,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 if (e.Feed == Feed.Households) return;
                 tipsAhead |= IsTips(e) && !known.Contains(e.Name);
             }
-            if (tipsAhead) ResolverCache.BuildAhead(context);
+            if (tipsAhead) resolution.BuildIndexAhead(context);
         }
 
         static bool IsTips(InboxEntry e) => e.Feed is Feed.TipsHotline or Feed.TipsOfficer;
@@ -244,7 +265,11 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             var read = await ReadAsync(run, entry, ct);
             if (read.Batch is { File.Rejected: false } b)
             {
-                if (!tentative) (previous, present) = NewestSnapshot(run.Context, date);
+                if (!tentative)
+                {
+                    (previous, present) = NewestSnapshot(run.Context, date);
+                    if (previous > date) run.RegistryOutOfOrder = true;
+                }
                 run.Context.Include(b);
                 tentative = true;
             }

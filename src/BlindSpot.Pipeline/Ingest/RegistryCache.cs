@@ -44,6 +44,29 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger, ITipR
                 logger.LogInformation("The kept copy of the registry is of another format or build: reading the registry from its versions");
         }
         await store.LoadIngestContextPartsAsync(context, parts, ct);
+        await KeepAsync(context, state, ct);
+    }
+
+    /// <summary>
+    /// Keeps a copy of the registry right after a run committed the last households file of its inbox into a registry
+    /// whose order it knows (<paramref name="context"/> holds every household's newest version, in the order a read of
+    /// the versions gives: see <see cref="IngestService"/>): the next run (the first daily run after a snapshot) reads one
+    /// blob instead of every version. On SQLite the copy is the one that run would have kept after reading the versions.
+    /// </summary>
+    public async Task KeepAfterSnapshotAsync(IngestContext context, CancellationToken ct)
+    {
+        string state;
+        try { state = await store.RegistryStateAsync(ct); }
+        catch (DbException e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not keep a copy of the registry: {ErrorType} {SqlState}", e.GetType().Name, e.SqlState);
+            return;
+        }
+        await KeepAsync(context, state, ct);
+    }
+
+    async Task KeepAsync(IngestContext context, string state, CancellationToken ct)
+    {
         // The index is built now (a day with tips needs it anyway) so that the copy holds the addresses taken apart.
         var copy = resolution.RegistryCopy(context);
         try
