@@ -78,6 +78,11 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                     if (run.Context == startContext && run.Context.RegistryChanges > 0 && !run.RegistryOutOfOrder && run.Context.Holds(IngestContextParts.Registry))
                         await new RegistryCache(store, logger, resolution).KeepAfterSnapshotAsync(run.Context, ct);
                     indexAhead.Start(run.Context, i);
+                    // Only a households file checks the snapshot keys (one per stored version: ~30 MB at 190,000
+                    // households), and none is left: dropped before the crisis keys are read, so the end of the ingest
+                    // (a first run's peak) holds less.
+                    run.Context.HouseholdSnapshotKeys.Clear();
+                    run.Context.HouseholdSnapshotKeys.TrimExcess();
                 }
                 continue;
             }

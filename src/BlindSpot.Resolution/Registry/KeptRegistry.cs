@@ -31,7 +31,7 @@ public static class KeptRegistry
         ArgumentNullException.ThrowIfNull(addresses);
         // Written twice, the first time only counted: the blob (~33 MB at 190,000 households) is then allocated once at
         // its size, instead of a growing buffer (up to twice the size) and its copy held at once (~100 MB of peak in
-        // the run that keeps it: docs/benchmarks.md, eighth pass).
+        // the run that keeps it: docs/benchmarks.md, ninth pass).
         var counted = new CountingStream();
         using (var w = new BinaryWriter(counted, Encoding.UTF8, leaveOpen: true)) WriteTo(w, households, addresses);
         var blob = new byte[counted.Length];
