@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace BlindSpot.Jobs.Tests.Hosting;
 
 /// <summary>
-/// The jobs host as an operator meets it (issue 10, item 10): the real BlindSpot.Jobs process, a real PostgreSQL
-/// server. --help starts nothing; a database that is down at start is waited for, then given up on with one line;
-/// invalid configuration is one line and exit code 2.
+/// The jobs host as an operator meets it (issue 10, item 10; issue 8): the real BlindSpot.Jobs process, against a real
+/// PostgreSQL server or a real SQLite file. --help starts nothing; a database that is down at start is waited for, then
+/// given up on with one line; invalid configuration is one line and exit code 2; a valid environment setting
+/// (`BlindSpot__Worklists__ExplorationShare=0`) changes the lists of a `--once` run.
 /// </summary>
 public sealed class JobsHostTests : IDisposable
 {
