@@ -38,13 +38,16 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             return new IngestReport(inboxDir, quarantineDir, []) { InboxBusy = true };
         }
         var results = new List<IngestFileResult>();
-        var run = new RunState(LoadAsync, await LoadKnownAsync(ct), NewContext());
+        // The ledger is read once: the hashes of the files stored (what the run skips) and, for the index started
+        // ahead, the names of those not refused.
+        var ledger = await store.ListFilesAsync(ct);
+        var run = new RunState(LoadAsync, Known(ledger), NewContext());
         var startContext = run.Context;
 
         var entries = InboxScanner.Scan(inboxDir);
         var today = DateOnly.FromDateTime(Kst.Now(clock));
         var ordered = InProcessingOrder(entries, today).ToList();
-        var indexAhead = new IndexAhead(resolution, ordered, (await store.ListFilesAsync(ct)).Where(f => !f.Rejected).Select(f => f.FileName));
+        var indexAhead = new IndexAhead(resolution, ordered, ledger.Where(f => !f.Rejected).Select(f => f.FileName));
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.
         var registryFailed = false;
         for (var i = 0; i < ordered.Count; i++)
@@ -145,8 +148,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         });
     }
 
-    async Task<HashSet<string>> LoadKnownAsync(CancellationToken ct) =>
-        (await store.ListFilesAsync(ct)).Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
+    async Task<HashSet<string>> LoadKnownAsync(CancellationToken ct) => Known(await store.ListFilesAsync(ct));
+
+    static HashSet<string> Known(IEnumerable<FileLedgerEntry> ledger) => ledger.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A file read (Batch set), or what it came to without a batch (Result set).</summary>
     sealed record Read(InboxEntry Entry, IngestBatch? Batch, FileLedgerEntry? Earlier, IngestFileResult? Result, double Seconds);
