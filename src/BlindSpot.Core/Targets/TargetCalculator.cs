@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 
@@ -35,14 +36,27 @@ public static class TargetCalculator
 
         var discoveries = Dongs.All.ToDictionary(d => d, _ => 0, StringComparer.Ordinal);
         var unattributed = 0;
-        var firstDiscovery = data.Outcomes
-            .Where(o => o.Result == VisitResult.Discovered && o.VisitedOn.Year == year && o.VisitedOn <= asOf)
-            .GroupBy(o => o.HouseholdId, StringComparer.Ordinal)
-            .Select(g => g.MinBy(o => o.VisitedOn)!);
-        var versions = data.HouseholdVersions.ToLookup(h => h.HouseholdId, StringComparer.Ordinal);
-        foreach (var o in firstDiscovery)
+        // Each household's first 발굴 of the year (by day; the first row of that day, in input order).
+        var firstDiscovery = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var o in data.Outcomes)
         {
-            var dong = DongOn(versions[o.HouseholdId], o.VisitedOn);
+            if (o.Result != VisitResult.Discovered || o.VisitedOn.Year != year || o.VisitedOn > asOf) continue;
+            ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(firstDiscovery, o.HouseholdId, out var seen);
+            if (!seen || o.VisitedOn < day) day = o.VisitedOn;
+        }
+        // The dong each discovered household lived in on that day, from its registry versions: one pass over the
+        // versions, looking at those of discovered households only (a few thousand of the district's ~380,000).
+        var dongOn = new Dictionary<string, (Household? Best, Household? Oldest)>(firstDiscovery.Count, StringComparer.Ordinal);
+        foreach (var v in data.HouseholdVersions)
+        {
+            if (!firstDiscovery.TryGetValue(v.HouseholdId, out var day)) continue;
+            ref var found = ref CollectionsMarshal.GetValueRefOrAddDefault(dongOn, v.HouseholdId, out _);
+            found = Closer(found, v, day);
+        }
+        foreach (var householdId in firstDiscovery.Keys)
+        {
+            var (best, oldest) = dongOn.GetValueOrDefault(householdId);
+            var dong = (best ?? oldest)?.Dong;
             if (dong is not null && discoveries.ContainsKey(dong)) discoveries[dong]++;
             else unattributed++;
         }
@@ -76,15 +90,15 @@ public static class TargetCalculator
         return new DongTarget(dong, baselineYear, baseline, target, found, expected, pace, projected, Status(pace, found, options));
     }
 
-    /// <summary>The household's dong on a day: its newest registry version dated on or before it, else its oldest.</summary>
-    static string? DongOn(IEnumerable<Household> versions, DateOnly day)
+    /// <summary>
+    /// A household's dong on a day is that of its newest registry version dated on or before it, else of its oldest:
+    /// folds one more version <paramref name="v"/> into the two candidates (the first of equal dates stays).
+    /// </summary>
+    static (Household? Best, Household? Oldest) Closer((Household? Best, Household? Oldest) found, Household v, DateOnly day)
     {
-        Household? best = null, oldest = null;
-        foreach (var v in versions)
-        {
-            if (v.SnapshotDate <= day && (best is null || v.SnapshotDate > best.SnapshotDate)) best = v;
-            if (oldest is null || v.SnapshotDate < oldest.SnapshotDate) oldest = v;
-        }
-        return (best ?? oldest)?.Dong;
+        var (best, oldest) = found;
+        if (v.SnapshotDate <= day && (best is null || v.SnapshotDate > best.SnapshotDate)) best = v;
+        if (oldest is null || v.SnapshotDate < oldest.SnapshotDate) oldest = v;
+        return (best, oldest);
     }
 }

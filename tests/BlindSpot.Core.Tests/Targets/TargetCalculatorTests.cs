@@ -102,6 +102,22 @@ public sealed class TargetCalculatorTests
     }
 
     [Fact]
+    public void ADiscoveryBeforeTheHouseholdsFirstSnapshotCountsInTheDongOfItsOldestVersion()
+    {
+        var asOf = new DateOnly(2026, 6, 30);
+        var d = new Some(asOf);
+        d.Household("H1", dong: "여의동", snapshot: new DateOnly(2026, 4, 1));
+        d.Household("H1", dong: "대림1동", snapshot: new DateOnly(2026, 5, 1));
+        d.Visit("H1", new DateOnly(2026, 3, 5), VisitResult.Discovered);
+
+        var report = TargetCalculator.Compute(2026, asOf, d.Data(), TargetOptions.Default);
+
+        Assert.Equal(1, report.Dongs.Single(x => x.Dong == "여의동").DiscoveriesYtd);
+        Assert.Equal(0, report.Dongs.Single(x => x.Dong == "대림1동").DiscoveriesYtd);
+        Assert.Equal(0, report.Unattributed);
+    }
+
+    [Fact]
     public void IgnoresDiscoveriesAfterTheAsOfDayAndClampsPastYears()
     {
         var d = new Some(new DateOnly(2026, 12, 31));
