@@ -76,6 +76,28 @@ public sealed record DistrictData(DateOnly AsOf)
         foreach (var v in HouseholdVersions)
             if (v.SnapshotDate <= AsOf && (newestSnapshot is null || v.SnapshotDate > newestSnapshot)) newestSnapshot = v.SnapshotDate;
 
+        // The store gives each household's versions one after another, households in id order: then one pass picks each
+        // household's version and the result is in id order already. Versions in any other order take the general way.
+        var result = new List<Household>();
+        Household? current = null;
+        foreach (var v in HouseholdVersions)
+        {
+            if (current is null) { current = v; continue; }
+            if (ReferenceEquals(v.HouseholdId, current.HouseholdId) || string.Equals(v.HouseholdId, current.HouseholdId, StringComparison.Ordinal))
+            {
+                current = Better(current, v);
+                continue;
+            }
+            if (string.CompareOrdinal(v.HouseholdId, current.HouseholdId) < 0) return ResolveInAnyOrder(newestSnapshot);
+            Add(result, current, newestSnapshot);
+            current = v;
+        }
+        if (current is not null) Add(result, current, newestSnapshot);
+        return result;
+    }
+
+    IReadOnlyList<Household> ResolveInAnyOrder(DateOnly? newestSnapshot)
+    {
         var chosen = new Dictionary<string, Household>(StringComparer.Ordinal);
         foreach (var v in HouseholdVersions)
         {
@@ -84,20 +106,28 @@ public sealed record DistrictData(DateOnly AsOf)
         }
 
         var result = new List<Household>(chosen.Count);
-        foreach (var h in chosen.Values)
-        {
-            if (h.SnapshotDate > AsOf)
-            {
-                if (h.MovedIn > AsOf) continue;
-                result.Add(h with { MovedOut = false });
-            }
-            else
-            {
-                result.Add(h with { MovedOut = newestSnapshot is { } s && h.SnapshotDate < s });
-            }
-        }
+        foreach (var h in chosen.Values) Add(result, h, newestSnapshot);
         result.Sort((a, b) => string.CompareOrdinal(a.HouseholdId, b.HouseholdId));
         return result;
+    }
+
+    /// <summary>
+    /// Adds a household's chosen version as the day sees it: moved out when it is missing from the newest snapshot of
+    /// the day; a version of a later snapshot only when the household had moved in by then. A version that already
+    /// says what the day says is shared, not copied (records never change).
+    /// </summary>
+    void Add(List<Household> result, Household h, DateOnly? newestSnapshot)
+    {
+        if (h.SnapshotDate > AsOf)
+        {
+            if (h.MovedIn > AsOf) return;
+            result.Add(h.MovedOut ? h with { MovedOut = false } : h);
+        }
+        else
+        {
+            var movedOut = newestSnapshot is { } s && h.SnapshotDate < s;
+            result.Add(h.MovedOut == movedOut ? h : h with { MovedOut = movedOut });
+        }
     }
 
     /// <summary>Newest version on or before AsOf wins; failing that, the oldest version after it.</summary>

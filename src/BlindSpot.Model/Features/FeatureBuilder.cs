@@ -26,15 +26,33 @@ public sealed class FeatureBuilder
     public FeatureBuilder(DistrictData data)
     {
         this.data = data;
+        Dictionary<string, Household[]>? byHousehold = null;
+        Dictionary<string, CrisisRecord[]>? crisisByHousehold = null;
+        Dictionary<string, Tip[]>? tipsByHousehold = null;
+        Dictionary<string, Outcome[]>? outcomesByHousehold = null;
+        // The indexes read the district only, each its own rows: built side by side, with the households of the data's
+        // own day (what BuildAll asks for first; DistrictData keeps them).
+        Parallel.Invoke(
+            () =>
+            {
+                byHousehold = ByHousehold(data.HouseholdVersions, v => v.HouseholdId);
+                foreach (var id in byHousehold.Where(kv => !IsByDate(kv.Value)).Select(kv => kv.Key).ToList())
+                    byHousehold[id] = byHousehold[id].OrderBy(v => v.SnapshotDate).ToArray();
+            },
+            () => crisisByHousehold = ByHousehold(data.Crisis, c => c.HouseholdId),
+            () =>
+            {
+                tipsByHousehold = data.Tips.Where(t => t.HouseholdId is not null).GroupBy(t => t.HouseholdId!, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.ReceivedAt).ThenBy(t => t.TipId, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+                outcomesByHousehold = data.Outcomes.GroupBy(o => o.HouseholdId, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.OrderBy(o => o.VisitedOn).ToArray(), StringComparer.Ordinal);
+            },
+            () => _ = data.Households);
         snapshotDates = data.HouseholdVersions.Select(v => v.SnapshotDate).Distinct().Order().ToArray();
-        versions = ByHousehold(data.HouseholdVersions, v => v.HouseholdId);
-        foreach (var id in versions.Where(kv => !IsByDate(kv.Value)).Select(kv => kv.Key).ToList())
-            versions[id] = versions[id].OrderBy(v => v.SnapshotDate).ToArray();
-        crisis = ByHousehold(data.Crisis, c => c.HouseholdId);
-        tips = data.Tips.Where(t => t.HouseholdId is not null).GroupBy(t => t.HouseholdId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(t => t.ReceivedAt).ThenBy(t => t.TipId, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        outcomes = data.Outcomes.GroupBy(o => o.HouseholdId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(o => o.VisitedOn).ToArray(), StringComparer.Ordinal);
+        versions = byHousehold!;
+        crisis = crisisByHousehold!;
+        tips = tipsByHousehold!;
+        outcomes = outcomesByHousehold!;
     }
 
     /// <summary>
@@ -119,9 +137,13 @@ public sealed class FeatureBuilder
 
         Household? atOrBefore = null;
         foreach (var v in vs) if (v.SnapshotDate <= asOf) atOrBefore = v; // sorted ascending: the last one is the newest
-        if (atOrBefore is not null) return atOrBefore with { MovedOut = newest is { } s && atOrBefore.SnapshotDate < s };
+        if (atOrBefore is not null)
+        {
+            var movedOut = newest is { } s && atOrBefore.SnapshotDate < s;
+            return atOrBefore.MovedOut == movedOut ? atOrBefore : atOrBefore with { MovedOut = movedOut };
+        }
         var oldestAfter = vs[0];
-        return oldestAfter.MovedIn > asOf ? null : oldestAfter with { MovedOut = false };
+        return oldestAfter.MovedIn > asOf ? null : oldestAfter.MovedOut ? oldestAfter with { MovedOut = false } : oldestAfter;
     }
 
     HouseholdFeatures Compute(Household h, DateOnly asOf)
