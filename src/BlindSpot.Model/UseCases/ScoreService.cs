@@ -43,11 +43,13 @@ public sealed class ScoreService : IModelScoring
             logger.LogWarning("No champion model: nothing scored as of {AsOf}", asOf);
             return new ScoreReport(asOf, null, 0, 0, 0, "운영 모델이 아직 없습니다: `train`(또는 `promote 버전`)을 실행하세요. 그때까지 방문 목록은 제보와 규칙 점수로 만듭니다.");
         }
-        var (loaded, failure) = await models.LoadAsync(store, champion, ct);
-        if (loaded is null) return new ScoreReport(asOf, champion.Version, 0, 0, 0, failure);
-
+        // The model is read and deserialized on the second core while the district loads (each store read has its own
+        // connection); a model that cannot score this build is reported before anything else is done with the district.
+        var loading = Task.Run(() => models.LoadAsync(store, champion, ct), ct);
         var watch = Stopwatch.StartNew();
         var data = await store.LoadDistrictAsync(asOf, ct);
+        var (loaded, failure) = await loading;
+        if (loaded is null) return new ScoreReport(asOf, champion.Version, 0, 0, 0, failure);
         var builder = FeatureBuilders.For(data);
         var features = builder.BuildAll(asOf, ScoreNeeds.RankableIds(data, policy), ct);
         // No household can be ranked (a district without tips or recent crisis rows): all are scored, so that the
