@@ -89,6 +89,49 @@ public sealed class SqliteRowsTests : IDisposable
         Assert.Equal(["a|1", "b|3", "c|4"], Query(c, "SELECT k || '|' || v FROM t ORDER BY k"));
     }
 
+    [Fact]
+    public void AValueRepeatedFromThePreviousRowIsStoredOnEveryRowLikeAnyOther()
+    {
+        // SqliteRows does not bind again a value that is the same string instance or the same date as the one the
+        // parameter holds from the previous row: every row must still store exactly its own values.
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir.Path, "repeat.db") }.ToString());
+        c.Open();
+        foreach (var t in new[] { "expected", "actual" }) Exec(c, null, $"CREATE TABLE {t} (n INTEGER, s TEXT, d TEXT, x)");
+        var shared = "같은 값";
+        var day = new DateOnly(2026, 10, 30);
+        object?[][] rows =
+        [
+            [shared, day, shared], [shared, day, shared], [null, day, day], [shared, new DateOnly(2026, 10, 30), null], [new string(shared.AsSpan()), null, shared],
+            [shared, new DateOnly(2026, 4, 30), day], ["", day, ""], ["", day, ""], [shared, DBNull.Value, 1], [shared, day, shared], ["다른 값", day, 2.5],
+        ];
+        using (var tx = c.BeginTransaction())
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO expected (n, s, d, x) VALUES (@n, @s, @d, @x)";
+            var n = cmd.Parameters.Add("@n", SqliteType.Integer);
+            var s = cmd.Parameters.Add(new SqliteParameter { ParameterName = "@s" });
+            var d = cmd.Parameters.Add(new SqliteParameter { ParameterName = "@d" });
+            var x = cmd.Parameters.Add(new SqliteParameter { ParameterName = "@x" });
+            for (var i = 0; i < rows.Length; i++)
+            {
+                (n.Value, s.Value, d.Value, x.Value) = (i, rows[i][0] ?? DBNull.Value, rows[i][1] ?? DBNull.Value, rows[i][2] ?? DBNull.Value);
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        using (var tx = c.BeginTransaction())
+        {
+            using var insert = new SqliteRows(c, tx, "INSERT INTO actual (n, s, d, x) VALUES (@p0, @p1, @p2, @p3)", 4);
+            for (var i = 0; i < rows.Length; i++) Assert.Equal(1, insert.Write([i, .. rows[i]]));
+            tx.Commit();
+        }
+        const string columns = "typeof(s) || ':' || quote(s) || ' ' || typeof(d) || ':' || quote(d) || ' ' || typeof(x) || ':' || quote(x)";
+        var expected = Query(c, $"SELECT {columns} FROM expected ORDER BY n");
+        Assert.Equal(rows.Length, expected.Count);
+        Assert.Equal(expected, Query(c, $"SELECT {columns} FROM actual ORDER BY n"));
+    }
+
     static List<string> Read(SqliteConnection c, string table) =>
         Query(c, $"SELECT typeof(c_text) || ':' || quote(c_text) || ' ' || typeof(c_int) || ':' || quote(c_int) || ' ' || typeof(c_real) || ':' || quote(c_real) " +
             $"|| ' ' || typeof(c_num) || ':' || quote(c_num) || ' ' || typeof(c_blob) || ':' || quote(c_blob) || ' ' || typeof(c_none) || ':' || quote(c_none) FROM {table} ORDER BY n");

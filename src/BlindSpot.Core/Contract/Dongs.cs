@@ -13,6 +13,7 @@ public static partial class Dongs
     ];
 
     static readonly HashSet<string> Canonical = new(All, StringComparer.Ordinal);
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CanonicalSpans = Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Normalises a dong as written upstream to its canonical short name: inner spaces are dropped and the
@@ -26,14 +27,15 @@ public static partial class Dongs
         var n = 0;
         foreach (var c in raw)
             if (!char.IsWhiteSpace(c)) buffer[n++] = c;
-        var compact = new string(buffer[..n]);
-        if (Canonical.Contains(compact)) return compact;
+        // The canonical instance is returned (no string per row: a registry snapshot names a dong 190,000 times).
+        var compact = buffer[..n];
+        if (CanonicalSpans.TryGetValue(compact, out var dong)) return dong;
         // 신길제1동 -> 신길1동: 제 directly before the digit of a numbered dong.
         var je = compact.IndexOf('제');
         if (je > 0 && je + 1 < compact.Length && char.IsAsciiDigit(compact[je + 1]))
         {
-            var folded = string.Concat(compact.AsSpan(0, je), compact.AsSpan(je + 1));
-            if (Canonical.Contains(folded)) return folded;
+            var folded = string.Concat(compact[..je], compact[(je + 1)..]);
+            if (Canonical.TryGetValue(folded, out dong)) return dong;
         }
         return null;
     }

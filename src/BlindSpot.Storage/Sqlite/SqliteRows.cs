@@ -24,6 +24,10 @@ internal sealed class SqliteRows : IDisposable
     readonly int columns;
     // Values of the types bound through Microsoft.Data.Sqlite (rare: none of the store's tables writes one today).
     readonly Dictionary<object, object?> asked = [];
+    // The value each parameter was last bound to. SQLite keeps a parameter's binding across sqlite3_reset, so a value that
+    // is the same string instance (the file's hash on every row; the canonical dong, housing type and tenure) or the same
+    // date as the one bound last is not bound again: the statement steps with exactly the value it would have been given.
+    readonly object?[] bound;
     byte[] utf8 = ArrayPool<byte>.Shared.Rent(1024);
 
     public SqliteRows(SqliteConnection connection, SqliteTransaction transaction, string sql, int columns)
@@ -32,6 +36,7 @@ internal sealed class SqliteRows : IDisposable
         this.transaction = transaction;
         db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         this.columns = columns;
+        bound = new object?[columns];
         Check(raw.sqlite3_prepare_v2(db, sql, out statement));
     }
 
@@ -41,17 +46,27 @@ internal sealed class SqliteRows : IDisposable
         if (row.Length != columns) throw new ArgumentException($"A row of {row.Length} values for {columns} columns.", nameof(row));
         try
         {
-            for (var i = 0; i < columns; i++) Check(Bind(i + 1, row[i]));
+            for (var i = 0; i < columns; i++)
+            {
+                var value = row[i];
+                if (Unchanged(bound[i], value)) continue;
+                Check(Bind(i + 1, value));
+                bound[i] = value;
+            }
             var rc = raw.sqlite3_step(statement);
             if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
             return raw.sqlite3_changes(db);
         }
         finally
         {
+            // The bindings stay (see bound): every parameter is bound by the first row, then whenever its value changes.
             raw.sqlite3_reset(statement);
-            raw.sqlite3_clear_bindings(statement);
         }
     }
+
+    /// <summary>The same string instance or the same date: binding it again would bind the same text.</summary>
+    static bool Unchanged(object? previous, object? value) =>
+        value is string s ? ReferenceEquals(previous, s) : value is DateOnly d && previous is DateOnly p && p == d;
 
     int Bind(int index, object? value) => value switch
     {
