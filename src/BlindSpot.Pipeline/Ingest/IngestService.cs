@@ -50,6 +50,17 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var indexAhead = new IndexAhead(resolution, ordered, ledger.Where(f => !f.Rejected).Select(f => f.FileName));
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.
         var registryFailed = false;
+        // A file's commit runs on the thread pool while the next file is read (PendingCommit); its result keeps its place.
+        async Task<bool> SettleAsync()
+        {
+            if (run.Pending is not { } pending) return true;
+            run.Pending = null;
+            var (result, contextKept) = await FinishCommitAsync(run, pending, ct);
+            results[pending.Slot] = result;
+            return contextKept;
+        }
+        try
+        {
         for (var i = 0; i < ordered.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -63,6 +74,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             }
             if (entry.Feed == Feed.Households)
             {
+                // (Configuration files only come before: nothing was read since their commit started.)
+                await SettleAsync();
                 // Every part of one snapshot date is read before any is committed: the moved-out check sees them together.
                 var date = SnapshotDate(entry, today);
                 var group = new List<InboxEntry> { entry };
@@ -100,13 +113,145 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 continue;
             }
             var at = i;
-            var read = await ReadAsync(run, entry, ct, () => indexAhead.Start(run.Context, at));
-            results.Add(read.Batch is null ? read.Result! : await CommitAsync(run, read, quarantineDir, ct));
+            var read = await ReadAsync(run, entry, ct, () => indexAhead.Start(run.Context, at), SettleAsync);
+            // The previous file's commit ends here. Its batch was in the context this file was read against; when it was
+            // not stored (or the context was loaded again), this file is read again, as it would have been after it.
+            if (!await SettleAsync()) read = await ReadAsync(run, entry, ct, () => indexAhead.Start(run.Context, at));
+            if (read.Batch is null)
+            {
+                results.Add(read.Result!);
+                continue;
+            }
+            var started = await StartCommitAsync(run, read, quarantineDir, ct);
+            if (started.Result is { } done) results.Add(done);
+            else
+            {
+                run.Pending = started.Pending! with { Slot = results.Count };
+                results.Add(null!); // filled by SettleAsync
+            }
+        }
+        await SettleAsync();
+        }
+        finally
+        {
+            // Leaving on an error that stops the run: the commit under way ends before the inbox lock is let go.
+            if (run.Pending is { } left)
+                try { await left.Stored; }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    logger.LogWarning("The commit of {FileName} under way when the run stopped ended with {ErrorType}", left.Read.Entry.Name, e.GetType().Name);
+                }
         }
         // Open tips are tried again when this run brought a newer registry snapshot (cheap when none did).
         await new Resolution.TipResolutionService(store, logger, resolution).RetryAsync(run.Context, ct);
         files?.Report(new FileProgress(ordered.Count, ordered.Count));
         return new IngestReport(inboxDir, quarantineDir, results);
+    }
+
+    /// <summary>
+    /// A file's commit under way on the thread pool while the next file is read. Its batch is in the context already
+    /// (<see cref="Read.IncludedIn"/>, unless the file is refused whole), as it would be once committed; the next file is
+    /// read against it, and read again if the commit does not store it.
+    /// </summary>
+    sealed record PendingCommit(Read Read, Task<bool> Stored, string? QuarantineFile, long Started, int Slot);
+
+    /// <summary>
+    /// Writes the file's quarantine, puts its batch in the context and starts its store transaction on the thread pool
+    /// (SQLite's ADO.NET calls complete synchronously: awaited here, the commit would hold this thread). Result is set
+    /// instead when nothing is committed (refused before for the same reason) or the file failed.
+    /// </summary>
+    async Task<(IngestFileResult? Result, PendingCommit? Pending)> StartCommitAsync(RunState run, Read read, string quarantineDir, CancellationToken ct)
+    {
+        var name = read.Entry.Name;
+        var batch = read.Batch!;
+        var file = batch.File;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            if (file.Rejected && read.Earlier is { Rejected: true } earlier && earlier.FileName == file.FileName && earlier.RejectedReason == file.RejectedReason)
+            {
+                // Refused before under this name for the same reason: reported then, not again (still not remembered as known).
+                logger.LogInformation("Skipped {FileName}: refused before for the same reason ({Sha256})", name, file.Sha256);
+                return (new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null), null);
+            }
+            var quarantineFile = await WriteQuarantineAsync(batch, quarantineDir, ct);
+            if (!file.Rejected && read.IncludedIn != run.Context)
+            {
+                run.Context.Include(batch);
+                read = read with { IncludedIn = run.Context };
+            }
+            return (null, new PendingCommit(read, Task.Run(() => store.CommitFileAsync(batch, ct), ct), quarantineFile, started, -1));
+        }
+        catch (Exception e) when (IsFileFailure(e, ct))
+        {
+            return (Failed(name, e), null);
+        }
+    }
+
+    /// <summary>
+    /// Ends a commit started by <see cref="StartCommitAsync"/>, as <see cref="CommitAsync"/> ends one. ContextKept is false
+    /// when the context was loaded again (the batch was in it and not stored, or another run committed the file): the
+    /// file read meanwhile is read again.
+    /// </summary>
+    async Task<(IngestFileResult Result, bool ContextKept)> FinishCommitAsync(RunState run, PendingCommit pending, CancellationToken ct)
+    {
+        var read = pending.Read;
+        var name = read.Entry.Name;
+        var file = read.Batch!.File;
+        IngestFileResult result;
+        try
+        {
+            if (await pending.Stored)
+            {
+                if (!file.Rejected)
+                {
+                    if (read.IncludedIn != run.Context) run.Context.Include(read.Batch);
+                    run.Known.Add(file.Sha256);
+                }
+                return (Committed(read, pending.QuarantineFile, pending.Started), true);
+            }
+            // Another run committed the same bytes meanwhile: theirs stands.
+            var winner = await store.FindFileAsync(file.Sha256, ct);
+            logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", name, file.Sha256);
+            await run.ReloadAsync(ct);
+            return (new IngestFileResult(name, IngestFileStatus.Skipped, winner, null, null), false);
+        }
+        catch (Exception e) when (IsFileFailure(e, ct))
+        {
+            result = Failed(name, e);
+        }
+        // Not stored: the context is read again without its batch, as if it had never been included.
+        if (read.IncludedIn != run.Context) return (result, true);
+        await run.ReloadAsync(ct);
+        return (result, false);
+    }
+
+    async Task<string?> WriteQuarantineAsync(IngestBatch batch, string quarantineDir, CancellationToken ct)
+    {
+        if (batch.Quarantine.Count == 0) return null;
+        try { return await QuarantineFolder.WriteAsync(output, quarantineDir, batch, ct); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new QuarantineFolderException(quarantineDir, e);
+        }
+    }
+
+    /// <summary>The result of a committed file, logged.</summary>
+    IngestFileResult Committed(Read read, string? quarantineFile, long started)
+    {
+        var name = read.Entry.Name;
+        var file = read.Batch!.File;
+        if (file.Rejected)
+        {
+            logger.LogWarning("Rejected {FileName} ({Feed}, {Encoding}, {RowsRead} rows): {Reason}",
+                name, file.Feed, file.Encoding, file.RowsRead, file.RejectedReason);
+            return new IngestFileResult(name, IngestFileStatus.Rejected, file, null, file.RejectedReason);
+        }
+        logger.LogInformation(
+            "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, total {Seconds:F2} s",
+            name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined, read.Seconds,
+            read.Seconds + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new IngestFileResult(name, IngestFileStatus.Ingested, file, quarantineFile, null);
     }
 
     DateOnly SnapshotDate(InboxEntry e, DateOnly today) => feeds.SnapshotDate(e.Name, today).Date;
@@ -124,6 +269,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         public IngestContext Context { get; set; } = context;
         /// <summary>A snapshot older than the newest the context held was included (its households are then not in store order).</summary>
         public bool RegistryOutOfOrder { get; set; }
+        /// <summary>The commit under way while the next file is read (at most one).</summary>
+        public PendingCommit? Pending { get; set; }
 
         public async Task ReloadAsync(CancellationToken ct) => (Known, Context) = await load(ct);
     }
@@ -153,7 +300,14 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     static HashSet<string> Known(IEnumerable<FileLedgerEntry> ledger) => ledger.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A file read (Batch set), or what it came to without a batch (Result set).</summary>
-    sealed record Read(InboxEntry Entry, IngestBatch? Batch, FileLedgerEntry? Earlier, IngestFileResult? Result, double Seconds);
+    sealed record Read(InboxEntry Entry, IngestBatch? Batch, FileLedgerEntry? Earlier, IngestFileResult? Result, double Seconds)
+    {
+        /// <summary>
+        /// The context the batch was included in as it was read, before its commit: once committed, it is not included in
+        /// that context again (the same keys, and an equal household in the same place); a context loaded since gets it.
+        /// </summary>
+        public IngestContext? IncludedIn { get; init; }
+    }
 
     /// <summary>
     /// Starts the tip resolver's registry index on the second core (<see cref="ITipResolution.BuildIndexAhead"/>) once the
@@ -192,7 +346,11 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         static bool IsTips(InboxEntry e) => e.Feed is Feed.TipsHotline or Feed.TipsOfficer;
     }
 
-    async Task<Read> ReadAsync(RunState run, InboxEntry entry, CancellationToken ct, Action? contextReady = null)
+    /// <param name="settle">
+    /// Ends the commit under way first when this file has its bytes (then the ledger knows them, as it would) or needs a
+    /// part of the context not read yet (read from the store as it would be after that commit).
+    /// </param>
+    async Task<Read> ReadAsync(RunState run, InboxEntry entry, CancellationToken ct, Action? contextReady = null, Func<Task<bool>>? settle = null)
     {
         var name = entry.Name;
         try
@@ -204,6 +362,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 return new Read(entry, null, null, new IngestFileResult(name, IngestFileStatus.Deferred, null, null, unsettled), 0);
             }
             var identity = feeds.Identity(name, bytes);
+            if (settle is not null && run.Pending?.Read.Batch!.File.Sha256 == identity) await settle();
             var earlier = await store.FindFileAsync(identity, ct);
             if (earlier is { Rejected: false })
             {
@@ -212,7 +371,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 return new Read(entry, null, earlier, new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null), 0);
             }
             // A file refused before is read again (it may have been renamed, or the refusal confirmed).
-            await run.Context.EnsureAsync(IngestContext.PartsFor(entry.Feed!.Value), ct);
+            var parts = IngestContext.PartsFor(entry.Feed!.Value);
+            if (settle is not null && !run.Context.Holds(parts)) await settle();
+            await run.Context.EnsureAsync(parts, ct);
             contextReady?.Invoke();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
@@ -281,6 +442,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 }
                 run.Context.Include(b);
                 tentative = true;
+                read = read with { IncludedIn = run.Context };
             }
             reads.Add(read);
         }
@@ -367,15 +529,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         try
         {
             var quarantineFiles = new string?[parts.Count];
-            for (var k = 0; k < parts.Count; k++)
-            {
-                if (parts[k].Batch!.Quarantine.Count == 0) continue;
-                try { quarantineFiles[k] = await QuarantineFolder.WriteAsync(output, quarantineDir, parts[k].Batch!, ct); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new QuarantineFolderException(quarantineDir, e);
-                }
-            }
+            for (var k = 0; k < parts.Count; k++) quarantineFiles[k] = await WriteQuarantineAsync(parts[k].Batch!, quarantineDir, ct);
             if (!await store.CommitFilesAsync(parts.Select(p => p.Batch!).ToList(), ct))
             {
                 // Another run committed one of these files meanwhile (theirs stands); the others are read again next run.
@@ -396,7 +550,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             for (var k = 0; k < parts.Count; k++)
             {
                 var (read, file) = (parts[k], parts[k].Batch!.File);
-                run.Context.Include(read.Batch!);
+                if (read.IncludedIn != run.Context) run.Context.Include(read.Batch!);
                 run.Known.Add(file.Sha256);
                 logger.LogInformation(
                     "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, committed with the other parts of its snapshot in {Seconds:F2} s",
@@ -412,6 +566,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         }
     }
 
+    /// <summary>Commits a file and waits for it (a snapshot's part: the next file is read against what it stored).</summary>
     async Task<IngestFileResult> CommitAsync(RunState run, Read read, string quarantineDir, CancellationToken ct)
     {
         var name = read.Entry.Name;
@@ -426,16 +581,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 logger.LogInformation("Skipped {FileName}: refused before for the same reason ({Sha256})", name, file.Sha256);
                 return new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null);
             }
-            string? quarantineFile = null;
-            if (batch.Quarantine.Count > 0)
-            {
-                try { quarantineFile = await QuarantineFolder.WriteAsync(output, quarantineDir, batch, ct); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new QuarantineFolderException(quarantineDir, e);
-                }
-            }
-
+            var quarantineFile = await WriteQuarantineAsync(batch, quarantineDir, ct);
             if (!await store.CommitFileAsync(batch, ct))
             {
                 // Another run committed the same bytes meanwhile: theirs stands.
@@ -446,21 +592,10 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             }
             if (!file.Rejected)
             {
-                run.Context.Include(batch);
+                if (read.IncludedIn != run.Context) run.Context.Include(batch);
                 run.Known.Add(file.Sha256);
             }
-
-            if (file.Rejected)
-            {
-                logger.LogWarning("Rejected {FileName} ({Feed}, {Encoding}, {RowsRead} rows): {Reason}",
-                    name, file.Feed, file.Encoding, file.RowsRead, file.RejectedReason);
-                return new IngestFileResult(name, IngestFileStatus.Rejected, file, null, file.RejectedReason);
-            }
-            logger.LogInformation(
-                "Ingested {FileName} ({Feed}, {Encoding}): {RowsRead} read, {Accepted} accepted, {Duplicate} duplicate, {Quarantined} quarantined; read {ReadSeconds:F2} s, total {Seconds:F2} s",
-                name, file.Feed, file.Encoding, file.RowsRead, file.Accepted, file.Duplicate, file.Quarantined, read.Seconds,
-                read.Seconds + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-            return new IngestFileResult(name, IngestFileStatus.Ingested, file, quarantineFile, null);
+            return Committed(read, quarantineFile, started);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
         {
