@@ -257,6 +257,49 @@ public abstract class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFileReadWhileTheFailingFileBeforeItWasCommittedIsReadAgainWithoutIt()
+    {
+        // A file's commit runs while the next file is read, against a context that already holds the committing file's
+        // rows: when that commit fails, the next file must come out as if read after the failure (its rows accepted,
+        // not counted as duplicates of rows that were never stored).
+        Write("households_20240430.csv", Households(1, 3));
+        Write("crisis_202403_a.csv", "household_id,reference_month,indicator,value\nH1,2024-03,단전,1\nH2,2024-03,단수,1\n");
+        Write("crisis_202403_b.csv", "household_id,reference_month,indicator,value\nH1,2024-03,단전,1\nH3,2024-03,단전,1\n");
+        Write("crisis_202403_c.csv", "household_id,reference_month,indicator,value\nH2,2024-03,단수,1\nH3,2024-03,단전,1\n");
+
+        var report = await IngestAsync(over: new FailingStore(store, "crisis_202403_a.csv"));
+
+        Assert.Equal(IngestFileStatus.Failed, Of(report, "crisis_202403_a.csv").Status);
+        var b = Of(report, "crisis_202403_b.csv").Ledger!;
+        Assert.Equal((2, 0), (b.Accepted, b.Duplicate));
+        var c = Of(report, "crisis_202403_c.csv").Ledger!;
+        Assert.Equal((1, 1), (c.Accepted, c.Duplicate)); // H3 came with b; H2 only with a, which was not stored
+        Assert.Equal(["crisis_202403_b.csv", "crisis_202403_c.csv", "households_20240430.csv"],
+            (await store.ListFilesAsync(Ct)).Select(f => f.FileName).Order(StringComparer.Ordinal));
+        var crisis = (await store.LoadDistrictAsync(new DateOnly(2024, 5, 1), Ct)).Crisis.Select(x => x.HouseholdId).Order(StringComparer.Ordinal);
+        Assert.Equal(["H1", "H2", "H3"], crisis);
+
+        var again = Of(await IngestAsync(), "crisis_202403_a.csv").Ledger!;
+        Assert.Equal((0, 2), (again.Accepted, again.Duplicate));
+    }
+
+    [Fact]
+    public async Task AFileWithTheBytesOfTheFileBeingCommittedIsSkippedAsThatFile()
+    {
+        const string rows = "household_id,reference_month,indicator,value\nH1,2024-03,단전,1\n";
+        Write("households_20240430.csv", Households(1, 3));
+        Write("crisis_202403.csv", rows);
+        Write("crisis_202403_copy.csv", rows);
+
+        var report = await IngestAsync();
+
+        Assert.Equal(IngestFileStatus.Ingested, Of(report, "crisis_202403.csv").Status);
+        var copy = Of(report, "crisis_202403_copy.csv");
+        Assert.Equal(IngestFileStatus.Skipped, copy.Status);
+        Assert.Equal("crisis_202403.csv", copy.Ledger!.FileName);
+    }
+
+    [Fact]
     public async Task ReportsOddInboxEntriesWithASafeNameAndNeverFollowsThem()
     {
         Write("households_20240430.csv", Households(1, 3));
