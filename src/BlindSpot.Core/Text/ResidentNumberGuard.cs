@@ -25,10 +25,20 @@ public static class ResidentNumberGuard
     /// <summary>True when the UTF-8 text holds a value shaped like a resident registration number.</summary>
     public static bool ContainsResidentNumber(ReadOnlySpan<byte> utf8)
     {
-        // Fast path: fewer than six ASCII digits, and no full-width digit (EF BC 90-99), cannot hold one.
-        var digits = 0;
-        foreach (var b in utf8) if (b is >= (byte)'0' and <= (byte)'9' || b == 0xBC) digits++;
-        if (digits < 6) return false;
+        // Fast path, on the bytes: without a full-width digit (EF BC 90-99) the only digits are ASCII ones, each one byte,
+        // so the runs of digits of the decoded text are the runs of ASCII digit bytes; and a value is found only at a run of
+        // exactly 6 (then a separator and 7) or exactly 13 digits. A row with neither cannot hold one (a registry row's
+        // dates, years, phones and ids never do), and is not decoded.
+        var run = 0;
+        var candidate = false;
+        for (var i = 0; i < utf8.Length && !candidate; i++)
+        {
+            var b = utf8[i];
+            if (b is >= (byte)'0' and <= (byte)'9') { run++; continue; }
+            candidate = run is 6 or 13 || b == 0xEF && i + 2 < utf8.Length && utf8[i + 1] == 0xBC && utf8[i + 2] is >= 0x90 and <= 0x99;
+            run = 0;
+        }
+        if (!candidate && run is not (6 or 13)) return false;
         return ContainsResidentNumber(System.Text.Encoding.UTF8.GetString(utf8));
     }
 

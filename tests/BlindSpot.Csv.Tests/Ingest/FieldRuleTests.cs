@@ -76,6 +76,25 @@ public sealed class FieldRuleTests
     public void SpotsValuesShapedLikeResidentNumbers(string text, bool expected) =>
         Assert.Equal(expected, ResidentNumberGuard.ContainsResidentNumber(text));
 
+    [Fact]
+    public void ReadsRowBytesAsItReadsTheirText()
+    {
+        // The byte overload (every CSV row) decides most rows without decoding them: it must agree with the text one,
+        // for ASCII and full-width digits, separators and Hangul mixed in any order.
+        string[] pieces = ["900101", "1234567", "9001011234568", "-", " ", ".", "\u2013", "\uFF0D", "９", "０", "１２３４５６", "0", "12", "가", "홍길동",
+            ",", "2000-01-01", "010-9876-5432", "\uFFFD", "ａ", "20261030"];
+        var random = new Random(11);
+        var found = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = ResidentNumberGuard.ContainsResidentNumber(text);
+            Assert.True(expected == ResidentNumberGuard.ContainsResidentNumber(System.Text.Encoding.UTF8.GetBytes(text)), text);
+            if (expected) found++;
+        }
+        Assert.InRange(found, 500, 19_500); // both answers were asked often
+    }
+
     [Theory]
     [InlineData("주민등록번호")] [InlineData(" 주민번호 ")] [InlineData("resident_no")] [InlineData("RRN")] [InlineData("Resident Number")]
     public void SpotsHeadersNamingResidentNumbers(string header) => Assert.True(ResidentNumberGuard.IsResidentNumberHeader(header));
