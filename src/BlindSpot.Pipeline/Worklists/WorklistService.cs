@@ -51,7 +51,11 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy, complete);
         await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), plan.ExclusionCounts.ToList(), ct);
 
-        var households = data.Households.ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
+        // The listed households' registry rows (a few hundred of the district's households).
+        var listed = plan.Entries.Select(e => e.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        var households = new Dictionary<string, Household>(listed.Count, StringComparer.Ordinal);
+        foreach (var h in data.Households)
+            if (listed.Contains(h.HouseholdId)) households[h.HouseholdId] = h;
         var summaries = new List<DongWorklistSummary>(plan.Dongs.Count);
         foreach (var dong in plan.Dongs)
         {
