@@ -159,12 +159,12 @@ public sealed class RiskModel
         IReadOnlyList<LabeledExample>? selection = null)
     {
         var ml = new MLContext(o.Seed);
-        var (trainView, featurizer, featurized, weightColumn) = Prepare(ml, train, o);
+        var learner = o.Learner.ToLowerInvariant();
+        var (trainView, featurizer, featurized, weightColumn) = Prepare(ml, train, o, learner);
         var calRows = Rows(calibration, o);
         var calWeighted = calRows.Any(r => r.Weight != 1f);
         var calView = ModelInput.Load(ml, calRows);
 
-        var learner = o.Learner.ToLowerInvariant();
         var candidates = learner == Learners.Auto
             ? [FitLightGbm(ml, featurizer, featurized, weightColumn, o), FitLogistic(ml, featurizer, featurized, weightColumn, o)]
             : new List<Fitted> { Fit(learner, ml, featurizer, featurized, weightColumn, o) };
@@ -235,7 +235,7 @@ public sealed class RiskModel
     internal static PreparedRefit FitForRefit(IReadOnlyList<LabeledExample> all, TrainOptions o, string learner)
     {
         var ml = new MLContext(o.Seed);
-        var (view, featurizer, featurized, weightColumn) = Prepare(ml, all, o);
+        var (view, featurizer, featurized, weightColumn) = Prepare(ml, all, o, learner);
         return new PreparedRefit(ml, view, Fit(learner, ml, featurizer, featurized, weightColumn, o), o);
     }
 
@@ -265,21 +265,65 @@ public sealed class RiskModel
     static List<ModelInput> Rows(IEnumerable<LabeledExample> rows, TrainOptions o) =>
         rows.Select(e => ModelInput.From(e.Features, e.Label, SelectionCorrection.Weight(e, o))).ToList();
 
-    /// <summary>The rows to fit on, the featurizer fitted on them, their features, and the weight column (null when every weight is 1).</summary>
+    /// <summary>
+    /// The rows to fit on, the featurizer fitted on them, their features, and the weight column (null when every weight
+    /// is 1). For LightGbm the notes' n-gram counts are computed here (<see cref="NoteNgrams"/>) and only the
+    /// concatenation runs in ML.NET: the tokenizer and hashing transforms read through ML.NET's parallel cursor splitter
+    /// cost a LightGbm fit about as much as growing its trees; the rows the learner reads are the same.
+    /// </summary>
     static (IDataView View, ITransformer Featurizer, IDataView Featurized, string? WeightColumn) Prepare(MLContext ml,
-        IEnumerable<LabeledExample> examples, TrainOptions o)
+        IEnumerable<LabeledExample> examples, TrainOptions o, string learner)
     {
         var rows = Rows(examples, o);
         var view = ModelInput.Load(ml, rows);
         var featurizer = Featurizer(ml, o).Fit(view);
-        return (view, featurizer, featurizer.Transform(view), rows.Any(r => r.Weight != 1f) ? nameof(ModelInput.Weight) : null);
+        var featurized = learner == Learners.LightGbm ? Featurized(ml, rows, o) : featurizer.Transform(view);
+        return (view, featurizer, featurized, rows.Any(r => r.Weight != 1f) ? nameof(ModelInput.Weight) : null);
+    }
+
+    /// <summary>The featurizer's "Features" (and label, weight) of <paramref name="rows"/>, n-grams counted in C#.</summary>
+    internal static IDataView Featurized(MLContext ml, IReadOnlyList<ModelInput> rows, TrainOptions o)
+    {
+        var slots = 1 << o.NgramBits;
+        var mask = (uint)slots - 1;
+        var counts = new float[slots];
+        var touched = new List<int>();
+        var ngram = new uint[o.NgramLength];
+        var counted = new NgramRow[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            NoteNgrams.Add(r.Notes, o.NgramLength, mask, counts, touched, ngram);
+            touched.Sort();
+            var values = new float[touched.Count];
+            for (var k = 0; k < touched.Count; k++) (values[k], counts[touched[k]]) = (counts[touched[k]], 0);
+            counted[i] = new NgramRow
+            {
+                Numeric = r.Numeric, NoteNgrams = new VBuffer<float>(slots, touched.Count, values, [.. touched]), Label = r.Label, Weight = r.Weight,
+            };
+            touched.Clear();
+        }
+        var schema = SchemaDefinition.Create(typeof(NgramRow));
+        schema[nameof(NgramRow.Numeric)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, FeatureSchema.Count);
+        schema[nameof(NgramRow.NoteNgrams)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, slots);
+        var view = ml.Data.LoadFromEnumerable(counted, schema);
+        return ml.Transforms.Concatenate("Features", nameof(ModelInput.Numeric), "NoteNgrams").Fit(view).Transform(view);
+    }
+
+    /// <summary>A row with its notes already counted into hashed n-gram slots.</summary>
+    sealed class NgramRow
+    {
+        public float[] Numeric { get; set; } = [];
+        public VBuffer<float> NoteNgrams { get; set; }
+        public bool Label { get; set; }
+        public float Weight { get; set; } = 1;
     }
 
     /// <summary>
     /// Korean does not split on spaces: characters -> hashed char n-grams. maximumNumberOfInverts: 0 keeps no n-gram ->
     /// text table in the model, so no fragment of a note (a name!) can end up in the zip.
     /// </summary>
-    static IEstimator<ITransformer> Featurizer(MLContext ml, TrainOptions o) =>
+    internal static IEstimator<ITransformer> Featurizer(MLContext ml, TrainOptions o) =>
         ml.Transforms.Text.TokenizeIntoCharactersAsKeys("NoteChars", nameof(ModelInput.Notes), useMarkerCharacters: false)
             .Append(ml.Transforms.Text.ProduceHashedNgrams("NoteNgrams", "NoteChars", numberOfBits: o.NgramBits,
                 ngramLength: o.NgramLength, useAllLengths: true, maximumNumberOfInverts: 0))

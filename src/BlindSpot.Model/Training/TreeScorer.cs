@@ -24,10 +24,6 @@ namespace BlindSpot.Model.Training;
 /// </summary>
 internal sealed class TreeScorer
 {
-    // ML.NET 5's ProduceHashedNgrams defaults, which RiskModel's featurizer keeps: seed, ordered hashing (a single
-    // source column, so no column round), no rehash of unigrams, no skips.
-    const uint HashSeed = 314489979;
-
     readonly int numeric;
     readonly uint mask;
     readonly int ngramLength;
@@ -204,57 +200,6 @@ internal sealed class TreeScorer
         return (float)output;
     }
 
-    /// <summary>
-    /// Counts of the note's hashed char n-grams, as TokenizeIntoCharactersAsKeys (no marker characters: the key of a
-    /// character is its UTF-16 code) then ProduceHashedNgrams (all lengths 1..n starting at every position).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void NoteNgrams(string notes, float[] counts, List<int> touched, uint[] ngram)
-    {
-        for (var start = 0; start < notes.Length; start++)
-        {
-            var longest = Math.Min(ngramLength, notes.Length - start);
-            for (var n = 1; n <= longest; n++)
-            {
-                ngram[n - 1] = notes[start + n - 1];
-                var hash = n == 1 ? ngram[0] : MurmurHash(ngram, n);
-                var slot = (int)(MixHash(hash) & mask);
-                if (counts[slot] == 0) touched.Add(slot);
-                counts[slot] += 1;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static uint MurmurHash(uint[] data, int length)
-    {
-        var hash = HashSeed;
-        for (var i = 0; i < length; i++) hash = MurmurRound(hash, data[i]);
-        hash = MurmurRound(hash, (uint)length);
-        return MixHash(hash);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static uint MurmurRound(uint hash, uint chunk)
-    {
-        chunk *= 0xCC9E2D51;
-        chunk = uint.RotateLeft(chunk, 15);
-        chunk *= 0x1B873593;
-        hash ^= chunk;
-        hash = uint.RotateLeft(hash, 13);
-        hash *= 5;
-        hash += 0xE6546B64;
-        return hash;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static uint MixHash(uint hash)
-    {
-        hash ^= hash >> 16;
-        hash *= 0x85ebca6b;
-        hash ^= hash >> 13;
-        hash *= 0xc2b2ae35;
-        hash ^= hash >> 16;
-        return hash;
-    }
+    void NoteNgrams(string notes, float[] counts, List<int> touched, uint[] ngram) =>
+        Training.NoteNgrams.Add(notes, ngramLength, mask, counts, touched, ngram);
 }

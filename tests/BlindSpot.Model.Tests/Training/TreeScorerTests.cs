@@ -61,6 +61,51 @@ public sealed class TreeScorerTests(TrainedFixture fixture) : IClassFixture<Trai
     }
 
     [Fact]
+    public void TheRowsALightGbmFitReadsEqualThoseOfMlNetsFeaturizer()
+    {
+        // A LightGbm fit reads "Features" with the notes counted in C# (RiskModel.Featurized); every value of every row,
+        // and the label and weight, must be what ML.NET's featurizer gives (the trees are then those of fitting on it).
+        var o = new TrainOptions(NumberOfTrees: 100);
+        var rows = fixture.Examples.Select((e, i) => ModelInput.From(e.Features, e.Label, i % 3 == 0 ? 0.25f : 1f)).ToList();
+        rows.Add(ModelInput.From(fixture.Examples[0].Features with { Notes = "😀 a\0b \uffff 현관 앞 우편물 / 관리비 체납" }));
+        Assert.True(rows.Count(r => r.Notes.Length > 0) > 100, "the examples' notes must exercise the n-grams");
+        var ml = new Microsoft.ML.MLContext(o.Seed);
+        var view = ModelInput.Load(ml, rows);
+        var expected = Columns(RiskModel.Featurizer(ml, o).Fit(view).Transform(view));
+        var actual = Columns(RiskModel.Featurized(ml, rows, o));
+        Assert.Equal(rows.Count, actual.Count);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(expected[i].Label, actual[i].Label);
+            Assert.Equal(expected[i].Weight, actual[i].Weight);
+            Assert.True(expected[i].Features.SequenceEqual(actual[i].Features), $"row {i}: the features differ");
+        }
+        Assert.Contains(actual, x => x.Features.Skip(FeatureSchema.Count).Any(v => v > 1)); // repeated n-grams are counted
+
+        static List<(bool Label, float Weight, float[] Features)> Columns(Microsoft.ML.IDataView data)
+        {
+            var result = new List<(bool, float, float[])>();
+            var schema = data.Schema;
+            using var cursor = data.GetRowCursor([schema["Label"], schema["Weight"], schema["Features"]]);
+            var label = cursor.GetGetter<bool>(schema["Label"]);
+            var weight = cursor.GetGetter<float>(schema["Weight"]);
+            var features = cursor.GetGetter<Microsoft.ML.Data.VBuffer<float>>(schema["Features"]);
+            bool l = default;
+            float w = default;
+            var f = default(Microsoft.ML.Data.VBuffer<float>);
+            while (cursor.MoveNext())
+            {
+                label(ref l);
+                weight(ref w);
+                features(ref f);
+                result.Add((l, w, f.DenseValues().ToArray()));
+            }
+            return result;
+        }
+    }
+
+    [Fact]
     public void AnIsotonicCalibratorGivesTheSameFloatsToo()
     {
         var o = new TrainOptions(NumberOfTrees: 60, Calibrator: "isotonic", RefitOnAllRows: false);
