@@ -18,6 +18,8 @@ using Microsoft.Extensions.Logging;
 //     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-tips [--households 60000] [--tips 20000] [--seed 1]
 //     [--threshold 0.7] [--sweep] [--misses] [--dump misses.tsv] [--no-notes]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]
+//     (every tip of an inbox resolved as ingest does; prints a digest of every result: equal digests, equal resolutions)
 // (--no-notes: the resolver is not given the notes nor the reporter types, the evidence before issue 9's fourth session.)
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
@@ -137,7 +139,14 @@ if (args is ["resolve-tips", ..])
         int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"),
         args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null, notes: !args.Contains("--no-notes"));
 }
+if (args is ["resolve-inbox", var resolveInbox, ..])
+{
+    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    return BlindSpot.Bench.InboxResolutionBench.Run(resolveInbox, DateTime.Parse(Opt("--now", "2026-11-05T00:00"), inv), args.Contains("--kept"),
+        int.Parse(Opt("--index-repeat", "1"), inv), Opt("--dump", "") is { Length: > 0 } d ? d : null);
+}
 Console.Error.WriteLine("usage: generate <inbox> [households] [seed] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
     "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] [households] " +
-    "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes]");
+    "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes] " +
+    "| resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]");
 return 2;

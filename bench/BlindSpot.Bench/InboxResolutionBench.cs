@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using BlindSpot.Core.Contract;
+using BlindSpot.Core.Domain;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Csv.Ingest;
+using BlindSpot.Resolution;
+using BlindSpot.Resolution.Registry;
+
+namespace BlindSpot.Bench;
+
+/// <summary>
+/// Resolves every tip of an inbox (its hotline calls and officer tips, read by the real CSV readers) against the
+/// registry of its household snapshots (the newest version of each household, in the order the files give them), as
+/// ingest does, and prints one SHA-256 digest of every result: the dong inferred for a call without one, and each
+/// <see cref="TipResolution"/> (status, household, method, confidence to full precision, every candidate with its
+/// probability and method). Two builds of the resolver that print the same digest resolve every tip of the inbox alike.
+/// With --kept the registry goes through the kept copy first (<see cref="KeptRegistry"/>: what a daily run reads). Prints
+/// counts, CPU seconds and the digest, no personal data; --dump writes the result lines (tip and household ids only).
+/// </summary>
+internal static class InboxResolutionBench
+{
+    public static int Run(string inbox, DateTime nowKst, bool kept, int indexRepeat, string? dump)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var files = Directory.EnumerateFiles(inbox, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var context = new IngestContext();
+        var cpu = Cpu();
+        // Snapshots in date order (households_20260430 before households_20261030_part1), as ingest commits them.
+        foreach (var name in files.Where(f => Feeds.FromFileName(f!) == Feed.Households))
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(inbox, name!));
+            context.Include(IngestFileReader.Read(name!, bytes, IngestFileReader.Identity(name!, bytes), context, nowKst));
+        }
+        var registryCpu = Cpu() - cpu;
+
+        RegistryAddresses? addresses = null;
+        IReadOnlyCollection<HouseholdRef> households = context.Households.Values;
+        double keptCpu = 0;
+        if (kept)
+        {
+            // What a daily run does: the copy the previous run kept (households and their addresses taken apart), read back.
+            var copy = KeptRegistry.Write(context.Households.Values, new RegistryIndex(context.Households.Values).Addresses);
+            cpu = Cpu();
+            if (!KeptRegistry.TryRead(copy, out var read, out var keptAddresses, out _)) throw new InvalidOperationException("the kept copy did not read back");
+            keptCpu = Cpu() - cpu;
+            (households, addresses) = (read, keptAddresses);
+        }
+
+        var indexCpus = new List<double>();
+        RegistryIndex? index = null;
+        for (var i = 0; i < Math.Max(1, indexRepeat); i++)
+        {
+            cpu = Cpu();
+            // A kept copy's addresses are read into a fresh object every run: each repetition gets its own.
+            var parts = addresses is null ? null : RoundTrip(addresses);
+            var partsCpu = Cpu() - cpu;
+            cpu = Cpu();
+            index = new RegistryIndex(households, parts);
+            indexCpus.Add(Cpu() - cpu);
+            _ = partsCpu;
+        }
+        var resolver = new TipResolver(index!);
+
+        var linker = new RecordingLinker(resolver);
+        cpu = Cpu();
+        var tipFiles = 0;
+        foreach (var name in files.Where(f => Feeds.FromFileName(f!) is Feed.TipsHotline or Feed.TipsOfficer))
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(inbox, name!));
+            var batch = IngestFileReader.Read(name!, bytes, IngestFileReader.Identity(name!, bytes), context, nowKst, tips: linker);
+            context.Include(batch);
+            tipFiles++;
+        }
+        var readCpu = Cpu() - cpu;
+        // The resolver alone, warm (the index's road and name lookups cached): every tip again.
+        var again = new TipResolver(index!);
+        cpu = Cpu();
+        foreach (var a in linker.Addresses) again.Index.InferDong(a);
+        foreach (var e in linker.Evidence) again.Resolve(e);
+        var resolveCpu = Cpu() - cpu;
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', linker.Lines)));
+        var r = linker.Results;
+        Console.WriteLine(string.Create(inv, $"registry {index!.Count:N0} households ({context.Households.Count:N0} read, {(kept ? "through the kept copy" : "as read")}); " +
+            $"{tipFiles} tips files: {r.Count:N0} tips resolved ({linker.Inferred:N0} dongs inferred): linked {r.Count(x => x.Status == TipLinkStatus.Linked):N0}, " +
+            $"candidates {r.Count(x => x.Status == TipLinkStatus.Candidates):N0}, unresolved {r.Count(x => x.Status == TipLinkStatus.Unresolved):N0}"));
+        Console.WriteLine(string.Create(inv, $"cpu: registry files {registryCpu:F2} s{(kept ? $", kept copy read {keptCpu:F2} s" : "")}, " +
+            $"index {string.Join(" / ", indexCpus.Select(c => c.ToString("F2", inv)))} s, tips files read and resolved {readCpu:F2} s " +
+            $"(resolving again {resolveCpu:F2} s, {resolveCpu * 1e6 / Math.Max(1, r.Count):F0} µs a tip); load average {LoadAverage()}"));
+        Console.WriteLine($"digest {Convert.ToHexStringLower(digest)}");
+        if (dump is not null)
+        {
+            File.WriteAllLines(dump, linker.Lines);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dump, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return 0;
+    }
+
+    static RegistryAddresses RoundTrip(RegistryAddresses addresses)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) addresses.Write(w);
+        buffer.Position = 0;
+        using var r = new BinaryReader(buffer, Encoding.UTF8);
+        return RegistryAddresses.Read(r)!;
+    }
+
+    /// <summary>Links as ingest's linker does (<see cref="ResolverCache"/>) and records every answer.</summary>
+    sealed class RecordingLinker(TipResolver resolver) : ITipLinker
+    {
+        public List<string> Lines { get; } = [];
+        public List<TipResolution> Results { get; } = [];
+        public int Inferred { get; private set; }
+        public List<TipEvidence> Evidence { get; } = [];
+        public List<string> Addresses { get; } = [];
+
+        public string? InferDong(string address)
+        {
+            var dong = resolver.Index.InferDong(address);
+            Addresses.Add(address);
+            Inferred++;
+            Lines.Add($"dong\t{dong ?? "-"}");
+            return dong;
+        }
+
+        public Tip Link(Tip tip, bool dongGiven)
+        {
+            var evidence = TipEvidence.Of(tip, dongGiven);
+            var r = resolver.Resolve(evidence);
+            Evidence.Add(evidence);
+            Results.Add(r);
+            var inv = CultureInfo.InvariantCulture;
+            Lines.Add(string.Create(inv, $"{tip.Source}\t{tip.TipId}\t{r.Status}\t{r.HouseholdId ?? "-"}\t{r.Method}\t{r.Confidence:R}\t") +
+                string.Join(' ', r.Candidates.Select(c => string.Create(inv, $"{c.HouseholdId}:{c.Probability:R}:{c.Method}"))));
+            return r.ApplyTo(tip, resolver.Index.NewestSnapshot);
+        }
+    }
+
+    static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}
