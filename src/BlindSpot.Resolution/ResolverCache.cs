@@ -56,7 +56,7 @@ public static class ResolverCache
         }
         var households = context.Households.Values.ToArray();
         var addresses = Addresses.TryGetValue(context, out var a) ? a : null;
-        Started.AddOrUpdate(context, new Ahead(Task.Run(() => new RegistryIndex(households, addresses)), changes));
+        Started.AddOrUpdate(context, new Ahead(Task.Run(() => new RegistryIndex(households, addresses, idsUnique: true)), changes));
     }
 
     /// <summary>The index started ahead for the context's households as they are now, waited for; null when none.</summary>

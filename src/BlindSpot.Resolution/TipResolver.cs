@@ -54,14 +54,27 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     {
         ArgumentNullException.ThrowIfNull(tip);
         var a = index.Read(tip.Address);
-        var pool = new Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)>(ReferenceEqualityComparer.Instance);
+        var pool = Pool.Rent(index);
+        try
+        {
+            return Resolve(tip, a, pool);
+        }
+        finally
+        {
+            pool.Return();
+        }
+    }
+
+    TipResolution Resolve(TipEvidence tip, WrittenAddress a, Pool pool)
+    {
         var (outside, outsideFixed) = Gather(a, pool);
 
-        if (Phones.Digits(tip.Phone) is { } digits)
+        var tipDigits = Phones.Digits(tip.Phone);
+        if (tipDigits is { } digits)
             foreach (var h in index.WithPhone(digits))
-                if (!pool.ContainsKey(h)) pool[h] = (pool.Count == 0 ? 1 : 0.5, MatchMethod.Phone);
+                if (!pool.Contains(h)) pool.Add(h, pool.Count == 0 ? 1 : 0.5, MatchMethod.Phone);
         if (tip.Excluded is { Count: > 0 } excluded)
-            foreach (var h in pool.Keys.Where(h => excluded.Contains(h.Ref.HouseholdId)).ToList()) pool.Remove(h);
+            pool.RemoveWhere(excluded);
         if (pool.Count == 0) return TipResolution.Unresolved;
         if (outside == 0) outside = 0.3;
 
@@ -71,20 +84,24 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         var described = tip.Note is null ? named : PersonDescription.Parse(tip.Note, name);
         var managementOffice = tip.ReporterType is { } reporter && reporter.Trim() == "관리사무소";
         var year = tip.Year > 0 ? tip.Year : index.NewestSnapshot.Year;
-        var scored = new List<(HouseholdEntry H, double Mass, double Plain, MatchMethod Method)>(pool.Count);
+        var person = new PersonEvidence(this, name, tipDigits);
+        var scored = pool.Scored;
         double total = 0, weights = 0, best = 0, plainTotal = 0, plainWeights = 0;
-        foreach (var (h, (w, m)) in pool)
+        // In the pool's order (the order households were added in): the sums below are added up in it.
+        foreach (ref readonly var slot in pool.Slots)
         {
+            if (slot.Removed) continue;
+            var (h, w, m) = (slot.H, slot.Weight, slot.Method);
             // Somebody the registry does not have would live in one of these places too: the dong and the reporter speak
             // for or against them as they do for the registry's households there; what the tip says of the person does not.
             var place = PlaceLikelihood(h, tip, a.Dong);
-            var person = PersonLikelihood(h, name, tip.Phone);
-            var plain = w * place * person * (named.IsEmpty ? 1 : DescriptionLikelihood(h, named, year));
+            var personLikelihood = person.Likelihood(h);
+            var plain = w * place * personLikelihood * (named.IsEmpty ? 1 : DescriptionLikelihood(h, named, year));
             var reported = managementOffice ? ReporterLikelihood(h) : 1;
             var mass = described == named && !managementOffice
                 ? plain
-                : w * place * reported * person * (described.IsEmpty ? 1 : DescriptionLikelihood(h, described, year));
-            scored.Add((h, mass, plain, m));
+                : w * place * reported * personLikelihood * (described.IsEmpty ? 1 : DescriptionLikelihood(h, described, year));
+            scored.Add(new Scored(h, mass, plain, m));
             total += mass;
             plainTotal += plain;
             weights += w * place * reported;
@@ -94,19 +111,22 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         // Outside: somebody the registry does not have at these places, plus (against the best fit of the address) an
         // address wrong altogether, the person living elsewhere in the dong written.
         var denominator = total + outside * weights + outsideFixed + ElsewhereShare * best;
-        scored.Sort((x, y) => y.Mass.CompareTo(x.Mass) is var c && c != 0 ? c : string.CompareOrdinal(x.H.Ref.HouseholdId, y.H.Ref.HouseholdId));
-        var candidates = scored.Select(s => new TipCandidate(s.H.Ref.HouseholdId, s.Mass / denominator, s.Method)).ToList();
+        // Only the first few in the order of the mass (then the id) are ever read: the best, up to MaxCandidates shown, and
+        // one more to tell whether more than MaxCandidates are plausible.
+        var ranked = Ranked(scored, options.MaxCandidates);
+        var candidates = new List<TipCandidate>(ranked.Count);
+        foreach (var s in ranked) candidates.Add(new TipCandidate(s.H.Ref.HouseholdId, s.Mass / denominator, s.Method));
         var top = candidates[0];
         if (top.Probability >= options.LinkThreshold)
         {
             // The address alone picked it unless another household fits the address about as well; what the note says
             // of the person (or the reporter) picked it when the address, name and phone alone would not have linked it.
-            var topWeight = pool.First(p => p.Key.Ref.HouseholdId == top.HouseholdId).Value.Weight;
-            var plainTop = scored[0].Plain;
+            var topWeight = pool.FirstWeight(top.HouseholdId);
+            var plainTop = ranked[0].Plain;
             var plainDenominator = plainTotal + outside * plainWeights + outsideFixed + ElsewhereShare * best;
-            var method = plainTop / plainDenominator < options.LinkThreshold || scored.Any(x => x.Plain > plainTop)
+            var method = plainTop / plainDenominator < options.LinkThreshold || AnyPlainAbove(scored, plainTop)
                 ? MatchMethod.AddressAndPerson
-                : top.Method == MatchMethod.Address && pool.Count(p => p.Value.Weight >= topWeight / 2) > 1 ? MatchMethod.AddressAndName : top.Method;
+                : top.Method == MatchMethod.Address && pool.CountWeightsAtLeast(topWeight / 2) > 1 ? MatchMethod.AddressAndName : top.Method;
             return new TipResolution(TipLinkStatus.Linked, top.HouseholdId, method, top.Probability, candidates.Take(options.MaxCandidates).ToArray());
         }
         var plausible = candidates.TakeWhile(c => c.Probability >= options.CandidateFloor).ToList();
@@ -115,11 +135,51 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         return new TipResolution(TipLinkStatus.Unresolved, null, MatchMethod.None, top.Probability, []);
     }
 
+    static bool AnyPlainAbove(List<Scored> scored, double plainTop)
+    {
+        foreach (var s in scored)
+            if (s.Plain > plainTop) return true;
+        return false;
+    }
+
+    /// <summary>A pooled household with its mass (every piece of evidence) and plain mass (address, name and phone only).</summary>
+    internal readonly record struct Scored(HouseholdEntry H, double Mass, double Plain, MatchMethod Method);
+
+    // The order candidates are ranked in: the mass, highest first, then the household id.
+    static int Compare(in Scored x, in Scored y) =>
+        y.Mass.CompareTo(x.Mass) is var c && c != 0 ? c : string.CompareOrdinal(x.H.Ref.HouseholdId, y.H.Ref.HouseholdId);
+
+    /// <summary>
+    /// The first <paramref name="maxCandidates"/> + 1 of <paramref name="scored"/> in the order of <see cref="Compare"/>,
+    /// as sorting all of them would give: picked in one pass when no two households of the index share an id (then no
+    /// two pooled households compare equal, so the first few of any sort are these); all sorted otherwise.
+    /// </summary>
+    List<Scored> Ranked(List<Scored> scored, int maxCandidates)
+    {
+        var k = maxCandidates >= int.MaxValue - 1 ? int.MaxValue : maxCandidates + 1;
+        if (scored.Count <= k || !index.IdsUnique)
+        {
+            var all = new List<Scored>(scored);
+            all.Sort((x, y) => Compare(x, y));
+            return all.Count > k ? all.GetRange(0, k) : all;
+        }
+        var top = new List<Scored>(k + 1);
+        foreach (var s in scored)
+        {
+            if (top.Count == k && Compare(s, top[k - 1]) >= 0) continue;
+            var i = top.Count;
+            while (i > 0 && Compare(s, top[i - 1]) < 0) i--;
+            top.Insert(i, s);
+            if (top.Count > k) top.RemoveAt(k);
+        }
+        return top;
+    }
+
     /// <summary>
     /// Fills <paramref name="pool"/> with the households the address can mean; returns the outside share (of the
     /// pool's prior weight) and a fixed outside mass (when the pool is only a guess at what a wrong number meant).
     /// </summary>
-    (double Share, double Fixed) Gather(WrittenAddress a, Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool)
+    (double Share, double Fixed) Gather(WrittenAddress a, Pool pool)
     {
         var roads = a.Road is null ? [] : index.Roads(a.Road);
         var buildings = new List<(BuildingEntry B, MatchMethod Method)>();
@@ -172,49 +232,87 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// Adds the households fitting the written unit at the other sub-numbers of the written number and at the numbers a
     /// slip away (<see cref="BuildingNumbers.Slips"/>), weighted by how likely that slip is, times <paramref name="share"/>.
     /// </summary>
-    static void AddSlips(Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool, RoadEntry road, WrittenAddress a, double share)
+    static void AddSlips(Pool pool, RoadEntry road, WrittenAddress a, double share)
     {
         if (a.Number <= 0) return;
         // A sub-number left out (123 for 123-4) or another one written (123-5) at the right main number.
         foreach (var b in road.WithNumber(a.Number))
             if (b.Sub != a.Sub) AddFits(pool, b, a.Unit, share * (a.Sub == 0 ? OtherSub : OtherSub / 2), MatchMethod.NearbyNumber);
-        foreach (var (number, slip) in BuildingNumbers.Slips(a.Number, NearbySpan))
-            foreach (var b in road.WithNumber(number))
+        foreach (var (number, slip) in Slips(a.Number))
+        {
+            // Most numbers a slip away have no building on the road.
+            if (road.WithNumber(number) is not { Count: > 0 } there) continue;
+            foreach (var b in there)
                 AddFits(pool, b, a.Unit, share * slip * (b.Sub == a.Sub ? 1 : 0.5), MatchMethod.NearbyNumber);
+        }
     }
 
-    static void AddFits(Dictionary<HouseholdEntry, (double Weight, MatchMethod Method)> pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method)
+    // The slips of a number (BuildingNumbers.Slips around NearbySpan) in the order Slips gives them, worked out once per number.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<int, KeyValuePair<int, double>[]> SlipsOf = new();
+
+    static KeyValuePair<int, double>[] Slips(int written) => SlipsOf.GetOrAdd(written, n => [.. BuildingNumbers.Slips(n, NearbySpan)]);
+
+    static void AddFits(Pool pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method)
     {
-        foreach (var h in b.Households)
+        // A written unit number fits only the households with that number (any block): those of a large building are
+        // looked up, in the building's order, instead of every household being tried.
+        if (unit.Kind is UnitKind.Unit or UnitKind.BlockUnit && b.WithUnitNumber(unit.Number) is { } numbered)
         {
-            var fit = unit.Fit(h.Unit);
-            if (fit <= 0) continue;
-            var w = fit * weight;
-            if (!pool.TryGetValue(h, out var known) || known.Weight < w) pool[h] = (w, method);
+            foreach (var i in numbered) Offer(pool, b.Households[i], unit, weight, method);
+            return;
         }
+        foreach (var h in b.Households) Offer(pool, h, unit, weight, method);
+    }
+
+    static void Offer(Pool pool, HouseholdEntry h, UnitSpec unit, double weight, MatchMethod method)
+    {
+        var fit = unit.Fit(h.Unit);
+        if (fit <= 0) return;
+        pool.Offer(h, fit * weight, method);
     }
 
     /// <summary>
-    /// How much more likely the name and the phone the tip gives are if it is about <paramref name="h"/> than about
-    /// someone at random (what the name field says of the person, 김 할머니, counts in <see cref="DescriptionLikelihood"/>).
+    /// The name and the phone a tip gives, with how much a match says (worked out once per tip, the same values as per
+    /// household).
     /// </summary>
-    double PersonLikelihood(HouseholdEntry h, SubjectName? name, string? phone)
+    readonly struct PersonEvidence
     {
-        var l = 1.0;
-        if (name is not null)
+        readonly SubjectName? name;
+        readonly string? digits;
+        readonly double fullNameMatch, surnameMatch, phoneMatch;
+
+        public PersonEvidence(TipResolver resolver, SubjectName? name, string? digits)
         {
+            this.name = name;
+            this.digits = digits;
+            var index = resolver.Index;
             // A name says as much as it is rare: P(the tip names the head | it is about h) / P(a random head has the name).
-            if (name.FullName is { } full)
-                l *= h.Name == full ? Math.Clamp(0.95 / index.NameShare(full), 20, 20_000) : h.Surname == name.Surname ? 0.15 : 0.04;
-            else if (name.Surname is { } surname)
-                l *= h.Surname == surname ? Math.Clamp(0.9 / index.SurnameShare(surname), 2, 200) : 0.1;
+            if (name?.FullName is { } full) fullNameMatch = Math.Clamp(0.95 / index.NameShare(full), 20, 20_000);
+            else if (name?.Surname is { } surname) surnameMatch = Math.Clamp(0.9 / index.SurnameShare(surname), 2, 200);
+            // A phone says as much as it is rare (nearly always one household).
+            if (digits is not null) phoneMatch = Math.Clamp(0.9 / index.PhoneShare(digits), 300, 20_000);
         }
-        // A phone says as much as it is rare (nearly always one household); a phone the registry does not have for the
-        // household may be a relative's or a new one.
-        if (Phones.Digits(phone) is { } digits && h.PhoneDigits is { } own)
-            l *= own == digits ? Math.Clamp(0.9 / index.PhoneShare(digits), 300, 20_000) : 0.3;
-        if (!h.Current) l *= 0.25;
-        return l;
+
+        /// <summary>
+        /// How much more likely the name and the phone the tip gives are if it is about <paramref name="h"/> than about
+        /// someone at random (what the name field says of the person, 김 할머니, counts in <see cref="DescriptionLikelihood"/>).
+        /// </summary>
+        public double Likelihood(HouseholdEntry h)
+        {
+            var l = 1.0;
+            if (name is not null)
+            {
+                if (name.FullName is { } full)
+                    l *= h.Name == full ? fullNameMatch : h.Surname == name.Surname ? 0.15 : 0.04;
+                else if (name.Surname is { } surname)
+                    l *= h.Surname == surname ? surnameMatch : 0.1;
+            }
+            // A phone the registry does not have for the household may be a relative's or a new one.
+            if (digits is not null && h.PhoneDigits is { } own)
+                l *= own == digits ? phoneMatch : 0.3;
+            if (!h.Current) l *= 0.25;
+            return l;
+        }
     }
 
     /// <summary>

@@ -12,11 +12,14 @@ public sealed class RegistryAddresses
 {
     const int FormatVersion = 1;
 
-    readonly Dictionary<string, WrittenAddress> buildings = new(StringComparer.Ordinal);
+    // A building part's number is its place in insertion order (the order they are written in): an index finds the
+    // building of a part by it (an array, not a hash of the part).
+    readonly Dictionary<string, int> buildings = new(StringComparer.Ordinal);
+    readonly List<WrittenAddress> buildingParts = [];
     readonly Dictionary<string, UnitSpec> units = new(StringComparer.Ordinal);
     readonly Dictionary<string, WrittenAddress> whole = new(StringComparer.Ordinal);
     // Looked up by the characters of the address, so that a part already kept costs no string.
-    readonly Dictionary<string, WrittenAddress>.AlternateLookup<ReadOnlySpan<char>> buildingLookup;
+    readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> buildingLookup;
     readonly Dictionary<string, UnitSpec>.AlternateLookup<ReadOnlySpan<char>> unitLookup;
 
     public RegistryAddresses()
@@ -32,7 +35,13 @@ public sealed class RegistryAddresses
     /// The building part of a registry address: the text before its comma, and the bracket after the unit if any
     /// ("서울특별시 영등포구 도림로 123" + " " + "(도림동, 행복빌라)"), taken apart as one text.
     /// </summary>
-    internal WrittenAddress Building(ReadOnlySpan<char> beforeComma, ReadOnlySpan<char> bracket)
+    internal WrittenAddress Building(ReadOnlySpan<char> beforeComma, ReadOnlySpan<char> bracket) => Building(beforeComma, bracket, out _);
+
+    /// <summary>Building parts kept: every part's number (<see cref="Building(ReadOnlySpan{char}, ReadOnlySpan{char}, out int)"/>) is below it.</summary>
+    internal int BuildingCount => buildingParts.Count;
+
+    /// <summary>The building part, and its number among the parts kept (the same part, the same number).</summary>
+    internal WrittenAddress Building(ReadOnlySpan<char> beforeComma, ReadOnlySpan<char> bracket, out int number)
     {
         var length = beforeComma.Length + (bracket.IsEmpty ? 0 : bracket.Length + 1);
         Span<char> key = length <= 512 ? stackalloc char[length] : new char[length];
@@ -42,9 +51,13 @@ public sealed class RegistryAddresses
             key[beforeComma.Length] = ' ';
             bracket.CopyTo(key[(beforeComma.Length + 1)..]);
         }
-        if (buildingLookup.TryGetValue(key, out var a)) return a;
+        if (buildingLookup.TryGetValue(key, out number)) return buildingParts[number];
         var text = key.ToString();
-        return buildings[text] = WrittenAddress.Parse(text);
+        var a = WrittenAddress.Parse(text);
+        number = buildingParts.Count;
+        buildings[text] = number;
+        buildingParts.Add(a);
+        return a;
     }
 
     internal UnitSpec Unit(ReadOnlySpan<char> text)
@@ -64,7 +77,9 @@ public sealed class RegistryAddresses
     {
         ArgumentNullException.ThrowIfNull(w);
         w.Write(FormatVersion);
-        WriteAddresses(w, buildings);
+        w.Write(buildings.Count);
+        // Numbered in insertion order, so in the order a dictionary of the parts enumerates them (the same bytes).
+        foreach (var (key, number) in buildings) WriteAddress(w, key, buildingParts[number]);
         w.Write(units.Count);
         foreach (var (text, u) in units)
         {
@@ -81,7 +96,15 @@ public sealed class RegistryAddresses
         if (r.ReadInt32() != FormatVersion) return null;
         var kept = new RegistryAddresses();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        ReadAddresses(r, kept.buildings, strings);
+        var buildingCount = r.ReadInt32();
+        kept.buildings.EnsureCapacity(buildingCount);
+        kept.buildingParts.Capacity = buildingCount;
+        for (var i = 0; i < buildingCount; i++)
+        {
+            var (key, a) = ReadAddress(r, strings);
+            kept.buildings[key] = kept.buildingParts.Count;
+            kept.buildingParts.Add(a);
+        }
         var n = r.ReadInt32();
         kept.units.EnsureCapacity(n);
         for (var i = 0; i < n; i++) kept.units[r.ReadString()] = ReadUnit(r);
@@ -92,18 +115,20 @@ public sealed class RegistryAddresses
     static void WriteAddresses(BinaryWriter w, Dictionary<string, WrittenAddress> parts)
     {
         w.Write(parts.Count);
-        foreach (var (key, a) in parts)
-        {
-            w.Write(key);
-            WriteNullable(w, a.Road);
-            w.Write(a.Number);
-            w.Write(a.Sub);
-            WriteUnit(w, a.Unit);
-            w.Write(a.Words.Count);
-            foreach (var word in a.Words) w.Write(word);
-            w.Write(a.Landmark);
-            WriteNullable(w, a.Dong);
-        }
+        foreach (var (key, a) in parts) WriteAddress(w, key, a);
+    }
+
+    static void WriteAddress(BinaryWriter w, string key, WrittenAddress a)
+    {
+        w.Write(key);
+        WriteNullable(w, a.Road);
+        w.Write(a.Number);
+        w.Write(a.Sub);
+        WriteUnit(w, a.Unit);
+        w.Write(a.Words.Count);
+        foreach (var word in a.Words) w.Write(word);
+        w.Write(a.Landmark);
+        WriteNullable(w, a.Dong);
     }
 
     static void ReadAddresses(BinaryReader r, Dictionary<string, WrittenAddress> parts, Dictionary<string, string> strings)
@@ -112,17 +137,23 @@ public sealed class RegistryAddresses
         parts.EnsureCapacity(n);
         for (var i = 0; i < n; i++)
         {
-            var key = r.ReadString();
-            var road = Shared(ReadNullable(r), strings);
-            var number = r.ReadInt32();
-            var sub = r.ReadInt32();
-            var unit = ReadUnit(r);
-            var words = new string[r.ReadInt32()];
-            for (var k = 0; k < words.Length; k++) words[k] = Shared(r.ReadString(), strings)!;
-            var landmark = r.ReadBoolean();
-            var dong = Shared(ReadNullable(r), strings);
-            parts[key] = new WrittenAddress(road, number, sub, unit, words, landmark, dong);
+            var (key, a) = ReadAddress(r, strings);
+            parts[key] = a;
         }
+    }
+
+    static (string Key, WrittenAddress Address) ReadAddress(BinaryReader r, Dictionary<string, string> strings)
+    {
+        var key = r.ReadString();
+        var road = Shared(ReadNullable(r), strings);
+        var number = r.ReadInt32();
+        var sub = r.ReadInt32();
+        var unit = ReadUnit(r);
+        var words = new string[r.ReadInt32()];
+        for (var k = 0; k < words.Length; k++) words[k] = Shared(r.ReadString(), strings)!;
+        var landmark = r.ReadBoolean();
+        var dong = Shared(ReadNullable(r), strings);
+        return (key, new WrittenAddress(road, number, sub, unit, words, landmark, dong));
     }
 
     static string? Shared(string? s, Dictionary<string, string> strings)

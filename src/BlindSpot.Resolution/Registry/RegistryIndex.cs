@@ -33,31 +33,48 @@ public sealed class RegistryIndex
     /// <paramref name="addresses"/> (from an earlier index of the same registry) and keeping the new ones there
     /// (<see cref="Addresses"/>): the same index as without them, built without parsing again.
     /// </summary>
-    public RegistryIndex(IEnumerable<HouseholdRef> households, RegistryAddresses? addresses)
+    public RegistryIndex(IEnumerable<HouseholdRef> households, RegistryAddresses? addresses) : this(households, addresses, idsUnique: false) { }
+
+    /// <param name="idsUnique">
+    /// The caller knows no two of <paramref name="households"/> share an id (the values of a dictionary by id); otherwise
+    /// the index finds out when first asked (<see cref="IdsUnique"/>).
+    /// </param>
+    internal RegistryIndex(IEnumerable<HouseholdRef> households, RegistryAddresses? addresses, bool idsUnique)
     {
         ArgumentNullException.ThrowIfNull(households);
         Addresses = addresses ?? new RegistryAddresses();
         var list = households as IReadOnlyCollection<HouseholdRef> ?? households.ToList();
+        idsUnique |= households is Dictionary<string, HouseholdRef>.ValueCollection;
+        this.idsUnique = idsUnique ? True : new Lazy<bool>(AllIdsDiffer);
         foreach (var h in list) if (h.SnapshotDate > NewestSnapshot) NewestSnapshot = h.SnapshotDate;
+        names.EnsureCapacity(list.Count);
+        byPhone.EnsureCapacity(list.Count);
+        var surnameLookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
         // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole
         // (once per address).
-        // The building of each building part (the same part, the same building: no road or number lookup again).
-        var buildingOf = new Dictionary<WrittenAddress, BuildingEntry>(ReferenceEqualityComparer.Instance);
+        // The building of each building part, by the part's number in the kept parts (the same part, the same building:
+        // no road or number lookup again).
+        var buildingOf = new BuildingEntry?[Math.Max(16, Addresses.BuildingCount)];
         foreach (var h in list)
         {
-            var (a, unit) = ParseRegistryAddress(h.Address, Addresses);
-            var entry = new HouseholdEntry(h, unit, h.SnapshotDate == NewestSnapshot, SubjectName.Squeeze(h.HeadName),
-                SubjectName.SurnameOf(h.HeadName), Phones.Digits(h.Phone));
+            var (a, unit, part) = ParseRegistryAddress(h.Address, Addresses);
+            var name = SubjectName.Squeeze(h.HeadName);
+            // One string per surname (the counts' key), not one per household.
+            var surnameSpan = SubjectName.SurnameOfSqueezed(name);
+            if (!surnameLookup.TryGetValue(surnameSpan, out var surname, out _)) surname = surnameSpan.ToString();
+            var entry = new HouseholdEntry(h, unit, h.SnapshotDate == NewestSnapshot, name, surname, Phones.Digits(h.Phone)) { Ordinal = Count };
             Count++;
-            surnames[entry.Surname] = surnames.GetValueOrDefault(entry.Surname) + 1;
-            names[entry.Name] = names.GetValueOrDefault(entry.Name) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(surnames, surname, out _)++;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(names, entry.Name, out _)++;
             if (entry.PhoneDigits is { } p) AddPhone(p, entry);
             if (a.Road is null) { Unplaced.Add(entry); continue; }
-            if (!buildingOf.TryGetValue(a, out var building))
+            BuildingEntry building;
+            if (part < 0) building = BuildingAt(a);
+            else
             {
-                if (!roads.TryGetValue(a.Road, out var road)) roads[a.Road] = road = new RoadEntry(a.Road);
-                buildingOf[a] = building = road.Get(a.Number, a.Sub);
+                if (part >= buildingOf.Length) Array.Resize(ref buildingOf, Math.Max(part + 1, buildingOf.Length * 2));
+                building = buildingOf[part] ??= BuildingAt(a);
             }
             building.Households.Add(entry);
             entry.Building = building;
@@ -84,6 +101,36 @@ public sealed class RegistryIndex
         nameJamo = byName.Keys.Select(k => (k, Jamo.Decompose(k))).ToArray();
         units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
     }
+
+    BuildingEntry BuildingAt(WrittenAddress a)
+    {
+        if (!roads.TryGetValue(a.Road!, out var road)) roads[a.Road!] = road = new RoadEntry(a.Road!);
+        return road.Get(a.Number, a.Sub);
+    }
+
+    static readonly Lazy<bool> True = new(true);
+    readonly Lazy<bool> idsUnique;
+
+    /// <summary>
+    /// No two households of the index share an id (so no two of them compare equal in the resolver's ranking); always
+    /// so for a context's registry (a dictionary by id).
+    /// </summary>
+    internal bool IdsUnique => idsUnique.Value;
+
+    bool AllIdsDiffer()
+    {
+        var seen = new HashSet<string>(Count, StringComparer.Ordinal);
+        foreach (var road in roads.Values)
+            foreach (var b in road.Buildings)
+                foreach (var h in b.Households)
+                    if (!seen.Add(h.Ref.HouseholdId)) return false;
+        foreach (var h in Unplaced)
+            if (!seen.Add(h.Ref.HouseholdId)) return false;
+        return true;
+    }
+
+    /// <summary>Households numbered by <see cref="HouseholdEntry.Ordinal"/> (0 .. this - 1).</summary>
+    internal int Ordinals => Count;
 
     (Dictionary<UnitSpec, int> Units, int Households, int Buildings) CountUnits()
     {
@@ -123,18 +170,19 @@ public sealed class RegistryIndex
     /// A registry address taken apart: its building part (shared by the households of the building when the address has
     /// the registry's shape, its unit then left as the part's) and the household's unit.
     /// </summary>
-    static (WrittenAddress Part, UnitSpec Unit) ParseRegistryAddress(string address, RegistryAddresses parts)
+    /// <returns>Also the building part's number among the kept parts; -1 for an address parsed whole.</returns>
+    static (WrittenAddress Part, UnitSpec Unit, int PartNumber) ParseRegistryAddress(string address, RegistryAddresses parts)
     {
         var comma = address.IndexOf(',');
         var bracket = address.IndexOf('(');
         if (comma < 0 || bracket >= 0 && bracket < comma) return Whole(parts.Whole(address));
         var unitEnd = bracket > comma ? bracket : address.Length;
-        var building = parts.Building(address.AsSpan(0, comma), bracket > comma ? address.AsSpan(bracket) : []);
+        var building = parts.Building(address.AsSpan(0, comma), bracket > comma ? address.AsSpan(bracket) : [], out var number);
         if (building.Road is null || building.Unit.Kind != UnitKind.None) return Whole(parts.Whole(address));
-        return (building, parts.Unit(address.AsSpan(comma + 1, unitEnd - comma - 1).Trim()));
+        return (building, parts.Unit(address.AsSpan(comma + 1, unitEnd - comma - 1).Trim()), number);
     }
 
-    static (WrittenAddress, UnitSpec) Whole(WrittenAddress a) => (a, a.Unit);
+    static (WrittenAddress, UnitSpec, int) Whole(WrittenAddress a) => (a, a.Unit, -1);
 
     /// <summary>The registry's addresses taken apart (kept for the index of the next run, see <see cref="RegistryAddresses"/>).</summary>
     public RegistryAddresses Addresses { get; }
@@ -329,6 +377,9 @@ public sealed class RegistryIndex
 internal sealed record HouseholdEntry(HouseholdRef Ref, UnitSpec Unit, bool Current, string Name, string Surname, string? PhoneDigits)
 {
     public BuildingEntry? Building { get; set; }
+
+    /// <summary>The household's place in the index (0 .. <see cref="RegistryIndex.Ordinals"/> - 1): how the resolver's pool finds it.</summary>
+    public int Ordinal { get; init; }
 }
 
 /// <summary>One building (road + number + sub-number) with its households and the names the registry gives it.</summary>
@@ -344,13 +395,43 @@ internal sealed class BuildingEntry(RoadEntry road, int number, int sub)
     // While the index is built: the dong and the words (one parsed part's list) last added, not added again.
     public string? LastDong { get; set; }
     public IReadOnlyList<string>? LastWords { get; set; }
+
+    // Below this many households a building's households are simply tried one by one.
+    const int NumberedFrom = 24;
+    static readonly int[] NoHouseholds = [];
+    Dictionary<int, int[]>? byUnitNumber;
+
+    /// <summary>
+    /// The places in <see cref="Households"/> (ascending) of the households whose unit has this number (203호, 101동
+    /// 203호; any kind of unit), for a building of many households; null for a small one (try them all). Built on first
+    /// use, after the index is built; safe across threads (built twice at worst, the same both times).
+    /// </summary>
+    public int[]? WithUnitNumber(int number)
+    {
+        if (Households.Count < NumberedFrom) return null;
+        var byNumber = Volatile.Read(ref byUnitNumber);
+        if (byNumber is null)
+        {
+            var lists = new Dictionary<int, List<int>>();
+            for (var i = 0; i < Households.Count; i++)
+            {
+                var n = Households[i].Unit.Number;
+                if (!lists.TryGetValue(n, out var l)) lists[n] = l = [];
+                l.Add(i);
+            }
+            byNumber = lists.ToDictionary(p => p.Key, p => p.Value.ToArray());
+            Volatile.Write(ref byUnitNumber, byNumber);
+        }
+        return byNumber.GetValueOrDefault(number, NoHouseholds);
+    }
 }
 
 /// <summary>A road with its buildings by number.</summary>
 internal sealed class RoadEntry(string name)
 {
     readonly Dictionary<(int, int), BuildingEntry> buildings = [];
-    readonly SortedDictionary<int, List<BuildingEntry>> byNumber = [];
+    readonly Dictionary<int, List<BuildingEntry>> byNumber = [];
+    // The main numbers in ascending order (set by Freeze).
     int[] numbers = [];
 
     public string Name => name;
@@ -366,7 +447,11 @@ internal sealed class RoadEntry(string name)
         return b;
     }
 
-    public void Freeze() => numbers = byNumber.Keys.ToArray();
+    public void Freeze()
+    {
+        numbers = [.. byNumber.Keys];
+        Array.Sort(numbers);
+    }
 
     public IEnumerable<BuildingEntry> Buildings => buildings.Values;
 

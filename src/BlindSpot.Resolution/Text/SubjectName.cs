@@ -72,11 +72,13 @@ public sealed record SubjectName(string? FullName, string? Surname, Sex? Sex, bo
         written.Length > word.Length && written.EndsWith(word, StringComparison.Ordinal) && char.IsWhiteSpace(written[^(word.Length + 1)]);
 
     /// <summary>The surname of a registry head's name (same two-letter rule).</summary>
-    public static string SurnameOf(string headName)
+    public static string SurnameOf(string headName) => SurnameOfSqueezed(Squeeze(headName)).ToString();
+
+    /// <summary>The surname of a head's name already squeezed (<see cref="Squeeze"/>), as the characters of it.</summary>
+    internal static ReadOnlySpan<char> SurnameOfSqueezed(string s)
     {
-        var s = Squeeze(headName);
         if (s.Length > 2) foreach (var t in TwoLetterSurnames) if (s.StartsWith(t, StringComparison.Ordinal)) return t;
-        return s.Length > 0 ? s[..1] : "";
+        return s.Length > 0 ? s.AsSpan(0, 1) : "";
     }
 
     public static string Squeeze(string name)
