@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging;
 //     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-tips [--households 60000] [--tips 20000] [--seed 1]
 //     [--threshold 0.7] [--sweep] [--misses] [--dump misses.tsv] [--no-notes]
+// dotnet run -c Release --project bench/BlindSpot.Bench -- keep-registry <file.db>   (the registry copy of this build, for measuring daily runs)
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]
 //     (every tip of an inbox resolved as ingest does; prints a digest of every result: equal digests, equal resolutions)
 // (--no-notes: the resolver is not given the notes nor the reporter types, the evidence before issue 9's fourth session.)
@@ -139,6 +140,20 @@ if (args is ["resolve-tips", ..])
         int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"),
         args.Contains("--misses"), Opt("--dump", "") is { Length: > 0 } dump ? dump : null, notes: !args.Contains("--no-notes"));
 }
+if (args is ["keep-registry", var keepDb])
+{
+    // The registry copy a run of this build keeps (RegistryCache: the registry read from its versions, the copy written for
+    // its state), written into a store whose copy another build wrote (a build reads only its own): a daily run measured on
+    // it then reads the copy, as every daily run after the first does. Run with the measured build's BlindSpot.*.dll.
+    await using var store = await StoreFactory.OpenAsync(keepDb, CancellationToken.None);
+    var state = await store.RegistryStateAsync(CancellationToken.None);
+    var context = new BlindSpot.Core.Ingest.IngestContext();
+    await store.LoadIngestContextPartsAsync(context, BlindSpot.Core.Ingest.IngestContextParts.Registry, CancellationToken.None);
+    var copy = new BlindSpot.Resolution.RegistryTipResolution().RegistryCopy(context);
+    await store.SaveRegistryCacheAsync(state, copy, CancellationToken.None);
+    Console.WriteLine(string.Create(inv, $"kept a copy of the registry ({context.Households.Count:N0} households, {copy.Length / 1e6:F1} MB)"));
+    return 0;
+}
 if (args is ["resolve-inbox", var resolveInbox, ..])
 {
     string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
@@ -148,5 +163,5 @@ if (args is ["resolve-inbox", var resolveInbox, ..])
 Console.Error.WriteLine("usage: generate <inbox> [households] [seed] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
     "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] [households] " +
     "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes] " +
-    "| resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]");
+    "| keep-registry <file.db> | resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]");
 return 2;
