@@ -7,13 +7,14 @@ namespace BlindSpot.Resolution;
 /// The households a tip's address can mean, each with its prior weight and how it was found, in the order they were
 /// first added (the order <see cref="TipResolver"/> adds up their masses in, as a dictionary enumerates its entries when
 /// nothing is added after a removal). Households are found by their place in the index (<see cref="HouseholdEntry.Ordinal"/>)
-/// instead of hashed; one pool per thread is reused from tip to tip.
+/// instead of hashed; one pool per thread is reused from tip to tip (holding no household between tips).
 /// </summary>
 internal sealed class Pool
 {
     [ThreadStatic] static Pool? cached;
 
-    readonly RegistryIndex index;
+    // The index the pool is for, by number: a pool kept for the thread must not keep the index (and its registry) alive.
+    readonly long indexId;
     // 1 + the slot of each household of the index in the pool, 0 when not pooled; cleared by Return.
     readonly int[] slotOf;
     Slot[] slots = new Slot[64];
@@ -21,14 +22,14 @@ internal sealed class Pool
 
     Pool(RegistryIndex index)
     {
-        this.index = index;
+        indexId = index.Id;
         slotOf = new int[index.Ordinals];
     }
 
     /// <summary>An empty pool over <paramref name="index"/> (the thread's own, when it was last used for this index).</summary>
     public static Pool Rent(RegistryIndex index)
     {
-        var pool = cached is { } p && ReferenceEquals(p.index, index) ? p : new Pool(index);
+        var pool = cached is { } p && p.indexId == index.Id ? p : new Pool(index);
         cached = null;
         return pool;
     }

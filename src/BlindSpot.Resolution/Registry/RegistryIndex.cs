@@ -129,6 +129,11 @@ public sealed class RegistryIndex
         return true;
     }
 
+    static long built;
+
+    /// <summary>A number of this index, unique in the process (what a resolver's pool kept between tips is for).</summary>
+    internal long Id { get; } = Interlocked.Increment(ref built);
+
     /// <summary>Households numbered by <see cref="HouseholdEntry.Ordinal"/> (0 .. this - 1).</summary>
     internal int Ordinals => Count;
 
@@ -346,7 +351,22 @@ public sealed class RegistryIndex
         return onRoad.Count == 1 ? onRoad[0] : null;
     }
 
-    static string NameKey(string w) => w.ToLowerInvariant();
+    static string NameKey(string w)
+    {
+        // Hangul has no case, and ASCII lowers by itself: only another letter needs the culture tables (ICU), which are
+        // slow for the ~100,000 building words of a district. The same text as ToLowerInvariant either way.
+        var upper = false;
+        foreach (var c in w)
+        {
+            if (c is >= 'A' and <= 'Z') upper = true;
+            else if (c >= 0x80 && c is not (>= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F'))
+                return w.ToLowerInvariant();
+        }
+        return upper ? string.Create(w.Length, w, static (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++) span[i] = t[i] is >= 'A' and <= 'Z' ? (char)(t[i] + 32) : t[i];
+        }) : w;
+    }
 
     static readonly string[] NameSuffixes =
         ["아파트", "오피스텔", "고시원", "고시텔", "하우스", "하이츠", "빌리지", "빌라", "맨션", "타워", "빌딩", "주택", "연립", "캐슬", "빌", "원룸"];
