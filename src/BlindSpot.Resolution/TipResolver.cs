@@ -163,16 +163,22 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             all.Sort((x, y) => Compare(x, y));
             return all.Count > k ? all.GetRange(0, k) : all;
         }
-        var top = new List<Scored>(k + 1);
+        // The first k so far, in order; one more place for the one being inserted.
+        var top = new Scored[k + 1];
+        var n = 0;
         foreach (var s in scored)
         {
-            if (top.Count == k && Compare(s, top[k - 1]) >= 0) continue;
-            var i = top.Count;
-            while (i > 0 && Compare(s, top[i - 1]) < 0) i--;
-            top.Insert(i, s);
-            if (top.Count > k) top.RemoveAt(k);
+            if (n == k && Compare(s, top[k - 1]) >= 0) continue;
+            var i = n;
+            while (i > 0 && Compare(s, top[i - 1]) < 0)
+            {
+                top[i] = top[i - 1];
+                i--;
+            }
+            top[i] = s;
+            if (n < k) n++;
         }
-        return top;
+        return new List<Scored>(top.AsSpan(0, n).ToArray());
     }
 
     /// <summary>

@@ -16,9 +16,9 @@ public sealed class ResolutionRankingTests
     public void RankingTheFirstCandidatesGivesWhatSortingThemAllGives()
     {
         var sample = ResolutionSample.Draw(new SampleOptions { Households = 6000, Seed = 5 }, 3000, 5);
-        // The newest version of each household, as a run's registry holds them (one per id).
-        var registry = sample.Registry.GroupBy(h => h.HouseholdId).Select(g => g.MaxBy(h => h.SnapshotDate)!).ToList();
-        var index = new RegistryIndex(registry);
+        // The newest version of each household by id, as a run's registry holds them.
+        var registry = sample.Registry.GroupBy(h => h.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.SnapshotDate)!);
+        var index = new RegistryIndex(registry.Values);
         var firstFew = new TipResolver(index);
         var all = new TipResolver(index, ResolutionOptions.Default with { MaxCandidates = int.MaxValue });
         var linked = 0;

@@ -45,7 +45,7 @@ public sealed class RegistryIndex
         Addresses = addresses ?? new RegistryAddresses();
         var list = households as IReadOnlyCollection<HouseholdRef> ?? households.ToList();
         idsUnique |= households is Dictionary<string, HouseholdRef>.ValueCollection;
-        this.idsUnique = idsUnique ? True : new Lazy<bool>(AllIdsDiffer);
+        this.idsUnique = idsUnique ? KnownUnique : new Lazy<bool>(AllIdsDiffer);
         foreach (var h in list) if (h.SnapshotDate > NewestSnapshot) NewestSnapshot = h.SnapshotDate;
         names.EnsureCapacity(list.Count);
         byPhone.EnsureCapacity(list.Count);
@@ -108,7 +108,7 @@ public sealed class RegistryIndex
         return road.Get(a.Number, a.Sub);
     }
 
-    static readonly Lazy<bool> True = new(true);
+    static readonly Lazy<bool> KnownUnique = new(() => true);
     readonly Lazy<bool> idsUnique;
 
     /// <summary>
