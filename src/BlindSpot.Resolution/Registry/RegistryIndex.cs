@@ -9,7 +9,7 @@ namespace BlindSpot.Resolution.Registry;
 /// <summary>
 /// The registry's households indexed for tip resolution: by road, building number and unit; by the building names
 /// the registry writes in brackets ("(신길동, 행복빌라)"); by phone; by surname frequency. Build it once per run (about
-/// a second at 190,000 households) and share it: it is read-only after construction and safe across threads.
+/// half a CPU-second at 190,000 households from the kept addresses) and share it: it is read-only after construction and safe across threads.
 /// </summary>
 public sealed class RegistryIndex
 {
