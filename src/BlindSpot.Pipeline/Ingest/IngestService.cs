@@ -50,6 +50,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var indexAhead = new IndexAhead(resolution, ordered, ledger.Where(f => !f.Rejected).Select(f => f.FileName));
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.
         var registryFailed = false;
+        bool KeepsCopy() => run.Context == startContext && run.Context.RegistryChanges > 0 && !run.RegistryOutOfOrder && run.Context.Holds(IngestContextParts.Registry);
         // A file's commit runs on the thread pool while the next file is read (PendingCommit); its result keeps its place.
         async Task<bool> SettleAsync()
         {
@@ -81,18 +82,29 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 var group = new List<InboxEntry> { entry };
                 while (i + 1 < ordered.Count && ordered[i + 1].Feed == Feed.Households && ordered[i + 1].Result is null && SnapshotDate(ordered[i + 1], today) == date)
                     group.Add(ordered[++i]);
-                var snapshot = await IngestSnapshotAsync(run, group, date, quarantineDir, ct);
+                // The registry's copy kept after the run's last snapshot (below) is made from the context on the second core
+                // while the snapshot's parts are committed (they are in the context already, as read); used only if the
+                // commit leaves the context as it was.
+                var last = indexAhead.LastSnapshot(i);
+                Task<byte[]>? copy = null;
+                var snapshot = await IngestSnapshotAsync(run, group, date, quarantineDir, ct, !last ? null : () =>
+                {
+                    if (!KeepsCopy()) return;
+                    var context = run.Context;
+                    copy = Task.Run(() => resolution.RegistryCopy(context), ct);
+                });
                 registryFailed |= snapshot.Any(r => r.Status == IngestFileStatus.Failed);
                 results.AddRange(snapshot);
-                if (!registryFailed && indexAhead.LastSnapshot(i))
+                var keep = !registryFailed && last && KeepsCopy();
+                if (copy is not null && !keep) await DropCopyAsync(copy);
+                if (!registryFailed && last)
                 {
                     // The run's last snapshot is stored: the registry's copy is kept for the next run (which would
                     // otherwise read every version to write it) when the context is the one the run started with (never
                     // reloaded) and no snapshot stored was older than one it held: its households are then in the order a
                     // read of the versions gives (by snapshot date, then as stored), so the copy is the one the next run
                     // would have kept. Kept now rather than at the end, while the run holds the least (no crisis keys).
-                    if (run.Context == startContext && run.Context.RegistryChanges > 0 && !run.RegistryOutOfOrder && run.Context.Holds(IngestContextParts.Registry))
-                        await new RegistryCache(store, logger, resolution).KeepAfterSnapshotAsync(run.Context, ct);
+                    if (keep) await new RegistryCache(store, logger, resolution).KeepAfterSnapshotAsync(run.Context, copy, ct);
                     indexAhead.Start(run.Context, i);
                     // Only a households file checks the snapshot keys (one per stored version: ~30 MB at 190,000
                     // households), and none is left: dropped before the crisis keys are read, so the end of the ingest
@@ -146,6 +158,16 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         await new Resolution.TipResolutionService(store, logger, resolution).RetryAsync(run.Context, ct);
         files?.Report(new FileProgress(ordered.Count, ordered.Count));
         return new IngestReport(inboxDir, quarantineDir, results);
+    }
+
+    /// <summary>A registry copy made beside a snapshot's commit that is not kept (the commit did not leave the context as it was).</summary>
+    async Task DropCopyAsync(Task<byte[]> copy)
+    {
+        try { await copy; }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning("The registry copy made beside the snapshot's commit, not kept, ended with {ErrorType}", e.GetType().Name);
+        }
     }
 
     /// <summary>
@@ -420,7 +442,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     /// The files of one snapshot date: read all, refuse them all when together they would move more than the allowed
     /// share of the district out (unless confirmed), else commit each.
     /// </summary>
-    async Task<List<IngestFileResult>> IngestSnapshotAsync(RunState run, List<InboxEntry> group, DateOnly date, string quarantineDir, CancellationToken ct)
+    /// <param name="besideCommit">Called when the accepted parts are about to be committed (what may run meanwhile).</param>
+    async Task<List<IngestFileResult>> IngestSnapshotAsync(RunState run, List<InboxEntry> group, DateOnly date, string quarantineDir, CancellationToken ct,
+        Action? besideCommit = null)
     {
         var results = new List<IngestFileResult>();
         // The newest stored snapshot and its households, before this group's parts are included (taken when the first part
@@ -461,6 +485,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         // leaves none of them, never half a registry that tips would be resolved against (docs/bad-input-replay.md).
         // (A part with the same bytes as another, e.g. a link to it, is committed after them and skipped as before.)
         var accepted = reads.Where(r => r.Batch is { File.Rejected: false }).DistinctBy(r => r.Batch!.File.Sha256, StringComparer.Ordinal).ToList();
+        if (accepted.Count > 0) besideCommit?.Invoke();
         var together = accepted.Count > 1 ? await CommitPartsAsync(run, accepted, quarantineDir, ct) : null;
         var failed = false;
         foreach (var read in reads)

@@ -53,8 +53,10 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger, ITipR
     /// the versions gives: see <see cref="IngestService"/>): the next run (the first daily run after a snapshot) reads one
     /// blob instead of every version. On SQLite the copy is the one that run would have kept after reading the versions.
     /// </summary>
-    public async Task KeepAfterSnapshotAsync(IngestContext context, CancellationToken ct)
+    /// <param name="copy">The copy, made from <paramref name="context"/> while the snapshot was committed (null: made now).</param>
+    public async Task KeepAfterSnapshotAsync(IngestContext context, Task<byte[]>? copy, CancellationToken ct)
     {
+        var made = copy is null ? null : await copy;
         string state;
         try { state = await store.RegistryStateAsync(ct); }
         catch (DbException e) when (!ct.IsCancellationRequested)
@@ -62,13 +64,13 @@ internal sealed class RegistryCache(IBlindSpotStore store, ILogger logger, ITipR
             logger.LogWarning("Could not keep a copy of the registry: {ErrorType} {SqlState}", e.GetType().Name, e.SqlState);
             return;
         }
-        await KeepAsync(context, state, ct);
+        await KeepAsync(context, state, ct, made);
     }
 
-    async Task KeepAsync(IngestContext context, string state, CancellationToken ct)
+    async Task KeepAsync(IngestContext context, string state, CancellationToken ct, byte[]? made = null)
     {
         // The index is built now (a day with tips needs it anyway) so that the copy holds the addresses taken apart.
-        var copy = resolution.RegistryCopy(context);
+        var copy = made ?? resolution.RegistryCopy(context);
         try
         {
             // Nothing may have changed the registry while it was read (ingest holds the inbox lock; this is a check).
