@@ -194,6 +194,25 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
         Assert.Equal([Write, Write], log.Warnings);
     }
 
+    [Fact]
+    public async Task TheHistoryReadInTwoHalvesIsTheOneStatementReadInItsOrder()
+    {
+        // Ids that binary and linguistic orders sort differently (case, digits, Hangul), several versions and crisis months each.
+        string[] ids = ["H10", "h2", "H9", "YDP-100", "ydp-20", "가-1", "A_1", "a-1", "Z", "z", "H1", "H2"];
+        await kept.CommitFileAsync(Some.Batch("sha-many", households: [.. ids.SelectMany(id => new[] { Some.Household(id, May), Some.Household(id, June) })],
+            crisis: [.. ids.SelectMany(id => new[] { Crisis(id, 4), Crisis(id, 5, "health_insurance_arrears"), Crisis(id, 7, value: 1.25m) })]), Ct);
+        var key = await kept.ReadHistoryKeyAsync(Ct);
+        Assert.NotNull(key);
+        foreach (DateOnly? month in new DateOnly?[] { null, new DateOnly(2026, 5, 1) })
+        {
+            var whole = await kept.ReadHistoryAsync(month, key: null, Ct);
+            var halves = await kept.ReadHistoryAsync(month, key, Ct);
+            Assert.True(whole.Versions.Count > 20 && whole.Crisis.Count > 20);
+            Assert.Equal(whole.Versions, halves.Versions);
+            Assert.Equal(whole.Crisis.Select(c => c.ToString()), halves.Crisis.Select(c => c.ToString()));
+        }
+    }
+
     /// <summary>Loads <paramref name="day"/> through the kept store and asserts every row equals the fresh read's, in order.</summary>
     async Task<DistrictData> AssertSameAsFreshAsync(DateOnly day)
     {

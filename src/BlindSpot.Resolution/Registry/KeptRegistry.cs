@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Ingest;
 
 namespace BlindSpot.Resolution.Registry;
@@ -102,45 +104,27 @@ public static class KeptRegistry
         damage = null;
         try
         {
-            using var r = new BinaryReader(new MemoryStream(blob, writable: false), Encoding.UTF8);
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion
-                || !r.ReadBytes(ParserBuild.Length).AsSpan().SequenceEqual(ParserBuild)) return false;
-            var n = r.ReadInt32();
-            if (n < 0)
+            // The households through BinaryInput (the blob in place, in about half BinaryReader's CPU), the addresses
+            // through their own reader from where the households end.
+            // (A blob too short for its magic or build is of another format, as BinaryReader's short reads made it.)
+            var input = new BinaryInput(blob);
+            if (!blob.AsSpan().StartsWith(Magic)) return false;
+            input.ReadBytes(Magic.Length);
+            if (input.ReadInt32() != FormatVersion || blob.Length - input.Position < ParserBuild.Length
+                || !input.ReadBytes(ParserBuild.Length).SequenceEqual(ParserBuild)) return false;
+            if (ReadHouseholds(input) is not { } list)
             {
                 damage = "a negative household count";
                 return false;
             }
-            var list = new List<HouseholdRef>(n);
-            // Dongs and housing types repeat: one string per value.
-            var dongs = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < n; i++)
-            {
-                var id = r.ReadString();
-                var dong = r.ReadString();
-                if (dongs.TryGetValue(dong, out var known)) dong = known;
-                else dongs[dong] = dong;
-                var address = r.ReadString();
-                var head = r.ReadString();
-                var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
-                var phone = r.ReadBoolean() ? r.ReadString() : null;
-                var sex = r.ReadByte();
-                var birthYear = r.ReadInt32();
-                var members = r.ReadInt32();
-                var infants = r.ReadInt32();
-                var flags = r.ReadByte();
-                var housing = r.ReadString();
-                if (dongs.TryGetValue(housing, out var knownHousing)) housing = knownHousing;
-                else dongs[housing] = housing;
-                list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear, members, infants,
-                    (flags & 1) != 0, (flags & 2) != 0, housing.Length == 0 ? null : housing));
-            }
+            var start = checked((int)input.Position);
+            using var r = new BinaryReader(new MemoryStream(blob, start, blob.Length - start, writable: false), Encoding.UTF8);
             if (RegistryAddresses.Read(r) is not { } kept)
             {
                 damage = "unreadable addresses";
                 return false;
             }
-            if (r.BaseStream.Position != blob.Length)
+            if (r.BaseStream.Position != r.BaseStream.Length)
             {
                 damage = "bytes after the end";
                 return false;
@@ -153,5 +137,39 @@ public static class KeptRegistry
             damage = e.GetType().Name;
             return false;
         }
+    }
+
+    /// <summary>The households of the blob, or null for a negative count (optimized at once: it runs once per process,
+    /// early, when the runtime would otherwise run its loop unoptimized for most of its ~2.6 million values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static List<HouseholdRef>? ReadHouseholds(BinaryInput r)
+    {
+        var n = r.ReadInt32();
+        if (n < 0) return null;
+        var list = new List<HouseholdRef>(n);
+        // Dongs and housing types repeat: one string per value.
+        var dongs = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            var id = r.ReadString();
+            var dong = r.ReadString();
+            if (dongs.TryGetValue(dong, out var known)) dong = known;
+            else dongs[dong] = dong;
+            var address = r.ReadString();
+            var head = r.ReadString();
+            var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
+            var phone = r.ReadBoolean() ? r.ReadString() : null;
+            var sex = r.ReadByte();
+            var birthYear = r.ReadInt32();
+            var members = r.ReadInt32();
+            var infants = r.ReadInt32();
+            var flags = r.ReadByte();
+            var housing = r.ReadString();
+            if (dongs.TryGetValue(housing, out var knownHousing)) housing = knownHousing;
+            else dongs[housing] = housing;
+            list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear, members, infants,
+                (flags & 1) != 0, (flags & 2) != 0, housing.Length == 0 ? null : housing));
+        }
+        return list;
     }
 }

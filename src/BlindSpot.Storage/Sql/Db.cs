@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace BlindSpot.Storage.Sql;
 
@@ -44,7 +45,40 @@ internal static class Db
 
     public static string? NullableString(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
     public static bool? NullableBool(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetBoolean(i);
-    public static DateOnly Date(this DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
+    public static DateOnly Date(this DbDataReader r, int i) => r is SqliteDataReader sqlite ? SqliteDate(sqlite, i) : r.GetFieldValue<DateOnly>(i);
+
+    /// <summary>
+    /// SQLite holds dates as ISO text (SqliteDialect), which Microsoft.Data.Sqlite parses with DateOnly.Parse (a third of
+    /// the CPU of reading a registry version back). Text of exactly that shape is read here, giving the same date; any
+    /// other text, a number (a Julian day) or NULL goes the provider's way, with its result or exception.
+    /// </summary>
+    static DateOnly SqliteDate(SqliteDataReader r, int i)
+    {
+        var text = r.GetString(i); // NULL throws here what the provider's GetDateOnly throws (it reads the text the same way)
+        return TryIsoDate(text, out var date) ? date : r.GetFieldValue<DateOnly>(i);
+    }
+
+    /// <summary>"yyyy-MM-dd" with a valid year, month and day; false for anything else.</summary>
+    internal static bool TryIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
+        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+
+        static bool Digits(ReadOnlySpan<char> s, out int value)
+        {
+            value = 0;
+            foreach (var c in s)
+            {
+                if (c is < '0' or > '9') return false;
+                value = value * 10 + (c - '0');
+            }
+            return true;
+        }
+    }
     public static DateTime Timestamp(this DbDataReader r, int i) => DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Unspecified);
     public static DateTime? NullableTimestamp(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.Timestamp(i);
 
