@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BlindSpot.Core.Files;
@@ -58,6 +59,8 @@ public sealed class BinaryInput : IDisposable
     {
         if (stream is null) throw new EndOfStreamException();
         var left = end - position;
+        // A length read from a damaged file must not ask for more memory than the stream still holds.
+        if (stream.CanSeek && count - left > stream.Length - stream.Position) throw new EndOfStreamException();
         if (count > buffer.Length)
         {
             var larger = ArrayPool<byte>.Shared.Rent(count);
@@ -107,17 +110,48 @@ public sealed class BinaryInput : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ReadString()
     {
-        // The length as BinaryReader.Read7BitEncodedInt reads it: at most five bytes, the fifth holding four bits.
-        var length = 0;
+        var length = Read7BitEncodedInt();
+        if (length < 0) throw new FormatException("A negative string length.");
+        return length == 0 ? "" : Encoding.UTF8.GetString(Take(length));
+    }
+
+    /// <summary>
+    /// A string written by <see cref="BinaryText.WriteText"/>: its length in chars (7-bit encoded, shifted left once, the
+    /// low bit set for UTF-16), then its chars as ASCII bytes or as UTF-16LE. Nothing to decode: ASCII is widened and
+    /// UTF-16 copied (UTF-8 decoding was half of reading the kept copies, whose addresses and names are Hangul).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string ReadText()
+    {
+        var header = Read7BitEncodedInt();
+        var length = header >>> 1;
+        if (length == 0) return "";
+        if ((header & 1) == 0)
+        {
+            var ascii = Take(length);
+            if (!Ascii.IsValid(ascii)) throw new FormatException("A non-ASCII byte in an ASCII string.");
+            return Encoding.Latin1.GetString(ascii);
+        }
+        var utf16 = Take(checked(length * 2));
+        if (BitConverter.IsLittleEndian) return new string(MemoryMarshal.Cast<byte, char>(utf16));
+        return string.Create(length, utf16.ToArray(), static (chars, bytes) =>
+        {
+            for (var i = 0; i < chars.Length; i++) chars[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(i * 2));
+        });
+    }
+
+    /// <summary>An int as BinaryReader.Read7BitEncodedInt reads it: at most five bytes, the fifth holding four bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    int Read7BitEncodedInt()
+    {
+        var value = 0;
         for (var shift = 0; ; shift += 7)
         {
             var b = ReadByte();
-            if (shift == 28 && b > 0b1111) throw new FormatException("A string length of more than 32 bits.");
-            length |= (b & 0x7F) << shift;
-            if (b < 0x80) break;
+            if (shift == 28 && b > 0b1111) throw new FormatException("A 7-bit encoded int of more than 32 bits.");
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80) return value;
         }
-        if (length < 0) throw new FormatException("A negative string length.");
-        return length == 0 ? "" : Encoding.UTF8.GetString(Take(length));
     }
 
     public void Dispose()
@@ -125,5 +159,37 @@ public sealed class BinaryInput : IDisposable
         if (pooled && buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
         buffer = [];
         (position, end) = (0, 0);
+    }
+}
+
+/// <summary>Writes strings for <see cref="BinaryInput.ReadText"/>.</summary>
+public static class BinaryText
+{
+    /// <summary>
+    /// <paramref name="text"/> as its length in chars (7-bit encoded, shifted left once, the low bit set for UTF-16), then
+    /// its chars: one byte each when all are ASCII, else UTF-16LE (every char as it is, a lone surrogate too).
+    /// </summary>
+    public static void WriteText(this BinaryWriter w, string text)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > int.MaxValue / 2) throw new ArgumentException("Too long a string.", nameof(text));
+        var ascii = Ascii.IsValid(text);
+        w.Write7BitEncodedInt(text.Length << 1 | (ascii ? 0 : 1));
+        if (text.Length == 0) return;
+        if (ascii)
+        {
+            Span<byte> bytes = text.Length <= 1024 ? stackalloc byte[text.Length] : new byte[text.Length];
+            Encoding.ASCII.GetBytes(text, bytes);
+            w.Write(bytes);
+        }
+        else if (BitConverter.IsLittleEndian)
+        {
+            w.Write(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+        else
+        {
+            foreach (var c in text) w.Write((ushort)c); // BinaryWriter writes little-endian
+        }
     }
 }

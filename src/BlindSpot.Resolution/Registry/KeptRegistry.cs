@@ -16,7 +16,8 @@ namespace BlindSpot.Resolution.Registry;
 public static class KeptRegistry
 {
     // 2: the members, infants, single parent, pregnancy and housing type (evidence of what a tip says of the person).
-    const int FormatVersion = 2;
+    // 3: the households' strings as ASCII or UTF-16 (BinaryText): nothing to decode when read.
+    const int FormatVersion = 3;
     static readonly byte[] Magic = "BSREG"u8.ToArray();
 
     // The build of the address parser (this assembly and BlindSpot.Core, whose dong names it reads): addresses taken
@@ -49,19 +50,19 @@ public static class KeptRegistry
         w.Write(households.Count);
         foreach (var h in households)
         {
-            w.Write(h.HouseholdId);
-            w.Write(h.Dong);
-            w.Write(h.Address);
-            w.Write(h.HeadName);
+            w.WriteText(h.HouseholdId);
+            w.WriteText(h.Dong);
+            w.WriteText(h.Address);
+            w.WriteText(h.HeadName);
             w.Write(h.SnapshotDate.DayNumber);
             w.Write(h.Phone is not null);
-            if (h.Phone is not null) w.Write(h.Phone);
+            if (h.Phone is not null) w.WriteText(h.Phone);
             w.Write((byte)(h.HeadSex is { } sex ? (int)sex + 1 : 0));
             w.Write(h.HeadBirthYear);
             w.Write(h.Members);
             w.Write(h.ChildrenUnder2);
             w.Write((byte)((h.SingleParent ? 1 : 0) | (h.Pregnant ? 2 : 0)));
-            w.Write(h.HousingType ?? "");
+            w.WriteText(h.HousingType ?? "");
         }
         addresses.Write(w);
         w.Flush();
@@ -151,20 +152,20 @@ public static class KeptRegistry
         var dongs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            var id = r.ReadString();
-            var dong = r.ReadString();
+            var id = r.ReadText();
+            var dong = r.ReadText();
             if (dongs.TryGetValue(dong, out var known)) dong = known;
             else dongs[dong] = dong;
-            var address = r.ReadString();
-            var head = r.ReadString();
+            var address = r.ReadText();
+            var head = r.ReadText();
             var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
-            var phone = r.ReadBoolean() ? r.ReadString() : null;
+            var phone = r.ReadBoolean() ? r.ReadText() : null;
             var sex = r.ReadByte();
             var birthYear = r.ReadInt32();
             var members = r.ReadInt32();
             var infants = r.ReadInt32();
             var flags = r.ReadByte();
-            var housing = r.ReadString();
+            var housing = r.ReadText();
             if (dongs.TryGetValue(housing, out var knownHousing)) housing = knownHousing;
             else dongs[housing] = housing;
             list.Add(new HouseholdRef(id, dong, address, head, snapshot, phone, sex == 0 ? null : (Sex)(sex - 1), birthYear, members, infants,

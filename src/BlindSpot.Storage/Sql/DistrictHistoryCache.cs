@@ -37,7 +37,8 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
     const int Magic = 0x48445342;
     // 3: a version's address, name and phone equal to its household's previous version are not written again (most
     // households are unchanged between snapshots): read back as that version's strings, half the strings to decode.
-    const int Layout = 3;
+    // 4: strings (but the key) as ASCII or UTF-16 (BinaryText), nothing to decode.
+    const int Layout = 4;
 
     /// <summary>Which of a version's strings are those of the household's previous version (layout 3).</summary>
     [Flags]
@@ -84,9 +85,9 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
         // Ids are written once per household and shared by its versions and crisis rows; the few distinct values of
         // dong, housing type, tenure and indicator once each, and referred to by number.
         var ids = new string[Count(r, file)];
-        for (var i = 0; i < ids.Length; i++) ids[i] = r.ReadString();
+        for (var i = 0; i < ids.Length; i++) ids[i] = r.ReadText();
         var values = new string[Count(r, file)];
-        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadText();
 
         var versions = new List<Household>(Count(r, file));
         Household? previous = null;
@@ -96,9 +97,9 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
             var dong = values[r.ReadInt32()];
             var same = (SameAsPrevious)r.ReadByte();
             if ((byte)same > 7 || same != SameAsPrevious.None && !ReferenceEquals(previous?.HouseholdId, id)) throw new FormatException();
-            var address = same.HasFlag(SameAsPrevious.Address) ? previous!.Address : r.ReadString();
-            var name = same.HasFlag(SameAsPrevious.Name) ? previous!.HeadName : r.ReadString();
-            var phone = same.HasFlag(SameAsPrevious.Phone) ? previous!.Phone : r.ReadBoolean() ? r.ReadString() : null;
+            var address = same.HasFlag(SameAsPrevious.Address) ? previous!.Address : r.ReadText();
+            var name = same.HasFlag(SameAsPrevious.Name) ? previous!.HeadName : r.ReadText();
+            var phone = same.HasFlag(SameAsPrevious.Phone) ? previous!.Phone : r.ReadBoolean() ? r.ReadText() : null;
             var birthYear = r.ReadInt32();
             var sex = (Sex)r.ReadByte();
             var members = r.ReadInt32();
@@ -159,12 +160,12 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                     }
                     previous = h;
                     w.Write((byte)same);
-                    if (!same.HasFlag(SameAsPrevious.Address)) w.Write(h.Address);
-                    if (!same.HasFlag(SameAsPrevious.Name)) w.Write(h.HeadName);
+                    if (!same.HasFlag(SameAsPrevious.Address)) w.WriteText(h.Address);
+                    if (!same.HasFlag(SameAsPrevious.Name)) w.WriteText(h.HeadName);
                     if (!same.HasFlag(SameAsPrevious.Phone))
                     {
                         w.Write(h.Phone is not null);
-                        if (h.Phone is not null) w.Write(h.Phone);
+                        if (h.Phone is not null) w.WriteText(h.Phone);
                     }
                     w.Write(h.HeadBirthYear);
                     w.Write((byte)h.HeadSex);
@@ -241,7 +242,7 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
         public void WriteTo(BinaryWriter w)
         {
             w.Write(values.Count);
-            foreach (var v in values) w.Write(v);
+            foreach (var v in values) w.WriteText(v);
         }
     }
 

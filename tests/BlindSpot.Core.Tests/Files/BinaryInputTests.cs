@@ -78,6 +78,49 @@ public sealed class BinaryInputTests
         Assert.Contains(actual, v => v is string s && s.Contains('\uFFFD')); // the lone surrogate as BinaryWriter wrote it
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16)]
+    public void TextReadsBackCharForCharWhetherAsciiOrNot(int bufferSize)
+    {
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+            foreach (var s in Strings)
+            {
+                w.WriteText(s);
+                w.Write(s.Length);
+            }
+        var written = bytes.ToArray();
+        using var input = bufferSize == 0 ? new BinaryInput(written) : new BinaryInput(new MemoryStream(written), bufferSize);
+        foreach (var s in Strings)
+        {
+            Assert.Equal(s, input.ReadText()); // a lone surrogate too (UTF-8 would have replaced it)
+            Assert.Equal(s.Length, input.ReadInt32());
+        }
+        Assert.Equal(written.Length, input.Position);
+        // ASCII takes a byte a char, anything else two.
+        Assert.Equal(1 + 11, Written("YDP-1000001").Length);
+        Assert.Equal(1 + 2 * 3, Written("노서은").Length);
+
+        static byte[] Written(string s)
+        {
+            using var one = new MemoryStream();
+            using (var w = new BinaryWriter(one)) w.WriteText(s);
+            return one.ToArray();
+        }
+    }
+
+    [Fact]
+    public void MalformedTextOrALengthBeyondTheStreamFails()
+    {
+        Assert.Throws<FormatException>(() => new BinaryInput([2 << 1, (byte)'a', 0xEA]).ReadText()); // a non-ASCII byte flagged ASCII
+        Assert.Throws<EndOfStreamException>(() => new BinaryInput([3 << 1 | 1, 0x78, 0xB1]).ReadText()); // UTF-16 cut short
+        // A damaged length (~1 GB) over a stream of a few bytes: refused before any buffer of that size is asked for.
+        byte[] huge = [0xFE, 0xFF, 0xFF, 0xFF, 0x07, 1, 2, 3];
+        using var input = new BinaryInput(new MemoryStream(huge), 4);
+        Assert.Throws<EndOfStreamException>(() => input.ReadText());
+    }
+
     [Fact]
     public void ACutOrMalformedInputFailsAsBinaryReaderFails()
     {
