@@ -190,12 +190,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            if (file.Rejected && read.Earlier is { Rejected: true } earlier && earlier.FileName == file.FileName && earlier.RejectedReason == file.RejectedReason)
-            {
-                // Refused before under this name for the same reason: reported then, not again (still not remembered as known).
-                logger.LogInformation("Skipped {FileName}: refused before for the same reason ({Sha256})", name, file.Sha256);
-                return (new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null), null);
-            }
+            if (RefusedAgain(read) is { } again) return (again, null);
             var quarantineFile = await WriteQuarantineAsync(batch, quarantineDir, ct);
             if (!file.Rejected && read.IncludedIn != run.Context)
             {
@@ -225,18 +220,10 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         {
             if (await pending.Stored)
             {
-                if (!file.Rejected)
-                {
-                    if (read.IncludedIn != run.Context) run.Context.Include(read.Batch);
-                    run.Known.Add(file.Sha256);
-                }
+                Remember(run, read);
                 return (Committed(read, pending.QuarantineFile, pending.Started), true);
             }
-            // Another run committed the same bytes meanwhile: theirs stands.
-            var winner = await store.FindFileAsync(file.Sha256, ct);
-            logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", name, file.Sha256);
-            await run.ReloadAsync(ct);
-            return (new IngestFileResult(name, IngestFileStatus.Skipped, winner, null, null), false);
+            return (await CommittedMeanwhileAsync(run, read, ct), false);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
         {
@@ -246,6 +233,35 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         if (read.IncludedIn != run.Context) return (result, true);
         await run.ReloadAsync(ct);
         return (result, false);
+    }
+
+    /// <summary>A file refused before under this name for the same reason: reported then, not again (still not remembered as known).</summary>
+    IngestFileResult? RefusedAgain(Read read)
+    {
+        var file = read.Batch!.File;
+        if (!file.Rejected || read.Earlier is not { Rejected: true } earlier || earlier.FileName != file.FileName || earlier.RejectedReason != file.RejectedReason)
+            return null;
+        logger.LogInformation("Skipped {FileName}: refused before for the same reason ({Sha256})", read.Entry.Name, file.Sha256);
+        return new IngestFileResult(read.Entry.Name, IngestFileStatus.Skipped, earlier, null, null);
+    }
+
+    /// <summary>Another run committed the same bytes meanwhile: theirs stands, and the context is read again.</summary>
+    async Task<IngestFileResult> CommittedMeanwhileAsync(RunState run, Read read, CancellationToken ct)
+    {
+        var sha256 = read.Batch!.File.Sha256;
+        var winner = await store.FindFileAsync(sha256, ct);
+        logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", read.Entry.Name, sha256);
+        await run.ReloadAsync(ct);
+        return new IngestFileResult(read.Entry.Name, IngestFileStatus.Skipped, winner, null, null);
+    }
+
+    /// <summary>A stored file's rows in the context (unless it was included as it was read) and its bytes known.</summary>
+    static void Remember(RunState run, Read read)
+    {
+        var batch = read.Batch!;
+        if (batch.File.Rejected) return;
+        if (read.IncludedIn != run.Context) run.Context.Include(batch);
+        run.Known.Add(batch.File.Sha256);
     }
 
     async Task<string?> WriteQuarantineAsync(IngestBatch batch, string quarantineDir, CancellationToken ct)
@@ -600,26 +616,10 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            if (file.Rejected && read.Earlier is { Rejected: true } earlier && earlier.FileName == file.FileName && earlier.RejectedReason == file.RejectedReason)
-            {
-                // Refused before under this name for the same reason: reported then, not again (still not remembered as known).
-                logger.LogInformation("Skipped {FileName}: refused before for the same reason ({Sha256})", name, file.Sha256);
-                return new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null);
-            }
+            if (RefusedAgain(read) is { } again) return again;
             var quarantineFile = await WriteQuarantineAsync(batch, quarantineDir, ct);
-            if (!await store.CommitFileAsync(batch, ct))
-            {
-                // Another run committed the same bytes meanwhile: theirs stands.
-                var winner = await store.FindFileAsync(file.Sha256, ct);
-                logger.LogInformation("Skipped {FileName}: committed meanwhile by another run ({Sha256})", name, file.Sha256);
-                await run.ReloadAsync(ct);
-                return new IngestFileResult(name, IngestFileStatus.Skipped, winner, null, null);
-            }
-            if (!file.Rejected)
-            {
-                if (read.IncludedIn != run.Context) run.Context.Include(batch);
-                run.Known.Add(file.Sha256);
-            }
+            if (!await store.CommitFileAsync(batch, ct)) return await CommittedMeanwhileAsync(run, read, ct);
+            Remember(run, read);
             return Committed(read, quarantineFile, started);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
