@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Csv.Ingest;
 using BlindSpot.Resolution;
@@ -103,9 +104,7 @@ internal static class InboxResolutionBench
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) addresses.Write(w);
-        buffer.Position = 0;
-        using var r = new BinaryReader(buffer, Encoding.UTF8);
-        return RegistryAddresses.Read(r)!;
+        return RegistryAddresses.Read(new BinaryInput(buffer.ToArray()))!;
     }
 
     /// <summary>Links as ingest's linker does (<see cref="ResolverCache"/>) and records every answer.</summary>

@@ -95,7 +95,7 @@ internal sealed class TreeScorer
         for (var i = 0; i < rows.Count; i++)
         {
             var f = rows[i];
-            NoteNgrams(f.Notes, counts, touched, ngram);
+            NoteNgrams.Add(f.Notes, ngramLength, mask, counts, touched, ngram);
             result[i] = calibrator.PredictProbability(RawScore(f.Values, counts));
             foreach (var slot in touched) counts[slot] = 0;
             touched.Clear();
@@ -127,7 +127,7 @@ internal sealed class TreeScorer
         for (var i = 0; i < rows.Count; i++)
         {
             var f = rows[i];
-            NoteNgrams(f.Notes, counts, touched, ngram);
+            NoteNgrams.Add(f.Notes, ngramLength, mask, counts, touched, ngram);
             foreach (var t in trees)
             {
                 var leaf = LeafFrom(t, 0, f.Values, counts);
@@ -177,7 +177,7 @@ internal sealed class TreeScorer
     internal float[] NoteNgramCounts(string notes)
     {
         var counts = new float[mask + 1];
-        NoteNgrams(notes, counts, [], new uint[ngramLength]);
+        NoteNgrams.Add(notes, ngramLength, mask, counts, [], new uint[ngramLength]);
         return counts;
     }
 
@@ -199,7 +199,4 @@ internal sealed class TreeScorer
         }
         return (float)output;
     }
-
-    void NoteNgrams(string notes, float[] counts, List<int> touched, uint[] ngram) =>
-        Training.NoteNgrams.Add(notes, ngramLength, mask, counts, touched, ngram);
 }

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Resolution.Addresses;
 
 namespace BlindSpot.Resolution.Registry;
@@ -90,7 +91,7 @@ public sealed class RegistryAddresses
     }
 
     /// <summary>The parts written by <see cref="Write"/>; null when they were written in another format.</summary>
-    public static RegistryAddresses? Read(BinaryReader r)
+    public static RegistryAddresses? Read(BinaryInput r)
     {
         ArgumentNullException.ThrowIfNull(r);
         if (r.ReadInt32() != FormatVersion) return null;
@@ -131,7 +132,7 @@ public sealed class RegistryAddresses
         WriteNullable(w, a.Dong);
     }
 
-    static void ReadAddresses(BinaryReader r, Dictionary<string, WrittenAddress> parts, Dictionary<string, string> strings)
+    static void ReadAddresses(BinaryInput r, Dictionary<string, WrittenAddress> parts, Dictionary<string, string> strings)
     {
         var n = r.ReadInt32();
         parts.EnsureCapacity(n);
@@ -142,7 +143,7 @@ public sealed class RegistryAddresses
         }
     }
 
-    static (string Key, WrittenAddress Address) ReadAddress(BinaryReader r, Dictionary<string, string> strings)
+    static (string Key, WrittenAddress Address) ReadAddress(BinaryInput r, Dictionary<string, string> strings)
     {
         var key = r.ReadString();
         var road = Shared(ReadNullable(r), strings);
@@ -171,7 +172,7 @@ public sealed class RegistryAddresses
         w.Write(u.Number);
     }
 
-    static UnitSpec ReadUnit(BinaryReader r) => new((UnitKind)r.ReadByte(), r.ReadInt32(), r.ReadInt32());
+    static UnitSpec ReadUnit(BinaryInput r) => new((UnitKind)r.ReadByte(), r.ReadInt32(), r.ReadInt32());
 
     static void WriteNullable(BinaryWriter w, string? s)
     {
@@ -179,5 +180,5 @@ public sealed class RegistryAddresses
         if (s is not null) w.Write(s);
     }
 
-    static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    static string? ReadNullable(BinaryInput r) => r.ReadBoolean() ? r.ReadString() : null;
 }

@@ -368,12 +368,10 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     static Func<DbDataReader, Household> VersionReader()
     {
         var pool = new StringPool();
-        string? previousId = null;
+        var ids = new RunIds();
         return r =>
         {
-            var id = r.GetString(0);
-            if (id == previousId) id = previousId;
-            previousId = id;
+            var id = ids.Of(r.GetString(0));
             return new Household(id, pool.Of(r.GetString(1)), r.GetString(2), r.GetString(3), r.NullableString(4), r.GetInt32(5),
                 Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7), r.GetInt32(8), r.NullableBool(9), r.NullableBool(10), r.NullableBool(11),
                 pool.Of(r.GetString(12)), pool.Of(r.GetString(13)), r.Date(14), r.GetBoolean(15), r.GetBoolean(16), r.Date(17));
@@ -383,12 +381,10 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     static Func<DbDataReader, CrisisRecord> CrisisReader()
     {
         var pool = new StringPool();
-        string? previousId = null;
+        var ids = new RunIds();
         return r =>
         {
-            var id = r.GetString(0);
-            if (id == previousId) id = previousId;
-            previousId = id;
+            var id = ids.Of(r.GetString(0));
             return new CrisisRecord(id, r.Date(1), pool.Of(r.GetString(2)), r.GetDecimal(3), r.GetBoolean(4));
         };
     }
@@ -453,6 +449,19 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         await using var c = await dialect.OpenConnectionAsync(ct);
         return await read(c);
     }, ct);
+
+    /// <summary>The ids of rows read in household order: a household's later rows share its first row's id instance.</summary>
+    sealed class RunIds
+    {
+        string? previous;
+
+        public string Of(string id)
+        {
+            if (id == previous) return previous;
+            previous = id;
+            return id;
+        }
+    }
 
     /// <summary>One instance of each distinct value of a column with few distinct values (dong, indicator, housing type).</summary>
     sealed class StringPool
