@@ -58,14 +58,20 @@ public static class WorklistPolicy
         {
             var dong = Dongs.All[k];
             var cap = capacity.TryGetValue(dong, out var v) ? v : options.DefaultDailyVisits;
-            var excluded = new Dictionary<Exclusion, int>();
+            // Counted per exclusion in an array; the dictionary lists the exclusions in the order they first kept someone
+            // off, as counting into it directly did.
+            var counts = new int[ExclusionCount];
+            Span<Exclusion> seen = stackalloc Exclusion[ExclusionCount];
+            var kinds = 0;
             var eligible = new List<EligibleHousehold>();
             foreach (var h in byDong[dong])
             {
                 var c = context.Assess(h, out var why);
-                if (c is null) excluded[why] = excluded.GetValueOrDefault(why) + 1;
-                else eligible.Add(c);
+                if (c is not null) eligible.Add(c);
+                else if (counts[(int)why]++ == 0) seen[kinds++] = why;
             }
+            var excluded = new Dictionary<Exclusion, int>(kinds);
+            foreach (var why in seen[..kinds]) excluded[why] = counts[(int)why];
             dongs[k] = new DongEligibility(dong, cap, eligible, excluded);
         });
         return new WorklistEligibility(date, data.AsOf, true, mode, modelVersion, dongs);
@@ -164,6 +170,8 @@ public static class WorklistPolicy
         return true;
     }
 
+    static readonly int ExclusionCount = Enum.GetValues<Exclusion>().Max(e => (int)e) + 1;
+
     /// <summary>The day's lookups, built once for all dongs.</summary>
     sealed class Context
     {
@@ -247,9 +255,10 @@ public static class WorklistPolicy
             if (h.CaseManaged) { why = Exclusion.CaseManaged; return null; }
 
             var r = records.GetValueOrDefault(h.HouseholdId);
-            var hVisits = r?.Visits ?? NoVisits;
-            var hTips = r?.Tips ?? NoTips;
-            var hCrisis = r?.Crisis ?? NoCrisis;
+            if (r is null) return AssessWithoutRecords(h, out why);
+            var hVisits = r.Visits ?? NoVisits;
+            var hTips = r.Tips ?? NoTips;
+            var hCrisis = r.Crisis ?? NoCrisis;
 
             // The last completed visit; a run of 부재 after it delays the household, and after MaxAbsentVisits counts as a visit.
             DateOnly? visited = null;
@@ -270,7 +279,13 @@ public static class WorklistPolicy
             }
 
             // Tips received after the last visit's day are news; a tip of the visit's own day was seen by that visit.
-            var unvisited = visited is { } v ? hTips.Where(t => DateOnly.FromDateTime(t.ReceivedAt) > v).ToList() : hTips;
+            var unvisited = hTips;
+            if (visited is { } v)
+            {
+                unvisited = [];
+                foreach (var t in hTips)
+                    if (DateOnly.FromDateTime(t.ReceivedAt) > v) unvisited.Add(t);
+            }
             if (visited is { } last && Date.DayNumber - last.DayNumber <= Options.CoolOffDays
                 && unvisited.Count == 0 && !HasNewIndicator(hCrisis, last))
             {
@@ -280,10 +295,15 @@ public static class WorklistPolicy
 
             var urgentFrom = Date.AddDays(-Options.UrgentWindowDays);
             var recentFrom = Date.AddDays(-Options.TipWindowDays);
-            var urgent = unvisited.LastOrDefault(t => t.Urgent && DateOnly.FromDateTime(t.ReceivedAt) >= urgentFrom);
-            var recentTip = unvisited.LastOrDefault(t => DateOnly.FromDateTime(t.ReceivedAt) >= recentFrom);
+            Tip? urgent = null, recentTip = null;
+            foreach (var t in unvisited) // the last of each, as LastOrDefault gives
+            {
+                var received = DateOnly.FromDateTime(t.ReceivedAt);
+                if (t.Urgent && received >= urgentFrom) urgent = t;
+                if (received >= recentFrom) recentTip = t;
+            }
 
-            if (r?.LastListed is { } listed && urgent is null && !hVisits.Any(o => o.VisitedOn >= listed))
+            if (r.LastListed is { } listed && urgent is null && !VisitedSince(hVisits, listed))
             {
                 why = Exclusion.RecentlyListed;
                 return null;
@@ -297,7 +317,7 @@ public static class WorklistPolicy
                 return null;
             }
 
-            var score = mode == ScoringMode.Model ? r?.Score : null;
+            var score = mode == ScoringMode.Model ? r.Score : null;
             var tipCountFrom = asOf.AddDays(-Options.TipCountDays);
             var tipCount = 0;
             foreach (var t in hTips)
@@ -314,6 +334,26 @@ public static class WorklistPolicy
                 : recentIndicators.Count > 0;
             return new EligibleHousehold(h, score, recentIndicators.Count, recentIndicators, urgent, recentTip, absentReturn,
                 tipCount, hTips.Count > 0 ? hTips[^1].ReceivedAt : null, modelEligible, sortKey);
+        }
+
+        /// <summary>
+        /// <see cref="Assess"/> of a household the day knows nothing of (no score, tip, visit, crisis row of the last 13
+        /// months or recent listing; most households): what the general path gives with every list empty, without walking
+        /// them. A basic-livelihood recipient then has no urgent or recent tip and no isolation signal.
+        /// </summary>
+        EligibleHousehold? AssessWithoutRecords(Household h, out Exclusion why)
+        {
+            why = default;
+            if (h.BasicLivelihood) { why = Exclusion.BasicLivelihood; return null; }
+            var sortKey = mode == ScoringMode.Rules ? 0 : -1.0;
+            return new EligibleHousehold(h, null, 0, NoIndicators, null, null, false, 0, null, false, sortKey);
+        }
+
+        static bool VisitedSince(List<Outcome> visits, DateOnly day)
+        {
+            foreach (var o in visits)
+                if (o.VisitedOn >= day) return true;
+            return false;
         }
 
         /// <summary>What a household without visits, tips or crisis rows has: shared, never changed (most households).</summary>

@@ -98,6 +98,30 @@ public sealed class WorklistPolicyTests
     }
 
     [Fact]
+    public void AHouseholdTheDayKnowsNothingOfCanOnlyBeDrawnAndABasicLivelihoodOneIsKeptOff()
+    {
+        // Most of a district: no score, tip, visit, recent crisis row or listing. Such a household is assessed without
+        // walking any records (WorklistPolicy.Context.AssessWithoutRecords): it must come out as the general rules say.
+        var d = new Some(Eve);
+        d.Household("NOTHING");
+        d.Household("NOTHING_BASIC", basic: true, members: 1);
+        d.Household("SCORED");
+        d.Crisis("NOTHING", Eve.AddMonths(-15), CrisisIndicators.ElecCutoff); // outside the 13 months the day reads
+        foreach (var (scores, mode, sortKey) in new[] { (new List<HouseholdScore>(), ScoringMode.Rules, 0.0), ([d.Score("SCORED", 0.4)], ScoringMode.Model, -1.0) })
+        {
+            var dong = WorklistPolicy.Eligible(Day, d.Data(), scores, [], Calendar, new WorklistOptions()).Dongs.Single(x => x.Dong == Some.Dong);
+            var nothing = dong.Households.Single(h => h.Household.HouseholdId == "NOTHING");
+
+            Assert.Equal(mode, WorklistPolicy.Eligible(Day, d.Data(), scores, [], Calendar, new WorklistOptions()).Mode);
+            Assert.Equal((null, 0, 0, false, sortKey), (nothing.Score, nothing.RulesScore, nothing.TipCount, nothing.ModelEligible, nothing.SortKey));
+            Assert.Empty(nothing.RecentIndicators);
+            Assert.Equal((null, null, false, null), (nothing.Urgent, nothing.RecentTip, nothing.AbsentReturn, nothing.LastTipAt));
+            Assert.DoesNotContain(dong.Households, h => h.Household.HouseholdId == "NOTHING_BASIC");
+            Assert.Equal([KeyValuePair.Create(Exclusion.BasicLivelihood, 1)], dong.Excluded);
+        }
+    }
+
+    [Fact]
     public void NoDongIsEligibleOnADayThatIsNotABusinessDay()
     {
         var (d, earlier, scores) = EveryKind();
