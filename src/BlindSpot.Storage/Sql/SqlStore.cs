@@ -208,8 +208,12 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             h.ChildrenUnder2, h.SingleParent, h.Pregnant, h.Disability, h.HousingType, h.Tenure, h.MovedIn, h.BasicLivelihood,
             h.CaseManaged, sha,
         }), upsert: false, ct);
-        await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis.Select(x => new object?[]
-            { x.HouseholdId, x.Month, x.Indicator, x.Value, x.KnownCode, sha }), upsert: false, ct);
+        // In key order: a month's file lists its households in no order, and rows inserted in the order of the table's key
+        // index touch each of its pages once instead of a random page per row (~20,000 rows into ~240,000). Every read of
+        // the table orders by that key (or collects a set), so the order rows went in is seen nowhere.
+        await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis
+            .OrderBy(x => x.HouseholdId, StringComparer.Ordinal).ThenBy(x => x.Month).ThenBy(x => x.Indicator, StringComparer.Ordinal)
+            .Select(x => new object?[] { x.HouseholdId, x.Month, x.Indicator, x.Value, x.KnownCode, sha }), upsert: false, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
         {
             t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,
