@@ -69,9 +69,9 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     {
         var (outside, outsideFixed) = Gather(a, pool);
 
-        var tipDigits = Phones.Digits(tip.Phone);
-        if (tipDigits is { } digits)
-            foreach (var h in index.WithPhone(digits))
+        var tipPhone = Phones.Key(tip.Phone);
+        if (tipPhone != 0)
+            foreach (var h in index.WithPhone(tipPhone))
                 if (!pool.Contains(h)) pool.Add(h, pool.Count == 0 ? 1 : 0.5, MatchMethod.Phone);
         if (tip.Excluded is { Count: > 0 } excluded)
             pool.RemoveWhere(excluded);
@@ -84,7 +84,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         var described = tip.Note is null ? named : PersonDescription.Parse(tip.Note, name);
         var managementOffice = tip.ReporterType is { } reporter && reporter.Trim() == "관리사무소";
         var year = tip.Year > 0 ? tip.Year : index.NewestSnapshot.Year;
-        var person = new PersonEvidence(this, name, tipDigits);
+        var person = new PersonEvidence(this, name, tipPhone);
         var scored = pool.Scored;
         double total = 0, weights = 0, best = 0, plainTotal = 0, plainWeights = 0;
         // In the pool's order (the order households were added in): the sums below are added up in it.
@@ -247,7 +247,8 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         foreach (var (number, slip) in Slips(a.Number))
         {
             // Most numbers a slip away have no building on the road.
-            if (road.WithNumber(number) is not { Count: > 0 } there) continue;
+            var there = road.WithNumber(number);
+            if (there.Count == 0) continue;
             foreach (var b in there)
                 AddFits(pool, b, a.Unit, share * slip * (b.Sub == a.Sub ? 1 : 0.5), MatchMethod.NearbyNumber);
         }
@@ -264,7 +265,8 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         // looked up, in the building's order, instead of every household being tried.
         if (unit.Kind is UnitKind.Unit or UnitKind.BlockUnit && b.WithUnitNumber(unit.Number) is { } numbered)
         {
-            foreach (var i in numbered) Offer(pool, b.Households[i], unit, weight, method);
+            var households = b.Households;
+            foreach (var i in numbered) Offer(pool, households[i], unit, weight, method);
             return;
         }
         foreach (var h in b.Households) Offer(pool, h, unit, weight, method);
@@ -284,19 +286,20 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     readonly struct PersonEvidence
     {
         readonly SubjectName? name;
-        readonly string? digits;
+        // The phone's digits (Phones.Key), 0 for none.
+        readonly UInt128 phone;
         readonly double fullNameMatch, surnameMatch, phoneMatch;
 
-        public PersonEvidence(TipResolver resolver, SubjectName? name, string? digits)
+        public PersonEvidence(TipResolver resolver, SubjectName? name, UInt128 phone)
         {
             this.name = name;
-            this.digits = digits;
+            this.phone = phone;
             var index = resolver.Index;
             // A name says as much as it is rare: P(the tip names the head | it is about h) / P(a random head has the name).
             if (name?.FullName is { } full) fullNameMatch = Math.Clamp(0.95 / index.NameShare(full), 20, 20_000);
             else if (name?.Surname is { } surname) surnameMatch = Math.Clamp(0.9 / index.SurnameShare(surname), 2, 200);
             // A phone says as much as it is rare (nearly always one household).
-            if (digits is not null) phoneMatch = Math.Clamp(0.9 / index.PhoneShare(digits), 300, 20_000);
+            if (phone != 0) phoneMatch = Math.Clamp(0.9 / index.PhoneShare(phone), 300, 20_000);
         }
 
         /// <summary>
@@ -314,8 +317,8 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
                     l *= h.Surname == surname ? surnameMatch : 0.1;
             }
             // A phone the registry does not have for the household may be a relative's or a new one.
-            if (digits is not null && h.PhoneDigits is { } own)
-                l *= own == digits ? phoneMatch : 0.3;
+            if (phone != 0 && h.Phone is var own && own != 0)
+                l *= own == phone ? phoneMatch : 0.3;
             if (!h.Current) l *= 0.25;
             return l;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Resolution.Addresses;
@@ -8,17 +9,60 @@ namespace BlindSpot.Resolution.Registry;
 
 /// <summary>
 /// The registry's households indexed for tip resolution: by road, building number and unit; by the building names
-/// the registry writes in brackets ("(신길동, 행복빌라)"); by phone; by surname frequency. Build it once per run (about
-/// half a CPU-second at 190,000 households from the kept addresses) and share it: it is read-only after construction and safe across threads.
+/// the registry writes in brackets ("(신길동, 행복빌라)"); by phone; by surname frequency. Build it once per run and share
+/// it: it is read-only after construction and safe across threads.
 /// </summary>
+/// <remarks>
+/// Held as arrays of structs and ints, not an object per household, building or list: the households by their place in
+/// the list given (<see cref="HouseholdEntry.Ordinal"/>), the buildings by their number in the order first met, a
+/// building's households and a name's buildings as ranges of one int array each, a phone as its digits in a number.
+/// Every entry of an index survives until the run ends, so objects would all be promoted by the collector while it is
+/// built (a third of the build's time at 190,000 households with an object per entry: docs/benchmarks.md). Every
+/// household, building and name is met, and every list enumerated, in the same order as with objects and lists, so
+/// the resolver adds its sums up in the same order.
+/// </remarks>
 public sealed class RegistryIndex
 {
+    /// <summary>One household as the index keeps it.</summary>
+    internal struct Household
+    {
+        public HouseholdRef Ref;
+        public string Name;
+        public string Surname;
+        public UInt128 Phone;
+        public UnitSpec Unit;
+        // The building's number, -1 for a household without a road.
+        public int Building;
+        public bool Current;
+    }
+
+    /// <summary>One building (road + number + sub-number) as the index keeps it.</summary>
+    internal struct Building
+    {
+        public RoadEntry Road;
+        public int Number, Sub;
+        public TwoDongs Dongs;
+    }
+
+    // Households by ordinal; buildings by number (the order first met).
+    readonly Household[] households;
+    readonly Building[] buildings;
+    readonly int buildingCount;
+    // The households of building b: members[memberStart[b] .. memberStart[b + 1]], ordinals ascending (the order given).
+    readonly int[] memberStart, members;
+    // For a building of many households, the places among its households of those with each unit number (built on use).
+    readonly Dictionary<int, int[]>?[] unitNumbers;
     readonly Dictionary<string, RoadEntry> roads = new(StringComparer.Ordinal);
-    readonly Dictionary<string, List<BuildingEntry>> byName = new(StringComparer.Ordinal);
-    // Nearly every phone is one household's: the entry itself, a list only for a phone shared (no list per household).
-    readonly Dictionary<string, object> byPhone = new(StringComparer.Ordinal);
+    // Building names (and stems) by their number in the order first added; the buildings of name k are
+    // named[namedStart[k] .. namedStart[k + 1]] (each once, in the order first added).
+    readonly Dictionary<string, int> nameKeys = new(StringComparer.Ordinal);
+    readonly int[] namedStart, named;
+    // A phone's households: the first, the last and how many; the next of each household with the same phone.
+    readonly Dictionary<UInt128, (int First, int Last, int Count)> byPhone = [];
+    readonly int[] samePhoneNext;
     readonly Dictionary<string, int> surnames = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
+    readonly int[] unplaced;
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> nameLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> partLookups = new(StringComparer.Ordinal);
@@ -47,65 +91,160 @@ public sealed class RegistryIndex
         idsUnique |= households is Dictionary<string, HouseholdRef>.ValueCollection;
         this.idsUnique = idsUnique ? KnownUnique : new Lazy<bool>(AllIdsDiffer);
         foreach (var h in list) if (h.SnapshotDate > NewestSnapshot) NewestSnapshot = h.SnapshotDate;
-        names.EnsureCapacity(list.Count);
-        byPhone.EnsureCapacity(list.Count);
+        var n = list.Count;
+        this.households = new Household[n];
+        samePhoneNext = new int[n];
+        names.EnsureCapacity(n);
+        byPhone.EnsureCapacity(n);
         var surnameLookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        var build = new Builder(Math.Max(16, Addresses.BuildingCount));
+        var unplacedList = new List<int>();
         // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
         // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole
         // (once per address).
-        // The building of each building part, by the part's number in the kept parts (the same part, the same building:
-        // no road or number lookup again).
-        var buildingOf = new BuildingEntry?[Math.Max(16, Addresses.BuildingCount)];
+        // The building of each building part (1 + its number; 0: not met yet), by the part's number in the kept parts
+        // (the same part, the same building: no road or number lookup again).
+        var buildingOf = new int[Math.Max(16, Addresses.BuildingCount)];
         foreach (var h in list)
         {
+            var o = Count;
             var (a, unit, part) = ParseRegistryAddress(h.Address, Addresses);
             var name = SubjectName.Squeeze(h.HeadName);
             // One string per surname (the counts' key), not one per household.
             var surnameSpan = SubjectName.SurnameOfSqueezed(name);
             if (!surnameLookup.TryGetValue(surnameSpan, out var surname, out _)) surname = surnameSpan.ToString();
-            var entry = new HouseholdEntry(h, unit, h.SnapshotDate == NewestSnapshot, name, surname, Phones.Digits(h.Phone)) { Ordinal = Count };
+            var phone = Phones.Key(h.Phone);
+            this.households[o] = new Household
+            {
+                Ref = h, Name = name, Surname = surname, Phone = phone, Unit = unit, Building = -1, Current = h.SnapshotDate == NewestSnapshot,
+            };
             Count++;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(surnames, surname, out _)++;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(names, entry.Name, out _)++;
-            if (entry.PhoneDigits is { } p) AddPhone(p, entry);
-            if (a.Road is null) { Unplaced.Add(entry); continue; }
-            BuildingEntry building;
-            if (part < 0) building = BuildingAt(a);
+            CollectionsMarshal.GetValueRefOrAddDefault(surnames, surname, out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(names, name, out _)++;
+            if (phone != 0) AddPhone(phone, o);
+            if (a.Road is null) { unplacedList.Add(o); continue; }
+            int b;
+            if (part < 0) b = BuildingAt(a, ref build);
             else
             {
                 if (part >= buildingOf.Length) Array.Resize(ref buildingOf, Math.Max(part + 1, buildingOf.Length * 2));
-                building = buildingOf[part] ??= BuildingAt(a);
+                b = buildingOf[part] - 1;
+                if (b < 0) buildingOf[part] = 1 + (b = BuildingAt(a, ref build));
             }
-            building.Households.Add(entry);
-            entry.Building = building;
+            this.households[o].Building = b;
+            build.Sizes[b]++;
             // Most households of a building share its dong and (one parsed part) its words: added once.
-            if (!string.Equals(building.LastDong, h.Dong, StringComparison.Ordinal))
+            if (!string.Equals(build.LastDong[b], h.Dong, StringComparison.Ordinal))
             {
-                building.Dongs.Add(h.Dong);
-                building.Road.Dongs.Add(h.Dong);
-                building.LastDong = h.Dong;
+                build.Buildings[b].Dongs.Add(h.Dong);
+                build.Buildings[b].Road.Dongs.Add(h.Dong);
+                build.LastDong[b] = h.Dong;
             }
-            if (ReferenceEquals(building.LastWords, a.Words)) continue;
-            building.LastWords = a.Words;
+            if (ReferenceEquals(build.LastWords[b], a.Words)) continue;
+            build.LastWords[b] = a.Words;
             foreach (var w in a.Words)
             {
-                if (building.Names.Add(w))
-                {
-                    Add(byName, NameKey(w), building);
-                    if (NameStem(w) is { } stem) Add(byName, stem, building);
-                }
+                // A name met again at the building is added again and dropped below (each building once per name, where first added).
+                build.Name(NameKeyNumber(NameKey(w)), b);
+                if (NameStem(w) is { } stem) build.Name(NameKeyNumber(stem), b);
             }
         }
-        foreach (var r in roads.Values) r.Freeze();
-        foreach (var l in byName.Values) Dedupe(l);
-        nameJamo = byName.Keys.Select(k => (k, Jamo.Decompose(k))).ToArray();
+        buildings = build.Buildings;
+        buildingCount = build.Count;
+        unitNumbers = new Dictionary<int, int[]>?[buildingCount];
+        unplaced = [.. unplacedList];
+        // A building's households: counted above, placed in the order given.
+        memberStart = new int[buildingCount + 1];
+        for (var b = 0; b < buildingCount; b++) memberStart[b + 1] = memberStart[b] + build.Sizes[b];
+        members = new int[memberStart[buildingCount]];
+        var next = memberStart[..^1];
+        for (var o = 0; o < Count; o++)
+            if (this.households[o].Building is var b and >= 0) members[next[b]++] = o;
+        foreach (var r in roads.Values) r.Freeze(buildings);
+        (namedStart, named) = build.Names(nameKeys.Count, buildingCount);
+        var keys = new string[nameKeys.Count];
+        foreach (var (key, k) in nameKeys) keys[k] = key;
+        nameJamo = keys.Select(k => (k, Jamo.Decompose(k))).ToArray();
         units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
     }
 
-    BuildingEntry BuildingAt(WrittenAddress a)
+    int NameKeyNumber(string key)
     {
-        if (!roads.TryGetValue(a.Road!, out var road)) roads[a.Road!] = road = new RoadEntry(a.Road!);
-        return road.Get(a.Number, a.Sub);
+        ref var k = ref CollectionsMarshal.GetValueRefOrAddDefault(nameKeys, key, out var exists);
+        if (!exists) k = nameKeys.Count - 1;
+        return k;
+    }
+
+    int BuildingAt(WrittenAddress a, ref Builder build)
+    {
+        if (!roads.TryGetValue(a.Road!, out var road)) roads[a.Road!] = road = new RoadEntry(this, a.Road!);
+        return road.Get(a.Number, a.Sub, ref build);
+    }
+
+    /// <summary>What the constructor gathers besides the households: the buildings and the names' buildings.</summary>
+    internal struct Builder(int capacity)
+    {
+        public Building[] Buildings = new Building[capacity];
+        public int[] Sizes = new int[capacity];
+        // The dong and the words (one parsed part's list) last added to each building, not added again.
+        public string?[] LastDong = new string?[capacity];
+        public IReadOnlyList<string>?[] LastWords = new IReadOnlyList<string>?[capacity];
+        public int Count;
+        // (name number, building) in the order added.
+        int[] pairs = new int[2 * capacity];
+        int pairCount;
+
+        public int Add(RoadEntry road, int number, int sub)
+        {
+            if (Count == Buildings.Length)
+            {
+                var size = Count * 2;
+                Array.Resize(ref Buildings, size);
+                Array.Resize(ref Sizes, size);
+                Array.Resize(ref LastDong, size);
+                Array.Resize(ref LastWords, size);
+            }
+            Buildings[Count] = new Building { Road = road, Number = number, Sub = sub };
+            return Count++;
+        }
+
+        public void Name(int key, int building)
+        {
+            // The same name of the same building just added (the words of one building part): nothing to add.
+            if (pairCount > 0 && pairs[pairCount - 2] == key && pairs[pairCount - 1] == building) return;
+            if (pairCount + 2 > pairs.Length) Array.Resize(ref pairs, pairs.Length * 2);
+            pairs[pairCount++] = key;
+            pairs[pairCount++] = building;
+        }
+
+        /// <summary>Each name's buildings, each once, in the order first added.</summary>
+        public readonly (int[] Start, int[] Buildings) Names(int keys, int buildings)
+        {
+            var start = new int[keys + 1];
+            for (var i = 0; i < pairCount; i += 2) start[pairs[i] + 1]++;
+            for (var k = 0; k < keys; k++) start[k + 1] += start[k];
+            var all = new int[start[keys]];
+            var next = start[..^1];
+            for (var i = 0; i < pairCount; i += 2) all[next[pairs[i]]++] = pairs[i + 1];
+            // Duplicates dropped in place, keeping the first: seen[b] = 1 + the name it was last seen with.
+            var seen = new int[buildings];
+            var result = new int[all.Length];
+            var kept = 0;
+            var keptStart = new int[keys + 1];
+            for (var k = 0; k < keys; k++)
+            {
+                keptStart[k] = kept;
+                for (var i = start[k]; i < start[k + 1]; i++)
+                {
+                    var b = all[i];
+                    if (seen[b] == k + 1) continue;
+                    seen[b] = k + 1;
+                    result[kept++] = b;
+                }
+            }
+            keptStart[keys] = kept;
+            return (keptStart, result.AsSpan(0, kept).ToArray());
+        }
     }
 
     static readonly Lazy<bool> KnownUnique = new(() => true);
@@ -120,12 +259,8 @@ public sealed class RegistryIndex
     bool AllIdsDiffer()
     {
         var seen = new HashSet<string>(Count, StringComparer.Ordinal);
-        foreach (var road in roads.Values)
-            foreach (var b in road.Buildings)
-                foreach (var h in b.Households)
-                    if (!seen.Add(h.Ref.HouseholdId)) return false;
-        foreach (var h in Unplaced)
-            if (!seen.Add(h.Ref.HouseholdId)) return false;
+        for (var o = 0; o < Count; o++)
+            if (!seen.Add(households[o].Ref.HouseholdId)) return false;
         return true;
     }
 
@@ -137,21 +272,61 @@ public sealed class RegistryIndex
     /// <summary>Households numbered by <see cref="HouseholdEntry.Ordinal"/> (0 .. this - 1).</summary>
     internal int Ordinals => Count;
 
+    internal HouseholdEntry Entry(int ordinal) => new(this, ordinal);
+
+    internal ref readonly Household At(int ordinal) => ref households[ordinal];
+
+    internal ref readonly Building BuildingAt(int number) => ref buildings[number];
+
+    /// <summary>The ordinals of a building's households, in the order given.</summary>
+    internal ReadOnlySpan<int> Members(int building) => members.AsSpan(memberStart[building], memberStart[building + 1] - memberStart[building]);
+
+    /// <summary>
+    /// The places among a building's households (ascending) of those whose unit has this number, for a building of many
+    /// households; null for a small one (try them all). Built on first use; safe across threads (built twice at worst,
+    /// the same both times).
+    /// </summary>
+    internal int[]? WithUnitNumber(int building, int number)
+    {
+        var of = Members(building);
+        if (of.Length < NumberedFrom) return null;
+        var byNumber = Volatile.Read(ref unitNumbers[building]);
+        if (byNumber is null)
+        {
+            var lists = new Dictionary<int, List<int>>();
+            for (var i = 0; i < of.Length; i++)
+            {
+                var n = households[of[i]].Unit.Number;
+                if (!lists.TryGetValue(n, out var l)) lists[n] = l = [];
+                l.Add(i);
+            }
+            byNumber = lists.ToDictionary(p => p.Key, p => p.Value.ToArray());
+            Volatile.Write(ref unitNumbers[building], byNumber);
+        }
+        return byNumber.GetValueOrDefault(number, NoHouseholds);
+    }
+
+    // Below this many households a building's households are simply tried one by one.
+    const int NumberedFrom = 24;
+    static readonly int[] NoHouseholds = [];
+
     (Dictionary<UnitSpec, int> Units, int Households, int Buildings) CountUnits()
     {
+        // Roads, their buildings and their households in the order first met (the order of the unit counts' sums).
         var counts = new Dictionary<UnitSpec, int>();
-        int households = 0, buildings = 0;
+        int placed = 0, buildingsCounted = 0;
         foreach (var road in roads.Values)
-            foreach (var b in road.Buildings)
+            foreach (var b in road.BuildingNumbers)
             {
-                buildings++;
-                foreach (var h in b.Households)
+                buildingsCounted++;
+                foreach (var o in Members(b))
                 {
-                    households++;
-                    counts[h.Unit] = counts.GetValueOrDefault(h.Unit) + 1;
+                    placed++;
+                    var unit = households[o].Unit;
+                    counts[unit] = counts.GetValueOrDefault(unit) + 1;
                 }
             }
-        return (counts, households, buildings);
+        return (counts, placed, buildingsCounted);
     }
 
     /// <summary>
@@ -161,15 +336,15 @@ public sealed class RegistryIndex
     /// </summary>
     internal double UnitShare(UnitSpec written) => unitShares.GetOrAdd(written, w =>
     {
-        var (counts, households, _) = units.Value;
-        if (households == 0) return 1;
+        var (counts, placed, _) = units.Value;
+        if (placed == 0) return 1;
         var fitting = 0.0;
         foreach (var (unit, n) in counts) fitting += n * w.Fit(unit);
-        return fitting / households;
+        return fitting / placed;
     });
 
     /// <summary>Placed households per building (road + number + sub-number) in the registry.</summary>
-    internal double HouseholdsPerBuilding => units.Value is var (_, households, buildings) && buildings > 0 ? households / (double)buildings : 1;
+    internal double HouseholdsPerBuilding => units.Value is var (_, placed, counted) && counted > 0 ? placed / (double)counted : 1;
 
     /// <summary>
     /// A registry address taken apart: its building part (shared by the households of the building when the address has
@@ -189,6 +364,7 @@ public sealed class RegistryIndex
 
     static (WrittenAddress, UnitSpec, int) Whole(WrittenAddress a) => (a, a.Unit, -1);
 
+
     /// <summary>The registry's addresses taken apart (kept for the index of the next run, see <see cref="RegistryAddresses"/>).</summary>
     public RegistryAddresses Addresses { get; }
 
@@ -198,7 +374,8 @@ public sealed class RegistryIndex
     /// <summary>Date of the newest registry snapshot in the index; households missing from it have moved out.</summary>
     public DateOnly NewestSnapshot { get; }
 
-    internal List<HouseholdEntry> Unplaced { get; } = [];
+    /// <summary>The ordinals of the households whose address has no road the index could read.</summary>
+    internal ReadOnlySpan<int> Unplaced => unplaced;
 
     /// <summary>Share of heads with this surname (for how much "김씨" says).</summary>
     internal double SurnameShare(string surname) => Count == 0 ? 1 : Math.Max(1, surnames.GetValueOrDefault(surname)) / (double)Count;
@@ -206,31 +383,27 @@ public sealed class RegistryIndex
     /// <summary>Share of heads with exactly this full name (for how much a matching name says).</summary>
     internal double NameShare(string name) => Count == 0 ? 1 : Math.Max(1, names.GetValueOrDefault(name)) / (double)Count;
 
-    /// <summary>Share of households with this phone (for how much a matching phone says).</summary>
-    internal double PhoneShare(string digits) => Count == 0 ? 1 : Math.Max(1, WithPhone(digits).Count) / (double)Count;
+    /// <summary>Share of households with this phone (<see cref="Phones.Key"/>; for how much a matching phone says).</summary>
+    internal double PhoneShare(UInt128 phone) => Count == 0 ? 1 : Math.Max(1, byPhone.TryGetValue(phone, out var p) ? p.Count : 0) / (double)Count;
 
-    internal IReadOnlyList<HouseholdEntry> WithPhone(string digits) => byPhone.GetValueOrDefault(digits) switch
+    /// <summary>The households with this phone (<see cref="Phones.Key"/>), in the order given.</summary>
+    internal HouseholdEntry[] WithPhone(UInt128 phone)
     {
-        HouseholdEntry one => [one],
-        List<HouseholdEntry> several => several,
-        _ => [],
-    };
+        if (!byPhone.TryGetValue(phone, out var p)) return [];
+        var result = new HouseholdEntry[p.Count];
+        for (int i = 0, o = p.First; i < result.Length; i++, o = samePhoneNext[o] - 1) result[i] = new HouseholdEntry(this, o);
+        return result;
+    }
 
-    void AddPhone(string digits, HouseholdEntry entry)
+    void AddPhone(UInt128 phone, int ordinal)
     {
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byPhone, digits, out _);
-        slot = slot switch
+        ref var p = ref CollectionsMarshal.GetValueRefOrAddDefault(byPhone, phone, out var exists);
+        if (!exists) p = (ordinal, ordinal, 1);
+        else
         {
-            null => entry,
-            HouseholdEntry first => new List<HouseholdEntry>(2) { first, entry },
-            List<HouseholdEntry> several => Add(several, entry),
-            _ => throw new InvalidOperationException(),
-        };
-
-        static List<HouseholdEntry> Add(List<HouseholdEntry> list, HouseholdEntry e)
-        {
-            list.Add(e);
-            return list;
+            // Nearly every phone is one household's: a chain through the households only for a phone shared.
+            samePhoneNext[p.Last] = ordinal + 1;
+            p = (p.First, ordinal, p.Count + 1);
         }
     }
 
@@ -289,13 +462,18 @@ public sealed class RegistryIndex
         var result = new List<BuildingEntry>();
         foreach (var w in words)
         {
-            if (byName.TryGetValue(NameKey(w), out var l)) result.AddRange(l);
-            else if (NameStem(w) is { } stem && byName.TryGetValue(stem, out var l2)) result.AddRange(l2);
-            else if (MisspeltNames(w) is { Count: > 0 } near) foreach (var n in near) result.AddRange(byName[n]);
-            else foreach (var part in PartNames(w)) result.AddRange(byName[part]);
+            if (nameKeys.TryGetValue(NameKey(w), out var k)) AddNamed(result, k);
+            else if (NameStem(w) is { } stem && nameKeys.TryGetValue(stem, out var k2)) AddNamed(result, k2);
+            else if (MisspeltNames(w) is { Count: > 0 } near) foreach (var n in near) AddNamed(result, nameKeys[n]);
+            else foreach (var part in PartNames(w)) AddNamed(result, nameKeys[part]);
         }
         Dedupe(result);
         return result;
+    }
+
+    void AddNamed(List<BuildingEntry> result, int key)
+    {
+        for (var i = namedStart[key]; i < namedStart[key + 1]; i++) result.Add(new BuildingEntry(this, named[i]));
     }
 
     /// <summary>
@@ -336,19 +514,43 @@ public sealed class RegistryIndex
     /// </summary>
     public string? InferDong(string address)
     {
-        var named = Dongs.Mentions(address).Select(m => m.Dong).Distinct().Take(2).ToList();
-        if (named.Count == 1) return named[0];
+        var namedDongs = Dongs.Mentions(address).Select(m => m.Dong).Distinct().Take(2).ToList();
+        if (namedDongs.Count == 1) return namedDongs[0];
         var a = Read(address);
-        var buildings = new List<BuildingEntry>();
+        var found = new List<BuildingEntry>();
         var roadsFound = a.Road is null ? [] : Roads(a.Road);
-        foreach (var (road, _) in roadsFound) if (road.Find(a.Number, a.Sub) is { } b) buildings.Add(b);
-        if (buildings.Count == 0) buildings = BuildingsNamed(a.Words);
-        var atUnit = buildings.SelectMany(b => b.Households).Where(h => a.Unit.Fit(h.Unit) > 0).Select(h => h.Ref.Dong).Distinct().Take(2).ToList();
-        if (atUnit.Count == 1) return atUnit[0];
-        var atBuilding = buildings.SelectMany(b => b.Dongs).Distinct().Take(2).ToList();
-        if (atBuilding.Count == 1) return atBuilding[0];
-        var onRoad = roadsFound.SelectMany(r => r.Road.Dongs).Distinct().Take(2).ToList();
-        return onRoad.Count == 1 ? onRoad[0] : null;
+        foreach (var (road, _) in roadsFound) if (road.Find(a.Number, a.Sub) is { } b) found.Add(b);
+        if (found.Count == 0) found = BuildingsNamed(a.Words);
+        var atUnit = new OneDong();
+        foreach (var b in found)
+            foreach (var h in b.Households)
+                if (a.Unit.Fit(h.Unit) > 0) atUnit.Add(h.Ref.Dong);
+        if (atUnit.Single(out var unitDong)) return unitDong;
+        var atBuilding = new OneDong();
+        foreach (var b in found) buildings[b.Id].Dongs.AddTo(ref atBuilding);
+        if (atBuilding.Single(out var buildingDong)) return buildingDong;
+        var onRoad = new OneDong();
+        foreach (var (road, _) in roadsFound) road.Dongs.AddTo(ref onRoad);
+        return onRoad.Single(out var roadDong) ? roadDong : null;
+    }
+
+    /// <summary>Whether the dongs added are one (as <c>Distinct().Take(2)</c> of them counting one), and which.</summary>
+    internal struct OneDong
+    {
+        string? first;
+        int count;
+
+        public void Add(string? dong)
+        {
+            if (count == 0) (first, count) = (dong, 1);
+            else if (count == 1 && !string.Equals(first, dong, StringComparison.Ordinal)) count = 2;
+        }
+
+        public readonly bool Single(out string? dong)
+        {
+            dong = first;
+            return count == 1;
+        }
     }
 
     static string NameKey(string w)
@@ -379,127 +581,201 @@ public sealed class RegistryIndex
         return null;
     }
 
-    static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = new List<T>(1);
-        list.Add(value);
-    }
-
     static void Dedupe(List<BuildingEntry> list)
     {
         if (list.Count < 2) return;
-        var seen = new HashSet<BuildingEntry>(ReferenceEqualityComparer.Instance);
-        list.RemoveAll(b => !seen.Add(b));
+        var seen = new HashSet<int>();
+        list.RemoveAll(b => !seen.Add(b.Id));
     }
 }
 
-/// <summary>One household as the resolver sees it.</summary>
-internal sealed record HouseholdEntry(HouseholdRef Ref, UnitSpec Unit, bool Current, string Name, string Surname, string? PhoneDigits)
+/// <summary>The dongs of a building or a road, as far as they are ever asked: the first two different ones, and whether there are more.</summary>
+internal struct TwoDongs
 {
-    public BuildingEntry? Building { get; set; }
+    string? first, second;
+    int count;
 
-    /// <summary>The household's place in the index (0 .. <see cref="RegistryIndex.Ordinals"/> - 1): how the resolver's pool finds it.</summary>
-    public int Ordinal { get; init; }
+    /// <summary>Adds a dong unless it is one of the first two (as a set would; a third is only counted).</summary>
+    public void Add(string? dong)
+    {
+        if (count == 0) (first, count) = (dong, 1);
+        else if (string.Equals(first, dong, StringComparison.Ordinal)) return;
+        else if (count == 1) (second, count) = (dong, 2);
+        else if (count == 2 && !string.Equals(second, dong, StringComparison.Ordinal)) count = 3;
+    }
+
+    /// <summary>
+    /// Adds the dongs to <paramref name="one"/>: all of them when one or two, the first two otherwise (enough to tell
+    /// that they are not one).
+    /// </summary>
+    public readonly void AddTo(ref RegistryIndex.OneDong one)
+    {
+        if (count > 0) one.Add(first);
+        if (count > 1) one.Add(second);
+    }
 }
 
-/// <summary>One building (road + number + sub-number) with its households and the names the registry gives it.</summary>
-internal sealed class BuildingEntry(RoadEntry road, int number, int sub)
+/// <summary>One household of an index as the resolver sees it (a place in the index's arrays).</summary>
+internal readonly struct HouseholdEntry(RegistryIndex index, int ordinal)
 {
-    public RoadEntry Road => road;
-    public int Number => number;
-    public int Sub => sub;
-    public List<HouseholdEntry> Households { get; } = [];
-    public HashSet<string> Dongs { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+    public HouseholdRef Ref => index.At(ordinal).Ref;
+    public UnitSpec Unit => index.At(ordinal).Unit;
+    /// <summary>Still in the newest snapshot.</summary>
+    public bool Current => index.At(ordinal).Current;
+    /// <summary>The head's name without spaces.</summary>
+    public string Name => index.At(ordinal).Name;
+    public string Surname => index.At(ordinal).Surname;
+    /// <summary>The phone's digits (<see cref="Phones.Key"/>; 0: none).</summary>
+    public UInt128 Phone => index.At(ordinal).Phone;
+    public BuildingEntry? Building => index.At(ordinal).Building is var b and >= 0 ? new BuildingEntry(index, b) : null;
 
-    // While the index is built: the dong and the words (one parsed part's list) last added, not added again.
-    public string? LastDong { get; set; }
-    public IReadOnlyList<string>? LastWords { get; set; }
+    /// <summary>The household's place in the index (0 .. <see cref="RegistryIndex.Ordinals"/> - 1): how the resolver's pool finds it.</summary>
+    public int Ordinal => ordinal;
+}
 
-    // Below this many households a building's households are simply tried one by one.
-    const int NumberedFrom = 24;
-    static readonly int[] NoHouseholds = [];
-    Dictionary<int, int[]>? byUnitNumber;
+/// <summary>One building (road + number + sub-number) with its households, as the resolver sees it (a number of the index's).</summary>
+internal readonly struct BuildingEntry(RegistryIndex index, int id)
+{
+    /// <summary>The building's number in the index (the order first met).</summary>
+    public int Id => id;
+    public RoadEntry Road => index.BuildingAt(id).Road;
+    public int Number => index.BuildingAt(id).Number;
+    public int Sub => index.BuildingAt(id).Sub;
+    public HouseholdList Households => new(index, index.Members(id));
 
     /// <summary>
     /// The places in <see cref="Households"/> (ascending) of the households whose unit has this number (203호, 101동
-    /// 203호; any kind of unit), for a building of many households; null for a small one (try them all). Built on first
-    /// use, after the index is built; safe across threads (built twice at worst, the same both times).
+    /// 203호; any kind of unit), for a building of many households; null for a small one (try them all).
     /// </summary>
-    public int[]? WithUnitNumber(int number)
+    public int[]? WithUnitNumber(int number) => index.WithUnitNumber(id, number);
+}
+
+/// <summary>Households of an index by their ordinals.</summary>
+internal readonly ref struct HouseholdList(RegistryIndex index, ReadOnlySpan<int> ordinals)
+{
+    readonly ReadOnlySpan<int> ordinals = ordinals;
+
+    public int Count => ordinals.Length;
+    public HouseholdEntry this[int i] => new(index, ordinals[i]);
+    public Enumerator GetEnumerator() => new(index, ordinals);
+
+    public ref struct Enumerator(RegistryIndex index, ReadOnlySpan<int> ordinals)
     {
-        if (Households.Count < NumberedFrom) return null;
-        var byNumber = Volatile.Read(ref byUnitNumber);
-        if (byNumber is null)
-        {
-            var lists = new Dictionary<int, List<int>>();
-            for (var i = 0; i < Households.Count; i++)
-            {
-                var n = Households[i].Unit.Number;
-                if (!lists.TryGetValue(n, out var l)) lists[n] = l = [];
-                l.Add(i);
-            }
-            byNumber = lists.ToDictionary(p => p.Key, p => p.Value.ToArray());
-            Volatile.Write(ref byUnitNumber, byNumber);
-        }
-        return byNumber.GetValueOrDefault(number, NoHouseholds);
+        readonly ReadOnlySpan<int> ordinals = ordinals;
+        int i = -1;
+        public bool MoveNext() => ++i < ordinals.Length;
+        public readonly HouseholdEntry Current => new(index, ordinals[i]);
+    }
+}
+
+/// <summary>Buildings of an index by their numbers.</summary>
+internal readonly ref struct BuildingList(RegistryIndex index, ReadOnlySpan<int> ids)
+{
+    readonly ReadOnlySpan<int> ids = ids;
+
+    public int Count => ids.Length;
+    public BuildingEntry this[int i] => new(index, ids[i]);
+    public Enumerator GetEnumerator() => new(index, ids);
+
+    public ref struct Enumerator(RegistryIndex index, ReadOnlySpan<int> ids)
+    {
+        readonly ReadOnlySpan<int> ids = ids;
+        int i = -1;
+        public bool MoveNext() => ++i < ids.Length;
+        public readonly BuildingEntry Current => new(index, ids[i]);
     }
 }
 
 /// <summary>A road with its buildings by number.</summary>
-internal sealed class RoadEntry(string name)
+internal sealed class RoadEntry(RegistryIndex index, string name)
 {
-    readonly Dictionary<(int, int), BuildingEntry> buildings = [];
-    readonly Dictionary<int, List<BuildingEntry>> byNumber = [];
-    // The main numbers in ascending order (set by Freeze).
-    int[] numbers = [];
+    // The buildings by (number, sub-number) while the index is built.
+    Dictionary<(int, int), int>? building = [];
+    // The road's buildings in the order first met; set by Freeze, with the main numbers in ascending order and the
+    // buildings of numbers[i] at byNumber[numberStart[i] .. numberStart[i + 1]] (in the order first met).
+    List<int>? met = [];
+    int[] ids = [], numbers = [], numberStart = [0], byNumber = [];
+    Dictionary<(int, int), int> find = [];
 
     public string Name => name;
     public string Jamo { get; } = Text.Jamo.Decompose(name);
-    public HashSet<string> Dongs { get; } = new(StringComparer.Ordinal);
 
-    public BuildingEntry Get(int number, int sub)
+    /// <summary>The dongs of the road's households (the first two different ones).</summary>
+    public TwoDongs Dongs;
+
+    public int Get(int number, int sub, ref RegistryIndex.Builder build)
     {
-        if (buildings.TryGetValue((number, sub), out var b)) return b;
-        b = buildings[(number, sub)] = new BuildingEntry(this, number, sub);
-        if (!byNumber.TryGetValue(number, out var l)) byNumber[number] = l = [];
-        l.Add(b);
+        ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(building!, (number, sub), out var exists);
+        if (exists) return b;
+        b = build.Add(this, number, sub);
+        met!.Add(b);
         return b;
     }
 
-    public void Freeze()
+    public void Freeze(RegistryIndex.Building[] buildings)
     {
-        numbers = [.. byNumber.Keys];
-        Array.Sort(numbers);
+        ids = [.. met!];
+        find = building!;
+        (building, met) = (null, null);
+        // Stable: the buildings of a number stay in the order first met.
+        byNumber = [.. ids.OrderBy(b => buildings[b].Number)];
+        var distinct = new List<int>();
+        var starts = new List<int>();
+        for (var i = 0; i < byNumber.Length; i++)
+        {
+            var n = buildings[byNumber[i]].Number;
+            if (i > 0 && buildings[byNumber[i - 1]].Number == n) continue;
+            distinct.Add(n);
+            starts.Add(i);
+        }
+        starts.Add(byNumber.Length);
+        numbers = [.. distinct];
+        numberStart = [.. starts];
     }
 
-    public IEnumerable<BuildingEntry> Buildings => buildings.Values;
+    /// <summary>The road's buildings' numbers in the order first met.</summary>
+    public ReadOnlySpan<int> BuildingNumbers => ids;
 
-    public BuildingEntry? Find(int number, int sub) => buildings.GetValueOrDefault((number, sub));
+    public BuildingEntry? Find(int number, int sub) => find.TryGetValue((number, sub), out var b) ? new BuildingEntry(index, b) : null;
 
     /// <summary>The buildings with main number <paramref name="number"/> (any sub-number).</summary>
-    public IReadOnlyList<BuildingEntry> WithNumber(int number) => byNumber.TryGetValue(number, out var l) ? l : [];
-
-    /// <summary>Buildings whose main number is within <paramref name="span"/> of <paramref name="number"/>.</summary>
-    public IEnumerable<BuildingEntry> Near(int number, int span)
+    public BuildingList WithNumber(int number)
     {
+        var i = Array.BinarySearch(numbers, number);
+        return i < 0 ? default : new BuildingList(index, byNumber.AsSpan(numberStart[i], numberStart[i + 1] - numberStart[i]));
+    }
+
+    /// <summary>Buildings whose main number is within <paramref name="span"/> of <paramref name="number"/>, by number.</summary>
+    public List<BuildingEntry> Near(int number, int span)
+    {
+        var result = new List<BuildingEntry>();
         var i = Array.BinarySearch(numbers, number - span);
         if (i < 0) i = ~i;
         for (; i < numbers.Length && numbers[i] <= number + span; i++)
-            foreach (var b in byNumber[numbers[i]]) yield return b;
+            for (var k = numberStart[i]; k < numberStart[i + 1]; k++) result.Add(new BuildingEntry(index, byNumber[k]));
+        return result;
     }
 }
 
 /// <summary>Phone numbers compared by their digits only.</summary>
 internal static class Phones
 {
-    public static string? Digits(string? phone)
+    /// <summary>
+    /// The digits of a phone (the first 32), as one number that tells every string of digits apart (their value and how
+    /// many: leading zeros count); 0 when it has fewer than 9 digits or none.
+    /// </summary>
+    public static UInt128 Key(string? phone)
     {
-        if (string.IsNullOrWhiteSpace(phone)) return null;
-        Span<char> digits = stackalloc char[Math.Min(phone.Length, 32)];
+        if (string.IsNullOrWhiteSpace(phone)) return 0;
+        var limit = Math.Min(phone.Length, 32);
+        UInt128 value = 0;
         var n = 0;
         foreach (var c in phone)
-            if (char.IsAsciiDigit(c) && n < digits.Length) digits[n++] = c;
-        return n >= 9 ? new string(digits[..n]) : null;
+            if (char.IsAsciiDigit(c) && n < limit)
+            {
+                value = value * 10 + (uint)(c - '0');
+                n++;
+            }
+        return n >= 9 ? value << 6 | (uint)n : 0;
     }
 }
