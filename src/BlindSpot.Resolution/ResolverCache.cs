@@ -93,7 +93,22 @@ public static class ResolverCache
 
         public string? InferDong(string address) => Resolver.Index.InferDong(address);
 
-        public Tip Link(Tip tip, bool dongGiven) =>
-            Resolver.Resolve(TipEvidence.Of(tip, dongGiven)).ApplyTo(tip, Resolver.Index.NewestSnapshot);
+        public Tip Link(Tip tip, bool dongGiven) => Resolver.Resolve(TipEvidence.Of(tip, dongGiven)).ApplyTo(tip, Resolver.Index.NewestSnapshot);
+
+        /// <summary>The tips resolved side by side (<see cref="TipResolver.ResolveAll"/>) by the context's resolver, built first on this thread.</summary>
+        public IReadOnlyList<Tip> LinkAll(IReadOnlyList<Tip> tips, IReadOnlyList<bool> dongGiven)
+        {
+            ArgumentNullException.ThrowIfNull(tips);
+            ArgumentNullException.ThrowIfNull(dongGiven);
+            if (dongGiven.Count != tips.Count) throw new ArgumentException("One flag per tip.", nameof(dongGiven));
+            if (tips.Count == 0) return [];
+            var r = Resolver;
+            var evidence = new TipEvidence[tips.Count];
+            for (var i = 0; i < evidence.Length; i++) evidence[i] = TipEvidence.Of(tips[i], dongGiven[i]);
+            var resolved = r.ResolveAll(evidence);
+            var linked = new Tip[tips.Count];
+            for (var i = 0; i < linked.Length; i++) linked[i] = resolved[i].ApplyTo(tips[i], r.Index.NewestSnapshot);
+            return linked;
+        }
     }
 }

@@ -65,6 +65,43 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         }
     }
 
+    // Fewer tips than this are resolved one after the other (handing them to other threads would cost more than it saves).
+    const int SideBySideFrom = 16;
+
+    /// <summary>
+    /// Each tip resolved as <see cref="Resolve(TipEvidence)"/> resolves it alone, in their order, on up to every core. A
+    /// tip's resolution depends only on the tip and the index, which is read-only (its lookups of roads, names, unit shares
+    /// and large buildings are filled on first use, safely across threads, and the same whichever thread fills them);
+    /// each thread has its own pool of candidates. So every tip gets the same resolution, to the bit, on any thread and in
+    /// any order. An exception is the one of the first tip (in their order) that fails.
+    /// </summary>
+    public TipResolution[] ResolveAll(IReadOnlyList<TipEvidence> tips)
+    {
+        ArgumentNullException.ThrowIfNull(tips);
+        var resolved = new TipResolution[tips.Count];
+        if (resolved.Length < SideBySideFrom || Environment.ProcessorCount < 2)
+        {
+            for (var i = 0; i < resolved.Length; i++) resolved[i] = Resolve(tips[i]);
+            return resolved;
+        }
+        // Each place written by the one thread that resolves its tip (Parallel.For returns after every write).
+        var failed = new Exception?[resolved.Length];
+        Parallel.For(0, resolved.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                resolved[i] = Resolve(tips[i]);
+            }
+            catch (Exception e)
+            {
+                failed[i] = e;
+            }
+        });
+        foreach (var e in failed)
+            if (e is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        return resolved;
+    }
+
     TipResolution Resolve(TipEvidence tip, WrittenAddress a, Pool pool)
     {
         var (outside, outsideFixed) = Gather(a, pool);
@@ -312,9 +349,9 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             if (name is not null)
             {
                 if (name.FullName is { } full)
-                    l *= h.Name == full ? fullNameMatch : h.Surname == name.Surname ? 0.15 : 0.04;
+                    l *= h.Name == full ? fullNameMatch : name.Surname is { } written && h.Surname.SequenceEqual(written) ? 0.15 : 0.04;
                 else if (name.Surname is { } surname)
-                    l *= h.Surname == surname ? surnameMatch : 0.1;
+                    l *= h.Surname.SequenceEqual(surname) ? surnameMatch : 0.1;
             }
             // A phone the registry does not have for the household may be a relative's or a new one.
             if (phone != 0 && h.Phone is var own && own != 0)

@@ -14,4 +14,20 @@ public interface ITipLinker
     /// <summary>The tip linked to one household, kept with candidate households, or kept unresolved.</summary>
     /// <param name="dongGiven">Whether the file gave the dong (a hotline call may leave it to the address).</param>
     Tip Link(Tip tip, bool dongGiven);
+
+    /// <summary>
+    /// Each tip as <see cref="Link"/> links it alone, in their order: what the CSV reader calls once per file, after the
+    /// file's rows are read. An implementation whose links never depend on one another (BlindSpot.Resolution's) may link
+    /// them side by side; this default links them one after the other. An exception is the one the first tip (in their
+    /// order) that fails would throw.
+    /// </summary>
+    /// <param name="dongGiven">For each tip, whether the file gave its dong.</param>
+    IReadOnlyList<Tip> LinkAll(IReadOnlyList<Tip> tips, IReadOnlyList<bool> dongGiven)
+    {
+        ArgumentNullException.ThrowIfNull(tips);
+        ArgumentNullException.ThrowIfNull(dongGiven);
+        var linked = new Tip[tips.Count];
+        for (var i = 0; i < linked.Length; i++) linked[i] = Link(tips[i], dongGiven[i]);
+        return linked;
+    }
 }

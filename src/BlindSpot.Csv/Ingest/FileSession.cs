@@ -39,13 +39,46 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
     /// <summary>What links tips to households (given by the ingest use case; a tips file read without one is a bug).</summary>
     public ITipLinker Linker => linker ?? throw new InvalidOperationException("A tips file is read with an ITipLinker (the ingest use case passes one).");
 
-    /// <summary>Links a tip read from this file and counts what came of it in the notes.</summary>
-    public Tip Resolve(Tip tip, bool dongGiven)
+    // The tips to link (their place in Tips, as read, whether the file gave the dong), in the order read.
+    readonly List<int> toLinkAt = [];
+    readonly List<Tip> toLink = [];
+    readonly List<bool> toLinkDongGiven = [];
+
+    /// <summary>
+    /// Adds a tip read from this file to <see cref="Tips"/>, to be linked by <see cref="LinkTips"/> once the file is read:
+    /// the linker may then link the file's tips side by side (no tip's link depends on another's, nor on what is read
+    /// after it; the file's other rows never depend on a tip's link).
+    /// </summary>
+    public void AddToLink(Tip tip, bool dongGiven)
     {
-        var resolved = Linker.Link(tip, dongGiven);
-        if (resolved.LinkStatus == TipLinkStatus.Candidates) Remark("세대를 하나로 정하지 못해 후보 세대를 동에 보낸 제보");
-        if (resolved.HouseholdId is null) UnmatchedTipIds.Add(tip.TipId);
-        return resolved;
+        ArgumentNullException.ThrowIfNull(tip);
+        _ = Linker; // a tips file read without a linker fails at its first tip, as it always did
+        toLinkAt.Add(Tips.Count);
+        Tips.Add(tip);
+        toLink.Add(tip);
+        toLinkDongGiven.Add(dongGiven);
+    }
+
+    /// <summary>
+    /// Links the tips added by <see cref="AddToLink"/> (<see cref="ITipLinker.LinkAll"/>), puts each in its place in
+    /// <see cref="Tips"/> and counts what came of them in the notes, in the order read: the same tips, notes and list of
+    /// unmatched tips as linking each while its row was read.
+    /// </summary>
+    public void LinkTips()
+    {
+        if (toLink.Count == 0) return;
+        var linked = Linker.LinkAll(toLink, toLinkDongGiven);
+        if (linked.Count != toLink.Count) throw new InvalidOperationException("The linker gave back another number of tips than it was given.");
+        for (var i = 0; i < linked.Count; i++)
+        {
+            var resolved = linked[i];
+            Tips[toLinkAt[i]] = resolved;
+            if (resolved.LinkStatus == TipLinkStatus.Candidates) Remark("세대를 하나로 정하지 못해 후보 세대를 동에 보낸 제보");
+            if (resolved.HouseholdId is null) UnmatchedTipIds.Add(toLink[i].TipId);
+        }
+        toLinkAt.Clear();
+        toLink.Clear();
+        toLinkDongGiven.Clear();
     }
 
     public void Accept() => Accepted++;

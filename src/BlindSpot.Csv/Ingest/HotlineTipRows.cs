@@ -29,8 +29,8 @@ internal sealed class HotlineTipRows(Func<string, int> col) : IFeedRows
         if (s.IsDuplicate(s.Context.HotlineCallIds, id)) return;
 
         if (given is null) s.Remark("행정동이 비어 있어 주소로 동을 정한 신고");
-        s.Tips.Add(s.Resolve(new Tip(TipSource.Hotline, id, at, reporter, d!, addr, subject, null, null, MatchMethod.None, null, isUrgent, text),
-            dongGiven: given is not null));
+        s.AddToLink(new Tip(TipSource.Hotline, id, at, reporter, d!, addr, subject, null, null, MatchMethod.None, null, isUrgent, text),
+            dongGiven: given is not null);
         s.Accept();
     }
 }

@@ -152,6 +152,8 @@ public static class IngestFileReader
             }
 
             if (rejected is not null) return IngestBatch.Empty(Ledger(rowsRead, 0, 0, 0, rejected, []));
+            // The file's tips linked now that every row is read (side by side when the linker can), each in its place.
+            session.LinkTips();
             var notes = Notes(ignored, session);
             if (invalidBytes > 0)
                 notes.Insert(0, $"UTF-8로 읽을 수 없는 바이트 {invalidBytes}개: 그 바이트가 있는 행만 '잘못된 문자'로 격리했습니다");

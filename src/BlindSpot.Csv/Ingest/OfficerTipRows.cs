@@ -34,7 +34,7 @@ internal sealed class OfficerTipRows(Func<string, int> col) : IFeedRows
         else
         {
             if (givenId is not null) s.Remark("세대 명부에 없는 세대ID가 적힌 제보 (주소로 찾음)");
-            s.Tips.Add(s.Resolve(tip, dongGiven: true));
+            s.AddToLink(tip, dongGiven: true);
         }
         s.Accept();
     }
