@@ -91,6 +91,49 @@ public interface IDistrictReader
 {
     /// <summary>Everything known by the end of <paramref name="asOf"/> (see <see cref="DistrictData"/>).</summary>
     Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct);
+
+    /// <summary>
+    /// Starts reading, on the thread pool, the district's history that a district load reads (registry versions and crisis
+    /// rows, every month), with the state of the store it is read at: the main job starts it once the ingest has settled
+    /// those feeds, and its first district load takes it (<see cref="LoadDistrictAsync(DateOnly, DistrictHistoryAhead?, CancellationToken)"/>).
+    /// Null when this store cannot (the default).
+    /// </summary>
+    DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => null;
+
+    /// <summary>
+    /// <see cref="LoadDistrictAsync(DateOnly, CancellationToken)"/>, taking the history from <paramref name="ahead"/> only when
+    /// it was read by this store and the store's history is still in the state it was read at; otherwise the history is
+    /// read as without it. The result is the same either way.
+    /// </summary>
+    Task<DistrictData> LoadDistrictAsync(DateOnly asOf, DistrictHistoryAhead? ahead, CancellationToken ct) => LoadDistrictAsync(asOf, ct);
+}
+
+/// <summary>
+/// The district's history read ahead of a district load (<see cref="IDistrictReader.ReadHistoryAhead"/>), with the state of
+/// the store it was read at. A load given it uses it at most once, and only when the store's history is still in that
+/// state (a file or a purge that changed it since makes the load read the history again). Whoever started it awaits
+/// <see cref="Completion"/> before it ends, whether or not a load took it.
+/// </summary>
+public abstract class DistrictHistoryAhead
+{
+    /// <summary>What the load given it did with it (<see cref="HistoryAheadUse.NotTaken"/> until one was given it).</summary>
+    public HistoryAheadUse Use { get; protected set; }
+
+    /// <summary>Completes when the read is over; never faults (a read that failed is not used, and reported by <see cref="Use"/>).</summary>
+    public abstract Task Completion { get; }
+}
+
+/// <summary>What a district load did with a history read ahead.</summary>
+public enum HistoryAheadUse
+{
+    /// <summary>No load was given it (or the store could not check its state: an old schema without a history key).</summary>
+    NotTaken,
+    /// <summary>The store's history was in the state it was read at: the load took it instead of reading the history.</summary>
+    Used,
+    /// <summary>The store's history changed after the read started: the load read it again.</summary>
+    Stale,
+    /// <summary>The read failed: the load read the history as without it.</summary>
+    Failed,
 }
 
 public interface IModelStore

@@ -35,6 +35,22 @@ public sealed class ScoreService : IModelScoring
         this.policy = policy;
     }
 
+    /// <summary>The champion read and deserialized on the thread pool into the models this composition shares (keyed by
+    /// version: <see cref="ScoreAsync"/> finds it loaded when the champion is the same, and loads its own otherwise).</summary>
+    public Task LoadChampionAheadAsync(CancellationToken ct) => Task.Run(async () =>
+    {
+        try
+        {
+            if ((await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Status == ModelStatus.Champion) is { } champion)
+                await models.LoadAsync(store, champion, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Scoring loads it again and reports what fails.
+            logger.LogInformation("The champion could not be loaded ahead ({ErrorType}): scoring loads it", e.GetType().Name);
+        }
+    }, CancellationToken.None);
+
     public async Task<ScoreReport> ScoreAsync(DateOnly asOf, CancellationToken ct)
     {
         var champion = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Status == ModelStatus.Champion);

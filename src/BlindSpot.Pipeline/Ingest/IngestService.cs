@@ -27,7 +27,17 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         IngestInboxAsync(inboxDir, quarantineDir, null, ct);
 
     /// <param name="files">Told (files done, files in the inbox) before each file and at the end: a progress display.</param>
-    public async Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, IProgress<FileProgress>? files, CancellationToken ct)
+    public Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, IProgress<FileProgress>? files, CancellationToken ct) =>
+        IngestInboxAsync(inboxDir, quarantineDir, files, null, ct);
+
+    /// <param name="files">Told (files done, files in the inbox) before each file and at the end: a progress display.</param>
+    /// <param name="historySettled">
+    /// Called once, as soon as no households or crisis file is left for this run to store (none ahead that the ledger does
+    /// not know by name, and the last one's commit ended): the main job starts reading the district's history then, beside
+    /// the rest of the ingest. Only a hint: what is read then is used only if the store's history has not changed since.
+    /// </param>
+    public async Task<IngestReport> IngestInboxAsync(string inboxDir, string quarantineDir, IProgress<FileProgress>? files, Action? historySettled,
+        CancellationToken ct)
     {
         if (!Directory.Exists(inboxDir)) throw new DirectoryNotFoundException($"The inbox folder does not exist: {inboxDir}");
         // One ingest at a time per store, whichever process runs it (IIngestStore.TryLockInboxAsync says why).
@@ -48,6 +58,15 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var today = DateOnly.FromDateTime(Kst.Now(clock));
         var ordered = InProcessingOrder(entries, today).ToList();
         var indexAhead = new IndexAhead(resolution, ordered, ledger.Where(f => !f.Rejected).Select(f => f.FileName));
+        // The last file that may bring registry versions or crisis rows (one the ledger knows by name is most likely skipped).
+        var lastHistoryFile = ordered.FindLastIndex(e => e.Result is null && e.Feed is Feed.Households or Feed.Crisis && !indexAhead.Knows(e.Name));
+        var position = 0;
+        void MaybeHistorySettled()
+        {
+            if (historySettled is not { } settled || position <= lastHistoryFile || run.Pending?.Read.Entry.Feed is Feed.Households or Feed.Crisis) return;
+            historySettled = null;
+            settled();
+        }
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.
         var registryFailed = false;
         bool KeepsCopy() => run.Context == startContext && run.Context.RegistryChanges > 0 && !run.RegistryOutOfOrder && run.Context.Holds(IngestContextParts.Registry);
@@ -58,12 +77,15 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             run.Pending = null;
             var (result, contextKept) = await FinishCommitAsync(run, pending, ct);
             results[pending.Slot] = result;
+            MaybeHistorySettled();
             return contextKept;
         }
         try
         {
         for (var i = 0; i < ordered.Count; i++)
         {
+            position = i;
+            MaybeHistorySettled();
             ct.ThrowIfCancellationRequested();
             files?.Report(new FileProgress(i, ordered.Count));
             var entry = ordered[i];
@@ -142,7 +164,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 results.Add(null!); // filled by SettleAsync
             }
         }
+        position = ordered.Count;
         await SettleAsync();
+        MaybeHistorySettled();
         }
         finally
         {
@@ -358,6 +382,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     sealed class IndexAhead(ITipResolution resolution, List<InboxEntry> ordered, IEnumerable<string> ledgerNames)
     {
         readonly HashSet<string> known = ledgerNames.ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>True when the ledger holds a file of this name that was not refused.</summary>
+        public bool Knows(string name) => known.Contains(name);
 
         /// <summary>True when no households file is left to read after <paramref name="at"/>.</summary>
         public bool LastSnapshot(int at)

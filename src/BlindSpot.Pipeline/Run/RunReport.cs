@@ -22,6 +22,9 @@ public sealed record RunReport(
     /// <summary>Wall-clock seconds of each step, in order (ingest, train, score, worklists, targets): for logs and benchmarks.</summary>
     public IReadOnlyList<RunPhase> Phases { get; init; } = [];
 
+    /// <summary>What the run's district load did with the history read beside the ingest (null: none was read ahead).</summary>
+    public Core.Storage.HistoryAheadUse? HistoryAhead { get; init; }
+
     public int FilesIngested => Ingest.Files.Count(f => f.Status == IngestFileStatus.Ingested);
     public int FilesSkipped => Ingest.Files.Count(f => f.Status == IngestFileStatus.Skipped);
     public int FilesFailed => Ingest.Files.Count(f => f.IsFailure);

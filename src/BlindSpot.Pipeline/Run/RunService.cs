@@ -72,7 +72,20 @@ public sealed class RunService(
         }
         progress?.Report(new RunProgress(RunStep.Ingest));
         var files = progress is null ? null : new FilesOfIngest(progress);
-        var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ct);
+        // The district's history (registry versions, crisis rows: what the ingest's households and crisis files change) and
+        // the champion are read on the thread pool as soon as the ingest has settled those files, beside the rest of it (a
+        // day's run: from its start; a first run: after its last crisis month). The run's first district load takes the
+        // history only if the store's history is still in the state it was read at (RunScopedStore, IDistrictReader).
+        DistrictHistoryAhead? historyAhead = null;
+        Task? championAhead = null;
+        void ReadAhead()
+        {
+            historyAhead = store.ReadHistoryAhead(ct);
+            championAhead = scoring.LoadChampionAheadAsync(ct);
+        }
+        try
+        {
+        var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ReadAhead, ct);
         Phase("ingest");
 
         TrainingSummary? trained = null;
@@ -99,12 +112,22 @@ public sealed class RunService(
         var report = new RunReport(asOf, worklistDate, ingested, trained, score.Succeeded ? score.ModelVersion : null, score, lists, targetsResult)
         {
             Phases = phases,
+            HistoryAhead = historyAhead?.Use,
         };
         logger.LogInformation(
-            "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target",
+            "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target; history read ahead: {HistoryAhead}",
             asOf, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, report.FilesIngested, report.RowsRead,
-            report.ModelVersion ?? "none (rules)", lists.Listed, worklistDate, report.DongsBehind.Count);
+            report.ModelVersion ?? "none (rules)", lists.Listed, worklistDate, report.DongsBehind.Count, report.HistoryAhead?.ToString() ?? "no");
         return report;
+        }
+        finally
+        {
+            // Nothing read ahead outlives the run (a run that failed, or whose load did not take it, still waits for it).
+            if (historyAhead is not null) await historyAhead.Completion;
+            if (championAhead is not null)
+                try { await championAhead; }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        }
     }
 }
 

@@ -274,7 +274,9 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
 
     // ---------------------------------------------------------------- district read model
 
-    public async Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct)
+    public Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct) => LoadDistrictAsync(asOf, null, ct);
+
+    public async Task<DistrictData> LoadDistrictAsync(DateOnly asOf, DistrictHistoryAhead? ahead, CancellationToken ct)
     {
         // The large reads run side by side, each on its own connection (a district is ~650,000 rows at 190,000
         // households: on 2 cores this about halves the wall time). Like before, each read sees the store as of its own
@@ -290,9 +292,9 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
 
         // A month's figures are known once the month is over (DistrictData.IsCrisisKnown).
         var lastKnownMonth = asOf.AddDays(1).AddMonths(-1);
-        var history = Task.Run(async () => historyCache is null
+        var history = Task.Run(async () => await FromAheadAsync(ahead, lastKnownMonth, ct) ?? (historyCache is null
             ? await ReadHistoryAsync(lastKnownMonth, await ReadHistoryKeyAsync(ct), ct)
-            : await KeptHistoryAsync(historyCache, lastKnownMonth, ct), ct);
+            : await KeptHistoryAsync(historyCache, lastKnownMonth, ct)), ct);
 
         await Task.WhenAll(history, tips, outcomes);
         await using var c = await dialect.OpenConnectionAsync(ct);
@@ -308,16 +310,82 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     /// cache for the next run. The key is read before the tables: a file committed meanwhile makes the next key differ.
     /// Crisis months not known by the day are cut here exactly as the query cuts them.
     /// </summary>
-    async Task<DistrictHistory> KeptHistoryAsync(DistrictHistoryCache cache, DateOnly lastKnownMonth, CancellationToken ct)
+    async Task<DistrictHistory> KeptHistoryAsync(DistrictHistoryCache cache, DateOnly lastKnownMonth, CancellationToken ct) =>
+        Known(await WholeKeptHistoryAsync(cache, await ReadHistoryKeyAsync(ct), ct), lastKnownMonth);
+
+    /// <summary>Every month of the history under <paramref name="key"/> (read before): from the cache, else from the tables
+    /// and then kept.</summary>
+    async Task<DistrictHistory> WholeKeptHistoryAsync(DistrictHistoryCache cache, DistrictHistoryKey? key, CancellationToken ct)
     {
-        var key = await ReadHistoryKeyAsync(ct);
         var kept = key is null ? null : cache.TryRead(key);
         if (kept is null)
         {
             kept = await ReadHistoryAsync(lastKnownMonth: null, key, ct);
             if (key is not null) cache.TryWrite(key, kept);
         }
-        return kept with { Crisis = kept.Crisis.Where(x => x.Month <= lastKnownMonth).ToList() };
+        return kept;
+    }
+
+    /// <summary>The history as a day knows it: crisis months after <paramref name="lastKnownMonth"/> cut exactly as the query
+    /// cuts them (the same rows in the same order).</summary>
+    static DistrictHistory Known(DistrictHistory whole, DateOnly lastKnownMonth) =>
+        whole with { Crisis = whole.Crisis.Where(x => x.Month <= lastKnownMonth).ToList() };
+
+    public DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => new HistoryAhead(this, Task.Run(async () =>
+    {
+        // The key first, as for the cache: a file committed during the read makes the key read at the load differ.
+        var key = await ReadHistoryKeyAsync(ct);
+        if (key is null) return null; // an old schema: nothing to tell a later state by, so nothing is read ahead
+        var whole = historyCache is null ? await ReadHistoryAsync(lastKnownMonth: null, key, ct) : await WholeKeptHistoryAsync(historyCache, key, ct);
+        return new KeyedHistory(key, whole);
+    }, ct));
+
+    sealed record KeyedHistory(DistrictHistoryKey Key, DistrictHistory Whole);
+
+    /// <summary>A history read ahead by this store: every month, and the key read before it.</summary>
+    sealed class HistoryAhead(SqlStore owner, Task<KeyedHistory?> read) : DistrictHistoryAhead
+    {
+        public SqlStore Owner => owner;
+        public Task<KeyedHistory?> Read => read;
+        public override Task Completion { get; } = read.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        int taken;
+
+        /// <summary>Marks it given to a load (once): false when a load was given it before.</summary>
+        public bool Take(HistoryAheadUse use)
+        {
+            if (Interlocked.Exchange(ref taken, 1) != 0) return false;
+            Use = use;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The history of <paramref name="ahead"/> as the day knows it, when this store read it and the store's history key
+    /// now is the one read before it (nothing changed household_versions or crisis since: the same rows, in the same
+    /// order, as reading them now); null otherwise (then the history is read as without it). Used once.
+    /// </summary>
+    async Task<DistrictHistory?> FromAheadAsync(DistrictHistoryAhead? ahead, DateOnly lastKnownMonth, CancellationToken ct)
+    {
+        if (ahead is not HistoryAhead mine || !ReferenceEquals(mine.Owner, this)) return null;
+        KeyedHistory? read;
+        try
+        {
+            read = await mine.Read;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            mine.Take(HistoryAheadUse.Failed); // the load reads the history itself, and meets the same failure if it lasts
+            return null;
+        }
+        if (read is null) return null;
+        var now = await ReadHistoryKeyAsync(ct);
+        if (!Equals(now, read.Key))
+        {
+            mine.Take(HistoryAheadUse.Stale);
+            return null;
+        }
+        return mine.Take(HistoryAheadUse.Used) ? Known(read.Whole, lastKnownMonth) : null;
     }
 
     /// <summary>The store's id, history change counter and history row counts (the counts also catch rows written by
