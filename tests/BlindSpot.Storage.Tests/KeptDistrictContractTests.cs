@@ -216,33 +216,32 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     [Fact]
     public async Task AHistoryReadAheadIsTakenOnceWhenOnlyTipsVisitsCorrectionsAndLinksCameSince()
     {
-        // Both ways a store reads its history: through the kept file, and from the tables (PostgreSQL without a cache folder).
-        SqlStore[] stores = [kept, fresh];
-        for (var i = 0; i < stores.Length; i++)
+        await kept.LoadDistrictAsync(Day, Ct); // the kept file, which is what a store reads ahead
+        var ahead = kept.ReadHistoryAhead(Ct);
+        Assert.NotNull(ahead);
+        await ahead.Completion; // read before the day's files come: what the load then takes is that earlier read
+        await kept.CommitFileAsync(Some.Batch("sha-day2", tips: [Some.Tip("T2", new DateTime(2026, 7, 15, 11, 0, 0), householdId: null)],
+            outcomes: [new Outcome("H1", new DateOnly(2026, 7, 15), VisitResult.Discovered, "긴급지원", "W2")]), Ct);
+        await kept.CommitFileAsync(Some.Batch("sha-fix") with
         {
-            var store = stores[i];
-            var ahead = store.ReadHistoryAhead(Ct);
-            Assert.NotNull(ahead);
-            await ahead.Completion; // read before the day's files come: what the load then takes is that earlier read
-            await store.CommitFileAsync(Some.Batch($"sha-day2-{i}", tips: [Some.Tip($"T2-{i}", new DateTime(2026, 7, 15, 11, 0, 0), householdId: null)],
-                outcomes: [new Outcome("H1", new DateOnly(2026, 7, 15 - i), VisitResult.Discovered, "긴급지원", "W2")]), Ct);
-            await store.CommitFileAsync(Some.Batch($"sha-fix-{i}") with
-            {
-                OutcomeCorrections = [new Outcome("H2", new DateOnly(2026, 7, 9), i == 0 ? VisitResult.Discovered : VisitResult.Absent, "기초생활보장", "W1")],
-            }, Ct);
-            var open = Assert.Single(await store.LoadOpenTipsAsync(null, Ct));
-            Assert.Equal(1, await store.UpdateTipLinksAsync([open with { HouseholdId = "H2", Match = MatchMethod.Confirmed, LinkConfidence = 1 }], Ct));
+            OutcomeCorrections = [new Outcome("H2", new DateOnly(2026, 7, 9), VisitResult.Discovered, "기초생활보장", "W1")],
+        }, Ct);
+        var open = Assert.Single(await kept.LoadOpenTipsAsync(null, Ct));
+        Assert.Equal(1, await kept.UpdateTipLinksAsync([open with { HouseholdId = "H2", Match = MatchMethod.Confirmed, LinkConfidence = 1 }], Ct));
 
-            var data = await store.LoadDistrictAsync(Day, ahead, Ct);
-            Assert.Equal(HistoryAheadUse.Used, ahead.Use);
-            await AssertSameAsFreshAsync(Day, data);
-            Assert.Equal("H2", data.Tips.Single(t => t.TipId == $"T2-{i}").HouseholdId);
-            Assert.Equal(i == 0 ? VisitResult.Discovered : VisitResult.Absent, data.Outcomes.Single(o => o.HouseholdId == "H2").Result);
+        var hits = cache.Hits;
+        var data = await kept.LoadDistrictAsync(Day, ahead, Ct);
+        Assert.Equal(HistoryAheadUse.Used, ahead.Use);
+        Assert.Equal(hits, cache.Hits); // the load read no history of its own
+        await AssertSameAsFreshAsync(Day, data);
+        Assert.Equal("H2", data.Tips.Single(t => t.TipId == "T2").HouseholdId);
+        Assert.Equal(VisitResult.Discovered, data.Outcomes.Single(o => o.HouseholdId == "H2").Result);
 
-            // Given again (a second load): not taken again, the history is read as without it.
-            await AssertSameAsFreshAsync(Day, await store.LoadDistrictAsync(Day, ahead, Ct));
-            Assert.Equal(HistoryAheadUse.Used, ahead.Use);
-        }
+        // Given again (a second load): not taken again, the history is read as without it.
+        await AssertSameAsFreshAsync(Day, await kept.LoadDistrictAsync(Day, ahead, Ct));
+        Assert.Equal(HistoryAheadUse.Used, ahead.Use);
+        Assert.Equal(hits + 1, cache.Hits);
+
         // Another store's read is never taken, even over the same database.
         var other = kept.ReadHistoryAhead(Ct)!;
         await AssertSameAsFreshAsync(Day, await fresh.LoadDistrictAsync(Day, other, Ct));
@@ -251,37 +250,43 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyTheKeptFileIsReadAhead()
+    {
+        // No file for the store's state (a first run, a new snapshot): nothing read ahead, the load reads the tables.
+        var ahead = kept.ReadHistoryAhead(Ct)!;
+        await AssertSameAsFreshAsync(Day, await kept.LoadDistrictAsync(Day, ahead, Ct));
+        Assert.Equal(HistoryAheadUse.NotTaken, ahead.Use);
+        // A store without a cache (PostgreSQL without a cache folder) reads nothing ahead.
+        Assert.Null(fresh.ReadHistoryAhead(Ct));
+    }
+
+    [Fact]
     public async Task AHistoryReadAheadIsNotTakenWhenASnapshotACrisisMonthOrAPurgeCameAfterItStarted()
     {
-        SqlStore[] stores = [kept, fresh];
-        for (var i = 0; i < stores.Length; i++)
+        var changes = new (string Name, Func<Task> Change)[]
         {
-            var store = stores[i];
-            var changes = new (string Name, Func<Task> Change)[]
-            {
-                ("snapshot", () => store.CommitFileAsync(Some.Batch($"sha-registry-{i}", households: [Some.Household("H1", new DateOnly(2026, 7, 14 - i)) with { Members = 4 },
-                    Some.Household($"H3-{i}", new DateOnly(2026, 7, 14 - i))]), Ct)),
-                ("crisis month", () => store.CommitFileAsync(Some.Batch($"sha-crisis-{i}", crisis: [Crisis("H2", 5 - i, "utility_arrears", value: 9m), Crisis("H1", 5 - i, "rent_arrears")]), Ct)),
-                ("purge by the other store", () => (store == kept ? fresh : kept).PurgePersonalDataAsync(Day, Ct)),
-            };
-            foreach (var (name, change) in changes)
-            {
-                var ahead = store.ReadHistoryAhead(Ct)!;
-                await ahead.Completion; // the read is over before the change: only the state check can tell it is stale
-                var before = await fresh.LoadDistrictAsync(Day, Ct);
-                await change();
-                var data = await store.LoadDistrictAsync(Day, ahead, Ct);
-                Assert.True(HistoryAheadUse.Stale == ahead.Use, $"{name}: {ahead.Use}");
-                await AssertSameAsFreshAsync(Day, data);
-                Assert.NotEqual(Lines(before), Lines(data)); // the change is in the history the load gave
-            }
+            ("snapshot", () => kept.CommitFileAsync(Some.Batch("sha-registry-2", households: [Some.Household("H1", new DateOnly(2026, 7, 14)) with { Members = 4 },
+                Some.Household("H3", new DateOnly(2026, 7, 14))]), Ct)),
+            ("crisis month", () => kept.CommitFileAsync(Some.Batch("sha-crisis-2", crisis: [Crisis("H2", 6, "utility_arrears", value: 9m), Crisis("H1", 6, "rent_arrears")]), Ct)),
+            ("purge by another store", () => fresh.PurgePersonalDataAsync(Day, Ct)),
+        };
+        foreach (var (name, change) in changes)
+        {
+            var before = await kept.LoadDistrictAsync(Day, Ct); // the kept file for the state before the change
+            var ahead = kept.ReadHistoryAhead(Ct)!;
+            await ahead.Completion; // the read is over before the change: only the state check can tell it is stale
+            await change();
+            var data = await kept.LoadDistrictAsync(Day, ahead, Ct);
+            Assert.True(HistoryAheadUse.Stale == ahead.Use, $"{name}: {ahead.Use}");
+            await AssertSameAsFreshAsync(Day, data);
+            Assert.NotEqual(Lines(before), Lines(data)); // the change is in the history the load gave
         }
 
         // A change while the read may still run: whichever state it read, the load gives the store's history as it is now.
+        await kept.LoadDistrictAsync(Day, Ct);
         var racing = kept.ReadHistoryAhead(Ct)!;
         await kept.CommitFileAsync(Some.Batch("sha-crisis-race", crisis: [Crisis("H1", 6, "health_insurance_arrears", value: 1m)]), Ct);
         var raced = await kept.LoadDistrictAsync(Day, racing, Ct);
-        Assert.NotEqual(HistoryAheadUse.NotTaken, racing.Use);
         await AssertSameAsFreshAsync(Day, raced);
         Assert.Contains(raced.Crisis, c => c is { HouseholdId: "H1", Indicator: "health_insurance_arrears" } && c.Month.Month == 6);
     }

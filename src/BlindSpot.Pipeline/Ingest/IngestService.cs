@@ -65,6 +65,13 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         {
             if (historySettled is not { } settled || position <= lastHistoryFile || run.Pending?.Read.Entry.Feed is Feed.Households or Feed.Crisis) return;
             historySettled = null;
+            // Only a crisis file checks the crisis keys (~30 MB at 190,000 households), and none is left to read: dropped
+            // before the history is read beside the rest of the ingest, which then holds both.
+            if (!ordered.Skip(position).Any(e => e.Result is null && e.Feed == Feed.Crisis))
+            {
+                run.Context.CrisisKeys.Clear();
+                run.Context.CrisisKeys.TrimExcess();
+            }
             settled();
         }
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.

@@ -15,9 +15,9 @@ namespace BlindSpot.Pipeline.Tests.Run;
 /// <summary>
 /// The main job reads the district's history beside the ingest (docs/adr/0006, "the history loaded beside the ingest"):
 /// the same generated inbox, day after day, goes into two real SQLite stores, one whose runs read the history ahead and one
-/// whose store cannot (the way every run read it before). The stored scores and the lists must be the same every day, and
-/// a file that changes the history after the read started (September's crisis file sent again, corrected, under the name
-/// the ledger knows) must make the run read the history again.
+/// whose store cannot (the way every run read it before). The stored scores and the lists must be the same every day, a
+/// file that changes the history after the read started (September's crisis file sent again, corrected, under the name
+/// the ledger knows) must make the run read the history again, and a day's tips must leave it taken.
 /// </summary>
 public sealed class HistoryAheadTests : IAsyncLifetime
 {
@@ -80,8 +80,8 @@ public sealed class HistoryAheadTests : IAsyncLifetime
         var generator = new DistrictGenerator(new SampleOptions { Households = 2000, Seed = 11, AsOf = Days[0] });
         generator.WriteInbox(Inbox);
 
-        // The first run: read after the last crisis month is stored, beside the visit results and tips, which leave the history as it is.
-        Assert.Equal(HistoryAheadUse.Used, await BothAsync(Days[0]));
+        // The first run: no kept file yet, so nothing is read ahead (the tables are not: ADR 0006, eleventh pass).
+        Assert.Equal(HistoryAheadUse.NotTaken, await BothAsync(Days[0]));
 
         // September's crisis file again, corrected: rows added under the name the ledger knows. The run starts reading the
         // history at once (a known name is most likely skipped); the file then changes it.
