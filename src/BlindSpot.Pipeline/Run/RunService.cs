@@ -75,7 +75,9 @@ public sealed class RunService(
         // The district's history (registry versions, crisis rows: what the ingest's households and crisis files change) and
         // the champion are read on the thread pool as soon as the ingest has settled those files, beside the rest of it (a
         // day's run: from its start; a first run: after its last crisis month). The run's first district load takes the
-        // history only if the store's history is still in the state it was read at (RunScopedStore, IDistrictReader).
+        // history only if the store's history is still in the state it was read at (RunScopedStore, IDistrictReader). A
+        // store reads ahead only a kept copy of its history (SqlStore), and a first run has neither that nor a champion yet:
+        // nothing is read ahead there (reading the tables beside the ingest went over the peak allowed; ADR 0006, eleventh pass).
         DistrictHistoryAhead? historyAhead = null;
         Task? championAhead = null;
         void ReadAhead()
@@ -85,40 +87,40 @@ public sealed class RunService(
         }
         try
         {
-        var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ReadAhead, ct);
-        Phase("ingest");
+            var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ReadAhead, ct);
+            Phase("ingest");
 
-        TrainingSummary? trained = null;
-        var models = await store.ListModelsAsync(ct);
-        if (!models.Any(m => m.Status == ModelStatus.Champion))
-        {
-            progress?.Report(new RunProgress(RunStep.Train));
-            logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
-            trained = await training.TrainAsync(asOf, ct);
-        }
-        Phase("train");
+            TrainingSummary? trained = null;
+            var models = await store.ListModelsAsync(ct);
+            if (!models.Any(m => m.Status == ModelStatus.Champion))
+            {
+                progress?.Report(new RunProgress(RunStep.Train));
+                logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
+                trained = await training.TrainAsync(asOf, ct);
+            }
+            Phase("train");
 
-        progress?.Report(new RunProgress(RunStep.Score));
-        var score = await ScoreUnlessCurrentAsync(asOf, ct);
-        Phase("score");
-        var worklistDate = calendar.NextBusinessDay(asOf);
-        progress?.Report(new RunProgress(RunStep.Worklists));
-        var lists = await worklists.BuildAsync(worklistDate, asOf, outDir, ct);
-        Phase("worklists");
-        progress?.Report(new RunProgress(RunStep.Targets));
-        var targetsResult = await targets.ReportAsync(asOf.Year, asOf, outDir, ct);
-        Phase("targets");
+            progress?.Report(new RunProgress(RunStep.Score));
+            var score = await ScoreUnlessCurrentAsync(asOf, ct);
+            Phase("score");
+            var worklistDate = calendar.NextBusinessDay(asOf);
+            progress?.Report(new RunProgress(RunStep.Worklists));
+            var lists = await worklists.BuildAsync(worklistDate, asOf, outDir, ct);
+            Phase("worklists");
+            progress?.Report(new RunProgress(RunStep.Targets));
+            var targetsResult = await targets.ReportAsync(asOf.Year, asOf, outDir, ct);
+            Phase("targets");
 
-        var report = new RunReport(asOf, worklistDate, ingested, trained, score.Succeeded ? score.ModelVersion : null, score, lists, targetsResult)
-        {
-            Phases = phases,
-            HistoryAhead = historyAhead?.Use,
-        };
-        logger.LogInformation(
-            "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target; history read ahead: {HistoryAhead}",
-            asOf, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, report.FilesIngested, report.RowsRead,
-            report.ModelVersion ?? "none (rules)", lists.Listed, worklistDate, report.DongsBehind.Count, report.HistoryAhead?.ToString() ?? "no");
-        return report;
+            var report = new RunReport(asOf, worklistDate, ingested, trained, score.Succeeded ? score.ModelVersion : null, score, lists, targetsResult)
+            {
+                Phases = phases,
+                HistoryAhead = historyAhead?.Use,
+            };
+            logger.LogInformation(
+                "Run as of {AsOf} done in {Seconds:F1} s: {FilesIngested} files ingested ({RowsRead} rows), model {ModelVersion}, {Listed} households listed for {WorklistDate}, {DongsBehind} dongs behind target; history read ahead: {HistoryAhead}",
+                asOf, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, report.FilesIngested, report.RowsRead,
+                report.ModelVersion ?? "none (rules)", lists.Listed, worklistDate, report.DongsBehind.Count, report.HistoryAhead?.ToString() ?? "no");
+            return report;
         }
         finally
         {
