@@ -32,6 +32,22 @@ internal abstract class SqlDialect
     public abstract Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
         IEnumerable<object?[]> rows, bool upsert, CancellationToken ct);
 
+    /// <summary>
+    /// The rows of a history query (<see cref="HistoryRows"/>: registry versions, crisis rows), each mapped by
+    /// <paramref name="map"/> in the query's order; parameters @p0, @p1 ... are <paramref name="args"/>. Read through the
+    /// engine's ADO.NET reader; SQLite reads the same values through its own API.
+    /// </summary>
+    public virtual async Task<List<T>> ReadHistoryRowsAsync<T>(DbConnection connection, string sql, object?[] args, Func<IHistoryRow, T> map,
+        CancellationToken ct)
+    {
+        await using var cmd = Db.Command(connection, null, sql, args);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var row = new DbHistoryRow(r);
+        var rows = new List<T>();
+        while (await r.ReadAsync(ct)) rows.Add(map(row));
+        return rows;
+    }
+
     /// <summary>The ON CONFLICT clause both engines understand.</summary>
     public static string ConflictClause(Table t, bool upsert)
     {

@@ -424,45 +424,17 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             var halves = await ReadHistoryInHalvesAsync(lastKnownMonth, key, ct);
             if (Equals(await ReadHistoryKeyAsync(ct), key)) return halves;
         }
-        var households = OnOwnConnectionAsync(c => Db.QueryAsync(c, $"{VersionColumns} ORDER BY {VersionOrder}", VersionReader(), ct), ct);
+        var households = OnOwnConnectionAsync(c => dialect.ReadHistoryRowsAsync(c, $"{VersionColumns} ORDER BY {VersionOrder}", [], HistoryRows.Version, ct), ct);
         var crisis = OnOwnConnectionAsync(c => lastKnownMonth is { } month
-            ? Db.QueryAsync(c, $"{CrisisColumns} WHERE month <= @p0 ORDER BY {CrisisOrder}", CrisisReader(), ct, month)
-            : Db.QueryAsync(c, $"{CrisisColumns} ORDER BY {CrisisOrder}", CrisisReader(), ct), ct);
+            ? dialect.ReadHistoryRowsAsync(c, $"{CrisisColumns} WHERE month <= @p0 ORDER BY {CrisisOrder}", [month], HistoryRows.Crisis, ct)
+            : dialect.ReadHistoryRowsAsync(c, $"{CrisisColumns} ORDER BY {CrisisOrder}", [], HistoryRows.Crisis, ct), ct);
         return new DistrictHistory(await households, await crisis);
     }
 
-    const string VersionColumns =
-        "SELECT household_id, dong, address, head_name, phone, head_birth_year, head_sex, members, children_under_2, single_parent, " +
-        "pregnant, disability, housing_type, tenure, moved_in, basic_livelihood, case_managed, snapshot_date FROM household_versions";
+    const string VersionColumns = HistoryRows.VersionColumns;
     const string VersionOrder = "household_id, snapshot_date";
-    const string CrisisColumns = "SELECT household_id, month, indicator, value, known_code FROM crisis";
+    const string CrisisColumns = HistoryRows.CrisisColumns;
     const string CrisisOrder = "household_id, month, indicator";
-
-    /// <summary>A reader of registry versions in household order: the second version reuses the first one's id; the few
-    /// distinct short values are shared.</summary>
-    static Func<DbDataReader, Household> VersionReader()
-    {
-        var pool = new StringPool();
-        var ids = new RunIds();
-        return r =>
-        {
-            var id = ids.Of(r.GetString(0));
-            return new Household(id, pool.Of(r.GetString(1)), r.GetString(2), r.GetString(3), r.NullableString(4), r.GetInt32(5),
-                Enum.Parse<Sex>(r.GetString(6)), r.GetInt32(7), r.GetInt32(8), r.NullableBool(9), r.NullableBool(10), r.NullableBool(11),
-                pool.Of(r.GetString(12)), pool.Of(r.GetString(13)), r.Date(14), r.GetBoolean(15), r.GetBoolean(16), r.Date(17));
-        };
-    }
-
-    static Func<DbDataReader, CrisisRecord> CrisisReader()
-    {
-        var pool = new StringPool();
-        var ids = new RunIds();
-        return r =>
-        {
-            var id = ids.Of(r.GetString(0));
-            return new CrisisRecord(id, r.Date(1), pool.Of(r.GetString(2)), r.GetDecimal(3), r.GetBoolean(4));
-        };
-    }
 
     async Task<DistrictHistory> ReadHistoryInHalvesAsync(DateOnly? lastKnownMonth, DistrictHistoryKey key, CancellationToken ct)
     {
@@ -474,18 +446,18 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
                 .FirstOrDefault();
             return (Versions: await MiddleAsync("household_versions", key.Versions), Crisis: await MiddleAsync("crisis", key.CrisisRows));
         }, ct);
-        var households = InHalvesAsync(VersionColumns, null, VersionOrder, middles.Versions, VersionReader, ct);
-        var crisis = InHalvesAsync(CrisisColumns, lastKnownMonth is { } month ? ("month", month) : null, CrisisOrder, middles.Crisis, CrisisReader, ct);
+        var households = InHalvesAsync(VersionColumns, null, VersionOrder, middles.Versions, HistoryRows.Version, ct);
+        var crisis = InHalvesAsync(CrisisColumns, lastKnownMonth is { } month ? ("month", month) : null, CrisisOrder, middles.Crisis, HistoryRows.Crisis, ct);
         return new DistrictHistory(await households, await crisis);
     }
 
     /// <summary>
     /// <paramref name="select"/>'s rows (with <paramref name="upTo"/>: those whose column is at most its value) ordered by
     /// <paramref name="orderBy"/> (household_id first): those before <paramref name="middle"/> and those from it on, side
-    /// by side, each with its own row reader; without a middle (fewer than two rows) in one statement.
+    /// by side, each read on its own (<see cref="SqlDialect.ReadHistoryRowsAsync"/>); without a middle (fewer than two rows) in one statement.
     /// </summary>
     Task<List<T>> InHalvesAsync<T>(string select, (string Column, DateOnly Value)? upTo, string orderBy, string? middle,
-        Func<Func<DbDataReader, T>> reader, CancellationToken ct)
+        Func<IHistoryRow, T> map, CancellationToken ct)
     {
         Task<List<T>> Part(string? idCondition)
         {
@@ -502,7 +474,7 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
                 args.Add(u.Value);
             }
             var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-            return OnOwnConnectionAsync(c => Db.QueryAsync(c, $"{select}{where} ORDER BY {orderBy}", reader(), ct, [.. args]), ct);
+            return OnOwnConnectionAsync(c => dialect.ReadHistoryRowsAsync(c, $"{select}{where} ORDER BY {orderBy}", [.. args], map, ct), ct);
         }
         if (middle is null) return Part(null);
         var (first, second) = (Part("<"), Part(">="));
@@ -524,32 +496,6 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         await using var c = await dialect.OpenConnectionAsync(ct);
         return await read(c);
     }, ct);
-
-    /// <summary>The ids of rows read in household order: a household's later rows share its first row's id instance.</summary>
-    sealed class RunIds
-    {
-        string? previous;
-
-        public string Of(string id)
-        {
-            if (id == previous) return previous;
-            previous = id;
-            return id;
-        }
-    }
-
-    /// <summary>One instance of each distinct value of a column with few distinct values (dong, indicator, housing type).</summary>
-    sealed class StringPool
-    {
-        readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
-
-        public string Of(string value)
-        {
-            if (values.TryGetValue(value, out var shared)) return shared;
-            values[value] = value;
-            return value;
-        }
-    }
 
     // ---------------------------------------------------------------- tip links
 
