@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using BlindSpot.Core.Domain;
 
 namespace BlindSpot.Storage.Sql;
@@ -41,11 +42,13 @@ internal static class HistoryRows
 
     public const string CrisisColumns = "SELECT household_id, month, indicator, value, known_code FROM crisis";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Household Version(IHistoryRow r) =>
         new(r.Id(0), r.Shared(1), r.Text(2), r.Text(3), r.NullableText(4), r.Int32(5), Enum.Parse<Sex>(r.Shared(6)), r.Int32(7), r.Int32(8),
             r.NullableBoolean(9), r.NullableBoolean(10), r.NullableBoolean(11), r.Shared(12), r.Shared(13), r.Date(14), r.Boolean(15),
             r.Boolean(16), r.Date(17));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CrisisRecord Crisis(IHistoryRow r) => new(r.Id(0), r.Date(1), r.Shared(2), r.Decimal(3), r.Boolean(4));
 }
 
