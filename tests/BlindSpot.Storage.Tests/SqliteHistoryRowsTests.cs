@@ -58,10 +58,14 @@ public sealed class SqliteHistoryRowsTests : IDisposable
                     var expected = await DescribeAsync(() => provider.ReadHistoryRowsAsync(c, sql, [], read, Ct));
                     // The dialect's read (its own reader, or the provider's when it declines) is always the provider's.
                     Assert.Equal(expected, await DescribeAsync(() => own.ReadHistoryRowsAsync(c, sql, [], read, Ct)));
-                    // The own reader alone: when it takes a value, it gives the provider's value (never where the provider throws).
+                    // The own reader alone: when it takes a value, it gives the provider's value (never where the provider throws),
+                    // with SQLite's column functions called directly and through SQLitePCL alike.
                     var rows = SqliteHistoryRows.TryRead(c, sql, [], read, Ct);
-                    if (rows is null) continue;
+                    var throughLayers = SqliteHistoryRows.TryRead(c, sql, [], read, Ct, directColumns: false);
+                    Assert.Equal(rows is null, throughLayers is null);
+                    if (rows is null || throughLayers is null) continue;
                     Assert.Equal(expected, Describe(rows));
+                    Assert.Equal(expected, Describe(throughLayers));
                     taken.Add($"{column} {Literals[n]} {name}");
                     compared++;
                 }
@@ -79,6 +83,7 @@ public sealed class SqliteHistoryRowsTests : IDisposable
         string[] left = ["c_text NULL Text", "c_int 7 Text", "c_text '2026-1-30' Date", "c_int 2147483648 Int32", "c_text '1e3' Decimal"];
         Assert.All(left, s => Assert.DoesNotContain(s, taken));
         Assert.True(compared > 200, $"{compared} values compared");
+        Assert.True(SqliteColumns.Direct, "SQLite's column functions are called directly here (Microsoft.Data.Sqlite's bundle, e_sqlite3)");
         Assert.Equal(0, provider.OwnReads);
         Assert.Equal(compared, own.OwnReads);
     }

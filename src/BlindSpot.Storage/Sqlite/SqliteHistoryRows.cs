@@ -40,18 +40,30 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
     static T Decline<T>() => throw new Declined();
 
     readonly sqlite3_stmt statement;
+    // The statement's pointer for SQLite's column functions called directly (SqliteColumns), held by a reference on its handle.
+    readonly IntPtr handle;
+    readonly bool direct;
     readonly SharedValues shared = new();
     readonly RunIds runIds = new();
     byte[] previousId = new byte[64];
     int previousIdLength = -1;
     string? previousIdString;
 
-    SqliteHistoryRows(sqlite3_stmt statement) => this.statement = statement;
+    SqliteHistoryRows(sqlite3_stmt statement, bool directColumns)
+    {
+        this.statement = statement;
+        if (!directColumns || !SqliteColumns.Direct) return;
+        var added = false;
+        statement.DangerousAddRef(ref added);
+        (handle, direct) = (statement.DangerousGetHandle(), added);
+    }
 
     /// <summary>The rows of <paramref name="sql"/> (one SELECT, parameters @p0, @p1 ... of string or DateOnly), mapped in
-    /// order; null when a value or parameter is not one this reader takes (read the statement through ADO.NET instead).</summary>
+    /// order; null when a value or parameter is not one this reader takes (read the statement through ADO.NET instead).
+    /// <paramref name="directColumns"/> false: the column functions through SQLitePCL even when they can be called directly (tests).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<T>? TryRead<T>(SqliteConnection connection, string sql, object?[] args, Func<IHistoryRow, T> map, CancellationToken ct)
+    public static List<T>? TryRead<T>(SqliteConnection connection, string sql, object?[] args, Func<IHistoryRow, T> map, CancellationToken ct,
+        bool directColumns = true)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
@@ -60,7 +72,7 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
             statement.Dispose();
             return null; // the provider reports it (the same statement fails there alike)
         }
-        using var rows = new SqliteHistoryRows(statement);
+        using var rows = new SqliteHistoryRows(statement, directColumns);
         try
         {
             if (!rows.Bind(args)) return null;
@@ -103,7 +115,7 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    int Type(int i) => raw.sqlite3_column_type(statement, i);
+    int Type(int i) => direct ? SqliteColumns.sqlite3_column_type(handle, i) : raw.sqlite3_column_type(statement, i);
 
     /// <summary>The UTF-8 bytes of a TEXT value: those the provider decodes (<c>sqlite3_column_text</c>, <c>sqlite3_column_bytes</c> long).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -112,6 +124,11 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     ReadOnlySpan<byte> ColumnText(int i)
     {
+        if (direct)
+        {
+            var pointer = SqliteColumns.sqlite3_column_text(handle, i);
+            return SqliteColumns.Bytes(pointer, SqliteColumns.sqlite3_column_bytes(handle, i));
+        }
         var text = raw.sqlite3_column_text(statement, i);
         var length = raw.sqlite3_column_bytes(statement, i);
         return length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in text.GetPinnableReference()), length);
@@ -145,7 +162,10 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    long Integer(int i, int type) => type == raw.SQLITE_INTEGER ? raw.sqlite3_column_int64(statement, i) : Decline<long>();
+    long Integer(int i, int type) => type == raw.SQLITE_INTEGER ? Int64(i) : Decline<long>();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    long Int64(int i) => direct ? SqliteColumns.sqlite3_column_int64(handle, i) : raw.sqlite3_column_int64(statement, i);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Int32(int i)
@@ -172,7 +192,7 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
         switch (Type(i))
         {
             case raw.SQLITE_INTEGER:
-                return raw.sqlite3_column_int64(statement, i);
+                return Int64(i);
             case raw.SQLITE_FLOAT:
                 var text = Encoding.UTF8.GetString(ColumnText(i));
                 return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
@@ -198,7 +218,11 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
         return Db.TryIsoDate(chars, out var date) ? date : Decline<DateOnly>();
     }
 
-    public void Dispose() => statement.Dispose();
+    public void Dispose()
+    {
+        if (direct) statement.DangerousRelease();
+        statement.Dispose();
+    }
 
     /// <summary>
     /// One string for each distinct UTF-8 value, decoded once, pooled as <see cref="StringPool"/> pools the decoded strings
