@@ -83,7 +83,12 @@ public sealed class RunService(
         void ReadAhead()
         {
             historyAhead = store.ReadHistoryAhead(ct);
-            championAhead = scoring.LoadChampionAheadAsync(ct);
+            // One after the other, not side by side: the rest of the ingest (a day's registry copy, the resolver's index, the
+            // day's tips) is the run's critical path, and two reads ahead on the two cores starved it (it took ~1.6 s
+            // instead of ~0.8); one read ahead at a time leaves it a core (ADR 0006, eleventh pass, lead).
+            championAhead = historyAhead is null ? scoring.LoadChampionAheadAsync(ct)
+                : historyAhead.Completion.ContinueWith(_ => scoring.LoadChampionAheadAsync(ct), CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
         }
         try
         {
