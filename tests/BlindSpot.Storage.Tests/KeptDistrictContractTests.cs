@@ -74,12 +74,10 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
         Assert.Equal(written, File.GetLastWriteTimeUtc(cache.Path));
     }
 
-    [Fact]
-    public async Task ADaysTipsVisitsCorrectionsAndLinkUpdatesAreSeenWithoutReadingTheHistoryAgain()
+    /// <summary>The day's new tips and visits, a correction (정정) of a stored visit, a tip linked by staff: none of them
+    /// changes the history.</summary>
+    async Task CommitADaysTipsVisitsCorrectionAndLinkAsync()
     {
-        await kept.LoadDistrictAsync(Day, Ct);
-
-        // The day's new tips and visits, a correction (정정) of a stored visit, a tip linked by staff.
         await kept.CommitFileAsync(Some.Batch("sha-day2", tips: [Some.Tip("T2", new DateTime(2026, 7, 15, 11, 0, 0), householdId: null)],
             outcomes: [new Outcome("H1", new DateOnly(2026, 7, 15), VisitResult.Discovered, "긴급지원", "W2")]), Ct);
         await kept.CommitFileAsync(Some.Batch("sha-fix") with
@@ -87,7 +85,15 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
             OutcomeCorrections = [new Outcome("H2", new DateOnly(2026, 7, 9), VisitResult.Discovered, "기초생활보장", "W1")],
         }, Ct);
         var open = Assert.Single(await kept.LoadOpenTipsAsync(null, Ct));
-        Assert.Equal(1, await kept.UpdateTipLinksAsync([open with { HouseholdId = "H2", Match = Core.Domain.MatchMethod.Confirmed, LinkConfidence = 1 }], Ct));
+        Assert.Equal(1, await kept.UpdateTipLinksAsync([open with { HouseholdId = "H2", Match = MatchMethod.Confirmed, LinkConfidence = 1 }], Ct));
+    }
+
+    [Fact]
+    public async Task ADaysTipsVisitsCorrectionsAndLinkUpdatesAreSeenWithoutReadingTheHistoryAgain()
+    {
+        await kept.LoadDistrictAsync(Day, Ct);
+
+        await CommitADaysTipsVisitsCorrectionAndLinkAsync();
 
         var data = await AssertSameAsFreshAsync(Day);
         Assert.Equal(1, cache.Hits);
@@ -220,14 +226,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
         var ahead = kept.ReadHistoryAhead(Ct);
         Assert.NotNull(ahead);
         await ahead.Completion; // read before the day's files come: what the load then takes is that earlier read
-        await kept.CommitFileAsync(Some.Batch("sha-day2", tips: [Some.Tip("T2", new DateTime(2026, 7, 15, 11, 0, 0), householdId: null)],
-            outcomes: [new Outcome("H1", new DateOnly(2026, 7, 15), VisitResult.Discovered, "긴급지원", "W2")]), Ct);
-        await kept.CommitFileAsync(Some.Batch("sha-fix") with
-        {
-            OutcomeCorrections = [new Outcome("H2", new DateOnly(2026, 7, 9), VisitResult.Discovered, "기초생활보장", "W1")],
-        }, Ct);
-        var open = Assert.Single(await kept.LoadOpenTipsAsync(null, Ct));
-        Assert.Equal(1, await kept.UpdateTipLinksAsync([open with { HouseholdId = "H2", Match = MatchMethod.Confirmed, LinkConfidence = 1 }], Ct));
+        await CommitADaysTipsVisitsCorrectionAndLinkAsync();
 
         var hits = cache.Hits;
         var data = await kept.LoadDistrictAsync(Day, ahead, Ct);
