@@ -102,6 +102,20 @@ public sealed class IngestContext
     /// <summary>True when the context holds <paramref name="parts"/> (always, for a context without a loader).</summary>
     public bool Holds(IngestContextParts parts) => load is null || (Loaded & parts) == parts;
 
+    /// <summary>
+    /// Lets go of the crisis keys (~30 MB at 190,000 households) once no file left needs them: the part counts as not
+    /// loaded, so a later <see cref="EnsureAsync"/> reads it from the store again. A context that holds everything (no
+    /// loader) cannot read it again and keeps it. Only the crisis keys can be dropped.
+    /// </summary>
+    public void Drop(IngestContextParts parts)
+    {
+        if (parts != IngestContextParts.CrisisKeys) throw new ArgumentException("Only the crisis keys can be dropped.", nameof(parts));
+        if (load is null) return;
+        CrisisKeys.Clear();
+        CrisisKeys.TrimExcess();
+        Loaded &= ~parts;
+    }
+
     /// <summary>Reads the parts of <paramref name="parts"/> not read yet (nothing, for a context without a loader).</summary>
     public async Task EnsureAsync(IngestContextParts parts, CancellationToken ct)
     {

@@ -11,8 +11,8 @@ public interface IModelScoring
 
     /// <summary>
     /// Loads the champion that <see cref="ScoreAsync"/> would load (the main job starts it beside the ingest, which does
-    /// not touch the models): the same model either way, loaded once. Never faults: a champion that cannot be loaded is
-    /// reported by <see cref="ScoreAsync"/>. Does nothing by default.
+    /// not touch the models): the same model either way, loaded once. Never faults but when <c>ct</c> is cancelled: a
+    /// champion that cannot be loaded is reported by <see cref="ScoreAsync"/>. Does nothing by default.
     /// </summary>
     Task LoadChampionAheadAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -32,7 +32,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
 
     /// <param name="files">Told (files done, files in the inbox) before each file and at the end: a progress display.</param>
     /// <param name="historySettled">
-    /// Called once, as soon as no households or crisis file is left for this run to store (none ahead that the ledger does
+    /// Called at most once (not when the inbox is busy or the ingest fails first), as soon as no households or crisis file is left for this run to store (none ahead that the ledger does
     /// not know by name, and the last one's commit ended): the main job starts reading the district's history then, beside
     /// the rest of the ingest. Only a hint: what is read then is used only if the store's history has not changed since.
     /// </param>
@@ -69,8 +69,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             // before the history is read beside the rest of the ingest, which then holds both.
             if (!ordered.Skip(position).Any(e => e.Result is null && e.Feed == Feed.Crisis))
             {
-                run.Context.CrisisKeys.Clear();
-                run.Context.CrisisKeys.TrimExcess();
+                run.Context.Drop(IngestContextParts.CrisisKeys);
             }
             settled();
         }

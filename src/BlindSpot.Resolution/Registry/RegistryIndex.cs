@@ -62,7 +62,6 @@ public sealed class RegistryIndex
     readonly int[] samePhoneNext;
     readonly Dictionary<string, int> surnames = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> names = new(StringComparer.Ordinal);
-    readonly int[] unplaced;
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> nameLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> partLookups = new(StringComparer.Ordinal);
@@ -100,7 +99,6 @@ public sealed class RegistryIndex
         names.EnsureCapacity(n);
         byPhone.EnsureCapacity(n);
         var build = new Builder(Math.Max(16, Addresses.BuildingCount));
-        var unplacedList = new List<int>();
         // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
         // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole
         // (once per address).
@@ -120,7 +118,7 @@ public sealed class RegistryIndex
             Count++;
             CollectionsMarshal.GetValueRefOrAddDefault(names, name, out _)++;
             if (phone != 0) AddPhone(phone, o);
-            if (a.Road is null) { unplacedList.Add(o); continue; }
+            if (a.Road is null) continue;
             int b;
             if (part < 0) b = BuildingAt(a, ref build);
             else
@@ -153,7 +151,6 @@ public sealed class RegistryIndex
         buildings = build.Buildings;
         buildingCount = build.Count;
         unitNumbers = new Dictionary<int, int[]>?[buildingCount];
-        unplaced = [.. unplacedList];
         // A building's households: counted above, placed in the order given.
         memberStart = new int[buildingCount + 1];
         for (var b = 0; b < buildingCount; b++) memberStart[b + 1] = memberStart[b] + build.Sizes[b];
@@ -273,7 +270,6 @@ public sealed class RegistryIndex
     /// <summary>Households numbered by <see cref="HouseholdEntry.Ordinal"/> (0 .. this - 1).</summary>
     internal int Ordinals => Count;
 
-    internal HouseholdEntry Entry(int ordinal) => new(this, ordinal);
 
     internal ref readonly Household At(int ordinal) => ref households[ordinal];
 
@@ -365,7 +361,6 @@ public sealed class RegistryIndex
 
     static (WrittenAddress, UnitSpec, int) Whole(WrittenAddress a) => (a, a.Unit, -1);
 
-
     /// <summary>The registry's addresses taken apart (kept for the index of the next run, see <see cref="RegistryAddresses"/>).</summary>
     public RegistryAddresses Addresses { get; }
 
@@ -375,8 +370,6 @@ public sealed class RegistryIndex
     /// <summary>Date of the newest registry snapshot in the index; households missing from it have moved out.</summary>
     public DateOnly NewestSnapshot { get; }
 
-    /// <summary>The ordinals of the households whose address has no road the index could read.</summary>
-    internal ReadOnlySpan<int> Unplaced => unplaced;
 
     /// <summary>Share of heads with this surname (for how much "김씨" says).</summary>
     internal double SurnameShare(string surname) => Count == 0 ? 1 : Math.Max(1, surnames.GetValueOrDefault(surname)) / (double)Count;
@@ -629,7 +622,6 @@ internal readonly struct HouseholdEntry(RegistryIndex index, int ordinal)
     public ReadOnlySpan<char> Surname => SubjectName.SurnameOfSqueezed(index.At(ordinal).Name);
     /// <summary>The phone's digits (<see cref="Phones.Key"/>; 0: none).</summary>
     public UInt128 Phone => index.At(ordinal).Phone;
-    public BuildingEntry? Building => index.At(ordinal).Building is var b and >= 0 ? new BuildingEntry(index, b) : null;
 
     /// <summary>The household's place in the index (0 .. <see cref="RegistryIndex.Ordinals"/> - 1): how the resolver's pool finds it.</summary>
     public int Ordinal => ordinal;
