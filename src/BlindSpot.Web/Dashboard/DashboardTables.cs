@@ -6,12 +6,19 @@ using BlindSpot.Pipeline.Dashboard;
 
 namespace BlindSpot.Web.Dashboard;
 
-/// <summary>A table of the dashboard: shown on the page beside its chart, and downloadable as CSV with the same cells.</summary>
+/// <summary>
+/// A table of the dashboard: shown on the page beside its chart, and downloadable as CSV with the same cells. A cell
+/// without a value (a pace before any target, a rate without visits) is null: the page shows it as "-" (<see cref="Shown"/>),
+/// the download leaves it blank (a "-" there would be written "'-" against formula injection, and a spreadsheet shows the quote).
+/// </summary>
 public sealed record DashboardTable(string Id, string Title, IReadOnlyList<string> Headers, IReadOnlyList<string?[]> Rows, string? ChartJson);
 
 /// <summary>The dashboard's tables and charts, built in one place for the page and the downloads.</summary>
 public static class DashboardTables
 {
+    /// <summary>A cell as the page shows it: "-" for a cell without a value.</summary>
+    public static string Shown(string? cell) => cell ?? "-";
+
     public static readonly string[] Ids = ["targets", "trend", "yields", "tips", "completion", "behind"];
 
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -42,7 +49,7 @@ public static class DashboardTables
     };
 
     static string?[] TargetCells(DongTarget t) =>
-        [t.Dong, I(t.Baseline), I(t.Target), I(t.DiscoveriesYtd), N(t.ExpectedYtd), t.Pace is { } p ? N(p * 100) + "%" : "-", N(t.Projected, 0), StatusKorean(t.Status)];
+        [t.Dong, I(t.Baseline), I(t.Target), I(t.DiscoveriesYtd), N(t.ExpectedYtd), t.Pace is { } p ? N(p * 100) + "%" : null, N(t.Projected, 0), StatusKorean(t.Status)];
 
     static readonly string[] TargetHeaders = ["동", "전년 발굴(기준)", "올해 목표(+10%)", "발굴 누계", "기대 누계", "진도율", "연말 예상", "상태"];
 
@@ -76,7 +83,7 @@ public static class DashboardTables
 
     static DashboardTable Yields(Pipeline.Dashboard.Dashboard d)
     {
-        var rows = d.Yields.Select(y => new string?[] { y.Selection, I(y.Visits), I(y.Discoveries), y.Per100Visits is { } p ? N(p) : "-" }).ToList();
+        var rows = d.Yields.Select(y => new string?[] { y.Selection, I(y.Visits), I(y.Discoveries), y.Per100Visits is { } p ? N(p) : null }).ToList();
         var chart = Chart("bar", d.Yields.Select(y => y.Selection), ("방문 100건당 발굴", d.Yields.Select(y => y.Per100Visits ?? 0), "#2ca02c"));
         return new DashboardTable("yields", $"선정구분별 방문 100건당 발굴 ({d.AsOf.Year}년)", ["선정구분", "방문", "발굴", "방문 100건당 발굴"], rows, chart);
     }
@@ -92,7 +99,7 @@ public static class DashboardTables
 
     static DashboardTable Completion(Pipeline.Dashboard.Dashboard d)
     {
-        var rows = d.Completion.Select(c => new string?[] { c.Dong, I(c.Listed), I(c.Completed), c.Percent is { } p ? N(p) : "-" }).ToList();
+        var rows = d.Completion.Select(c => new string?[] { c.Dong, I(c.Listed), I(c.Completed), c.Percent is { } p ? N(p) : null }).ToList();
         var chart = Chart("bar", d.Completion.Select(c => c.Dong), ("완료율(%)", d.Completion.Select(c => c.Percent ?? 0), "#17becf"));
         return new DashboardTable("completion", $"방문 목록 완료 ({d.CompletionFrom:yyyy-MM-dd} 이후 목록)", ["동", "목록 세대", "방문 결과 있음", "완료율(%)"], rows, chart);
     }
