@@ -62,6 +62,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     public async Task TheKeptDistrictEqualsAFreshReadAndIsReadFromTheCacheTheSecondTime()
     {
         await AssertSameAsFreshAsync(Day);
+        await cache.Kept; // written beside the load
         Assert.True(File.Exists(cache.Path));
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(cache.Path));
@@ -124,6 +125,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     public async Task RetentionsPurgeByAnotherProcessIsSeen()
     {
         await kept.LoadDistrictAsync(Day, Ct);
+        await cache.Kept;
         Assert.True(File.Exists(cache.Path));
 
         // Purged through another store over the same database (the jobs host): this one's file stays but no longer fits.
@@ -139,6 +141,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     public async Task RetentionsPurgeRemovesTheKeptNamesAtOnce()
     {
         await kept.LoadDistrictAsync(Day, Ct);
+        await cache.Kept;
         Assert.True(File.Exists(cache.Path));
         Assert.True(await kept.PurgePersonalDataAsync(Day, Ct) > 0);
         Assert.False(File.Exists(cache.Path));
@@ -164,6 +167,7 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     public async Task ADamagedOrForeignCacheFileIsReadAsMissing()
     {
         await kept.LoadDistrictAsync(Day, Ct);
+        await cache.Kept;
         Assert.Empty(log.Warnings); // no file yet: nothing to warn about
         var bytes = await File.ReadAllBytesAsync(cache.Path, Ct);
         await File.WriteAllBytesAsync(cache.Path, bytes[..(bytes.Length / 2)], Ct);
@@ -195,9 +199,88 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
         await File.WriteAllTextAsync(Dir.File("cache"), "not a folder", Ct);
         await AssertSameAsFreshAsync(Day);
         await AssertSameAsFreshAsync(Day);
+        await cache.Kept; // a failure to write is a warning, not a fault
         Assert.Equal(0, cache.Hits);
         const string Write = "Could not keep the district history for the next run (IOException): that run reads it from the store";
         Assert.Equal([Write, Write], log.Warnings);
+    }
+
+    /// <summary>A store over the same database with its own cache file, whose writes wait for <paramref name="release"/>.</summary>
+    (SqlStore Store, DistrictHistoryCache Cache) HeldStore(string name, TaskCompletionSource release)
+    {
+        var held = new DistrictHistoryCache(Dir.File($"held/{name}.cache"), log) { BeforeKeeping = () => release.Task };
+        return (Store(db, held), held);
+    }
+
+    /// <summary>The kept file's bytes after its key (the key holds the store's id, the same for both files here anyway).</summary>
+    static async Task<byte[]> FileBytesAsync(string path) => await File.ReadAllBytesAsync(path, Ct);
+
+    [Fact]
+    public async Task TheHistoryIsWrittenBesideTheLoadAndTheStoreWaitsForItWhenDisposed()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (store, held) = HeldStore("disposed", release);
+        var data = await store.LoadDistrictAsync(Day, Ct); // returns while the write is held
+        await AssertSameAsFreshAsync(Day, data);
+        Assert.False(held.Kept.IsCompleted);
+        Assert.False(File.Exists(held.Path));
+
+        var disposing = store.DisposeAsync().AsTask();
+        Assert.False(disposing.IsCompleted); // the store does not let go while its history is being written
+        release.SetResult();
+        await disposing;
+        Assert.True(File.Exists(held.Path));
+
+        // The file is what writing the store's history at once gives, byte for byte.
+        var key = await fresh.ReadHistoryKeyAsync(Ct);
+        var direct = new DistrictHistoryCache(Dir.File("held/direct.cache"));
+        Assert.True(direct.TryWrite(key!, await fresh.ReadHistoryAsync(lastKnownMonth: null, key, Ct)));
+        Assert.Equal(await FileBytesAsync(direct.Path), await FileBytesAsync(held.Path));
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public async Task ALoadWhileTheHistoryIsStillBeingWrittenWaitsForTheFileAndGivesTheSameDistrict()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (store, held) = HeldStore("second-load", release);
+        await using (store)
+        {
+            await store.LoadDistrictAsync(Day, Ct);
+            var second = store.LoadDistrictAsync(Day.AddDays(1), Ct);
+            var ahead = store.ReadHistoryAhead(Ct)!;
+            Assert.False(second.IsCompleted);
+            Assert.False(ahead.Completion.IsCompleted);
+            release.SetResult();
+            await AssertSameAsFreshAsync(Day.AddDays(1), await second);
+            await ahead.Completion;
+            Assert.Equal(2, held.Hits); // both read the file the first load's write left, not the tables
+            await AssertSameAsFreshAsync(Day, await store.LoadDistrictAsync(Day, ahead, Ct));
+            Assert.Equal(HistoryAheadUse.Used, ahead.Use);
+        }
+    }
+
+    [Fact]
+    public async Task APurgeRemovesTheKeptFileEvenWhenItsWriteWasStillUnderWay()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (store, held) = HeldStore("purged", release);
+        await using (store)
+        {
+            await store.LoadDistrictAsync(Day, Ct);
+            var writing = held.Kept;
+            var purge = store.PurgePersonalDataAsync(Day, Ct);
+            // The write goes on only once the purge has committed and asked for the file to go (or is over).
+            while (ReferenceEquals(held.Kept, writing) && !purge.IsCompleted) await Task.Delay(10, Ct);
+            release.SetResult();
+            Assert.True(await purge > 0);
+            await held.Kept;
+            Assert.False(File.Exists(held.Path)); // the names it held do not come back after the purge
+            await AssertSameAsFreshAsync(Day, await store.LoadDistrictAsync(Day, Ct));
+            Assert.Equal(0, held.Hits);
+            await held.Kept;
+            Assert.True(File.Exists(held.Path)); // the purged history, kept again by that load
+        }
     }
 
     [Fact]

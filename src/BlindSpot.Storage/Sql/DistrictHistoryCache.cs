@@ -46,7 +46,61 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
 
     int hits;
 
+    /// <summary>The writes and deletes started by <see cref="KeepBeside"/> and <see cref="Delete"/>, one after the other.</summary>
+    Task keeping = Task.CompletedTask;
+    readonly Lock gate = new();
+
     public string Path { get; } = path;
+
+    /// <summary>
+    /// Completes when every write started by <see cref="KeepBeside"/> (and every delete) before this call is over: a
+    /// read of the file, the store's disposal and the tests await it. Faults when one of them met an unexpected exception
+    /// (a failure to write or delete is a warning only, as for <see cref="TryWrite"/>).
+    /// </summary>
+    public Task Kept
+    {
+        get { lock (gate) return keeping; }
+    }
+
+    /// <summary>Waits for <see cref="Kept"/> before a read of the file, without its fault (a write that failed leaves no file
+    /// or an older one: the read then misses, and the store's disposal reports the fault).</summary>
+    public async Task WaitForKeepingAsync(CancellationToken ct)
+    {
+        try { await Kept.WaitAsync(ct); }
+        catch (Exception) when (!ct.IsCancellationRequested) { }
+    }
+
+    /// <summary>Test hook: awaited by a write started by <see cref="KeepBeside"/> before it writes (holds it pending).</summary>
+    internal Func<Task>? BeforeKeeping { get; set; }
+
+    /// <summary>
+    /// Writes <paramref name="history"/> under <paramref name="key"/> on the thread pool, after the writes and deletes
+    /// started before it (docs/adr/0006, "The kept history written beside training"): the load that read the tables
+    /// returns at once, and the ~0.5 s of writing a first run's history runs beside what the load's caller does next.
+    /// The history's lists are the load's (never changed afterwards); what the write adds is its string tables and buffer.
+    /// </summary>
+    public Task KeepBeside(DistrictHistoryKey key, DistrictHistory history)
+    {
+        lock (gate)
+        {
+            var before = keeping;
+            var hold = BeforeKeeping;
+            return keeping = Task.Run(async () =>
+            {
+                await Settled(before);
+                if (hold is not null) await hold();
+                TryWrite(key, history);
+            });
+        }
+    }
+
+    /// <summary>Waits for <paramref name="task"/> without its fault (that one is seen through <see cref="Kept"/> by whoever
+    /// awaits the write that failed, not again by every later write).</summary>
+    static async Task Settled(Task task)
+    {
+        try { await task; }
+        catch (Exception) { /* reported by the awaiter of that task */ }
+    }
 
     /// <summary>How many reads this instance answered from the file (tests prove with it that the file was used).</summary>
     public int Hits => hits;
@@ -136,12 +190,15 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                 w.Write(Magic);
                 w.Write(Layout);
                 w.Write(key.ToString());
+                // Each column looks at the string it numbered last first (StringTable.Last): rows of one household share
+                // its id, and the store's reads share the few distinct values, so most rows need no hashing.
                 var ids = new StringTable();
-                foreach (var v in history.Versions) ids.Of(v.HouseholdId);
-                foreach (var c in history.Crisis) ids.Of(c.HouseholdId);
+                StringTable.Last id = default, dong = default, housing = default, tenure = default, indicator = default;
+                foreach (var v in history.Versions) ids.Of(v.HouseholdId, ref id);
+                foreach (var c in history.Crisis) ids.Of(c.HouseholdId, ref id);
                 var values = new StringTable();
-                foreach (var v in history.Versions) { values.Of(v.Dong); values.Of(v.HousingType); values.Of(v.Tenure); }
-                foreach (var c in history.Crisis) values.Of(c.Indicator);
+                foreach (var v in history.Versions) { values.Of(v.Dong, ref dong); values.Of(v.HousingType, ref housing); values.Of(v.Tenure, ref tenure); }
+                foreach (var c in history.Crisis) values.Of(c.Indicator, ref indicator);
                 ids.WriteTo(w);
                 values.WriteTo(w);
 
@@ -149,8 +206,8 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                 Household? previous = null;
                 foreach (var h in history.Versions)
                 {
-                    w.Write(ids.Of(h.HouseholdId));
-                    w.Write(values.Of(h.Dong));
+                    w.Write(ids.Of(h.HouseholdId, ref id));
+                    w.Write(values.Of(h.Dong, ref dong));
                     var same = SameAsPrevious.None;
                     if (previous is not null && string.Equals(previous.HouseholdId, h.HouseholdId, StringComparison.Ordinal))
                     {
@@ -174,8 +231,8 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                     WriteFlag(w, h.SingleParent);
                     WriteFlag(w, h.Pregnant);
                     WriteFlag(w, h.Disability);
-                    w.Write(values.Of(h.HousingType));
-                    w.Write(values.Of(h.Tenure));
+                    w.Write(values.Of(h.HousingType, ref housing));
+                    w.Write(values.Of(h.Tenure, ref tenure));
                     w.Write(h.MovedIn.DayNumber);
                     w.Write(h.BasicLivelihood);
                     w.Write(h.CaseManaged);
@@ -184,9 +241,9 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                 w.Write(history.Crisis.Count);
                 foreach (var c in history.Crisis)
                 {
-                    w.Write(ids.Of(c.HouseholdId));
+                    w.Write(ids.Of(c.HouseholdId, ref id));
                     w.Write(c.Month.DayNumber);
-                    w.Write(values.Of(c.Indicator));
+                    w.Write(values.Of(c.Indicator, ref indicator));
                     w.Write(c.Value);
                     w.Write(c.KnownCode);
                 }
@@ -205,8 +262,20 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
         }
     }
 
-    /// <summary>Removes the file (retention's purge: the names it held must not outlive the store's).</summary>
-    public void Delete() => TryDelete(Path);
+    /// <summary>Removes the file (retention's purge: the names it held must not outlive the store's), after any write started
+    /// before (which would otherwise put the file back).</summary>
+    public Task Delete()
+    {
+        lock (gate)
+        {
+            var before = keeping;
+            return keeping = Task.Run(async () =>
+            {
+                await Settled(before);
+                TryDelete(Path);
+            });
+        }
+    }
 
     void TryDelete(string path)
     {
@@ -230,6 +299,19 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
     {
         readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
         readonly List<string> values = [];
+
+        /// <summary>The string a column numbered last, and its number.</summary>
+        public record struct Last(string? Value, int Number);
+
+        /// <summary><see cref="Of(string)"/>, answered without hashing when <paramref name="value"/> is the very string the
+        /// column numbered last (the same number: a string's number never changes).</summary>
+        public int Of(string value, ref Last last)
+        {
+            if (ReferenceEquals(last.Value, value)) return last.Number;
+            var number = Of(value);
+            last = new Last(value, number);
+            return number;
+        }
 
         public int Of(string value)
         {

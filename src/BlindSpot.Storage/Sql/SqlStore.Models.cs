@@ -166,7 +166,7 @@ internal sealed partial class SqlStore
         await Db.ExecAsync(c, tx, "DELETE FROM registry_cache", ct);
         await tx.CommitAsync(ct);
         // The kept history held the purged names: it goes now, not at the next run (its key no longer matches anyway).
-        if (purgedVersions > 0) historyCache?.Delete();
+        if (purgedVersions > 0 && historyCache is not null) await historyCache.Delete();
         return n;
     }
 }

@@ -317,11 +317,14 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     /// and then kept.</summary>
     async Task<DistrictHistory> WholeKeptHistoryAsync(DistrictHistoryCache cache, DistrictHistoryKey? key, CancellationToken ct)
     {
-        var kept = key is null ? null : cache.TryRead(key);
+        if (key is null) return await ReadHistoryAsync(lastKnownMonth: null, key, ct);
+        await cache.WaitForKeepingAsync(ct); // a write of this store still under way (e.g. an earlier load's) is the file to read
+        var kept = cache.TryRead(key);
         if (kept is null)
         {
             kept = await ReadHistoryAsync(lastKnownMonth: null, key, ct);
-            if (key is not null) cache.TryWrite(key, kept);
+            // Written beside what the caller does next (a first run: training); the store's disposal waits for it.
+            _ = cache.KeepBeside(key, kept);
         }
         return kept;
     }
@@ -340,7 +343,9 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
     {
         // The key first, as for the cache: a file committed during the read makes the key read at the load differ.
         var key = await ReadHistoryKeyAsync(ct);
-        return key is not null && cache.TryRead(key) is { } kept ? new KeyedHistory(key, kept) : null;
+        if (key is null) return null;
+        await cache.WaitForKeepingAsync(ct);
+        return cache.TryRead(key) is { } kept ? new KeyedHistory(key, kept) : null;
     }, ct));
 
     sealed record KeyedHistory(DistrictHistoryKey Key, DistrictHistory Whole);
@@ -551,6 +556,14 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
 
     public async ValueTask DisposeAsync()
     {
-        if (dialect is IAsyncDisposable d) await d.DisposeAsync();
+        // The kept history is written beside the run (KeptHistoryAsync): the process must not end before the file is whole.
+        try
+        {
+            if (historyCache is not null) await historyCache.Kept;
+        }
+        finally
+        {
+            if (dialect is IAsyncDisposable d) await d.DisposeAsync();
+        }
     }
 }

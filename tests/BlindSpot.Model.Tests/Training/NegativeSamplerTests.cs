@@ -83,6 +83,36 @@ public sealed class NegativeSamplerTests
     }
 
     [Fact]
+    public void TheHouseholdIdsAreTheSortedDistinctIdsWhicheverOrderTheVersionsComeIn()
+    {
+        static string[] Sorted(IEnumerable<Household> vs) =>
+            vs.Select(v => v.HouseholdId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // Ids that ordinal, culture and UTF-8 byte orders put differently; several versions each (equal ids as other strings).
+        string[] ids = ["H10", "h2", "H9", "YDP-100", "ydp-20", "가-1", "A_1", "a-1", "Z", "z", "H1", "H2", "\uFF21", "\U0001F600"];
+        var byId = ids.Order(StringComparer.Ordinal)
+            .SelectMany(id => new[] { Some.Household(id) with { SnapshotDate = new(2026, 4, 30) }, Some.Household(new string(id.AsSpan())) }).ToList();
+        var orders = new Dictionary<string, List<Household>>
+        {
+            ["by id (the store's order)"] = byId,
+            ["by id, one household out of place"] = [byId[4], .. byId.Where((_, i) => i != 4)],
+            ["one household's versions apart"] = [.. byId.Skip(1), byId[0]],
+            ["reversed"] = Enumerable.Reverse(byId).ToList(),
+            ["by culture"] = byId.OrderBy(v => v.HouseholdId, StringComparer.InvariantCulture).ToList(),
+            ["by UTF-8 bytes"] = byId.OrderBy(v => System.Text.Encoding.UTF8.GetBytes(v.HouseholdId), Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b))).ToList(),
+            ["none"] = [],
+        };
+        foreach (var (name, versions) in orders)
+            Assert.True(Sorted(versions).SequenceEqual(NegativeSampler.HouseholdIds(versions)), name);
+        Assert.Equal(ids.Length, NegativeSampler.HouseholdIds(byId).Length);
+
+        // The planted district's rows as given and reversed (the sort's way): the very same sample.
+        static string Key(IEnumerable<LabeledExample> s) => string.Join(",", s.Select(e => $"{e.Features.HouseholdId}@{e.VisitedOn.DayNumber}:{string.Join(' ', e.Features.Values)}"));
+        var reversed = District.Data with { HouseholdVersions = [.. District.Data.HouseholdVersions.Reverse()] };
+        var o = new TrainOptions(SampledNegativePool: "all");
+        Assert.Equal(Key(Sample(o)), Key(NegativeSampler.Sample(reversed, new FeatureBuilder(reversed), Visits, o)));
+    }
+
+    [Fact]
     public void SamplesNothingWhenTurnedOff() => Assert.Empty(Sample(new TrainOptions(SampledNegativesPerVisit: 0)));
 
     [Fact]
