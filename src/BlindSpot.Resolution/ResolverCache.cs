@@ -56,7 +56,13 @@ public static class ResolverCache
         }
         var households = context.Households.Values.ToArray();
         var addresses = Addresses.TryGetValue(context, out var a) ? a : null;
-        Started.AddOrUpdate(context, new Ahead(Task.Run(() => new RegistryIndex(households, addresses, idsUnique: true)), changes));
+        Started.AddOrUpdate(context, new Ahead(Task.Run(() =>
+        {
+            var index = new RegistryIndex(households, addresses, idsUnique: true);
+            // The unit counts too (what the first tip that weighs a unit would otherwise count on the ingest's thread).
+            index.CountUnitsNow();
+            return index;
+        }), changes));
     }
 
     /// <summary>The index started ahead for the context's households as they are now, waited for; null when none.</summary>

@@ -1,6 +1,7 @@
 using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution.Addresses;
 
 namespace BlindSpot.Resolution.Tests;
 
@@ -42,6 +43,10 @@ public sealed class ResolverCacheTests
             Assert.Equal(a with { Candidates = [] }, b with { Candidates = [] });
             Assert.Equal(a.Candidates, b.Candidates);
         }
+        // The unit counts made with the index started ahead are those counted when asked.
+        Assert.Equal(asked.Index.HouseholdsPerBuilding, resolver.Index.HouseholdsPerBuilding);
+        foreach (var unit in new[] { new UnitSpec(UnitKind.Unit, 0, 203), new UnitSpec(UnitKind.None), new UnitSpec(UnitKind.BlockUnit, 105, 1404) })
+            Assert.Equal(asked.Index.UnitShare(unit), resolver.Index.UnitShare(unit));
         // Started ahead once: asked again for the same households, the same resolver.
         ResolverCache.BuildAhead(ahead);
         Assert.Same(resolver, ResolverCache.For(ahead));

@@ -340,6 +340,9 @@ public sealed class RegistryIndex
         return fitting / placed;
     });
 
+    /// <summary>Counts the units now (as the first <see cref="UnitShare"/> would), on the caller's thread.</summary>
+    internal void CountUnitsNow() => _ = units.Value;
+
     /// <summary>Placed households per building (road + number + sub-number) in the registry.</summary>
     internal double HouseholdsPerBuilding => units.Value is var (_, placed, counted) && counted > 0 ? placed / (double)counted : 1;
 
