@@ -270,7 +270,6 @@ public sealed class RegistryIndex
     /// <summary>Households numbered by <see cref="HouseholdEntry.Ordinal"/> (0 .. this - 1).</summary>
     internal int Ordinals => Count;
 
-
     internal ref readonly Household At(int ordinal) => ref households[ordinal];
 
     internal ref readonly Building BuildingAt(int number) => ref buildings[number];
@@ -372,7 +371,6 @@ public sealed class RegistryIndex
 
     /// <summary>Date of the newest registry snapshot in the index; households missing from it have moved out.</summary>
     public DateOnly NewestSnapshot { get; }
-
 
     /// <summary>Share of heads with this surname (for how much "김씨" says).</summary>
     internal double SurnameShare(string surname) => Count == 0 ? 1 : Math.Max(1, surnames.GetValueOrDefault(surname)) / (double)Count;
