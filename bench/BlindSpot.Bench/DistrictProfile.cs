@@ -51,14 +51,14 @@ internal static class DistrictProfile
         {
             var registry = await store.LoadIngestContextAsync(IngestContextParts.Registry, ct);
             var fresh = new RegistryIndex(registry.Households.Values);
-            await store.SaveRegistryCacheAsync(state, KeptRegistry.Write(registry.Households.Values, fresh.Addresses), ct);
+            await store.SaveRegistryCacheAsync(state, KeptRegistry.Write(registry.Households.Values, fresh), ct);
             Lap("(once per snapshot) registry read, indexed, copy kept");
         }
         var day = await store.LoadIngestContextAsync(IngestContextParts.TipIds | IngestContextParts.OutcomeKeys, ct);
-        if (!KeptRegistry.TryRead((await store.LoadRegistryCacheAsync(state, ct))!, out var kept, out var addresses, out _)) throw new InvalidOperationException("unreadable registry copy");
+        if (!KeptRegistry.TryReadIndexed((await store.LoadRegistryCacheAsync(state, ct))!, out var kept, out KeptIndex parts, out _)) throw new InvalidOperationException("unreadable registry copy");
         foreach (var h in kept) day.Households[h.HouseholdId] = h;
         Lap($"day's ingest context ({day.OutcomeKeys.Count} visit keys, {day.Households.Count} households from the kept copy)");
-        _ = new RegistryIndex(kept, addresses);
+        _ = RegistryIndex.FromKept(kept, parts);
         Lap("registry index from the kept copy");
         day = null;
         kept = null;

@@ -23,18 +23,18 @@ public sealed class RegistryTipResolution(ResolutionOptions? options = null) : I
     }
 
     public byte[] RegistryCopy(IngestContext context) =>
-        KeptRegistry.Write(context.Households.Values, ResolverCache.For(context).Index.Addresses);
+        KeptRegistry.Write(context.Households.Values, ResolverCache.For(context).Index);
 
     public void BuildIndexAhead(IngestContext context) => ResolverCache.BuildAhead(context);
 
     public bool TryRestoreRegistry(byte[] copy, IngestContext context, out int households, out string? damage)
     {
         households = 0;
-        if (!KeptRegistry.TryRead(copy, out var read, out var addresses, out damage)) return false;
+        if (!KeptRegistry.TryReadIndexed(copy, out var read, out KeptIndex kept, out damage)) return false;
         // Sized once (a dictionary grown by doubling to 203,300 households allocated ~11 MB more, all of it garbage).
         context.Households.EnsureCapacity(context.Households.Count + read.Count);
         foreach (var h in read) context.Households[h.HouseholdId] = h;
-        ResolverCache.Keep(context, addresses);
+        ResolverCache.Keep(context, kept);
         households = read.Count;
         return true;
     }

@@ -17,11 +17,14 @@ public static class ResolverCache
     sealed record Built(TipResolver Resolver, int RegistryChanges);
 
     static readonly ConditionalWeakTable<IngestContext, Built> Resolvers = new();
-    static readonly ConditionalWeakTable<IngestContext, RegistryAddresses> Addresses = new();
+    static readonly ConditionalWeakTable<IngestContext, Kept> KeptParts = new();
     static readonly ConditionalWeakTable<IngestContext, Ahead> Started = new();
 
     /// <summary>An index being built from the households the context held at <see cref="RegistryChanges"/>.</summary>
     sealed record Ahead(Task<RegistryIndex> Index, int RegistryChanges);
+
+    /// <summary>What a kept copy gave the context: the index's parts for the households restored at <see cref="RegistryChanges"/>.</summary>
+    sealed record Kept(KeptIndex Index, int RegistryChanges);
 
     public static TipResolver For(IngestContext context, ResolutionOptions? options = null)
     {
@@ -30,7 +33,7 @@ public static class ResolverCache
             return built.Resolver;
         var index = built is not null && built.RegistryChanges == context.RegistryChanges
             ? built.Resolver.Index
-            : Awaited(context) ?? new RegistryIndex(context.Households.Values, Addresses.TryGetValue(context, out var a) ? a : null);
+            : Awaited(context) ?? Build(context.Households.Values, context.RegistryChanges, KeptParts.TryGetValue(context, out var k) ? k : null);
         var resolver = new TipResolver(index, options);
         Resolvers.AddOrUpdate(context, new Built(resolver, context.RegistryChanges));
         return resolver;
@@ -55,14 +58,26 @@ public static class ResolverCache
             Settle(started);
         }
         var households = context.Households.Values.ToArray();
-        var addresses = Addresses.TryGetValue(context, out var a) ? a : null;
+        var kept = KeptParts.TryGetValue(context, out var k) ? k : null;
         Started.AddOrUpdate(context, new Ahead(Task.Run(() =>
         {
-            var index = new RegistryIndex(households, addresses, idsUnique: true);
+            var index = Build(households, changes, kept);
             // The unit counts too (what the first tip that weighs a unit would otherwise count on the ingest's thread).
             index.CountUnitsNow();
             return index;
         }), changes));
+    }
+
+    /// <summary>
+    /// The index of a context's households (ids unique): from the parts of the copy they were restored from when they are
+    /// still those very households in that order (the same index, without taking an address apart), else built from them
+    /// with the copy's addresses taken apart, if any.
+    /// </summary>
+    static RegistryIndex Build(IReadOnlyCollection<HouseholdRef> households, int changes, Kept? kept)
+    {
+        if (kept is not null && kept.RegistryChanges == changes && kept.Index.Matches(households))
+            return new RegistryIndex(kept.Index, households as IReadOnlyList<HouseholdRef> ?? [.. households], idsUnique: true);
+        return new RegistryIndex(households, kept?.Index.Addresses, idsUnique: true);
     }
 
     /// <summary>The index started ahead for the context's households as they are now, waited for; null when none.</summary>
@@ -89,8 +104,11 @@ public static class ResolverCache
     /// </summary>
     public static ITipLinker Linker(IngestContext context, ResolutionOptions? options = null) => new ContextLinker(context, options);
 
-    /// <summary>The registry's addresses already taken apart (kept from an earlier run), for the context's index.</summary>
-    public static void Keep(IngestContext context, RegistryAddresses addresses) => Addresses.AddOrUpdate(context, addresses);
+    /// <summary>
+    /// The index's parts and the registry's addresses taken apart, kept from an earlier run, for the context's index: the
+    /// parts while the context holds the households restored with them, the addresses for any index built later.
+    /// </summary>
+    public static void Keep(IngestContext context, KeptIndex kept) => KeptParts.AddOrUpdate(context, new Kept(kept, context.RegistryChanges));
 
     sealed class ContextLinker(IngestContext context, ResolutionOptions? options) : ITipLinker
     {

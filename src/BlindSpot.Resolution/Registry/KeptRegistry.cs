@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Files;
@@ -17,8 +18,11 @@ public static class KeptRegistry
 {
     // 2: the members, infants, single parent, pregnancy and housing type (evidence of what a tip says of the person).
     // 3: the households' strings as ASCII or UTF-16 (BinaryText): nothing to decode when read.
-    const int FormatVersion = 3;
+    // 4: the index's own parts (RegistryIndex.WriteKept) after the households, the addresses taken apart as a section of
+    //    their own (decoded on use), and a SHA-256 of everything before it at the end.
+    const int FormatVersion = 4;
     static readonly byte[] Magic = "BSREG"u8.ToArray();
+    const int ChecksumLength = 32;
 
     // The build of the address parser (this assembly and BlindSpot.Core, whose dong names it reads): addresses taken
     // apart by another build may be taken apart differently, so a copy written by another build is not used.
@@ -28,21 +32,39 @@ public static class KeptRegistry
         .. typeof(Core.Contract.Dongs).Assembly.ManifestModule.ModuleVersionId.ToByteArray(),
     ];
 
+    /// <summary>The copy of <paramref name="households"/> with the index built from them and <paramref name="addresses"/>.</summary>
     public static byte[] Write(IReadOnlyCollection<HouseholdRef> households, RegistryAddresses addresses)
     {
         ArgumentNullException.ThrowIfNull(households);
         ArgumentNullException.ThrowIfNull(addresses);
+        return Write(households, new RegistryIndex(households, addresses));
+    }
+
+    /// <summary>
+    /// The copy of <paramref name="households"/> and of <paramref name="index"/>, which must be their index (built from
+    /// them, in their order): a run that reads the copy builds the same index from its parts.
+    /// </summary>
+    public static byte[] Write(IReadOnlyCollection<HouseholdRef> households, RegistryIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(index);
+        if (!index.Indexes(households)) throw new ArgumentException("The index is not the households' index.", nameof(index));
         // Written twice, the first time only counted: the blob (~33 MB at 190,000 households) is then allocated once at
         // its size, instead of a growing buffer (up to twice the size) and its copy held at once (~100 MB of peak in
         // the run that keeps it: docs/benchmarks.md, ninth pass).
+        var addresses = index.Addresses;
         var counted = new CountingStream();
-        using (var w = new BinaryWriter(counted, Encoding.UTF8, leaveOpen: true)) WriteTo(w, households, addresses);
-        var blob = new byte[counted.Length];
-        using (var w = new BinaryWriter(new MemoryStream(blob), Encoding.UTF8)) WriteTo(w, households, addresses);
+        using (var w = new BinaryWriter(counted, Encoding.UTF8, leaveOpen: true)) addresses.Write(w);
+        var addressesLength = counted.Length;
+        counted = new CountingStream();
+        using (var w = new BinaryWriter(counted, Encoding.UTF8, leaveOpen: true)) WriteTo(w, households, index, addressesLength);
+        var blob = new byte[counted.Length + ChecksumLength];
+        using (var w = new BinaryWriter(new MemoryStream(blob), Encoding.UTF8)) WriteTo(w, households, index, addressesLength);
+        SHA256.HashData(blob.AsSpan(0, blob.Length - ChecksumLength), blob.AsSpan(blob.Length - ChecksumLength));
         return blob;
     }
 
-    static void WriteTo(BinaryWriter w, IReadOnlyCollection<HouseholdRef> households, RegistryAddresses addresses)
+    static void WriteTo(BinaryWriter w, IReadOnlyCollection<HouseholdRef> households, RegistryIndex index, long addressesLength)
     {
         w.Write(Magic);
         w.Write(FormatVersion);
@@ -64,7 +86,9 @@ public static class KeptRegistry
             w.Write((byte)((h.SingleParent ? 1 : 0) | (h.Pregnant ? 2 : 0)));
             w.WriteText(h.HousingType ?? "");
         }
-        addresses.Write(w);
+        index.WriteKept(w);
+        w.Write(checked((int)addressesLength));
+        index.Addresses.Write(w);
         w.Flush();
     }
 
@@ -99,9 +123,22 @@ public static class KeptRegistry
     /// </param>
     public static bool TryRead(byte[] blob, out List<HouseholdRef> households, out RegistryAddresses addresses, out string? damage)
     {
+        addresses = null!;
+        if (!TryReadIndexed(blob, out households, out var index, out damage)) return false;
+        addresses = index.Addresses;
+        return true;
+    }
+
+    /// <summary>
+    /// The households (in their order) of <paramref name="blob"/> and their index's parts (<see cref="KeptIndex"/>: the
+    /// index of the households is built from them, the addresses taken apart are decoded on first use); false as
+    /// <see cref="TryRead(byte[], out List{HouseholdRef}, out RegistryAddresses, out string?)"/>.
+    /// </summary>
+    public static bool TryReadIndexed(byte[] blob, out List<HouseholdRef> households, out KeptIndex index, out string? damage)
+    {
         ArgumentNullException.ThrowIfNull(blob);
         households = [];
-        addresses = null!;
+        index = null!;
         damage = null;
         try
         {
@@ -112,25 +149,41 @@ public static class KeptRegistry
             input.ReadBytes(Magic.Length);
             if (input.ReadInt32() != FormatVersion || blob.Length - input.Position < ParserBuild.Length
                 || !input.ReadBytes(ParserBuild.Length).SequenceEqual(ParserBuild)) return false;
+            // Of this format and build: every byte is checked before any count in it is believed (a bit flipped in an
+            // index number would otherwise send a tip to another household, not fail).
+            if (blob.Length < input.Position + ChecksumLength
+                || !SHA256.HashData(blob.AsSpan(0, blob.Length - ChecksumLength)).AsSpan().SequenceEqual(blob.AsSpan(blob.Length - ChecksumLength)))
+            {
+                damage = "a checksum that does not match";
+                return false;
+            }
             if (ReadHouseholds(input) is not { } list)
             {
                 damage = "a negative household count";
                 return false;
             }
-            if (RegistryAddresses.Read(input) is not { } kept)
+            // The addresses' section is copied out and decoded when first asked for (an index built anew needs them; the
+            // index of these households does not).
+            var addressBytes = Array.Empty<byte>(); // set below, before the copy is handed out
+            var lazy = new Lazy<RegistryAddresses>(() => RegistryAddresses.Read(new BinaryInput(addressBytes))
+                ?? throw new InvalidDataException("The kept addresses are of another format."));
+            if (RegistryIndex.ReadKept(input, list, lazy) is not { } kept)
             {
-                damage = "unreadable addresses";
+                damage = "an index that does not hold together";
                 return false;
             }
-            if (input.Position != blob.Length)
+            var length = input.ReadInt32();
+            var addressesAt = input.Position;
+            if (length < 0 || blob.Length - ChecksumLength - addressesAt != length)
             {
                 damage = "bytes after the end";
                 return false;
             }
-            (households, addresses) = (list, kept);
+            addressBytes = blob.AsSpan(checked((int)addressesAt), length).ToArray();
+            (households, index) = (list, kept);
             return true;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
         {
             damage = e.GetType().Name;
             return false;

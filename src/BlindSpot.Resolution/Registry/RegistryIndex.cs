@@ -22,7 +22,7 @@ namespace BlindSpot.Resolution.Registry;
 /// household, building and name is met, and every list enumerated, in the same order as with objects and lists, so
 /// the resolver adds its sums up in the same order.
 /// </remarks>
-public sealed class RegistryIndex
+public sealed partial class RegistryIndex
 {
     /// <summary>One household as the index keeps it.</summary>
     internal struct Household
@@ -65,7 +65,8 @@ public sealed class RegistryIndex
     readonly ConcurrentDictionary<string, (RoadEntry Road, int Distance)[]> roadLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> nameLookups = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> partLookups = new(StringComparer.Ordinal);
-    readonly (string Key, string Jamo)[] nameJamo;
+    // The names' jamo, decomposed on first use (only misspelt and partial building names ask).
+    readonly Lazy<(string Key, string Jamo)[]> nameJamo;
     readonly Lazy<(Dictionary<UnitSpec, int> Units, int Households, int Buildings)> units;
     readonly ConcurrentDictionary<UnitSpec, double> unitShares = new();
 
@@ -88,7 +89,8 @@ public sealed class RegistryIndex
     internal RegistryIndex(IEnumerable<HouseholdRef> households, RegistryAddresses? addresses, bool idsUnique)
     {
         ArgumentNullException.ThrowIfNull(households);
-        Addresses = addresses ?? new RegistryAddresses();
+        var parts = addresses ?? new RegistryAddresses();
+        this.addresses = new Lazy<RegistryAddresses>(parts);
         var list = households as IReadOnlyCollection<HouseholdRef> ?? households.ToList();
         idsUnique |= households is Dictionary<string, HouseholdRef>.ValueCollection;
         this.idsUnique = idsUnique ? KnownUnique : new Lazy<bool>(AllIdsDiffer);
@@ -98,17 +100,17 @@ public sealed class RegistryIndex
         samePhoneNext = new int[n];
         names.EnsureCapacity(n);
         byPhone.EnsureCapacity(n);
-        var build = new Builder(Math.Max(16, Addresses.BuildingCount));
+        var build = new Builder(Math.Max(16, parts.BuildingCount));
         // Many households share a building: the part before the registry's comma ("서울특별시 영등포구 도림로 123") and the
         // bracket are parsed once per building, the unit once per spelling; an address without that shape is parsed whole
         // (once per address).
         // The building of each building part (1 + its number; 0: not met yet), by the part's number in the kept parts
         // (the same part, the same building: no road or number lookup again).
-        var buildingOf = new int[Math.Max(16, Addresses.BuildingCount)];
+        var buildingOf = new int[Math.Max(16, parts.BuildingCount)];
         foreach (var h in list)
         {
             var o = Count;
-            var (a, unit, part) = ParseRegistryAddress(h.Address, Addresses);
+            var (a, unit, part) = ParseRegistryAddress(h.Address, parts);
             var name = SubjectName.Squeeze(h.HeadName);
             var phone = Phones.Key(h.Phone);
             this.households[o] = new Household
@@ -160,10 +162,15 @@ public sealed class RegistryIndex
             if (this.households[o].Building is var b and >= 0) members[next[b]++] = o;
         foreach (var r in roads.Values) r.Freeze(buildings);
         (namedStart, named) = build.Names(nameKeys.Count, buildingCount);
+        nameJamo = new Lazy<(string, string)[]>(NameJamo);
+        units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
+    }
+
+    (string Key, string Jamo)[] NameJamo()
+    {
         var keys = new string[nameKeys.Count];
         foreach (var (key, k) in nameKeys) keys[k] = key;
-        nameJamo = keys.Select(k => (k, Jamo.Decompose(k))).ToArray();
-        units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
+        return keys.Select(k => (k, Jamo.Decompose(k))).ToArray();
     }
 
     int NameKeyNumber(string key)
@@ -364,7 +371,10 @@ public sealed class RegistryIndex
     static (WrittenAddress, UnitSpec, int) Whole(WrittenAddress a) => (a, a.Unit, -1);
 
     /// <summary>The registry's addresses taken apart (kept for the index of the next run, see <see cref="RegistryAddresses"/>).</summary>
-    public RegistryAddresses Addresses { get; }
+    /// <remarks>An index restored from a kept copy decodes them on first use (nothing needs them unless the index is built again).</remarks>
+    public RegistryAddresses Addresses => addresses.Value;
+
+    readonly Lazy<RegistryAddresses> addresses;
 
     /// <summary>Households in the index (the newest known version of each).</summary>
     public int Count { get; }
@@ -480,7 +490,7 @@ public sealed class RegistryIndex
         if (w.Count(c => c is >= '가' and <= '힣') < 3) return [];
         var jw = Jamo.Decompose(w);
         string? found = null;
-        foreach (var (key, jamo) in nameJamo)
+        foreach (var (key, jamo) in nameJamo.Value)
         {
             if (Math.Abs(jamo.Length - jw.Length) > 1 || Jamo.OptimalStringAlignment(jw, jamo) > 1) continue;
             if (found is not null) return [];
@@ -497,7 +507,7 @@ public sealed class RegistryIndex
     {
         if (w.Length < 3 || NameSuffixes.Contains(w) || w.All(char.IsAsciiDigit)) return [];
         var found = new List<string>();
-        foreach (var (key, _) in nameJamo)
+        foreach (var (key, _) in nameJamo.Value)
             if (key.Length > w.Length ? key.EndsWith(w, StringComparison.Ordinal) : key.Length >= 3 && w.EndsWith(key, StringComparison.Ordinal) && !NameSuffixes.Contains(key))
                 found.Add(key);
         return found;
@@ -589,6 +599,13 @@ internal struct TwoDongs
 {
     string? first, second;
     int count;
+
+    /// <summary>The dongs as added: the first two different ones and how many (3: more than two).</summary>
+    public TwoDongs(string? first, string? second, int count) => (this.first, this.second, this.count) = (first, second, count);
+
+    public readonly string? First => first;
+    public readonly string? Second => second;
+    public readonly int Count => count;
 
     /// <summary>Adds a dong unless it is one of the first two (as a set would; a third is only counted).</summary>
     public void Add(string? dong)
@@ -705,6 +722,13 @@ internal sealed class RoadEntry(RegistryIndex index, string name)
         b = build.Add(this, number, sub);
         met!.Add(b);
         return b;
+    }
+
+    /// <summary>A building of the road as <see cref="Get"/> numbered it (a kept index: buildings given in their numbers' order).</summary>
+    public void Keep(int number, int sub, int b)
+    {
+        building![(number, sub)] = b;
+        met!.Add(b);
     }
 
     public void Freeze(RegistryIndex.Building[] buildings)

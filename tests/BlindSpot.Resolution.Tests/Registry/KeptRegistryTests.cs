@@ -38,19 +38,46 @@ public sealed class KeptRegistryTests
     public void TheKeptRegistryReadsBackAsTheSameHouseholdsInTheSameOrderAndResolvesEveryTipAlike()
     {
         var index = new RegistryIndex(Registry);
-        var blob = KeptRegistry.Write(Registry, index.Addresses);
+        var blob = KeptRegistry.Write(Registry, index);
 
-        Assert.True(KeptRegistry.TryRead(blob, out var households, out var addresses, out _));
+        // The index built from the parts kept with the households (a day's run), and one built anew from the households
+        // with the addresses kept (a context whose households changed after the copy was read).
+        Assert.True(KeptRegistry.TryReadIndexed(blob, out var households, out KeptIndex parts, out _));
         Assert.Equal(Registry, households);
-        Assert.Equal(index.Addresses.Count, addresses.Count);
-        var fromKept = new TipResolver(new RegistryIndex(households, addresses));
-        Assert.Equal(index.Addresses.Count, fromKept.Index.Addresses.Count); // nothing had to be parsed again
+        var fromParts = new TipResolver(RegistryIndex.FromKept(households, parts));
+        Assert.Equal(index.Addresses.Count, parts.Addresses.Count);
+        var fromAddresses = new TipResolver(new RegistryIndex(households, parts.Addresses));
+        Assert.Equal(index.Addresses.Count, fromAddresses.Index.Addresses.Count); // nothing had to be parsed again
         var fresh = new TipResolver(index);
-        foreach (var tip in Tips)
-            Assert.Equal(JsonSerializer.Serialize(fresh.Resolve(tip)), JsonSerializer.Serialize(fromKept.Resolve(tip)));
+        foreach (var fromKept in new[] { fromParts, fromAddresses })
+        {
+            foreach (var tip in Tips)
+                Assert.Equal(JsonSerializer.Serialize(fresh.Resolve(tip)), JsonSerializer.Serialize(fromKept.Resolve(tip)));
+            Assert.Equal(fresh.Index.InferDong("신길로 40 1203호"), fromKept.Index.InferDong("신길로 40 1203호"));
+            Assert.Equal(fresh.Index.InferDong("장미맨션 202"), fromKept.Index.InferDong("장미맨션 202"));
+            Assert.Equal(fresh.Index.HouseholdsPerBuilding, fromKept.Index.HouseholdsPerBuilding);
+        }
         Assert.Contains(Tips, t => fresh.Resolve(t).Status == TipLinkStatus.Linked);
         Assert.Contains(Tips, t => fresh.Resolve(t).Status == TipLinkStatus.Candidates);
-        Assert.Equal(fresh.Index.InferDong("신길로 40 1203호"), fromKept.Index.InferDong("신길로 40 1203호"));
+        // The copy written from the index built of its parts is the copy it was read from, byte for byte.
+        Assert.Equal(blob, KeptRegistry.Write(households, fromParts.Index));
+    }
+
+    [Fact]
+    public void TheKeptPartsBuildAnIndexOnlyOfTheHouseholdsReadWithThem()
+    {
+        var blob = KeptRegistry.Write(Registry, new RegistryIndex(Registry));
+        Assert.True(KeptRegistry.TryReadIndexed(blob, out var households, out KeptIndex parts, out _));
+
+        // Equal households that are not the ones read (another read of the copy), or in another order: not taken.
+        Assert.True(KeptRegistry.TryReadIndexed(blob, out var again, out KeptIndex _, out _));
+        Assert.Equal(households, again);
+        Assert.False(parts.Matches(again));
+        Assert.False(parts.Matches(households.AsEnumerable().Reverse()));
+        Assert.False(parts.Matches(households.Skip(1)));
+        Assert.Throws<ArgumentException>(() => RegistryIndex.FromKept(again, parts));
+        // An index of other households is not written as theirs.
+        Assert.Throws<ArgumentException>(() => KeptRegistry.Write(again, RegistryIndex.FromKept(households, parts)));
     }
 
     [Fact]
@@ -58,11 +85,19 @@ public sealed class KeptRegistryTests
     {
         var blob = KeptRegistry.Write(Registry, new RegistryIndex(Registry).Addresses);
 
-        // Damaged: said (for the caller's warning), by the exception's type only.
+        // Damaged: said (for the caller's warning), never with the content. Cut, one byte more, or one bit flipped anywhere
+        // after the build (a household's text, an index number, the addresses, the checksum itself).
         Assert.False(KeptRegistry.TryRead(blob[..(blob.Length / 2)], out _, out _, out var damage));
-        Assert.Equal("EndOfStreamException", damage);
+        Assert.Equal("a checksum that does not match", damage);
         Assert.False(KeptRegistry.TryRead([.. blob, 0], out _, out _, out damage));
-        Assert.Equal("bytes after the end", damage);
+        Assert.Equal("a checksum that does not match", damage);
+        foreach (var at in new[] { 45, blob.Length / 3, blob.Length / 2, blob.Length * 3 / 4, blob.Length - 40, blob.Length - 1 })
+        {
+            var flipped = blob.ToArray();
+            flipped[at] ^= 0x04;
+            Assert.False(KeptRegistry.TryRead(flipped, out _, out _, out damage));
+            Assert.Equal("a checksum that does not match", damage);
+        }
         // Another format, or none: expected (nothing to warn about).
         Assert.False(KeptRegistry.TryRead("not a registry"u8.ToArray(), out _, out _, out damage));
         Assert.Null(damage);

@@ -1,0 +1,322 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BlindSpot.Core.Files;
+using BlindSpot.Core.Ingest;
+using BlindSpot.Resolution.Addresses;
+using BlindSpot.Resolution.Text;
+
+namespace BlindSpot.Resolution.Registry;
+
+/// <summary>
+/// An index's own parts as the registry copy keeps them (<see cref="KeptRegistry"/>): per household its building, unit and
+/// phone; per building its road, numbers and dongs; per road its dongs; the building names and their buildings. Read as
+/// arrays of ints in one go, so that the index of a day's run is built from them without taking an address apart, hashing
+/// a building part, a unit or a building name, or creating an object per building part or word. Built by the index of
+/// the households it was read with (<see cref="Matches"/>), in their order: it is then the index they would give.
+/// </summary>
+public sealed class KeptIndex
+{
+    internal IReadOnlyList<HouseholdRef> Households { get; init; } = null!;
+    internal int[] Building { get; init; } = null!;
+    internal byte[] UnitKinds { get; init; } = null!;
+    internal int[] UnitBlocks { get; init; } = null!;
+    internal int[] UnitNumbers { get; init; } = null!;
+    internal ulong[] PhoneLow { get; init; } = null!;
+    internal ulong[] PhoneHigh { get; init; } = null!;
+    internal string?[] Dongs { get; init; } = null!;
+    internal int[] BuildingRoad { get; init; } = null!;
+    internal int[] BuildingNumber { get; init; } = null!;
+    internal int[] BuildingSub { get; init; } = null!;
+    // A building's or road's dongs (TwoDongs): the first, the second (numbers in Dongs) and how many.
+    internal int[] BuildingDongs { get; init; } = null!;
+    internal string[] RoadNames { get; init; } = null!;
+    internal int[] RoadDongs { get; init; } = null!;
+    internal string[] NameKeys { get; init; } = null!;
+    internal int[] NamedStart { get; init; } = null!;
+    internal int[] Named { get; init; } = null!;
+    internal Lazy<RegistryAddresses> LazyAddresses { get; init; } = null!;
+
+    /// <summary>The registry's addresses taken apart (decoded on first use: only an index built anew needs them).</summary>
+    public RegistryAddresses Addresses => LazyAddresses.Value;
+
+    /// <summary>True when <paramref name="households"/> are the very households read with it, in the same order.</summary>
+    public bool Matches(IEnumerable<HouseholdRef> households)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        if (households is IReadOnlyCollection<HouseholdRef> c && c.Count != Households.Count) return false;
+        var i = 0;
+        foreach (var h in households)
+            if (i >= Households.Count || !ReferenceEquals(h, Households[i++])) return false;
+        return i == Households.Count;
+    }
+}
+
+public sealed partial class RegistryIndex
+{
+    const int KeptFormat = 1;
+
+    /// <summary>
+    /// The index of <paramref name="households"/> from its parts kept with them (<see cref="KeptIndex"/>): the index
+    /// <see cref="RegistryIndex(IEnumerable{HouseholdRef}, RegistryAddresses?)"/> gives, without taking the addresses apart.
+    /// </summary>
+    /// <exception cref="ArgumentException">The households are not those the parts were read with.</exception>
+    public static RegistryIndex FromKept(IReadOnlyList<HouseholdRef> households, KeptIndex kept) => new(kept, households, idsUnique: false);
+
+    /// <param name="idsUnique">As for <see cref="RegistryIndex(IEnumerable{HouseholdRef}, RegistryAddresses?, bool)"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal RegistryIndex(KeptIndex kept, IReadOnlyList<HouseholdRef> households, bool idsUnique)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        ArgumentNullException.ThrowIfNull(kept);
+        if (!kept.Matches(households)) throw new ArgumentException("Not the households the index was kept for.", nameof(households));
+        addresses = kept.LazyAddresses;
+        this.idsUnique = idsUnique ? KnownUnique : new Lazy<bool>(AllIdsDiffer);
+        var n = households.Count;
+        for (var o = 0; o < n; o++) if (households[o].SnapshotDate > NewestSnapshot) NewestSnapshot = households[o].SnapshotDate;
+        this.households = new Household[n];
+        samePhoneNext = new int[n];
+        names.EnsureCapacity(n);
+        byPhone.EnsureCapacity(n);
+        var bc = kept.BuildingNumber.Length;
+        var sizes = new int[bc];
+        for (var o = 0; o < n; o++)
+        {
+            var h = households[o];
+            var name = SubjectName.Squeeze(h.HeadName);
+            var phone = new UInt128(kept.PhoneHigh[o], kept.PhoneLow[o]);
+            var b = kept.Building[o];
+            this.households[o] = new Household
+            {
+                Ref = h, Name = name, Phone = phone, Unit = new UnitSpec((UnitKind)kept.UnitKinds[o], kept.UnitBlocks[o], kept.UnitNumbers[o]),
+                Building = b, Current = h.SnapshotDate == NewestSnapshot,
+            };
+            Count++;
+            CollectionsMarshal.GetValueRefOrAddDefault(names, name, out _)++;
+            if (phone != 0) AddPhone(phone, o);
+            if (b >= 0) sizes[b]++;
+        }
+        var surnameLookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (name, count) in names) CollectionsMarshal.GetValueRefOrAddDefault(surnameLookup, SubjectName.SurnameOfSqueezed(name), out _) += count;
+        // Roads are numbered in the order their first building was met, as the constructor added them to its dictionary.
+        var roadList = new List<RoadEntry>(kept.RoadNames.Length);
+        buildings = new Building[bc];
+        for (var b = 0; b < bc; b++)
+        {
+            var r = kept.BuildingRoad[b];
+            if (r == roadList.Count)
+            {
+                var road = new RoadEntry(this, kept.RoadNames[r]) { Dongs = DongsAt(kept, kept.RoadDongs, r) };
+                roads.Add(road.Name, road);
+                roadList.Add(road);
+            }
+            roadList[r].Keep(kept.BuildingNumber[b], kept.BuildingSub[b], b);
+            buildings[b] = new Building { Road = roadList[r], Number = kept.BuildingNumber[b], Sub = kept.BuildingSub[b], Dongs = DongsAt(kept, kept.BuildingDongs, b) };
+        }
+        buildingCount = bc;
+        unitNumbers = new Dictionary<int, int[]>?[bc];
+        memberStart = new int[bc + 1];
+        for (var b = 0; b < bc; b++) memberStart[b + 1] = memberStart[b] + sizes[b];
+        members = new int[memberStart[bc]];
+        var next = memberStart[..^1];
+        for (var o = 0; o < Count; o++)
+            if (this.households[o].Building is var b and >= 0) members[next[b]++] = o;
+        foreach (var r in roads.Values) r.Freeze(buildings);
+        nameKeys.EnsureCapacity(kept.NameKeys.Length);
+        for (var k = 0; k < kept.NameKeys.Length; k++) nameKeys.Add(kept.NameKeys[k], k);
+        (namedStart, named) = (kept.NamedStart, kept.Named);
+        nameJamo = new Lazy<(string, string)[]>(NameJamo);
+        units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
+    }
+
+    /// <summary>True when the index is of <paramref name="households"/>, in their order (the same objects).</summary>
+    internal bool Indexes(IReadOnlyCollection<HouseholdRef> households)
+    {
+        if (households.Count != Count) return false;
+        var o = 0;
+        foreach (var h in households)
+            if (!ReferenceEquals(h, this.households[o++].Ref)) return false;
+        return true;
+    }
+
+    static TwoDongs DongsAt(KeptIndex kept, int[] dongs, int i) =>
+        new(kept.Dongs[dongs[3 * i]], kept.Dongs[dongs[3 * i + 1]], dongs[3 * i + 2]);
+
+    /// <summary>Writes the index's own parts (<see cref="KeptIndex"/>), read back by <see cref="ReadKept"/>.</summary>
+    internal void WriteKept(BinaryWriter w)
+    {
+        w.Write(KeptFormat);
+        var n = Count;
+        var building = new int[n];
+        var kinds = new byte[n];
+        var blocks = new int[n];
+        var numbers = new int[n];
+        var low = new ulong[n];
+        var high = new ulong[n];
+        for (var o = 0; o < n; o++)
+        {
+            ref readonly var h = ref households[o];
+            (building[o], kinds[o], blocks[o], numbers[o]) = (h.Building, (byte)h.Unit.Kind, h.Unit.Block, h.Unit.Number);
+            (low[o], high[o]) = ((ulong)h.Phone, (ulong)(h.Phone >> 64));
+        }
+        w.Write(n);
+        WriteInts(w, building);
+        w.Write(kinds);
+        WriteInts(w, blocks);
+        WriteInts(w, numbers);
+        WriteLongs(w, low);
+        WriteLongs(w, high);
+
+        // Dongs by number (0: none), roads by the order first met (the dictionary's order), buildings by number.
+        var dongNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dongs = new List<string?> { null };
+        int DongNumber(string? d)
+        {
+            if (d is null) return 0;
+            if (dongNumbers.TryGetValue(d, out var k)) return k;
+            dongNumbers[d] = k = dongs.Count;
+            dongs.Add(d);
+            return k;
+        }
+        void AddDongs(List<int> to, TwoDongs d)
+        {
+            to.Add(DongNumber(d.First));
+            to.Add(DongNumber(d.Second));
+            to.Add(d.Count);
+        }
+        var roadNumbers = new Dictionary<RoadEntry, int>(ReferenceEqualityComparer.Instance);
+        var roadList = new List<RoadEntry>();
+        var buildingRoad = new int[buildingCount];
+        var buildingNumber = new int[buildingCount];
+        var buildingSub = new int[buildingCount];
+        var buildingDongs = new List<int>(3 * buildingCount);
+        for (var b = 0; b < buildingCount; b++)
+        {
+            var road = buildings[b].Road;
+            if (!roadNumbers.TryGetValue(road, out var r))
+            {
+                roadNumbers[road] = r = roadList.Count;
+                roadList.Add(road);
+            }
+            (buildingRoad[b], buildingNumber[b], buildingSub[b]) = (r, buildings[b].Number, buildings[b].Sub);
+            AddDongs(buildingDongs, buildings[b].Dongs);
+        }
+        var roadDongs = new List<int>(3 * roadList.Count);
+        foreach (var road in roadList) AddDongs(roadDongs, road.Dongs);
+        w.Write(dongs.Count - 1);
+        foreach (var d in dongs.Skip(1)) w.WriteText(d!);
+        w.Write(buildingCount);
+        WriteInts(w, buildingRoad);
+        WriteInts(w, buildingNumber);
+        WriteInts(w, buildingSub);
+        WriteInts(w, [.. buildingDongs]);
+        w.Write(roadList.Count);
+        foreach (var road in roadList) w.WriteText(road.Name);
+        WriteInts(w, [.. roadDongs]);
+        var keys = new string[nameKeys.Count];
+        foreach (var (key, k) in nameKeys) keys[k] = key;
+        w.Write(keys.Length);
+        foreach (var key in keys) w.WriteText(key);
+        WriteInts(w, namedStart);
+        w.Write(named.Length);
+        WriteInts(w, named);
+    }
+
+    /// <summary>
+    /// The parts written by <see cref="WriteKept"/> for <paramref name="households"/> (the households read before them);
+    /// null when they are of another format or do not hold together (a number out of range, a road met out of order, a
+    /// building or name twice): the copy is then damaged.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static KeptIndex? ReadKept(BinaryInput r, IReadOnlyList<HouseholdRef> households, Lazy<RegistryAddresses> addresses)
+    {
+        if (r.ReadInt32() != KeptFormat) return null;
+        var n = r.ReadInt32();
+        if (n != households.Count) return null;
+        var building = ReadInts(r, n);
+        var kinds = r.ReadBytes(n).ToArray();
+        var blocks = ReadInts(r, n);
+        var numbers = ReadInts(r, n);
+        var low = ReadLongs(r, n);
+        var high = ReadLongs(r, n);
+        var dongs = new string?[1 + ReadCount(r)];
+        for (var i = 1; i < dongs.Length; i++) dongs[i] = r.ReadText();
+        var bc = ReadCount(r);
+        var buildingRoad = ReadInts(r, bc);
+        var buildingNumber = ReadInts(r, bc);
+        var buildingSub = ReadInts(r, bc);
+        var buildingDongs = ReadInts(r, checked(3 * bc));
+        var roadNames = new string[ReadCount(r)];
+        for (var i = 0; i < roadNames.Length; i++) roadNames[i] = r.ReadText();
+        var roadDongs = ReadInts(r, checked(3 * roadNames.Length));
+        var keys = new string[ReadCount(r)];
+        for (var i = 0; i < keys.Length; i++) keys[i] = r.ReadText();
+        var namedStart = ReadInts(r, keys.Length + 1);
+        var named = ReadInts(r, ReadCount(r));
+
+        // Everything the index will look up by is in range, and what it adds to dictionaries is there once.
+        for (var o = 0; o < n; o++)
+            if (building[o] < -1 || building[o] >= bc || kinds[o] > (byte)UnitKind.BlockOnly) return null;
+        var roadsMet = 0;
+        var placed = new HashSet<(int, int, int)>(bc);
+        for (var b = 0; b < bc; b++)
+        {
+            if (buildingRoad[b] < 0 || buildingRoad[b] > roadsMet || buildingRoad[b] >= roadNames.Length) return null;
+            if (buildingRoad[b] == roadsMet) roadsMet++;
+            if (!placed.Add((buildingRoad[b], buildingNumber[b], buildingSub[b]))) return null;
+        }
+        if (roadsMet != roadNames.Length || roadNames.Distinct(StringComparer.Ordinal).Count() != roadNames.Length
+            || keys.Distinct(StringComparer.Ordinal).Count() != keys.Length) return null;
+        if (!DongsInRange(buildingDongs, dongs.Length) || !DongsInRange(roadDongs, dongs.Length)) return null;
+        if (namedStart[0] != 0 || namedStart[^1] != named.Length) return null;
+        for (var k = 0; k < keys.Length; k++) if (namedStart[k + 1] < namedStart[k]) return null;
+        foreach (var b in named) if (b < 0 || b >= bc) return null;
+        return new KeptIndex
+        {
+            Households = households, Building = building, UnitKinds = kinds, UnitBlocks = blocks, UnitNumbers = numbers,
+            PhoneLow = low, PhoneHigh = high, Dongs = dongs, BuildingRoad = buildingRoad, BuildingNumber = buildingNumber,
+            BuildingSub = buildingSub, BuildingDongs = buildingDongs, RoadNames = roadNames, RoadDongs = roadDongs,
+            NameKeys = keys, NamedStart = namedStart, Named = named, LazyAddresses = addresses,
+        };
+    }
+
+    static bool DongsInRange(int[] dongs, int count)
+    {
+        for (var i = 0; i < dongs.Length; i += 3)
+            if ((uint)dongs[i] >= (uint)count || (uint)dongs[i + 1] >= (uint)count || (uint)dongs[i + 2] > 3) return false;
+        return true;
+    }
+
+    static int ReadCount(BinaryInput r) => r.ReadInt32() is var c and >= 0 ? c : throw new FormatException("A negative count.");
+
+    static void WriteInts(BinaryWriter w, int[] values)
+    {
+        if (BitConverter.IsLittleEndian) w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        else foreach (var v in values) w.Write(v);
+    }
+
+    static void WriteLongs(BinaryWriter w, ulong[] values)
+    {
+        if (BitConverter.IsLittleEndian) w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        else foreach (var v in values) w.Write(v);
+    }
+
+    /// <summary><paramref name="count"/> ints as they are (little-endian), in one copy.</summary>
+    static int[] ReadInts(BinaryInput r, int count)
+    {
+        var bytes = r.ReadBytes(checked(count * sizeof(int)));
+        var values = new int[count];
+        if (BitConverter.IsLittleEndian) bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        else for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..]);
+        return values;
+    }
+
+    static ulong[] ReadLongs(BinaryInput r, int count)
+    {
+        var bytes = r.ReadBytes(checked(count * sizeof(ulong)));
+        var values = new ulong[count];
+        if (BitConverter.IsLittleEndian) bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        else for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * 8)..]);
+        return values;
+    }
+}
