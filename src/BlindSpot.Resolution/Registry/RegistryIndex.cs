@@ -281,6 +281,9 @@ public sealed partial class RegistryIndex
 
     internal ref readonly Building BuildingAt(int number) => ref buildings[number];
 
+    /// <summary>Buildings numbered by <see cref="BuildingEntry.Id"/> (0 .. this - 1).</summary>
+    internal int BuildingCount => buildingCount;
+
     /// <summary>The ordinals of a building's households, in the order given.</summary>
     internal ReadOnlySpan<int> Members(int building) => members.AsSpan(memberStart[building], memberStart[building + 1] - memberStart[building]);
 
