@@ -48,6 +48,8 @@ internal sealed class Pool
     public struct Slot
     {
         public HouseholdEntry H;
+        // What the resolver weighs the household by (copied from its building's card: read in a row with the slots).
+        public HouseholdFacts Facts;
         public double Weight;
         public MatchMethod Method;
         public bool Removed;
@@ -65,19 +67,19 @@ internal sealed class Pool
     public bool Contains(HouseholdEntry h) => slotOf[h.Ordinal] != 0;
 
     /// <summary>Adds a household not pooled yet.</summary>
-    public void Add(HouseholdEntry h, double weight, MatchMethod method)
+    public void Add(HouseholdEntry h, in HouseholdFacts facts, double weight, MatchMethod method)
     {
         if (used == slots.Length) Array.Resize(ref slots, slots.Length * 2);
-        slots[used] = new Slot { H = h, Weight = weight, Method = method };
+        slots[used] = new Slot { H = h, Facts = facts, Weight = weight, Method = method };
         slotOf[h.Ordinal] = ++used;
         Count++;
     }
 
     /// <summary>Pools the household with this weight, or raises its weight (and method) when it is pooled with less.</summary>
-    public void Offer(HouseholdEntry h, double weight, MatchMethod method)
+    public void Offer(HouseholdEntry h, in HouseholdFacts facts, double weight, MatchMethod method)
     {
         var at = slotOf[h.Ordinal];
-        if (at == 0) Add(h, weight, method);
+        if (at == 0) Add(h, facts, weight, method);
         else if (slots[at - 1].Weight < weight) (slots[at - 1].Weight, slots[at - 1].Method) = (weight, method);
     }
 
@@ -85,7 +87,7 @@ internal sealed class Pool
     public void RemoveWhere(IReadOnlyCollection<string> ids)
     {
         for (var i = 0; i < used; i++)
-            if (!slots[i].Removed && ids.Contains(slots[i].H.Ref.HouseholdId))
+            if (!slots[i].Removed && ids.Contains(slots[i].Facts.Id))
             {
                 slots[i].Removed = true;
                 Count--;
@@ -96,7 +98,7 @@ internal sealed class Pool
     public double FirstWeight(string householdId)
     {
         foreach (ref readonly var s in Slots)
-            if (!s.Removed && s.H.Ref.HouseholdId == householdId) return s.Weight;
+            if (!s.Removed && s.Facts.Id == householdId) return s.Weight;
         throw new InvalidOperationException("The household is not in the pool.");
     }
 

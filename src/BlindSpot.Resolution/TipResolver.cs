@@ -17,6 +17,8 @@ namespace BlindSpot.Resolution;
 public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options = null)
 {
     readonly ResolutionOptions options = options ?? ResolutionOptions.Default;
+    // The buildings' households as they are weighed, made as tips first look at them (kept with the resolver).
+    readonly BuildingCards cards = new(index);
 
     // Building numbers looked at around a wrong number, and around a landmark.
     const int NearbySpan = 6, LandmarkSpan = 4;
@@ -109,7 +111,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         var tipPhone = Phones.Key(tip.Phone);
         if (tipPhone != 0)
             foreach (var h in index.WithPhone(tipPhone))
-                if (!pool.Contains(h)) pool.Add(h, pool.Count == 0 ? 1 : 0.5, MatchMethod.Phone);
+                if (!pool.Contains(h)) pool.Add(h, HouseholdFacts.Of(h, cards.Dongs), pool.Count == 0 ? 1 : 0.5, MatchMethod.Phone);
         if (tip.Excluded is { Count: > 0 } excluded)
             pool.RemoveWhere(excluded);
         if (pool.Count == 0) return TipResolution.Unresolved;
@@ -122,27 +124,29 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         var managementOffice = tip.ReporterType is { } reporter && reporter.Trim() == "관리사무소";
         var year = tip.Year > 0 ? tip.Year : index.NewestSnapshot.Year;
         var person = new PersonEvidence(this, name, tipPhone);
+        var place = new PlaceEvidence(tip, a.Dong, cards.Dongs);
         var scored = pool.Scored;
         double total = 0, weights = 0, best = 0, plainTotal = 0, plainWeights = 0;
         // In the pool's order (the order households were added in): the sums below are added up in it.
         foreach (ref readonly var slot in pool.Slots)
         {
             if (slot.Removed) continue;
-            var (h, w, m) = (slot.H, slot.Weight, slot.Method);
+            var (w, m) = (slot.Weight, slot.Method);
+            ref readonly var h = ref slot.Facts;
             // Somebody the registry does not have would live in one of these places too: the dong and the reporter speak
             // for or against them as they do for the registry's households there; what the tip says of the person does not.
-            var place = PlaceLikelihood(h, tip, a.Dong);
-            var personLikelihood = person.Likelihood(h);
-            var plain = w * place * personLikelihood * (named.IsEmpty ? 1 : DescriptionLikelihood(h, named, year));
+            var at = place.Likelihood(h);
+            var personLikelihood = person.Likelihood(h, slot.H);
+            var plain = w * at * personLikelihood * (named.IsEmpty ? 1 : DescriptionLikelihood(h, named, year));
             var reported = managementOffice ? ReporterLikelihood(h) : 1;
             var mass = described == named && !managementOffice
                 ? plain
-                : w * place * reported * personLikelihood * (described.IsEmpty ? 1 : DescriptionLikelihood(h, described, year));
-            scored.Add(new Scored(h, mass, plain, m));
+                : w * at * reported * personLikelihood * (described.IsEmpty ? 1 : DescriptionLikelihood(h, described, year));
+            scored.Add(new Scored(h.Id, mass, plain, m));
             total += mass;
             plainTotal += plain;
-            weights += w * place * reported;
-            plainWeights += w * place;
+            weights += w * at * reported;
+            plainWeights += w * at;
             best = Math.Max(best, w);
         }
         // Outside: somebody the registry does not have at these places, plus (against the best fit of the address) an
@@ -152,7 +156,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         // one more to tell whether more than MaxCandidates are plausible.
         var ranked = Ranked(scored, options.MaxCandidates);
         var candidates = new List<TipCandidate>(ranked.Count);
-        foreach (var s in ranked) candidates.Add(new TipCandidate(s.H.Ref.HouseholdId, s.Mass / denominator, s.Method));
+        foreach (var s in ranked) candidates.Add(new TipCandidate(s.Id, s.Mass / denominator, s.Method));
         var top = candidates[0];
         if (top.Probability >= options.LinkThreshold)
         {
@@ -180,11 +184,11 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     }
 
     /// <summary>A pooled household with its mass (every piece of evidence) and plain mass (address, name and phone only).</summary>
-    internal readonly record struct Scored(HouseholdEntry H, double Mass, double Plain, MatchMethod Method);
+    internal readonly record struct Scored(string Id, double Mass, double Plain, MatchMethod Method);
 
     // The order candidates are ranked in: the mass, highest first, then the household id.
     static int Compare(in Scored x, in Scored y) =>
-        y.Mass.CompareTo(x.Mass) is var c && c != 0 ? c : string.CompareOrdinal(x.H.Ref.HouseholdId, y.H.Ref.HouseholdId);
+        y.Mass.CompareTo(x.Mass) is var c && c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
 
     /// <summary>
     /// The first <paramref name="maxCandidates"/> + 1 of <paramref name="scored"/> in the order of <see cref="Compare"/>,
@@ -275,7 +279,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// Adds the households fitting the written unit at the other sub-numbers of the written number and at the numbers a
     /// slip away (<see cref="BuildingNumbers.Slips"/>), weighted by how likely that slip is, times <paramref name="share"/>.
     /// </summary>
-    static void AddSlips(Pool pool, RoadEntry road, WrittenAddress a, double share)
+    void AddSlips(Pool pool, RoadEntry road, WrittenAddress a, double share)
     {
         if (a.Number <= 0) return;
         // A sub-number left out (123 for 123-4) or another one written (123-5) at the right main number.
@@ -296,24 +300,26 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
 
     static KeyValuePair<int, double>[] Slips(int written) => SlipsOf.GetOrAdd(written, n => [.. BuildingNumbers.Slips(n, NearbySpan)]);
 
-    static void AddFits(Pool pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method)
+    void AddFits(Pool pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method)
     {
+        // The building's households in its order, their units (and all the rest weighed) read from its card.
+        var card = cards.Of(b);
         // A written unit number fits only the households with that number (any block): those of a large building are
         // looked up, in the building's order, instead of every household being tried.
         if (unit.Kind is UnitKind.Unit or UnitKind.BlockUnit && b.WithUnitNumber(unit.Number) is { } numbered)
         {
-            var households = b.Households;
-            foreach (var i in numbered) Offer(pool, households[i], unit, weight, method);
+            foreach (var i in numbered) Offer(pool, card, i, unit, weight, method);
             return;
         }
-        foreach (var h in b.Households) Offer(pool, h, unit, weight, method);
+        for (var i = 0; i < card.Facts.Length; i++) Offer(pool, card, i, unit, weight, method);
     }
 
-    static void Offer(Pool pool, HouseholdEntry h, UnitSpec unit, double weight, MatchMethod method)
+    void Offer(Pool pool, BuildingCards.Card card, int i, UnitSpec unit, double weight, MatchMethod method)
     {
-        var fit = unit.Fit(h.Unit);
+        ref readonly var facts = ref card.Facts[i];
+        var fit = unit.Fit(facts.Unit);
         if (fit <= 0) return;
-        pool.Offer(h, fit * weight, method);
+        pool.Offer(new HouseholdEntry(index, card.Ordinals[i]), facts, fit * weight, method);
     }
 
     /// <summary>
@@ -323,8 +329,12 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     readonly struct PersonEvidence
     {
         readonly SubjectName? name;
-        // The phone's digits (Phones.Key), 0 for none.
+        // The phone's digits (Phones.Key), 0 for none; its hash (HouseholdFacts.PhoneHashOf).
         readonly UInt128 phone;
+        readonly int phoneHash;
+        // The full name's hash (string.GetHashCode, as HouseholdFacts.NameHash); the written surname packed (HouseholdFacts.SurnameKey).
+        readonly int fullNameHash;
+        readonly ulong surname;
         readonly double fullNameMatch, surnameMatch, phoneMatch;
 
         public PersonEvidence(TipResolver resolver, SubjectName? name, UInt128 phone)
@@ -337,26 +347,30 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             else if (name?.Surname is { } surname) surnameMatch = Math.Clamp(0.9 / index.SurnameShare(surname), 2, 200);
             // A phone says as much as it is rare (nearly always one household).
             if (phone != 0) phoneMatch = Math.Clamp(0.9 / index.PhoneShare(phone), 300, 20_000);
+            if (name?.FullName is { } fullName) fullNameHash = string.GetHashCode(fullName.AsSpan());
+            if (name?.Surname is { } written) this.surname = HouseholdFacts.SurnameKey(written);
+            if (phone != 0) phoneHash = HouseholdFacts.PhoneHashOf(phone);
         }
 
         /// <summary>
-        /// How much more likely the name and the phone the tip gives are if it is about <paramref name="h"/> than about
-        /// someone at random (what the name field says of the person, 김 할머니, counts in <see cref="DescriptionLikelihood"/>).
+        /// How much more likely the name and the phone the tip gives are if it is about household <paramref name="h"/>
+        /// (its facts <paramref name="f"/>) than about someone at random (what the name field says of the person, 김 할머니,
+        /// counts in <see cref="DescriptionLikelihood"/>). Names and phones whose hashes are equal are compared as they are.
         /// </summary>
-        public double Likelihood(HouseholdEntry h)
+        public double Likelihood(in HouseholdFacts f, HouseholdEntry h)
         {
             var l = 1.0;
             if (name is not null)
             {
                 if (name.FullName is { } full)
-                    l *= h.Name == full ? fullNameMatch : name.Surname is { } written && h.Surname.SequenceEqual(written) ? 0.15 : 0.04;
-                else if (name.Surname is { } surname)
-                    l *= h.Surname.SequenceEqual(surname) ? surnameMatch : 0.1;
+                    l *= f.NameHash == fullNameHash && h.Name == full ? fullNameMatch : name.Surname is not null && f.Surname == surname ? 0.15 : 0.04;
+                else if (name.Surname is not null)
+                    l *= f.Surname == surname ? surnameMatch : 0.1;
             }
             // A phone the registry does not have for the household may be a relative's or a new one.
-            if (phone != 0 && h.Phone is var own && own != 0)
-                l *= own == phone ? phoneMatch : 0.3;
-            if (!h.Current) l *= 0.25;
+            if (phone != 0 && f.HasPhone)
+                l *= f.PhoneHash == phoneHash && h.Phone == phone ? phoneMatch : 0.3;
+            if (!f.Current) l *= 0.25;
             return l;
         }
     }
@@ -368,9 +382,8 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// callers who guess an age wrong, describe another member of the household (a spouse, a parent) or someone else
     /// altogether: a mismatch lowers a household, it never rules one out (ADR 0008, fourth amendment).
     /// </summary>
-    static double DescriptionLikelihood(HouseholdEntry h, PersonDescription d, int year)
+    static double DescriptionLikelihood(in HouseholdFacts r, PersonDescription d, int year)
     {
-        var r = h.Ref;
         // Several members: the person seen may be another one (a spouse of the other sex, a parent, a grown child).
         var several = r.Members > 1;
         var l = 1.0;
@@ -395,10 +408,10 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
             if (d.Alone is { } alone) l *= alone ? several ? 0.15 : 1.8 : several ? 1.6 : 0.2;
             if (d.Children) l *= several ? 1.5 : 0.15;
             if (d.SingleParent) l *= r.SingleParent ? 6 : several ? 0.5 : 0.1;
-            if (d.Infant) l *= r.ChildrenUnder2 > 0 ? 8 : r.Pregnant ? 3 : several ? 0.5 : 0.1;
+            if (d.Infant) l *= r.Infants ? 8 : r.Pregnant ? 3 : several ? 0.5 : 0.1;
             // A pregnancy is a woman's of childbearing age: a man or an older woman living alone is all but ruled out.
             var cannotBePregnant = !several && (r.HeadSex == Sex.M || r.HeadBirthYear > 0 && year - r.HeadBirthYear > 50);
-            if (d.Pregnant) l *= r.Pregnant ? 10 : r.ChildrenUnder2 > 0 ? 2 : cannotBePregnant ? 0.03 : 0.3;
+            if (d.Pregnant) l *= r.Pregnant ? 10 : r.Infants ? 2 : cannotBePregnant ? 0.03 : 0.3;
         }
         // The whole description may be of somebody else (a visitor, the neighbour, a wrong door): then it says nothing of
         // the household, so mismatches together never weigh less than that share.
@@ -409,21 +422,38 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// A management office (관리사무소) reports about its own complex: an apartment; a 연립다세대 sometimes has one; a house,
     /// a basement room, a 고시원 or a 쪽방 rarely. Unknown housing says nothing.
     /// </summary>
-    static double ReporterLikelihood(HouseholdEntry h) => h.Ref.HousingType switch
+    static double ReporterLikelihood(in HouseholdFacts h) => h.HousingKind switch
     {
-        null or "" => 1,
-        "아파트" => 1.5,
-        "연립다세대" or "기타" => 0.3,
+        0 => 1,
+        1 => 1.5,
+        2 => 0.3,
         _ => 0.1,
     };
 
-    /// <summary>How much more likely the dong of the tip is if it is about someone living where <paramref name="h"/> lives.</summary>
-    static double PlaceLikelihood(HouseholdEntry h, TipEvidence tip, string? writtenDong)
+    /// <summary>
+    /// How much more likely the dong of the tip is if it is about someone living where a household lives; the dongs
+    /// compared by their numbers (<see cref="DongCodes"/>).
+    /// </summary>
+    readonly struct PlaceEvidence
     {
-        var l = 1.0;
-        // A dong the reporter wrote (in the dong column or inside the address) is rarely wrong; an inferred one can be.
-        if (writtenDong is { } named && h.Ref.Dong != named) l *= 0.01;
-        else if (tip.Dong is { } dong && h.Ref.Dong != dong) l *= tip.DongGiven ? 0.01 : 0.3;
-        return l;
+        // The dong written in the address and the tip's dong, numbered; -1 for none (no household's number).
+        readonly int written, given;
+        readonly double otherDong;
+
+        public PlaceEvidence(TipEvidence tip, string? writtenDong, DongCodes dongs)
+        {
+            written = writtenDong is null ? -1 : dongs.Of(writtenDong);
+            given = tip.Dong is null ? -1 : dongs.Of(tip.Dong);
+            otherDong = tip.DongGiven ? 0.01 : 0.3;
+        }
+
+        public double Likelihood(in HouseholdFacts h)
+        {
+            var l = 1.0;
+            // A dong the reporter wrote (in the dong column or inside the address) is rarely wrong; an inferred one can be.
+            if (written >= 0 && h.Dong != written) l *= 0.01;
+            else if (given >= 0 && h.Dong != given) l *= otherDong;
+            return l;
+        }
     }
 }
