@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BlindSpot.Resolution.Registry;
 
 namespace BlindSpot.Resolution;
@@ -18,6 +19,7 @@ internal sealed class BuildingCards(RegistryIndex index)
     /// <summary>The card of building <paramref name="b"/>.</summary>
     public Card Of(BuildingEntry b) => Volatile.Read(ref cards[b.Id]) ?? Make(b);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     Card Make(BuildingEntry b)
     {
         var households = b.Households;
@@ -29,14 +31,18 @@ internal sealed class BuildingCards(RegistryIndex index)
             ordinals[i] = h.Ordinal;
             facts[i] = HouseholdFacts.Of(h, Dongs);
         }
-        var card = new Card(ordinals, facts);
+        var card = new Card(b.Sub, ordinals, facts);
         Volatile.Write(ref cards[b.Id], card);
         return card;
     }
 
-    /// <summary>A building's households: their places in the index and their facts, in the building's order.</summary>
-    internal sealed class Card(int[] ordinals, HouseholdFacts[] facts)
+    /// <summary>
+    /// A building's sub-number (what the numbers a slip away are weighed by) and its households: their places in the index
+    /// and their facts, in the building's order.
+    /// </summary>
+    internal sealed class Card(int sub, int[] ordinals, HouseholdFacts[] facts)
     {
+        public readonly int Sub = sub;
         public readonly int[] Ordinals = ordinals;
         public readonly HouseholdFacts[] Facts = facts;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BlindSpot.Core.Domain;
 using BlindSpot.Resolution.Registry;
 
@@ -67,6 +68,7 @@ internal sealed class Pool
     public bool Contains(HouseholdEntry h) => slotOf[h.Ordinal] != 0;
 
     /// <summary>Adds a household not pooled yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(HouseholdEntry h, in HouseholdFacts facts, double weight, MatchMethod method)
     {
         if (used == slots.Length) Array.Resize(ref slots, slots.Length * 2);
@@ -76,6 +78,7 @@ internal sealed class Pool
     }
 
     /// <summary>Pools the household with this weight, or raises its weight (and method) when it is pooled with less.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(HouseholdEntry h, in HouseholdFacts facts, double weight, MatchMethod method)
     {
         var at = slotOf[h.Ordinal];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BlindSpot.Core.Domain;
 using BlindSpot.Resolution.Addresses;
 using BlindSpot.Resolution.Registry;
@@ -104,6 +105,9 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         return resolved;
     }
 
+    // Optimized at once, as the methods below that a tip's candidates run through: the run's batch settings leave a method
+    // unoptimized for its first 2,000 calls (CallCountThreshold), most of a first run's tips.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     TipResolution Resolve(TipEvidence tip, WrittenAddress a, Pool pool)
     {
         var (outside, outsideFixed) = Gather(a, pool);
@@ -195,6 +199,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// as sorting all of them would give: picked in one pass when no two households of the index share an id (then no
     /// two pooled households compare equal, so the first few of any sort are these); all sorted otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     List<Scored> Ranked(List<Scored> scored, int maxCandidates)
     {
         var k = maxCandidates >= int.MaxValue - 1 ? int.MaxValue : maxCandidates + 1;
@@ -226,6 +231,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// Fills <paramref name="pool"/> with the households the address can mean; returns the outside share (of the
     /// pool's prior weight) and a fixed outside mass (when the pool is only a guess at what a wrong number meant).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     (double Share, double Fixed) Gather(WrittenAddress a, Pool pool)
     {
         var roads = a.Road is null ? [] : index.Roads(a.Road);
@@ -279,19 +285,23 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// Adds the households fitting the written unit at the other sub-numbers of the written number and at the numbers a
     /// slip away (<see cref="BuildingNumbers.Slips"/>), weighted by how likely that slip is, times <paramref name="share"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void AddSlips(Pool pool, RoadEntry road, WrittenAddress a, double share)
     {
         if (a.Number <= 0) return;
         // A sub-number left out (123 for 123-4) or another one written (123-5) at the right main number.
         foreach (var b in road.WithNumber(a.Number))
-            if (b.Sub != a.Sub) AddFits(pool, b, a.Unit, share * (a.Sub == 0 ? OtherSub : OtherSub / 2), MatchMethod.NearbyNumber);
+            if (cards.Of(b) is var card && card.Sub != a.Sub) AddFits(pool, b, card, a.Unit, share * (a.Sub == 0 ? OtherSub : OtherSub / 2), MatchMethod.NearbyNumber);
         foreach (var (number, slip) in Slips(a.Number))
         {
             // Most numbers a slip away have no building on the road.
             var there = road.WithNumber(number);
             if (there.Count == 0) continue;
             foreach (var b in there)
-                AddFits(pool, b, a.Unit, share * slip * (b.Sub == a.Sub ? 1 : 0.5), MatchMethod.NearbyNumber);
+            {
+                var card = cards.Of(b);
+                AddFits(pool, b, card, a.Unit, share * slip * (card.Sub == a.Sub ? 1 : 0.5), MatchMethod.NearbyNumber);
+            }
         }
     }
 
@@ -300,10 +310,12 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
 
     static KeyValuePair<int, double>[] Slips(int written) => SlipsOf.GetOrAdd(written, n => [.. BuildingNumbers.Slips(n, NearbySpan)]);
 
-    void AddFits(Pool pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method)
+    void AddFits(Pool pool, BuildingEntry b, UnitSpec unit, double weight, MatchMethod method) => AddFits(pool, b, cards.Of(b), unit, weight, method);
+
+    // The building's households in its order, their units (and all the rest weighed) read from its card.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void AddFits(Pool pool, BuildingEntry b, BuildingCards.Card card, UnitSpec unit, double weight, MatchMethod method)
     {
-        // The building's households in its order, their units (and all the rest weighed) read from its card.
-        var card = cards.Of(b);
         // A written unit number fits only the households with that number (any block): those of a large building are
         // looked up, in the building's order, instead of every household being tried.
         if (unit.Kind is UnitKind.Unit or UnitKind.BlockUnit && b.WithUnitNumber(unit.Number) is { } numbered)
@@ -357,6 +369,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
         /// (its facts <paramref name="f"/>) than about someone at random (what the name field says of the person, 김 할머니,
         /// counts in <see cref="DescriptionLikelihood"/>). Names and phones whose hashes are equal are compared as they are.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Likelihood(in HouseholdFacts f, HouseholdEntry h)
         {
             var l = 1.0;
@@ -382,6 +395,7 @@ public sealed class TipResolver(RegistryIndex index, ResolutionOptions? options 
     /// callers who guess an age wrong, describe another member of the household (a spouse, a parent) or someone else
     /// altogether: a mismatch lowers a household, it never rules one out (ADR 0008, fourth amendment).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static double DescriptionLikelihood(in HouseholdFacts r, PersonDescription d, int year)
     {
         // Several members: the person seen may be another one (a spouse of the other sex, a parent, a grown child).
