@@ -531,8 +531,22 @@ public sealed partial class RegistryIndex
         if (found.Count == 0) found = BuildingsNamed(a.Words);
         var atUnit = new OneDong();
         foreach (var b in found)
+        {
+            // A building of one dong adds that dong for any household at the unit (adding it again changes nothing): the
+            // first one found is enough, and no household's dong is read.
+            if (buildings[b.Id].Dongs.IsOne(out var only))
+            {
+                foreach (var h in b.Households)
+                    if (a.Unit.Fit(h.Unit) > 0)
+                    {
+                        atUnit.Add(only);
+                        break;
+                    }
+                continue;
+            }
             foreach (var h in b.Households)
                 if (a.Unit.Fit(h.Unit) > 0) atUnit.Add(h.Ref.Dong);
+        }
         if (atUnit.Single(out var unitDong)) return unitDong;
         var atBuilding = new OneDong();
         foreach (var b in found) buildings[b.Id].Dongs.AddTo(ref atBuilding);
@@ -617,6 +631,13 @@ internal struct TwoDongs
         else if (string.Equals(first, dong, StringComparison.Ordinal)) return;
         else if (count == 1) (second, count) = (dong, 2);
         else if (count == 2 && !string.Equals(second, dong, StringComparison.Ordinal)) count = 3;
+    }
+
+    /// <summary>Whether every dong added was one (as strings: equal), and which.</summary>
+    public readonly bool IsOne(out string? dong)
+    {
+        dong = first;
+        return count == 1;
     }
 
     /// <summary>
