@@ -140,36 +140,6 @@ public sealed class BinaryInput : IDisposable
         });
     }
 
-    /// <summary>
-    /// A string written by <see cref="BinaryText.WriteText"/>, as <see cref="ReadText()"/> reads it, but the instance of
-    /// <paramref name="seen"/>'s set when it holds an equal string (else a new one, added): values that repeat (dongs,
-    /// housing types, heads' names) cost one string each, not one per read.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string ReadText(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> seen)
-    {
-        var header = Read7BitEncodedInt();
-        var length = header >>> 1;
-        if (length == 0) return "";
-        Span<char> chars = length <= 256 ? stackalloc char[length] : new char[length];
-        if ((header & 1) == 0)
-        {
-            var ascii = Take(length);
-            if (!Ascii.IsValid(ascii)) throw new FormatException("A non-ASCII byte in an ASCII string.");
-            Ascii.ToUtf16(ascii, chars, out _);
-        }
-        else
-        {
-            var utf16 = Take(checked(length * 2));
-            if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, char>(utf16).CopyTo(chars);
-            else for (var i = 0; i < length; i++) chars[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(utf16[(2 * i)..]);
-        }
-        if (seen.TryGetValue(chars, out var known)) return known;
-        var text = new string(chars);
-        seen.Set.Add(text);
-        return text;
-    }
-
     /// <summary>An int as BinaryReader.Read7BitEncodedInt reads it: at most five bytes, the fifth holding four bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     int Read7BitEncodedInt()

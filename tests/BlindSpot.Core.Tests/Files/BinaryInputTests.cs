@@ -110,40 +110,6 @@ public sealed class BinaryInputTests
         }
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(16)]
-    public void SharedTextReadsBackAsTextDoesWithOneInstancePerValue(int bufferSize)
-    {
-        using var bytes = new MemoryStream();
-        using (var w = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
-            foreach (var s in Strings.Concat(Strings))
-            {
-                w.WriteText(s);
-                w.Write(s.Length);
-            }
-        var written = bytes.ToArray();
-        using var input = bufferSize == 0 ? new BinaryInput(written) : new BinaryInput(new MemoryStream(written), bufferSize);
-        var seen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var first = Strings.Select(s =>
-        {
-            var read = input.ReadText(seen);
-            Assert.Equal(s, read); // a lone surrogate too
-            Assert.Equal(s.Length, input.ReadInt32());
-            return read;
-        }).ToList();
-        foreach (var (s, i) in Strings.Select((s, i) => (s, i)))
-        {
-            var again = input.ReadText(seen);
-            Assert.Equal(s, again);
-            Assert.Same(first[i], again);
-            Assert.Equal(s.Length, input.ReadInt32());
-        }
-        Assert.Equal(written.Length, input.Position);
-        Assert.Throws<FormatException>(() => new BinaryInput([2 << 1, (byte)'a', 0xEA]).ReadText(seen));
-        Assert.Throws<EndOfStreamException>(() => new BinaryInput([3 << 1 | 1, 0x78, 0xB1]).ReadText(seen));
-    }
-
     [Fact]
     public void MalformedTextOrALengthBeyondTheStreamFails()
     {
