@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Domain;
@@ -191,11 +190,14 @@ public static class KeptRegistry
         }
     }
 
+    // TryGetValue and the indexer, not CollectionsMarshal.GetValueRefOrAddDefault: that generic helper is not in CoreLib's
+    // ready-to-run image either and ran unoptimized here (0.83 s of a traced read under load against 0.14 s for main's
+    // two TryGetValue lookups per household).
     static string Shared(string s, Dictionary<string, string> values)
     {
-        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(values, s, out var exists);
-        if (!exists) known = s;
-        return known!;
+        if (values.TryGetValue(s, out var known)) return known;
+        values[s] = s;
+        return s;
     }
 
     /// <summary>The households of the blob, or null for a negative count (optimized at once: it runs once per process,
