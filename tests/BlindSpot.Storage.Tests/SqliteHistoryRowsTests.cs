@@ -32,7 +32,7 @@ public sealed class SqliteHistoryRowsTests : IDisposable
     /// <summary>Each reading a history mapping makes of a value, by name.</summary>
     static readonly (string Name, Func<IHistoryRow, object?> Read)[] Readings =
     [
-        ("Id", r => r.Id(0)), ("Shared", r => r.Shared(0)), ("Text", r => r.Text(0)), ("NullableText", r => r.NullableText(0)),
+        ("Id", r => r.Id(0)), ("Shared", r => r.Shared(0)),
         ("Int32", r => r.Int32(0)), ("Boolean", r => r.Boolean(0)), ("NullableBoolean", r => r.NullableBoolean(0)),
         ("Decimal", r => r.Decimal(0)), ("Date", r => r.Date(0)),
     ];
@@ -73,14 +73,14 @@ public sealed class SqliteHistoryRowsTests : IDisposable
         // What the store writes is read by the own reader, not left to the provider.
         string[] stored =
         [
-            "c_text 'H0000123' Id", "c_text '한글 주소, 101동 2404호' Text", "c_text '도림동' Shared", "c_text NULL NullableText",
-            "c_text '' Text", "c_text 'a' || char(0) || 'b' Text", "c_text CAST(X'FF41' AS TEXT) Text", "c_text '2026-10-30' Date",
+            "c_text 'H0000123' Id", "c_text '한글 주소, 101동 2404호' Shared", "c_text '도림동' Shared", "c_text '' Shared",
+            "c_text 'a' || char(0) || 'b' Id", "c_text CAST(X'FF41' AS TEXT) Shared", "c_text '2026-10-30' Date",
             "c_int 2147483647 Int32", "c_int -1 Int32", "c_int 1 Boolean", "c_int 0 Boolean", "c_int NULL NullableBoolean", "c_int 7 NullableBoolean",
             "c_num '12.50' Decimal", "c_num 3.5 Decimal", "c_num 7 Decimal", "c_num 123456789012.345 Decimal", "c_num 0.0 Decimal",
         ];
         Assert.All(stored, s => Assert.Contains(s, taken));
         // ... and what it never writes is left to the provider: a NULL read as a string, a number as text, a non-ISO date.
-        string[] left = ["c_text NULL Text", "c_int 7 Text", "c_text '2026-1-30' Date", "c_int 2147483648 Int32", "c_text '1e3' Decimal"];
+        string[] left = ["c_text NULL Shared", "c_int 7 Shared", "c_text '2026-1-30' Date", "c_int 2147483648 Int32", "c_text '1e3' Decimal"];
         Assert.All(left, s => Assert.DoesNotContain(s, taken));
         Assert.True(compared > 200, $"{compared} values compared");
         Assert.True(SqliteColumns.Direct, "SQLite's column functions are called directly here (Microsoft.Data.Sqlite's bundle, e_sqlite3)");
@@ -120,8 +120,8 @@ public sealed class SqliteHistoryRowsTests : IDisposable
                 Assert.Equal(ReferenceEquals(expected[i].Dong, expected[j].Dong), ReferenceEquals(actual[i].Dong, actual[j].Dong));
         }
         // A parameter of another type is left to the provider.
-        Assert.Null(SqliteHistoryRows.TryRead(c, "SELECT id FROM r WHERE n = @p0", [3L], r => r.Text(0), Ct));
-        Assert.Equal(["H2"], await new SqliteDialect(path).ReadHistoryRowsAsync(c, "SELECT id FROM r WHERE n = @p0", [3L], r => r.Text(0), Ct));
+        Assert.Null(SqliteHistoryRows.TryRead(c, "SELECT id FROM r WHERE n = @p0", [3L], r => r.Shared(0), Ct));
+        Assert.Equal(["H2"], await new SqliteDialect(path).ReadHistoryRowsAsync(c, "SELECT id FROM r WHERE n = @p0", [3L], r => r.Shared(0), Ct));
     }
 
     [Fact]

@@ -8,7 +8,10 @@ namespace BlindSpot.Core.Domain;
 /// </summary>
 public sealed record DistrictData(DateOnly AsOf)
 {
-    /// <summary>Every registry snapshot version of every household (<see cref="Households"/> resolves them as of the day).</summary>
+    /// <summary>
+    /// Every registry snapshot version of every household (<see cref="Households"/> resolves them as of the day). A store's
+    /// district leaves out their contact details (<see cref="Household"/>): modeling does not need them.
+    /// </summary>
     public IReadOnlyList<Household> HouseholdVersions { get; init; } = [];
     public IReadOnlyList<CrisisRecord> Crisis { get; init; } = [];
     public IReadOnlyList<Tip> Tips { get; init; } = [];

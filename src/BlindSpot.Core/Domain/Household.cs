@@ -3,6 +3,13 @@ namespace BlindSpot.Core.Domain;
 /// <summary>
 /// One household as one registry snapshot saw it (contract §2.1). Snapshots are kept as versions so that
 /// features as of a date use what the registry said then.
+/// <para>
+/// <see cref="Address"/>, <see cref="HeadName"/> and <see cref="Phone"/> are the household's contact details: a version
+/// read from a registry file (and the ingest's registry) carries them. A district loaded for modeling
+/// (<see cref="DistrictData"/>) does not: its versions carry "" and null, as a version whose details retention has
+/// cleared does, and the worklists read the listed households' details from the store
+/// (<see cref="Storage.IDistrictReader.LoadContactsAsync"/>). Features never use them.
+/// </para>
 /// </summary>
 public sealed record Household(
     string HouseholdId,

@@ -106,6 +106,14 @@ public interface IDistrictReader
     /// read as without it. The result is the same either way.
     /// </summary>
     Task<DistrictData> LoadDistrictAsync(DateOnly asOf, DistrictHistoryAhead? ahead, CancellationToken ct) => LoadDistrictAsync(asOf, ct);
+
+    /// <summary>
+    /// The contact details (name, address, phone) of the given registry versions, by household id: a district's versions
+    /// do not carry them (<see cref="Household"/>), so the worklists ask for those of the households they list, as the
+    /// district resolved them (<see cref="DistrictData.Households"/>: each household's version by its snapshot date). A
+    /// version the store does not hold (or no longer holds) is absent from the result.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, HouseholdContact>> LoadContactsAsync(IReadOnlyCollection<Household> versions, CancellationToken ct);
 }
 
 /// <summary>

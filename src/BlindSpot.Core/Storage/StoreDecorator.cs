@@ -33,6 +33,7 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct) => inner.LoadDistrictAsync(asOf, ct);
     public virtual DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => inner.ReadHistoryAhead(ct);
     public virtual Task<DistrictData> LoadDistrictAsync(DateOnly asOf, DistrictHistoryAhead? ahead, CancellationToken ct) => inner.LoadDistrictAsync(asOf, ahead, ct);
+    public virtual Task<IReadOnlyDictionary<string, HouseholdContact>> LoadContactsAsync(IReadOnlyCollection<Household> versions, CancellationToken ct) => inner.LoadContactsAsync(versions, ct);
     public virtual Task SaveModelAsync(ModelRecord model, byte[] modelBytes, CancellationToken ct) => inner.SaveModelAsync(model, modelBytes, ct);
     public virtual Task<byte[]> LoadModelBytesAsync(string version, CancellationToken ct) => inner.LoadModelBytesAsync(version, ct);
     public virtual Task<IReadOnlyList<ModelRecord>> ListModelsAsync(CancellationToken ct) => inner.ListModelsAsync(ct);

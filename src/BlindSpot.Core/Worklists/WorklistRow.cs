@@ -24,8 +24,8 @@ public sealed record WorklistRow(
     public static IReadOnlyList<string> Headers { get; } =
         ["순위", "세대ID", "성명", "주소", "연락처", "위험점수", "위험등급", "선정구분", "선정사유", "최근제보일", "제보건수"];
 
-    /// <summary>The file line of a stored entry, with the personal data of its household.</summary>
-    public static WorklistRow From(WorklistEntry entry, Household household, WorklistOptions options)
+    /// <summary>The file line of a stored entry, with the contact details of its household.</summary>
+    public static WorklistRow From(WorklistEntry entry, HouseholdContact household, WorklistOptions options)
     {
         var rules = entry.ModelVersion == RiskGrades.RulesVersion;
         int? score = rules ? null : RiskGrades.Score(entry.Score);

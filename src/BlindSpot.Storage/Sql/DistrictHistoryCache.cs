@@ -23,7 +23,8 @@ internal sealed record DistrictHistory(List<Household> Versions, List<CrisisReco
 /// The district's history (household_versions and crisis: ~620,000 rows at 190,000 households, ~3 CPU-seconds to read
 /// from the store) kept in one binary file between runs, so that a daily run (new tips and visit results, no new
 /// snapshot) reads it in a fraction of that. Tips, visits and the configuration are always read from the store.
-/// The file holds personal data (names, phones, addresses): it gets the store's own mode (<see cref="Core.Files.PrivateFiles"/>:
+/// The file holds no names, phones or addresses (a district's versions do not carry them), but it does hold household ids
+/// and their circumstances, which are personal data: it gets the store's own mode (<see cref="Core.Files.PrivateFiles"/>:
 /// owner-only 0600 unless the operator made personal-data files group-readable), is written to a temporary name and
 /// renamed, and is never named in a log. A file that
 /// is missing, unreadable, of another format or of another key is ignored: the store is read as without a cache. A file
@@ -38,11 +39,8 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
     // 3: a version's address, name and phone equal to its household's previous version are not written again (most
     // households are unchanged between snapshots): read back as that version's strings, half the strings to decode.
     // 4: strings (but the key) as ASCII or UTF-16 (BinaryText), nothing to decode.
-    const int Layout = 4;
-
-    /// <summary>Which of a version's strings are those of the household's previous version (layout 3).</summary>
-    [Flags]
-    enum SameAsPrevious : byte { None = 0, Address = 1, Name = 2, Phone = 4 }
+    // 5: no contact details (address, name, phone): a district's versions do not carry them (Household).
+    const int Layout = 5;
 
     int hits;
 
@@ -144,16 +142,10 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
         for (var i = 0; i < values.Length; i++) values[i] = r.ReadText();
 
         var versions = new List<Household>(Count(r, file));
-        Household? previous = null;
         for (var i = versions.Capacity; i > 0; i--)
         {
             var id = ids[r.ReadInt32()];
             var dong = values[r.ReadInt32()];
-            var same = (SameAsPrevious)r.ReadByte();
-            if ((byte)same > 7 || same != SameAsPrevious.None && !ReferenceEquals(previous?.HouseholdId, id)) throw new FormatException();
-            var address = same.HasFlag(SameAsPrevious.Address) ? previous!.Address : r.ReadText();
-            var name = same.HasFlag(SameAsPrevious.Name) ? previous!.HeadName : r.ReadText();
-            var phone = same.HasFlag(SameAsPrevious.Phone) ? previous!.Phone : r.ReadBoolean() ? r.ReadText() : null;
             var birthYear = r.ReadInt32();
             var sex = (Sex)r.ReadByte();
             var members = r.ReadInt32();
@@ -167,7 +159,7 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
             var basic = r.ReadBoolean();
             var managed = r.ReadBoolean();
             var snapshot = DateOnly.FromDayNumber(r.ReadInt32());
-            versions.Add(previous = new Household(id, dong, address, name, phone, birthYear, sex, members, under2, singleParent, pregnant, disability,
+            versions.Add(new Household(id, dong, HistoryRows.NoAddress, HistoryRows.NoName, null, birthYear, sex, members, under2, singleParent, pregnant, disability,
                 housing, tenure, movedIn, basic, managed, snapshot));
         }
 
@@ -203,27 +195,11 @@ internal sealed class DistrictHistoryCache(string path, ILogger? logger = null)
                 values.WriteTo(w);
 
                 w.Write(history.Versions.Count);
-                Household? previous = null;
                 foreach (var h in history.Versions)
                 {
+                    // No contact details: a district's versions do not carry them, and the file keeps what the load gives.
                     w.Write(ids.Of(h.HouseholdId, ref id));
                     w.Write(values.Of(h.Dong, ref dong));
-                    var same = SameAsPrevious.None;
-                    if (previous is not null && string.Equals(previous.HouseholdId, h.HouseholdId, StringComparison.Ordinal))
-                    {
-                        if (string.Equals(previous.Address, h.Address, StringComparison.Ordinal)) same |= SameAsPrevious.Address;
-                        if (string.Equals(previous.HeadName, h.HeadName, StringComparison.Ordinal)) same |= SameAsPrevious.Name;
-                        if (string.Equals(previous.Phone, h.Phone, StringComparison.Ordinal)) same |= SameAsPrevious.Phone;
-                    }
-                    previous = h;
-                    w.Write((byte)same);
-                    if (!same.HasFlag(SameAsPrevious.Address)) w.WriteText(h.Address);
-                    if (!same.HasFlag(SameAsPrevious.Name)) w.WriteText(h.HeadName);
-                    if (!same.HasFlag(SameAsPrevious.Phone))
-                    {
-                        w.Write(h.Phone is not null);
-                        if (h.Phone is not null) w.WriteText(h.Phone);
-                    }
                     w.Write(h.HeadBirthYear);
                     w.Write((byte)h.HeadSex);
                     w.Write(h.Members);

@@ -18,10 +18,6 @@ internal interface IHistoryRow
     /// <summary>A value of a column with few distinct values (dong, housing type, tenure, sex, indicator): one instance of each.</summary>
     string Shared(int i);
 
-    string Text(int i);
-
-    string? NullableText(int i);
-
     int Int32(int i);
 
     bool Boolean(int i);
@@ -36,17 +32,25 @@ internal interface IHistoryRow
 /// <summary>The history mappings, one for both engines and both readers.</summary>
 internal static class HistoryRows
 {
+    /// <summary>
+    /// A district's versions: every column but the contact details (address, head_name, phone), which modeling does not
+    /// use and which the worklists read for the listed households only (<c>SqlStore.LoadContactsAsync</c>). At 190,000
+    /// households they were ~1.1 million strings (~65 MB) of a first run's history, and most of a kept file's text.
+    /// </summary>
     public const string VersionColumns =
-        "SELECT household_id, dong, address, head_name, phone, head_birth_year, head_sex, members, children_under_2, single_parent, " +
+        "SELECT household_id, dong, head_birth_year, head_sex, members, children_under_2, single_parent, " +
         "pregnant, disability, housing_type, tenure, moved_in, basic_livelihood, case_managed, snapshot_date FROM household_versions";
+
+    /// <summary>A district version's address and name: empty, as retention leaves a cleared version's (one instance each).</summary>
+    public const string NoAddress = "", NoName = "";
 
     public const string CrisisColumns = "SELECT household_id, month, indicator, value, known_code FROM crisis";
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Household Version(IHistoryRow r) =>
-        new(r.Id(0), r.Shared(1), r.Text(2), r.Text(3), r.NullableText(4), r.Int32(5), Enum.Parse<Sex>(r.Shared(6)), r.Int32(7), r.Int32(8),
-            r.NullableBoolean(9), r.NullableBoolean(10), r.NullableBoolean(11), r.Shared(12), r.Shared(13), r.Date(14), r.Boolean(15),
-            r.Boolean(16), r.Date(17));
+        new(r.Id(0), r.Shared(1), NoAddress, NoName, null, r.Int32(2), Enum.Parse<Sex>(r.Shared(3)), r.Int32(4), r.Int32(5),
+            r.NullableBoolean(6), r.NullableBoolean(7), r.NullableBoolean(8), r.Shared(9), r.Shared(10), r.Date(11), r.Boolean(12),
+            r.Boolean(13), r.Date(14));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CrisisRecord Crisis(IHistoryRow r) => new(r.Id(0), r.Date(1), r.Shared(2), r.Decimal(3), r.Boolean(4));
@@ -60,8 +64,6 @@ internal sealed class DbHistoryRow(DbDataReader r) : IHistoryRow
 
     public string Id(int i) => ids.Of(r.GetString(i));
     public string Shared(int i) => pool.Of(r.GetString(i));
-    public string Text(int i) => r.GetString(i);
-    public string? NullableText(int i) => r.NullableString(i);
     public int Int32(int i) => r.GetInt32(i);
     public bool Boolean(int i) => r.GetBoolean(i);
     public bool? NullableBoolean(int i) => r.NullableBool(i);

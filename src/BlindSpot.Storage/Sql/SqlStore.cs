@@ -305,6 +305,26 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         return new DistrictData(asOf) { HouseholdVersions = versions, Crisis = crisis, Tips = await tips, Outcomes = await outcomes, Rows = rows };
     }
 
+    public async Task<IReadOnlyDictionary<string, HouseholdContact>> LoadContactsAsync(IReadOnlyCollection<Household> versions, CancellationToken ct)
+    {
+        var wanted = new Dictionary<string, DateOnly>(versions.Count, StringComparer.Ordinal);
+        foreach (var v in versions) wanted[v.HouseholdId] = v.SnapshotDate;
+        var contacts = new Dictionary<string, HouseholdContact>(wanted.Count, StringComparer.Ordinal);
+        if (wanted.Count == 0) return contacts;
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        // A few hundred households a day: by id, a few hundred at a time (well within both engines' parameter limits);
+        // each household's other versions (a handful of snapshots) are read and passed over.
+        foreach (var chunk in wanted.Keys.Order(StringComparer.Ordinal).Chunk(500))
+        {
+            var list = string.Join(", ", chunk.Select((_, i) => $"@p{i}"));
+            var rows = await Db.QueryAsync(c, $"SELECT household_id, snapshot_date, head_name, address, phone FROM household_versions WHERE household_id IN ({list})",
+                r => new HouseholdContact(r.GetString(0), r.Date(1), r.GetString(2), r.GetString(3), r.NullableString(4)), ct, chunk);
+            foreach (var row in rows)
+                if (wanted[row.HouseholdId] == row.SnapshotDate) contacts[row.HouseholdId] = row;
+        }
+        return contacts;
+    }
+
     /// <summary>
     /// The history from the cache when its key is the store's, else from the tables (every month), written to the
     /// cache for the next run. The key is read before the tables: a file committed meanwhile makes the next key differ.

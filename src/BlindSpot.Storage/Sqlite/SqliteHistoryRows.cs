@@ -152,16 +152,6 @@ internal sealed class SqliteHistoryRows : IHistoryRow, IDisposable
     public string Shared(int i) => shared.Of(Utf8(i, Type(i)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Text(int i) => Encoding.UTF8.GetString(Utf8(i, Type(i)));
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string? NullableText(int i)
-    {
-        var type = Type(i);
-        return type == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(Utf8(i, type));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     long Integer(int i, int type) => type == raw.SQLITE_INTEGER ? Int64(i) : Decline<long>();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -21,7 +21,7 @@ public sealed class RiskGradesTests
     [Fact]
     public void RowOfARulesEntryHasNoScoreAndARulesGrade()
     {
-        var h = new Household("H1", "문래동", "주소", "이름", null, 1950, Sex.F, 1, 0, null, null, null, "단독", "자가", new DateOnly(2000, 1, 1), false, false, new DateOnly(2026, 1, 1));
+        var h = new HouseholdContact("H1", new DateOnly(2026, 1, 1), "이름", "주소", null);
         var entry = new WorklistEntry(new DateOnly(2026, 3, 11), "문래동", 1, "H1", Selection.Model, 3, RiskGrades.RulesVersion, ["a", "b"], 1, false,
             new DateTime(2026, 3, 9, 14, 0, 0), 2);
 

@@ -175,7 +175,12 @@ public sealed class IngestServiceTests : IDisposable
         await fx.IngestAsync(store, logger);
 
         var district = await store.LoadDistrictAsync(new DateOnly(2024, 5, 1), Ct);
-        var personal = district.HouseholdVersions.SelectMany(h => new[] { h.HeadName, h.Address, h.Phone })
+        // A district's versions carry no contact details: the store gives those of every version, snapshot by snapshot.
+        var contacts = new List<HouseholdContact>();
+        foreach (var snapshot in district.HouseholdVersions.GroupBy(h => h.SnapshotDate))
+            contacts.AddRange((await store.LoadContactsAsync(snapshot.ToList(), Ct)).Values);
+        Assert.NotEmpty(contacts);
+        var personal = contacts.SelectMany(h => new[] { h.HeadName, h.Address, h.Phone })
             .Concat(district.Tips.SelectMany(t => new[] { t.Address, t.SubjectName, t.Phone, t.Note }))
             .Append("800101-1234567")
             .OfType<string>().Where(s => s.Length >= 2).Distinct().ToList();
