@@ -369,12 +369,19 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OnlyTheKeptFileIsReadAhead()
+    public async Task WithoutAKeptFileTheTablesAreReadAheadAndKept()
     {
-        // No file for the store's state (a first run, a new snapshot): nothing read ahead, the load reads the tables.
+        // No file for the store's state (a first run, a new snapshot): the tables are read ahead, taken, and kept.
         var ahead = kept.ReadHistoryAhead(Ct)!;
+        await ahead.Completion;
         await AssertSameAsFreshAsync(Day, await kept.LoadDistrictAsync(Day, ahead, Ct));
-        Assert.Equal(HistoryAheadUse.NotTaken, ahead.Use);
+        Assert.Equal(HistoryAheadUse.Used, ahead.Use);
+        await cache.Kept;
+        Assert.True(File.Exists(cache.Path));
+        // The next load takes the file the read ahead kept.
+        Assert.Equal(0, cache.Hits);
+        await AssertSameAsFreshAsync(Day);
+        Assert.Equal(1, cache.Hits);
         // A store without a cache (PostgreSQL without a cache folder) reads nothing ahead.
         Assert.Null(fresh.ReadHistoryAhead(Ct));
     }
