@@ -355,16 +355,17 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         whole with { Crisis = whole.Crisis.Where(x => x.Month <= lastKnownMonth).ToList() };
 
     /// <summary>
-    /// Reads the store's history ahead as a load would: the kept file (a day's run), else the tables, then kept (a first
-    /// run, a run after a new snapshot or crisis month). A store without a cache (PostgreSQL without a cache folder) reads
-    /// nothing ahead. The tables' read held ~150 MB beside an ingest that holds the registry and the resolver's index
-    /// until a district stopped carrying contact details (docs/adr/0006, eleventh and thirteenth passes).
+    /// Reads ahead only the kept file of the store's history (a day's run): the tables (a first run, a run after a new
+    /// snapshot or crisis month, no cache) are not, because that read holds ~150 MB more than the file's beside an ingest
+    /// that holds the registry and the resolver's index, over the peak allowed (docs/adr/0006, eleventh pass).
     /// </summary>
     public DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => historyCache is not { } cache ? null : new HistoryAhead(this, Task.Run(async () =>
     {
         // The key first, as for the cache: a file committed during the read makes the key read at the load differ.
         var key = await ReadHistoryKeyAsync(ct);
-        return key is null ? null : new KeyedHistory(key, await WholeKeptHistoryAsync(cache, key, ct));
+        if (key is null) return null;
+        await cache.WaitForKeepingAsync(ct);
+        return cache.TryRead(key) is { } kept ? new KeyedHistory(key, kept) : null;
     }, ct));
 
     sealed record KeyedHistory(DistrictHistoryKey Key, DistrictHistory Whole);
