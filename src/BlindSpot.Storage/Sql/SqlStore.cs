@@ -356,8 +356,9 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
 
     /// <summary>
     /// Reads ahead only the kept file of the store's history (a day's run): the tables (a first run, a run after a new
-    /// snapshot or crisis month, no cache) are not, because that read holds ~150 MB more than the file's beside an ingest
-    /// that holds the registry and the resolver's index, over the peak allowed (docs/adr/0006, eleventh pass).
+    /// snapshot or crisis month, no cache) are not, because that read holds the history beside an ingest that holds the
+    /// registry and the resolver's index, over the peak allowed: ~150 MB in the eleventh pass, and still 616-729 MB against
+    /// 556-593 for a first run without contact details, for no wall gain (docs/adr/0006, eleventh and thirteenth passes).
     /// </summary>
     public DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => historyCache is not { } cache ? null : new HistoryAhead(this, Task.Run(async () =>
     {
