@@ -170,8 +170,10 @@ public abstract class KeptDistrictContractTests : IAsyncLifetime
         Assert.True(File.Exists(cache.Path));
         var data = await AssertSameAsFreshAsync(Day);
         Assert.Equal(0, cache.Hits);
+        // The purge cleared the superseded version's contact details in the store (a district carries none either way).
         var superseded = data.HouseholdVersions.Single(h => h.HouseholdId == "H1" && h.SnapshotDate == May);
-        Assert.Equal(("", null, ""), (superseded.HeadName, superseded.Phone, superseded.Address));
+        Assert.Equal(new HouseholdContact("H1", May, "", "", null), (await kept.LoadContactsAsync([superseded], Ct))["H1"]);
+        Assert.Equal("김철수", (await kept.LoadContactsAsync([data.HouseholdVersions.Single(h => h.HouseholdId == "H1" && h.SnapshotDate == June)], Ct))["H1"].HeadName);
     }
 
     [Fact]
