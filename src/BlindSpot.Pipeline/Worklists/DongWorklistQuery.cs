@@ -44,7 +44,7 @@ public sealed class DongWorklistQuery(IBlindSpotStore store, WorklistSettings se
         var today = Kst.Today(clock);
         var data = await store.LoadDistrictAsync(today > date ? today : date, ct);
         var ids = entries.Select(e => e.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var households = await store.LoadContactsAsync(WorklistService.Listed(data.Until(date.AddDays(-1)).Households, ids), ct);
+        var households = await ListedContacts.LoadAsync(store, data.Until(date.AddDays(-1)).Households, ids, ct);
         var tipsFrom = date.AddDays(-TipDays).ToDateTime(TimeOnly.MinValue);
         var tips = data.Tips.Where(t => t.HouseholdId is { } id && ids.Contains(id) && t.ReceivedAt >= tipsFrom && t.ReceivedAt < date.ToDateTime(TimeOnly.MinValue))
             .ToLookup(t => t.HouseholdId!, StringComparer.Ordinal);
@@ -81,7 +81,7 @@ public sealed class DongWorklistQuery(IBlindSpotStore store, WorklistSettings se
         var entries = (await store.LoadWorklistsAsync(from, today, ct)).Where(e => e.Dong == dong).ToList();
         if (entries.Count == 0) return [];
         var data = await store.LoadDistrictAsync(today, ct);
-        var households = await store.LoadContactsAsync(WorklistService.Listed(data.Households, entries.Select(e => e.HouseholdId)), ct);
+        var households = await ListedContacts.LoadAsync(store, data.Households, entries.Select(e => e.HouseholdId), ct);
         var lastVisit = data.Outcomes.GroupBy(o => o.HouseholdId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(o => o.VisitedOn), StringComparer.Ordinal);
         // The latest listing of each household counts; it is outstanding while no visit is recorded on or after it.
         return entries.GroupBy(e => e.HouseholdId, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.Date)!)

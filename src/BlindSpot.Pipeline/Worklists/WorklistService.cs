@@ -51,9 +51,7 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         var plan = WorklistPolicy.Build(date, data, scores, earlier, calendar, settings.Policy, complete);
         await store.ReplaceWorklistAsync(date, plan.Entries.ToList(), plan.ExclusionCounts.ToList(), ct);
 
-        // The listed households' contact details (a few hundred of the district's households), of the registry versions
-        // the district resolved for them: the district itself does not carry them.
-        var households = await store.LoadContactsAsync(Listed(data.Households, plan.Entries.Select(e => e.HouseholdId)), ct);
+        var households = await ListedContacts.LoadAsync(store, data.Households, plan.Entries.Select(e => e.HouseholdId), ct);
         var summaries = new List<DongWorklistSummary>(plan.Dongs.Count);
         foreach (var dong in plan.Dongs)
         {
@@ -75,16 +73,6 @@ public sealed class WorklistService(IBlindSpotStore store, ILogger<WorklistServi
         logger.LogInformation("Built worklists for {Date} as of {AsOf}: {Entries} entries in {DongCount} dongs, mode {Mode}, model {ModelVersion}",
             date, asOfDay, summaries.Sum(s => s.Listed), summaries.Count, plan.Mode, plan.ModelVersion);
         return new WorklistResult(date, asOfDay, true, plan.Mode, plan.ModelVersion, scoresAsOf, summaries, null) { TipsToResolve = open.Count };
-    }
-
-    /// <summary>The versions of the given households among <paramref name="households"/> (each household once).</summary>
-    internal static List<Household> Listed(IReadOnlyList<Household> households, IEnumerable<string> ids)
-    {
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        var result = new List<Household>(wanted.Count);
-        foreach (var h in households)
-            if (wanted.Contains(h.HouseholdId)) result.Add(h);
-        return result;
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BlindSpot.Core.Files;
@@ -160,12 +160,12 @@ public sealed partial class RegistryIndex
             (low[o], high[o]) = ((ulong)h.Phone, (ulong)(h.Phone >> 64));
         }
         w.Write(n);
-        WriteInts(w, building);
+        WriteArray(w, building);
         w.Write(kinds);
-        WriteInts(w, blocks);
-        WriteInts(w, numbers);
-        WriteLongs(w, low);
-        WriteLongs(w, high);
+        WriteArray(w, blocks);
+        WriteArray(w, numbers);
+        WriteArray(w, low);
+        WriteArray(w, high);
 
         // Dongs by number (0: none), roads by the order first met (the dictionary's order), buildings by number.
         var dongNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -206,20 +206,20 @@ public sealed partial class RegistryIndex
         w.Write(dongs.Count - 1);
         foreach (var d in dongs.Skip(1)) w.WriteText(d!);
         w.Write(buildingCount);
-        WriteInts(w, buildingRoad);
-        WriteInts(w, buildingNumber);
-        WriteInts(w, buildingSub);
-        WriteInts(w, [.. buildingDongs]);
+        WriteArray(w, buildingRoad);
+        WriteArray(w, buildingNumber);
+        WriteArray(w, buildingSub);
+        WriteArray<int>(w, [.. buildingDongs]);
         w.Write(roadList.Count);
         foreach (var road in roadList) w.WriteText(road.Name);
-        WriteInts(w, [.. roadDongs]);
+        WriteArray<int>(w, [.. roadDongs]);
         var keys = new string[nameKeys.Count];
         foreach (var (key, k) in nameKeys) keys[k] = key;
         w.Write(keys.Length);
         foreach (var key in keys) w.WriteText(key);
-        WriteInts(w, namedStart);
+        WriteArray(w, namedStart);
         w.Write(named.Length);
-        WriteInts(w, named);
+        WriteArray(w, named);
     }
 
     /// <summary>
@@ -233,26 +233,26 @@ public sealed partial class RegistryIndex
         if (r.ReadInt32() != KeptFormat) return null;
         var n = r.ReadInt32();
         if (n != households.Count) return null;
-        var building = ReadInts(r, n);
+        var building = ReadArray<int>(r, n);
         var kinds = r.ReadBytes(n).ToArray();
-        var blocks = ReadInts(r, n);
-        var numbers = ReadInts(r, n);
-        var low = ReadLongs(r, n);
-        var high = ReadLongs(r, n);
+        var blocks = ReadArray<int>(r, n);
+        var numbers = ReadArray<int>(r, n);
+        var low = ReadArray<ulong>(r, n);
+        var high = ReadArray<ulong>(r, n);
         var dongs = new string?[1 + ReadCount(r)];
         for (var i = 1; i < dongs.Length; i++) dongs[i] = r.ReadText();
         var bc = ReadCount(r);
-        var buildingRoad = ReadInts(r, bc);
-        var buildingNumber = ReadInts(r, bc);
-        var buildingSub = ReadInts(r, bc);
-        var buildingDongs = ReadInts(r, checked(3 * bc));
+        var buildingRoad = ReadArray<int>(r, bc);
+        var buildingNumber = ReadArray<int>(r, bc);
+        var buildingSub = ReadArray<int>(r, bc);
+        var buildingDongs = ReadArray<int>(r, checked(3 * bc));
         var roadNames = new string[ReadCount(r)];
         for (var i = 0; i < roadNames.Length; i++) roadNames[i] = r.ReadText();
-        var roadDongs = ReadInts(r, checked(3 * roadNames.Length));
+        var roadDongs = ReadArray<int>(r, checked(3 * roadNames.Length));
         var keys = new string[ReadCount(r)];
         for (var i = 0; i < keys.Length; i++) keys[i] = r.ReadText();
-        var namedStart = ReadInts(r, keys.Length + 1);
-        var named = ReadInts(r, ReadCount(r));
+        var namedStart = ReadArray<int>(r, keys.Length + 1);
+        var named = ReadArray<int>(r, ReadCount(r));
 
         // Everything the index will look up by is in range, and what it adds to dictionaries is there once.
         for (var o = 0; o < n; o++)
@@ -289,34 +289,30 @@ public sealed partial class RegistryIndex
 
     static int ReadCount(BinaryInput r) => r.ReadInt32() is var c and >= 0 ? c : throw new FormatException("A negative count.");
 
-    static void WriteInts(BinaryWriter w, int[] values)
+    /// <summary>Integers as they are (little-endian), in one copy where the machine is little-endian.</summary>
+    static void WriteArray<T>(BinaryWriter w, T[] values) where T : unmanaged, IBinaryInteger<T>
     {
-        if (BitConverter.IsLittleEndian) w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-        else foreach (var v in values) w.Write(v);
+        if (BitConverter.IsLittleEndian)
+        {
+            w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+            return;
+        }
+        Span<byte> one = stackalloc byte[Unsafe.SizeOf<T>()];
+        foreach (var v in values)
+        {
+            v.WriteLittleEndian(one);
+            w.Write(one);
+        }
     }
 
-    static void WriteLongs(BinaryWriter w, ulong[] values)
+    /// <summary><paramref name="count"/> integers as <see cref="WriteArray"/> wrote them, in one copy.</summary>
+    static T[] ReadArray<T>(BinaryInput r, int count) where T : unmanaged, IBinaryInteger<T>
     {
-        if (BitConverter.IsLittleEndian) w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-        else foreach (var v in values) w.Write(v);
-    }
-
-    /// <summary><paramref name="count"/> ints as they are (little-endian), in one copy.</summary>
-    static int[] ReadInts(BinaryInput r, int count)
-    {
-        var bytes = r.ReadBytes(checked(count * sizeof(int)));
-        var values = new int[count];
+        var size = Unsafe.SizeOf<T>();
+        var bytes = r.ReadBytes(checked(count * size));
+        var values = new T[count];
         if (BitConverter.IsLittleEndian) bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
-        else for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..]);
-        return values;
-    }
-
-    static ulong[] ReadLongs(BinaryInput r, int count)
-    {
-        var bytes = r.ReadBytes(checked(count * sizeof(ulong)));
-        var values = new ulong[count];
-        if (BitConverter.IsLittleEndian) bytes.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
-        else for (var i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * 8)..]);
+        else for (var i = 0; i < count; i++) values[i] = T.ReadLittleEndian(bytes.Slice(i * size, size), isUnsigned: !T.IsNegative(T.AllBitsSet));
         return values;
     }
 }

@@ -314,7 +314,7 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         await using var c = await dialect.OpenConnectionAsync(ct);
         // A few hundred households a day: by id, a few hundred at a time (well within both engines' parameter limits);
         // each household's other versions (a handful of snapshots) are read and passed over.
-        foreach (var chunk in wanted.Keys.Order(StringComparer.Ordinal).Chunk(500))
+        foreach (var chunk in wanted.Keys.Chunk(500))
         {
             var list = string.Join(", ", chunk.Select((_, i) => $"@p{i}"));
             var rows = await Db.QueryAsync(c, $"SELECT household_id, snapshot_date, head_name, address, phone FROM household_versions WHERE household_id IN ({list})",
