@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace BlindSpot.Core.Text;
@@ -15,15 +16,23 @@ public static class TextGuard
     /// <summary>True when the UTF-8 record holds a control character (other than tab, CR, LF) or U+FFFD.</summary>
     public static bool HasInvalidCharacter(ReadOnlySpan<byte> utf8)
     {
-        for (var i = 0; i < utf8.Length; i++)
+        // Every CSV row passes here: the bytes that can start an invalid character are searched for with vector
+        // instructions, and only those few are looked at (most rows have none).
+        for (var i = 0; ; i++)
         {
+            var next = utf8[i..].IndexOfAny(InvalidLeadBytes);
+            if (next < 0) return false;
+            i += next;
             var b = utf8[i];
-            if (b < 0x20 ? b is not ((byte)'\t' or (byte)'\r' or (byte)'\n') : b == 0x7F) return true;
+            if (b is < 0x20 or 0x7F) return true; // a control character (tab, CR and LF are not searched for)
             if (b == 0xC2 && i + 1 < utf8.Length && utf8[i + 1] is >= 0x80 and <= 0x9F) return true; // C1 controls
             if (b == 0xEF && i + 2 < utf8.Length && utf8[i + 1] == 0xBF && utf8[i + 2] == 0xBD) return true; // U+FFFD
         }
-        return false;
     }
+
+    /// <summary>The bytes an invalid character's UTF-8 starts with: controls but tab, CR and LF; DEL; C2 (C1 controls); EF (U+FFFD).</summary>
+    static readonly SearchValues<byte> InvalidLeadBytes = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\r' or '\n')).Select(b => (byte)b), 0x7F, 0xC2, 0xEF]);
 
     public static bool HasInvalidCharacter(string s)
     {

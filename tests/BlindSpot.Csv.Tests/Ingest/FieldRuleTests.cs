@@ -95,6 +95,26 @@ public sealed class FieldRuleTests
         Assert.InRange(found, 500, 19_500); // both answers were asked often
     }
 
+    [Fact]
+    public void JudgesRowBytesAsItJudgesTheirText()
+    {
+        // The byte overload (every CSV row, searched with vector instructions) must agree with the text one on every
+        // control character, C1 control, U+FFFD and their neighbours (C2 A0, EF BC 90, EF BF BC ...), in any order and at
+        // either end of the row.
+        string[] pieces = ["a", "가", "홍길동", ",", "\t", "\r\n", "\n", "\u0000", "\u0001", "\u001F", "\u007F", "\u0080", "\u009F", "\u00A0",
+            "\u00B7", "\uFFFD", "\uFFFC", "\uFF10", "ａ", "\uFEFF", "2026-10-30", "\"", "01098765432", new string('x', 40)];
+        var random = new Random(13);
+        var invalid = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = TextGuard.HasInvalidCharacter(text);
+            Assert.True(expected == TextGuard.HasInvalidCharacter(System.Text.Encoding.UTF8.GetBytes(text)), string.Join(' ', text.Select(c => ((int)c).ToString("X4"))));
+            if (expected) invalid++;
+        }
+        Assert.InRange(invalid, 2_000, 18_000); // both answers were asked often
+    }
+
     [Theory]
     [InlineData("주민등록번호")] [InlineData(" 주민번호 ")] [InlineData("resident_no")] [InlineData("RRN")] [InlineData("Resident Number")]
     public void SpotsHeadersNamingResidentNumbers(string header) => Assert.True(ResidentNumberGuard.IsResidentNumberHeader(header));
