@@ -267,9 +267,9 @@ public sealed class RiskModel
 
     /// <summary>
     /// The rows to fit on, the featurizer fitted on them, their features, and the weight column (null when every weight
-    /// is 1). For LightGbm the notes' n-gram counts are computed here (<see cref="NoteNgrams"/>) and only the
-    /// concatenation runs in ML.NET: the tokenizer and hashing transforms read through ML.NET's parallel cursor splitter
-    /// cost a LightGbm fit about as much as growing its trees; the rows the learner reads are the same.
+    /// is 1). For LightGbm the learner's vectors are made here (<see cref="Featurized"/>: the notes' n-gram counts and the
+    /// join with the numeric features): ML.NET's transforms read through its parallel cursor splitter cost a LightGbm fit
+    /// about as much as growing its trees; the rows the learner reads are the same.
     /// </summary>
     static (IDataView View, ITransformer Featurizer, IDataView Featurized, string? WeightColumn) Prepare(MLContext ml,
         IEnumerable<LabeledExample> examples, TrainOptions o, string learner)
@@ -281,40 +281,65 @@ public sealed class RiskModel
         return (view, featurizer, featurized, rows.Any(r => r.Weight != 1f) ? nameof(ModelInput.Weight) : null);
     }
 
-    /// <summary>The featurizer's "Features" (and label, weight) of <paramref name="rows"/>, n-grams counted in C#.</summary>
+    /// <summary>
+    /// The featurizer's "Features" (and label, weight) of <paramref name="rows"/>: the n-grams counted in C# and the
+    /// numeric slots and n-gram slots joined here exactly as ML.NET's ColumnConcatenatingTransformer joins a dense and a
+    /// sparse vector (sparse when at most half the slots have a value, each numeric slot then an explicit value, zeros
+    /// included; dense otherwise). Joined by ML.NET, a LightGbm fit read them through its parallel cursor splitter
+    /// (threads handing rows over under locks, in each of the fit's passes over the rows: about as long as growing the
+    /// trees). <c>TreeScorerTests</c> hold the vectors and the fitted trees equal to those of ML.NET's featurizer.
+    /// </summary>
     internal static IDataView Featurized(MLContext ml, IReadOnlyList<ModelInput> rows, TrainOptions o)
     {
         var slots = 1 << o.NgramBits;
         var mask = (uint)slots - 1;
+        var numeric = FeatureSchema.Count;
+        var length = numeric + slots;
         var counts = new float[slots];
         var touched = new List<int>();
         var ngram = new uint[o.NgramLength];
-        var counted = new NgramRow[rows.Count];
+        var joined = new FeatureRow[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
+            if (r.Numeric.Length != numeric) throw new InvalidOperationException($"A row of {r.Numeric.Length} numeric features for {numeric} slots.");
             NoteNgrams.Add(r.Notes, o.NgramLength, mask, counts, touched, ngram);
             touched.Sort();
-            var values = new float[touched.Count];
-            for (var k = 0; k < touched.Count; k++) (values[k], counts[touched[k]]) = (counts[touched[k]], 0);
-            counted[i] = new NgramRow
+            VBuffer<float> features;
+            var count = numeric + touched.Count;
+            if (count <= length / 2)
             {
-                Numeric = r.Numeric, NoteNgrams = new VBuffer<float>(slots, touched.Count, values, [.. touched]), Label = r.Label, Weight = r.Weight,
-            };
+                var values = new float[count];
+                var indices = new int[count];
+                r.Numeric.CopyTo(values, 0);
+                for (var k = 0; k < numeric; k++) indices[k] = k;
+                for (var k = 0; k < touched.Count; k++)
+                {
+                    values[numeric + k] = counts[touched[k]];
+                    indices[numeric + k] = numeric + touched[k];
+                }
+                features = new VBuffer<float>(length, count, values, indices);
+            }
+            else
+            {
+                var values = new float[length];
+                r.Numeric.CopyTo(values, 0);
+                foreach (var slot in touched) values[numeric + slot] = counts[slot];
+                features = new VBuffer<float>(length, values);
+            }
+            foreach (var slot in touched) counts[slot] = 0;
             touched.Clear();
+            joined[i] = new FeatureRow { Features = features, Label = r.Label, Weight = r.Weight };
         }
-        var schema = SchemaDefinition.Create(typeof(NgramRow));
-        schema[nameof(NgramRow.Numeric)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, FeatureSchema.Count);
-        schema[nameof(NgramRow.NoteNgrams)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, slots);
-        var view = ml.Data.LoadFromEnumerable(counted, schema);
-        return ml.Transforms.Concatenate("Features", nameof(ModelInput.Numeric), "NoteNgrams").Fit(view).Transform(view);
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, length);
+        return ml.Data.LoadFromEnumerable(joined, schema);
     }
 
-    /// <summary>A row with its notes already counted into hashed n-gram slots.</summary>
-    sealed class NgramRow
+    /// <summary>A row as a learner reads it: its numeric features and its notes' hashed n-gram counts in one vector.</summary>
+    sealed class FeatureRow
     {
-        public float[] Numeric { get; set; } = [];
-        public VBuffer<float> NoteNgrams { get; set; }
+        public VBuffer<float> Features { get; set; }
         public bool Label { get; set; }
         public float Weight { get; set; } = 1;
     }
@@ -384,7 +409,7 @@ public sealed class RiskModel
     /// amendment). The trees are stored in ML.NET's own tree format (no LightGBM model text, no note fragments), so scoring
     /// (<see cref="TreeScorer"/> or ML.NET) does not call the native library.
     /// </summary>
-    static Fitted FitLightGbm(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
+    internal static Fitted FitLightGbm(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
     {
         var predictor = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
@@ -435,7 +460,7 @@ public sealed class RiskModel
 
     const string LinearFeatures = "NumericStandardised";
 
-    static double[] RawScores(IDataView scored)
+    internal static double[] RawScores(IDataView scored)
     {
         var result = new List<double>();
         using var cursor = scored.GetRowCursor([scored.Schema["Score"]]);

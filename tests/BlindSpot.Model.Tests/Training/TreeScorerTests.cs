@@ -80,12 +80,17 @@ public sealed class TreeScorerTests(TrainedFixture fixture) : IClassFixture<Trai
             Assert.Equal(expected[i].Label, actual[i].Label);
             Assert.Equal(expected[i].Weight, actual[i].Weight);
             Assert.True(expected[i].Features.SequenceEqual(actual[i].Features), $"row {i}: the features differ");
+            // The same vector, not only the same values: LightGbm reads a sparse vector's explicit values (the numeric
+            // slots' zeros among them) when it samples and bins the features.
+            Assert.Equal(expected[i].Dense, actual[i].Dense);
+            Assert.Equal(expected[i].Indices, actual[i].Indices);
+            Assert.Equal(expected[i].Values, actual[i].Values);
         }
         Assert.Contains(actual, x => x.Features.Skip(FeatureSchema.Count).Any(v => v > 1)); // repeated n-grams are counted
 
-        static List<(bool Label, float Weight, float[] Features)> Columns(Microsoft.ML.IDataView data)
+        static List<(bool Label, float Weight, float[] Features, bool Dense, int[] Indices, float[] Values)> Columns(Microsoft.ML.IDataView data)
         {
-            var result = new List<(bool, float, float[])>();
+            var result = new List<(bool, float, float[], bool, int[], float[])>();
             var schema = data.Schema;
             using var cursor = data.GetRowCursor([schema["Label"], schema["Weight"], schema["Features"]]);
             var label = cursor.GetGetter<bool>(schema["Label"]);
@@ -99,10 +104,31 @@ public sealed class TreeScorerTests(TrainedFixture fixture) : IClassFixture<Trai
                 label(ref l);
                 weight(ref w);
                 features(ref f);
-                result.Add((l, w, f.DenseValues().ToArray()));
+                result.Add((l, w, f.DenseValues().ToArray(), f.IsDense, f.IsDense ? [] : f.GetIndices().ToArray(), f.GetValues().ToArray()));
             }
             return result;
         }
+    }
+
+    [Fact]
+    public void ALightGbmFitOnTheJoinedVectorsGrowsTheTreesOfAFitOnMlNetsFeaturizer()
+    {
+        // The learner's vectors made in C# (RiskModel.Featurized) against ML.NET's own featurizer, each fitted with its own
+        // context of the same seed: the same scores to the last bit, so the same model.
+        var o = new TrainOptions(NumberOfTrees: 60);
+        var rows = fixture.Examples.Select((e, i) => ModelInput.From(e.Features, e.Label, i % 3 == 0 ? 0.25f : 1f)).ToList();
+        double[] Scores(bool joinedInCSharp)
+        {
+            var ml = new Microsoft.ML.MLContext(o.Seed);
+            var view = ModelInput.Load(ml, rows);
+            var featurizer = RiskModel.Featurizer(ml, o).Fit(view);
+            var featurized = joinedInCSharp ? RiskModel.Featurized(ml, rows, o) : featurizer.Transform(view);
+            var fitted = RiskModel.FitLightGbm(ml, featurizer, featurized, nameof(ModelInput.Weight), o);
+            return RiskModel.RawScores(fitted.Chain.Transform(view));
+        }
+        var expected = Scores(joinedInCSharp: false);
+        Assert.True(expected.Distinct().Count() > 10, "the trees must split");
+        Assert.Equal(expected, Scores(joinedInCSharp: true));
     }
 
     [Fact]
