@@ -15,12 +15,4 @@ public interface IModelScoring
     /// champion that cannot be loaded is reported by <see cref="ScoreAsync"/>. Does nothing by default.
     /// </summary>
     Task LoadChampionAheadAsync(CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>
-    /// Starts, on the thread pool, the part of <see cref="ScoreAsync"/> as of <paramref name="asOf"/> that needs no model
-    /// (the rankable households' features); the next <see cref="ScoreAsync"/> for that day takes it when it reads the
-    /// same district, and computes it again otherwise. The main job calls it while its first model is fitted. Does
-    /// nothing by default.
-    /// </summary>
-    void PrepareAhead(DateOnly asOf, CancellationToken ct) { }
 }

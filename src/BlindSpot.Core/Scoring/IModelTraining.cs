@@ -7,13 +7,6 @@ namespace BlindSpot.Core.Scoring;
 public interface IModelTraining
 {
     Task<TrainingSummary> TrainAsync(DateOnly asOf, CancellationToken ct);
-
-    /// <summary>
-    /// <see cref="TrainAsync(DateOnly, CancellationToken)"/>, calling <paramref name="fitting"/> once the training rows
-    /// are built, just before the learners are fitted: what the caller does next may start then, beside the fits (which
-    /// leave a core idle for part of their time). The default implementation never calls it.
-    /// </summary>
-    Task<TrainingSummary> TrainAsync(DateOnly asOf, Action fitting, CancellationToken ct) => TrainAsync(asOf, ct);
 }
 
 /// <summary>What a training did, as the main job reports it (the full card stays in the registry).</summary>

@@ -4,7 +4,4 @@ namespace BlindSpot.Core.Scoring;
 public sealed record ScoreReport(DateOnly AsOf, string? ModelVersion, int Scored, double FeatureSeconds, double ScoringSeconds, string? Failure)
 {
     public bool Succeeded => Failure is null;
-
-    /// <summary>The features were those computed while the first model was fitted (IModelScoring.PrepareAhead).</summary>
-    public bool FeaturesPreparedAhead { get; init; }
 }

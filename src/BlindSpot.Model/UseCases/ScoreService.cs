@@ -51,52 +51,6 @@ public sealed class ScoreService : IModelScoring
         }
     }, CancellationToken.None);
 
-    /// <summary>The rankable households' features as of the day: what scoring computes before it needs a model.</summary>
-    IReadOnlyList<HouseholdFeatures> Features(Core.Domain.DistrictData data, DateOnly asOf, CancellationToken ct)
-    {
-        var builder = FeatureBuilders.For(data);
-        var features = builder.BuildAll(asOf, ScoreNeeds.RankableIds(data, policy), ct);
-        // No household can be ranked (a district without tips or recent crisis rows): all are scored, so that the
-        // lists still run on the model (its version, exploration entries with their probability) as before.
-        return features.Count == 0 ? builder.BuildAll(asOf, ct) : features;
-    }
-
-    // The features started by PrepareAhead, with the day and district they were computed for.
-    (DateOnly AsOf, Task<(Core.Domain.DistrictData Data, IReadOnlyList<HouseholdFeatures> Features)> Work)? ahead;
-    readonly Lock aheadLock = new();
-
-    public void PrepareAhead(DateOnly asOf, CancellationToken ct)
-    {
-        var work = Task.Run(async () =>
-        {
-            var data = await store.LoadDistrictAsync(asOf, ct);
-            return (data, Features(data, asOf, ct));
-        }, ct);
-        lock (aheadLock) ahead = (asOf, work);
-    }
-
-    /// <summary>
-    /// The features <see cref="PrepareAhead"/> computed for this day and this very district (the store gives the same
-    /// instance while nothing new was committed), or null: then they are computed now, as without it.
-    /// </summary>
-    async Task<IReadOnlyList<HouseholdFeatures>?> TakeAheadAsync(DateOnly asOf, Core.Domain.DistrictData data)
-    {
-        (DateOnly AsOf, Task<(Core.Domain.DistrictData Data, IReadOnlyList<HouseholdFeatures> Features)> Work)? taken;
-        lock (aheadLock) (taken, ahead) = (ahead, null);
-        if (taken is not { } t) return null;
-        try
-        {
-            var (readFor, features) = await t.Work;
-            return t.AsOf == asOf && ReferenceEquals(readFor, data) ? features : null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Computed again below, which reports what fails (a cancellation included).
-            logger.LogInformation("The features prepared ahead were not used ({ErrorType}): computed now", e.GetType().Name);
-            return null;
-        }
-    }
-
     public async Task<ScoreReport> ScoreAsync(DateOnly asOf, CancellationToken ct)
     {
         var champion = (await store.ListModelsAsync(ct)).FirstOrDefault(m => m.Status == ModelStatus.Champion);
@@ -112,8 +66,11 @@ public sealed class ScoreService : IModelScoring
         var data = await store.LoadDistrictAsync(asOf, ct);
         var (loaded, failure) = await loading;
         if (loaded is null) return new ScoreReport(asOf, champion.Version, 0, 0, 0, failure);
-        var prepared = await TakeAheadAsync(asOf, data);
-        var features = prepared ?? Features(data, asOf, ct);
+        var builder = FeatureBuilders.For(data);
+        var features = builder.BuildAll(asOf, ScoreNeeds.RankableIds(data, policy), ct);
+        // No household can be ranked (a district without tips or recent crisis rows): all are scored, so that the
+        // lists still run on the model (its version, exploration entries with their probability) as before.
+        if (features.Count == 0) features = builder.BuildAll(asOf, ct);
         var featureSeconds = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
@@ -130,9 +87,8 @@ public sealed class ScoreService : IModelScoring
         }
         var scoringSeconds = watch.Elapsed.TotalSeconds;
         await store.ReplaceScoresAsync(asOf, scores, ct);
-        logger.LogInformation("Scored {Households} rankable households of {Living} living as of {AsOf} with {Version}: features {FeatureSeconds:F1} s{Ahead}, probabilities {ScoringSeconds:F1} s",
-            scores.Length, data.Households.Count(h => !h.MovedOut), asOf, champion.Version, featureSeconds,
-            prepared is null ? "" : " (computed while the model was fitted)", scoringSeconds);
-        return new ScoreReport(asOf, champion.Version, scores.Length, featureSeconds, scoringSeconds, null) { FeaturesPreparedAhead = prepared is not null };
+        logger.LogInformation("Scored {Households} rankable households of {Living} living as of {AsOf} with {Version}: features {FeatureSeconds:F1} s, probabilities {ScoringSeconds:F1} s",
+            scores.Length, data.Households.Count(h => !h.MovedOut), asOf, champion.Version, featureSeconds, scoringSeconds);
+        return new ScoreReport(asOf, champion.Version, scores.Length, featureSeconds, scoringSeconds, null);
     }
 }

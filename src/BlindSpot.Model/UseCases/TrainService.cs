@@ -34,9 +34,6 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
     /// <summary>The main job's first model: the configured settings, promoted when the policy allows.</summary>
     async Task<TrainingSummary> IModelTraining.TrainAsync(DateOnly asOf, CancellationToken ct) => (await TrainAsync(asOf, null, ct)).Summary();
 
-    async Task<TrainingSummary> IModelTraining.TrainAsync(DateOnly asOf, Action fitting, CancellationToken ct) =>
-        (await TrainAsync(asOf, null, true, fitting, ct)).Summary();
-
     /// <summary>The card's trainer line for the learner a training run chose (<see cref="TrainOptions.Learner"/>).</summary>
     public static string TrainerName(string learner) => learner switch
     {
@@ -53,10 +50,7 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
 
     /// <param name="promote">False (`train --no-promote`): the challenger is saved and evaluated, never promoted; the card
     /// says what the policy would have decided.</param>
-    public Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, bool promote, CancellationToken ct) => TrainAsync(asOf, options, promote, null, ct);
-
-    /// <param name="fitting">Called as the learners start (<see cref="IModelTraining.TrainAsync(DateOnly, Action, CancellationToken)"/>).</param>
-    async Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, bool promote, Action? fitting, CancellationToken ct)
+    public async Task<TrainReport> TrainAsync(DateOnly asOf, TrainOptions? options, bool promote, CancellationToken ct)
     {
         var o = options ?? defaults ?? new TrainOptions();
         var data = await store.LoadDistrictAsync(asOf, ct);
@@ -72,7 +66,6 @@ public sealed class TrainService(IBlindSpotStore store, ILogger<TrainService> lo
         logger.LogInformation("Training as of {AsOf}: {LabeledVisits} labeled visits ({ExplorationVisits} from exploration, {ListedVisits} with a logged selection probability), {SampledNegatives} sampled negatives, k = {K}",
             asOf, visits.Count, visits.Count(v => v.Explored), visits.Count(v => v.SelectionProbability < 1), sampled.Count, k);
 
-        fitting?.Invoke();
         var result = ModelTrainer.TrainAndEvaluate(examples, asOf, k, o, ct);
         if (result.Trained is not { } trained)
         {

@@ -24,20 +24,11 @@ public sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inner
 
     public override async Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct)
     {
-        DistrictHistoryAhead? given;
-        // (Scoring may read the district on the thread pool while the first model is fitted: the cache is locked.)
-        lock (gate)
-        {
-            if (districts.TryGetValue(asOf, out var cached)) return cached;
-            given = ahead;
-            ahead = null;
-        }
-        var loaded = await Inner.LoadDistrictAsync(asOf, given, ct);
-        lock (gate) districts[asOf] = loaded;
-        return loaded;
+        if (districts.TryGetValue(asOf, out var cached)) return cached;
+        var given = ahead;
+        ahead = null;
+        return districts[asOf] = await Inner.LoadDistrictAsync(asOf, given, ct);
     }
-
-    readonly Lock gate = new();
 
     public override async Task ReplaceScoresAsync(DateOnly asOf, IReadOnlyList<HouseholdScore> replaced, CancellationToken ct)
     {
@@ -54,19 +45,19 @@ public sealed class RunScopedStore(IBlindSpotStore inner) : StoreDecorator(inner
 
     public override async Task<int> UpdateTipLinksAsync(IReadOnlyList<Tip> tips, CancellationToken ct)
     {
-        lock (gate) districts.Clear();
+        districts.Clear();
         return await Inner.UpdateTipLinksAsync(tips, ct);
     }
 
     public override async Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct)
     {
-        lock (gate) districts.Clear();
+        districts.Clear();
         return await Inner.CommitFileAsync(batch, ct);
     }
 
     public override async Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
-        lock (gate) districts.Clear();
+        districts.Clear();
         return await Inner.CommitFilesAsync(batches, ct);
     }
 }

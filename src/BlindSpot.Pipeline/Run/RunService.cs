@@ -101,9 +101,7 @@ public sealed class RunService(
             {
                 progress?.Report(new RunProgress(RunStep.Train));
                 logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
-                // The day's scoring needs the model only for its last step: the rankable households' features are computed
-                // while the model is fitted (the fits leave a core idle for part of their time; ADR 0006, fourteenth pass).
-                trained = await training.TrainAsync(asOf, () => scoring.PrepareAhead(asOf, ct), ct);
+                trained = await training.TrainAsync(asOf, ct);
             }
             Phase("train");
 

@@ -99,39 +99,6 @@ public sealed class ModelingServicesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FeaturesPreparedWhileTheModelIsFittedGiveTheSameScoresAndAreDroppedWhenTheDistrictChanged()
-    {
-        Assert.True((await Train.TrainAsync(AsOf, null, CancellationToken.None)).Promoted);
-        var plain = await Score.ScoreAsync(AsOf, CancellationToken.None);
-        Assert.False(plain.FeaturesPreparedAhead);
-        var expected = (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Select(s => (s.HouseholdId, s.Probability)).ToList();
-
-        // As the main job does: one run's view of the store, the features started before the model is needed.
-        var run = new BlindSpot.Pipeline.Run.RunScopedStore(store);
-        var score = new ModelUseCases(run, NullLoggerFactory.Instance, Clock, new(), WorklistOptions.Default).Score();
-        await run.LoadDistrictAsync(AsOf, CancellationToken.None); // training loaded it
-        score.PrepareAhead(AsOf, CancellationToken.None);
-        var ahead = await score.ScoreAsync(AsOf, CancellationToken.None);
-        Assert.True(ahead.FeaturesPreparedAhead);
-        Assert.Equal(expected, (await store.LoadScoresAsync(AsOf, CancellationToken.None)).Select(s => (s.HouseholdId, s.Probability)).ToList());
-
-        // A file committed after they were started: the district scored is the new one, and so are its features.
-        score.PrepareAhead(AsOf, CancellationToken.None);
-        var template = district.HouseholdVersions.First(h => h.SnapshotDate == district.HouseholdVersions.Max(v => v.SnapshotDate));
-        var tip = district.Tips.First(t => t.HouseholdId is not null);
-        var extra = DistrictData.Empty(AsOf) with
-        {
-            HouseholdVersions = [template with { HouseholdId = "Z-NEW" }],
-            Tips = [tip with { TipId = "T-Z-NEW", HouseholdId = "Z-NEW", ReceivedAt = new DateTime(2026, 6, 1, 10, 0, 0) }],
-        };
-        Assert.True(await PlantedDistrict.CommitAsync(run, extra, CancellationToken.None));
-        var after = await score.ScoreAsync(AsOf, CancellationToken.None);
-        Assert.False(after.FeaturesPreparedAhead);
-        Assert.Equal(expected.Count + 1, after.Scored);
-        Assert.Contains(await store.LoadScoresAsync(AsOf, CancellationToken.None), s => s.HouseholdId == "Z-NEW");
-    }
-
-    [Fact]
     public async Task NoPromoteTrainsAChallengerAndShowsCalibrationOnTheStoredExplorationVisits()
     {
         // Lists stored for the test window: every fourth labeled visit there came from a 탐색 pick drawn with p = 0.05.
