@@ -65,7 +65,8 @@ internal static class EncodingDetector
         var offset = bom ? 3 : 0;
         var body = bytes.AsSpan(offset);
         if (System.Text.Unicode.Utf8.IsValid(body)) return (bom ? Utf8BomName : Utf8Name, bytes, offset, 0);
-        var (valid, invalid) = Count(body);
+        // With a byte order mark the text is UTF-8 whatever the count, which is then needed whole (the bytes replaced).
+        var (valid, invalid) = Count(body, stopWhenCp949: !bom);
         if (bom || (long)invalid * Utf8EvidenceRatio <= valid)
         {
             // UTF-8 with a few bad bytes: each becomes U+FFFD, and the rows holding one are quarantined.
@@ -73,20 +74,107 @@ internal static class EncodingDetector
             return (bom ? Utf8BomName : Utf8Name, Encoding.UTF8.GetBytes(text), 0, invalid);
         }
         // CP949 text is transcoded once, so the reader, its line numbers and the raw text all work on one form.
-        return (Cp949Name, Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes)), 0, 0);
+        return (Cp949Name, Cp949ToUtf8(bytes), 0, 0);
     }
 
-    /// <summary>Valid multi-byte UTF-8 sequences and invalid bytes (each invalid sequence counted once).</summary>
-    static (int Valid, int Invalid) Count(ReadOnlySpan<byte> s)
+    /// <summary>
+    /// Valid multi-byte UTF-8 sequences and invalid bytes (each invalid sequence counted once). With
+    /// <paramref name="stopWhenCp949"/>, stops as soon as the rest cannot make the text UTF-8 any more (each valid sequence
+    /// still to come takes at least two bytes): the decision is the one the whole count gives, without its last ~90% on a
+    /// CP949 registry (a ~30 MB snapshot). The counts are then partial, and only good for that decision.
+    /// </summary>
+    internal static (int Valid, int Invalid) Count(ReadOnlySpan<byte> s, bool stopWhenCp949 = false)
     {
         int valid = 0, invalid = 0;
         while (!s.IsEmpty)
         {
             var status = System.Text.Rune.DecodeFromUtf8(s, out var rune, out var consumed);
             if (status == System.Buffers.OperationStatus.Done) { if (rune.Value >= 0x80) valid++; }
-            else invalid++;
+            else if (++invalid % 1024 == 0 && stopWhenCp949 && (long)invalid * Utf8EvidenceRatio > valid + (long)s.Length / 2) break;
             s = s[Math.Max(consumed, 1)..];
         }
         return (valid, invalid);
     }
+
+    /// <summary>
+    /// CP949 bytes as UTF-8, as <c>Encoding.UTF8.GetBytes(cp949.GetString(bytes))</c> gives them: ASCII as it is, and each
+    /// lead-and-trail pair through a table made once from code page 949 itself (every pair that decodes to one character
+    /// and encodes back to the same two bytes). Bytes outside that (a pair the code page does not map, a lone lead byte,
+    /// a byte that is neither) are left to code page 949's own decoder for the whole text, so what it makes of them is
+    /// unchanged. About 5 times faster than the two-step conversion on a registry snapshot (a ~30 MB file, 0.2 s).
+    /// </summary>
+    internal static byte[] Cp949ToUtf8(byte[] bytes)
+    {
+        var pairs = Cp949Pairs.Value;
+        var length = Utf8Length(bytes, pairs);
+        if (length < 0) return Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes));
+        var utf8 = GC.AllocateUninitializedArray<byte>(length);
+        ReadOnlySpan<byte> s = bytes;
+        var at = 0;
+        while (!s.IsEmpty)
+        {
+            var ascii = s.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0) ascii = s.Length;
+            s[..ascii].CopyTo(utf8.AsSpan(at));
+            at += ascii;
+            s = s[ascii..];
+            while (s.Length >= 2 && s[0] >= 0x80)
+            {
+                var packed = pairs[(s[0] << 8) | s[1]];
+                utf8[at] = (byte)packed;
+                utf8[at + 1] = (byte)(packed >> 8);
+                if (packed >> 24 == 3) utf8[at + 2] = (byte)(packed >> 16);
+                at += (int)(packed >> 24);
+                s = s[2..];
+            }
+        }
+        return utf8;
+    }
+
+    /// <summary>The UTF-8 length of CP949 <paramref name="bytes"/> made of ASCII and mapped pairs only; -1 otherwise.</summary>
+    static int Utf8Length(ReadOnlySpan<byte> s, uint[] pairs)
+    {
+        long length = 0;
+        while (!s.IsEmpty)
+        {
+            var ascii = s.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0) return (int)Math.Min(int.MaxValue, length + s.Length);
+            length += ascii;
+            s = s[ascii..];
+            while (!s.IsEmpty && s[0] >= 0x80)
+            {
+                if (s.Length < 2 || pairs[(s[0] << 8) | s[1]] is not (var packed and not 0)) return -1;
+                length += packed >> 24;
+                s = s[2..];
+            }
+        }
+        return length > Array.MaxLength ? -1 : (int)length;
+    }
+
+    /// <summary>
+    /// Each two-byte sequence's UTF-8 bytes (low bytes first) and count (top byte), at lead * 256 + trail; 0 when code
+    /// page 949 does not decode the pair to one character that it encodes back to the same pair (or the character takes
+    /// one UTF-8 byte, which no CP949 pair gives). Built from the code page at first use (~32,000 pairs, a few ms).
+    /// </summary>
+    static readonly Lazy<uint[]> Cp949Pairs = new(() =>
+    {
+        var cp949 = Cp949.Value;
+        var table = new uint[1 << 16];
+        Span<byte> pair = stackalloc byte[2];
+        Span<char> chars = stackalloc char[4];
+        Span<byte> back = stackalloc byte[8];
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var lead = 0x80; lead <= 0xFF; lead++)
+            for (var trail = 0; trail <= 0xFF; trail++)
+            {
+                pair[0] = (byte)lead;
+                pair[1] = (byte)trail;
+                if (cp949.GetCharCount(pair) != 1 || cp949.GetChars(pair, chars) != 1 || char.IsSurrogate(chars[0])) continue;
+                if (cp949.GetBytes(chars[..1], back) != 2 || back[0] != pair[0] || back[1] != pair[1]) continue;
+                var n = Encoding.UTF8.GetBytes(chars[..1], utf8);
+                if (n < 2) continue;
+                table[(lead << 8) | trail] = (uint)n << 24 | (uint)utf8[0] | (uint)utf8[1] << 8 | (n == 3 ? (uint)utf8[2] << 16 : 0);
+            }
+        return table;
+    });
 }
