@@ -20,10 +20,13 @@ public static partial class Dongs
     /// official long form with 제 (신길제1동) is folded. Returns null for anything that is not one of the 18,
     /// including legal dongs (여의도동, 당산동, 신길동 ...) and the long-merged 신길2동.
     /// </summary>
-    public static string? Normalize(string? raw)
+    public static string? Normalize(string? raw) => raw is null ? null : Normalize(raw.AsSpan());
+
+    /// <inheritdoc cref="Normalize(string?)"/>
+    public static string? Normalize(ReadOnlySpan<char> raw)
     {
-        if (string.IsNullOrWhiteSpace(raw)) return null;
-        Span<char> buffer = stackalloc char[raw.Length];
+        if (raw.IsWhiteSpace()) return null;
+        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
         var n = 0;
         foreach (var c in raw)
             if (!char.IsWhiteSpace(c)) buffer[n++] = c;

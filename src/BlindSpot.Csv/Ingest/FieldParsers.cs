@@ -54,12 +54,16 @@ internal static class FieldParsers
     }
 
     /// <summary>Y/N, 예/아니오, 1/0, true/false (ASCII case ignored).</summary>
-    public static bool TryBool(string s, out bool value)
+    public static bool TryBool(ReadOnlySpan<char> s, out bool value)
     {
         // The Hangul spellings first: upper-casing them (a no-op) costs an ICU call per value.
-        if (s == "예") { value = true; return true; }
-        if (s == "아니오") { value = false; return true; }
-        switch (s.ToUpperInvariant())
+        if (s.SequenceEqual("예")) { value = true; return true; }
+        if (s.SequenceEqual("아니오")) { value = false; return true; }
+        // No accepted spelling is longer than 5 characters; longer values are not upper-cased at all.
+        Span<char> upper = stackalloc char[5];
+        if (s.Length > upper.Length) { value = false; return false; }
+        upper = upper[..s.ToUpperInvariant(upper)];
+        switch (upper)
         {
             case "Y" or "예" or "1" or "TRUE": value = true; return true;
             case "N" or "아니오" or "0" or "FALSE": value = false; return true;
@@ -67,10 +71,10 @@ internal static class FieldParsers
         }
     }
 
-    public static bool TryInt(string s, out int value) =>
+    public static bool TryInt(ReadOnlySpan<char> s, out int value) =>
         int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
-    public static bool TryDecimal(string s, out decimal value) =>
+    public static bool TryDecimal(ReadOnlySpan<char> s, out decimal value) =>
         decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
 
     /// <summary>household_id: [A-Za-z0-9-]{1,32}.</summary>
@@ -85,7 +89,7 @@ internal static class FieldParsers
     /// Korean phone numbers to the dashed form: 01012345678 / 010 1234 5678 -> 010-1234-5678; 02 (Seoul) and the
     /// three-digit area codes likewise. Null when the digits are not a Korean number.
     /// </summary>
-    public static string? NormalizePhone(string s)
+    public static string? NormalizePhone(ReadOnlySpan<char> s)
     {
         Span<char> digits = stackalloc char[16];
         var n = 0;

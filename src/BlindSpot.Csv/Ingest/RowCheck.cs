@@ -39,14 +39,43 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
         return (reader.GetString(i) ?? "").Trim();
     }
 
+    /// <summary>Room for the characters of a value that is parsed and dropped (<see cref="RawChars"/>).</summary>
+    const int Chars = 64;
+
+    /// <summary>
+    /// <see cref="Raw"/>'s characters, decoded into <paramref name="buffer"/> when they fit: a number, a date, a yes/no
+    /// or a code is parsed from them without a string made for it (a registry snapshot has ~11 such fields a row).
+    /// </summary>
+    ReadOnlySpan<char> RawChars(int col, Span<char> buffer)
+    {
+        var i = fieldIndex[col];
+        if (i < 0) return [];
+        var utf8 = reader.GetSpan(i);
+        if (utf8.Length > buffer.Length) return Raw(col);
+        return ((ReadOnlySpan<char>)buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)]).Trim();
+    }
+
     /// <summary>The value of a required column, or null (and a failure) when empty.</summary>
     string? Required(int col)
     {
         if (Failed) return null;
         var v = Raw(col);
         if (v.Length > 0) return v;
-        Fail(col, "필수 값이 비어 있습니다. 값을 채워 다시 보내 주세요.");
+        Fail(col, Missing);
         return null;
+    }
+
+    const string Missing = "필수 값이 비어 있습니다. 값을 채워 다시 보내 주세요.";
+
+    /// <summary><see cref="Required"/> as characters (<see cref="RawChars"/>): false (and a failure) when empty, or when a check failed before.</summary>
+    bool RequiredChars(int col, Span<char> buffer, out ReadOnlySpan<char> value)
+    {
+        value = [];
+        if (Failed) return false;
+        value = RawChars(col, buffer);
+        if (value.Length > 0) return true;
+        Fail(col, Missing);
+        return false;
     }
 
     public string Text(int col, int maxLength = 500) => Limit(col, Required(col), maxLength) ?? "";
@@ -81,35 +110,43 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
         return null;
     }
 
-    public string Dong(int col) => CheckDong(col, Required(col)) ?? "";
+    public string Dong(int col)
+    {
+        Span<char> buffer = stackalloc char[Chars];
+        return RequiredChars(col, buffer, out var v) ? CheckDong(col, v) ?? "" : "";
+    }
 
     public string? OptDong(int col)
     {
         if (Failed) return null;
-        var v = Raw(col);
+        Span<char> buffer = stackalloc char[Chars];
+        var v = RawChars(col, buffer);
         return v.Length == 0 ? null : CheckDong(col, v);
     }
 
-    string? CheckDong(int col, string? v)
+    string? CheckDong(int col, ReadOnlySpan<char> v)
     {
-        if (v is null) return null;
         if (Dongs.Normalize(v) is { } dong) return dong;
         Fail(col, "영등포구의 18개 행정동이 아닙니다 (법정동 이름이나 통합되어 없어진 동은 받지 않습니다). 행정동 이름으로 고쳐 주세요.");
         return null;
     }
 
-    public int Int(int col, int min, int max) => CheckInt(col, Required(col), min, max) ?? 0;
+    public int Int(int col, int min, int max)
+    {
+        Span<char> buffer = stackalloc char[Chars];
+        return RequiredChars(col, buffer, out var v) ? CheckInt(col, v, min, max) ?? 0 : 0;
+    }
 
     public int? OptInt(int col, int min, int max)
     {
         if (Failed) return null;
-        var v = Raw(col);
+        Span<char> buffer = stackalloc char[Chars];
+        var v = RawChars(col, buffer);
         return v.Length == 0 ? null : CheckInt(col, v, min, max);
     }
 
-    int? CheckInt(int col, string? v, int min, int max)
+    int? CheckInt(int col, ReadOnlySpan<char> v, int min, int max)
     {
-        if (v is null) return null;
         if (!TryInt(v, out var n)) { Fail(col, "정수가 아닙니다."); return null; }
         if (n < min || n > max) { Fail(col, $"허용 범위({min}~{max})를 벗어났습니다."); return null; }
         return n;
@@ -117,25 +154,29 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
 
     public decimal NonNegativeDecimal(int col)
     {
-        var v = Required(col);
-        if (v is null) return 0;
+        Span<char> buffer = stackalloc char[Chars];
+        if (!RequiredChars(col, buffer, out var v)) return 0;
         if (!TryDecimal(v, out var d)) { Fail(col, "숫자가 아닙니다."); return 0; }
         if (d < 0) { Fail(col, "0 이상이어야 합니다."); return 0; }
         return d;
     }
 
-    public bool Bool(int col) => CheckBool(col, Required(col)) ?? false;
+    public bool Bool(int col)
+    {
+        Span<char> buffer = stackalloc char[Chars];
+        return RequiredChars(col, buffer, out var v) && (CheckBool(col, v) ?? false);
+    }
 
     public bool? OptBool(int col)
     {
         if (Failed) return null;
-        var v = Raw(col);
+        Span<char> buffer = stackalloc char[Chars];
+        var v = RawChars(col, buffer);
         return v.Length == 0 ? null : CheckBool(col, v);
     }
 
-    bool? CheckBool(int col, string? v)
+    bool? CheckBool(int col, ReadOnlySpan<char> v)
     {
-        if (v is null) return null;
         if (TryBool(v, out var b)) return b;
         Fail(col, "예/아니오 값이 아닙니다 (Y/N, 예/아니오, 1/0, true/false).");
         return null;
@@ -149,8 +190,8 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
 
     DateOnly Date(int col, DateOnly earliest)
     {
-        var v = Required(col);
-        if (v is null) return default;
+        Span<char> buffer = stackalloc char[Chars];
+        if (!RequiredChars(col, buffer, out var v)) return default;
         switch (TryDate(v, out var d))
         {
             case DateStatus.NotADate: Fail(col, "날짜 형식이 아닙니다 (yyyy-MM-dd, yyyy.MM.dd, yyyy/MM/dd, yyyyMMdd)."); return default;
@@ -163,8 +204,8 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
 
     public DateTime DateTime(int col)
     {
-        var v = Required(col);
-        if (v is null) return default;
+        Span<char> buffer = stackalloc char[Chars];
+        if (!RequiredChars(col, buffer, out var v)) return default;
         switch (TryDateTime(v, out var t))
         {
             case DateStatus.NotADate: Fail(col, "일시 형식이 아닙니다 (yyyy-MM-dd HH:mm 또는 yyyy-MM-dd HH:mm:ss, 한국 시간)."); return default;
@@ -177,8 +218,8 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
 
     public DateOnly Month(int col)
     {
-        var v = Required(col);
-        if (v is null) return default;
+        Span<char> buffer = stackalloc char[Chars];
+        if (!RequiredChars(col, buffer, out var v)) return default;
         switch (TryMonth(v, out var m))
         {
             case DateStatus.NotADate: Fail(col, "기준월 형식이 아닙니다 (yyyy-MM)."); return default;
@@ -191,22 +232,24 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
 
     public string OneOf(int col, ImmutableArray<string> allowed)
     {
-        var v = Required(col);
-        if (v is null) return "";
-        foreach (var a in allowed) if (string.Equals(a, v, StringComparison.OrdinalIgnoreCase)) return a;
+        Span<char> buffer = stackalloc char[Chars];
+        if (!RequiredChars(col, buffer, out var v)) return "";
+        foreach (var a in allowed) if (a.AsSpan().Equals(v, StringComparison.OrdinalIgnoreCase)) return a;
         Fail(col, $"허용된 값이 아닙니다 ({string.Join(", ", allowed)}).");
         return "";
     }
 
     public Sex Sex(int col)
     {
-        var v = Required(col);
+        Span<char> buffer = stackalloc char[Chars];
+        if (!RequiredChars(col, buffer, out var v)) return default;
         // The registry's own spellings first: upper-casing Hangul (a no-op) costs an ICU call per row.
-        if (v == "남") return Core.Domain.Sex.M;
-        if (v == "여") return Core.Domain.Sex.F;
-        switch (v?.ToUpperInvariant())
+        if (v.SequenceEqual("남")) return Core.Domain.Sex.M;
+        if (v.SequenceEqual("여")) return Core.Domain.Sex.F;
+        Span<char> upper = stackalloc char[Chars];
+        var n = v.ToUpperInvariant(upper); // -1: longer than any spelling
+        switch (n < 0 ? [] : upper[..n])
         {
-            case null: return default;
             case "M" or "남": return Core.Domain.Sex.M;
             case "F" or "여": return Core.Domain.Sex.F;
             default: Fail(col, "성별 값이 아닙니다 (M/F 또는 남/여)."); return default;
@@ -216,7 +259,8 @@ internal sealed class RowCheck(CsvReader reader, IReadOnlyList<ColumnDef> column
     public string? Phone(int col)
     {
         if (Failed) return null;
-        var v = Raw(col);
+        Span<char> buffer = stackalloc char[Chars];
+        var v = RawChars(col, buffer);
         if (v.Length == 0) return null;
         if (NormalizePhone(v) is { } phone) return phone;
         Fail(col, "전화번호 형식이 아닙니다 (예: 010-1234-5678).");

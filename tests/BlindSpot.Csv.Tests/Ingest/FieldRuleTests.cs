@@ -40,8 +40,60 @@ public sealed class FieldRuleTests
     }
 
     [Theory]
-    [InlineData("yes")] [InlineData("네")] [InlineData("")]
+    [InlineData("yes")] [InlineData("네")] [InlineData("")] [InlineData("TRUE ")] [InlineData("falsey")] [InlineData("Ｙ")]
     public void RefusesOtherBooleanSpellings(string text) => Assert.False(TryBool(text, out _));
+
+    /// <summary>
+    /// A row's numbers, dates, yes/no values and codes are parsed from its characters without a string each; what they
+    /// read as, and the first failure a row reports, is what the values' trimmed text gives: spaces around a value,
+    /// every spelling, full-width look-alikes, and values longer than the room kept for them (read through a string).
+    /// </summary>
+    [Fact]
+    public void ParsesEachValueFromItsTrimmedTextWhateverItsLength()
+    {
+        const string header = "household_id,dong,address,head_name,phone,head_birth_year,head_sex,members,children_under_2,single_parent,pregnant,disability,housing_type,tenure,moved_in,basic_livelihood,case_managed";
+        var zeros = new string('0', 70);
+        string Row(string id, string year = "1965", string sex = "M", string members = "1", string infants = "0", string single = "N",
+            string housing = "연립다세대", string movedIn = "2020-03-01", string livelihood = "N") =>
+            $"{id},신길1동,서울특별시 영등포구 신길로 12 203호,김민수,,{year},{sex},{members},{infants},{single},,,{housing},월세,{movedIn},{livelihood},N";
+        var rows = new[]
+        {
+            Row("H01", year: " 1965 ", sex: " m ", members: "\t2", single: " 예 ", housing: "아파트", movedIn: " 2020.03.01 ", livelihood: "true"),
+            Row("H02", year: zeros + "1958", sex: "남", infants: "", single: "", livelihood: " FALSE"),
+            Row("H03", sex: "여", members: zeros + "3", single: "아니오"),
+            Row("H04", sex: "Ｍ"), // a full-width M is not M
+            Row("H05", year: "19６5"), // nor a full-width digit a digit
+            Row("H06", single: new string('Y', 70)),
+            Row("H07", livelihood: "yes"),
+            Row("H08", housing: "빌라"),
+            Row("H09", movedIn: "2020-02-30"),
+            Row("H10", year: "1965", members: "", movedIn: "20200301"),
+            Row("H11", year: "abc", members: "x"), // the first failure, left to right
+            Row("H12", year: "-" + zeros + "1"),
+        };
+        var bytes = System.Text.Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", rows) + "\n");
+        var batch = IngestFileReader.Read("households_20240430.csv", bytes, IngestFileReader.Sha256Hex(bytes), new Core.Ingest.IngestContext(), Some.Now);
+
+        var read = batch.Households.ToDictionary(h => h.HouseholdId);
+        Assert.Equal(["H01", "H02", "H03"], read.Keys.Order());
+        Assert.Equal((1965, Core.Domain.Sex.M, 2, (bool?)true, "아파트", new DateOnly(2020, 3, 1), true),
+            (read["H01"].HeadBirthYear, read["H01"].HeadSex, read["H01"].Members, read["H01"].SingleParent, read["H01"].HousingType, read["H01"].MovedIn, read["H01"].BasicLivelihood));
+        Assert.Equal((1958, Core.Domain.Sex.M, 0, (bool?)null, false), (read["H02"].HeadBirthYear, read["H02"].HeadSex, read["H02"].ChildrenUnder2, read["H02"].SingleParent, read["H02"].BasicLivelihood));
+        Assert.Equal((Core.Domain.Sex.F, 3, (bool?)false), (read["H03"].HeadSex, read["H03"].Members, read["H03"].SingleParent));
+
+        var why = batch.Quarantine.ToDictionary(q => q.Raw.Split(',')[0], q => (q.Column, q.Reason));
+        Assert.Equal(("head_sex", "성별 값이 아닙니다 (M/F 또는 남/여)."), why["H04"]);
+        Assert.Equal(("head_birth_year", "정수가 아닙니다."), why["H05"]);
+        Assert.Equal(("single_parent", "예/아니오 값이 아닙니다 (Y/N, 예/아니오, 1/0, true/false)."), why["H06"]);
+        Assert.Equal(("basic_livelihood", "예/아니오 값이 아닙니다 (Y/N, 예/아니오, 1/0, true/false)."), why["H07"]);
+        Assert.Equal("housing_type", why["H08"].Column);
+        Assert.StartsWith("허용된 값이 아닙니다", why["H08"].Reason);
+        Assert.Equal(("moved_in", "존재하지 않는 날짜입니다."), why["H09"]);
+        Assert.Equal(("members", "필수 값이 비어 있습니다. 값을 채워 다시 보내 주세요."), why["H10"]);
+        Assert.Equal(("head_birth_year", "정수가 아닙니다."), why["H11"]);
+        Assert.Equal(("head_birth_year", "허용 범위(1900~2024)를 벗어났습니다."), why["H12"]);
+        Assert.Equal(9, batch.Quarantine.Count);
+    }
 
     [Theory]
     [InlineData("01012345678", "010-1234-5678")]
