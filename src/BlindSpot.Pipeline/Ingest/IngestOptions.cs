@@ -30,6 +30,13 @@ public sealed record IngestOptions
     /// <summary>The operator confirms that this run's snapshots may move more than <see cref="MaxMovedOutShare"/> out.</summary>
     public bool ConfirmMovedOut { get; init; }
 
+    /// <summary>
+    /// The parts of a run's next registry snapshot (a later date) are read on the second core while the snapshot before
+    /// them is committed (docs/adr/0006, "Fifteenth pass"); off, each is read after that commit. Either way the same rows
+    /// are stored: a part read ahead is taken only when it was read against what reading it then would see.
+    /// </summary>
+    public bool ReadSnapshotsAhead { get; init; } = true;
+
     /// <summary>A larger file is not read (it would not fit the one-batch reader): 1 GiB.</summary>
     public long MaxFileBytes { get; init; } = 1L << 30;
 

@@ -75,6 +75,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         }
         // Set when a household file of this run failed (not refused): the files read against the registry then wait.
         var registryFailed = false;
+        // The next snapshot date's parts, read on the thread pool while this one's are committed.
+        SnapshotAhead? ahead = null;
         bool KeepsCopy() => run.Context == startContext && run.Context.RegistryChanges > 0 && !run.RegistryOutOfOrder && run.Context.Holds(IngestContextParts.Registry);
         // A file's commit runs on the thread pool while the next file is read (PendingCommit); its result keeps its place.
         async Task<bool> SettleAsync()
@@ -110,6 +112,10 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 var group = new List<InboxEntry> { entry };
                 while (i + 1 < ordered.Count && ordered[i + 1].Feed == Feed.Households && ordered[i + 1].Result is null && SnapshotDate(ordered[i + 1], today) == date)
                     group.Add(ordered[++i]);
+                var mine = ahead is { } a && a.Date == date ? a : null;
+                if (ahead is not null && mine is null) await ahead.DropAsync();
+                ahead = null;
+                var next = options.ReadSnapshotsAhead ? NextSnapshot(ordered, i, today, indexAhead) : null;
                 // The registry's copy kept after the run's last snapshot (below) is made from the context on the second core
                 // while the snapshot's parts are committed (they are in the context already, as read); used only if the
                 // commit leaves the context as it was.
@@ -120,7 +126,10 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                     if (!KeepsCopy()) return;
                     var context = run.Context;
                     copy = Task.Run(() => resolution.RegistryCopy(context), ct);
-                });
+                }, mine, next is null ? null : () => ahead ??= StartAhead(run.Context, next.Value.Date, next.Value.Parts, ct));
+                if (mine is not null) await mine.DropAsync();
+                // (The loop's locals live as long as the ingest: its parts' batches, ~190,000 households, are let go now.)
+                mine = null;
                 registryFailed |= snapshot.Any(r => r.Status == IngestFileStatus.Failed);
                 results.AddRange(snapshot);
                 var keep = !registryFailed && last && KeepsCopy();
@@ -176,6 +185,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         }
         finally
         {
+            // A read ahead that was not used (a failed snapshot defers the next one) ends before the inbox lock is let go.
+            if (ahead is not null) await ahead.DropAsync();
             // Leaving on an error that stops the run: the commit under way ends before the inbox lock is let go.
             if (run.Pending is { } left)
                 try { await left.Stored; }
@@ -417,22 +428,128 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         static bool IsTips(InboxEntry e) => e.Feed is Feed.TipsHotline or Feed.TipsOfficer;
     }
 
+    /// <summary>
+    /// The parts of the next snapshot date after <paramref name="at"/> (the households files that follow this date's, all of
+    /// one later date), or null when there is none or the ledger knows each of them by name (most likely skipped).
+    /// </summary>
+    (DateOnly Date, List<InboxEntry> Parts)? NextSnapshot(List<InboxEntry> ordered, int at, DateOnly today, IndexAhead known)
+    {
+        if (at + 1 >= ordered.Count || ordered[at + 1] is not { Feed: Feed.Households, Result: null } first) return null;
+        var date = SnapshotDate(first, today);
+        var parts = new List<InboxEntry>();
+        for (var k = at + 1; k < ordered.Count && ordered[k] is { Feed: Feed.Households, Result: null } e && SnapshotDate(e, today) == date; k++) parts.Add(e);
+        return parts.All(e => known.Knows(e.Name)) ? null : (date, parts);
+    }
+
+    /// <summary>
+    /// Starts reading the next snapshot date's parts on the thread pool, against a context of its own that holds the
+    /// keys of that date in <paramref name="context"/> (on the thread that owns it, before it changes again).
+    /// </summary>
+    SnapshotAhead StartAhead(IngestContext context, DateOnly date, List<InboxEntry> parts, CancellationToken ct)
+    {
+        var own = new IngestContext();
+        var suffix = SnapshotAhead.KeySuffix(date);
+        foreach (var key in context.HouseholdSnapshotKeys)
+            if (key.EndsWith(suffix, StringComparison.Ordinal)) own.HouseholdSnapshotKeys.Add(key);
+        return new SnapshotAhead(date, Task.Run(() => ReadAheadAsync(context, date, own, parts, ct), ct));
+    }
+
+    /// <summary>
+    /// Each part as <see cref="ReadAsync"/> reads it, one after the other, each included in <paramref name="own"/> as
+    /// read; stops at the first part that cannot be read so (not settled, failed): that one and those after it are
+    /// read by the ingest itself.
+    /// </summary>
+    async Task<List<AheadPart>> ReadAheadAsync(IngestContext from, DateOnly date, IngestContext own, List<InboxEntry> parts, CancellationToken ct)
+    {
+        var read = new List<AheadPart>();
+        foreach (var entry in parts)
+        {
+            try
+            {
+                var (bytes, _, justWritten) = await ReadSettledAsync(entry.ReadPath!, ct);
+                if (bytes is null) break;
+                var identity = feeds.Identity(entry.Name, bytes);
+                var keysBefore = own.HouseholdSnapshotKeys.Count;
+                var now = Kst.Now(clock);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var batch = feeds.Read(entry.Name, bytes, identity, own, now, justWritten, resolution.Linker(own));
+                read.Add(new AheadPart(entry, identity, batch, from, date, keysBefore, now,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds));
+                if (!batch.File.Rejected) own.Include(batch);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                break;
+            }
+        }
+        return read;
+    }
+
+    /// <summary>
+    /// The next snapshot date's parts, read on the thread pool while the ingest reads and commits the snapshot before
+    /// them (a first run's two registry snapshots: the second's ~190,000 rows are read on the other core). A household
+    /// row is checked against the stored keys of its own snapshot date only (<see cref="IngestContext.HouseholdSnapshotKeys"/>),
+    /// so reading a later date's parts does not depend on the earlier date's rows: a part read ahead against that date's
+    /// keys is the part the ingest would read at its turn, and is taken only when the ingest's context, at that turn,
+    /// is the one it was started from and holds the same keys of that date (the same count: keys are only added), on the
+    /// same day. Otherwise the ingest reads the part again from its file, as if it had not been read ahead.
+    /// </summary>
+    internal sealed class SnapshotAhead(DateOnly date, Task<List<AheadPart>> parts)
+    {
+        public DateOnly Date => date;
+
+        public static string KeySuffix(DateOnly date) => IngestKeys.Household("", date);
+
+        public Task<List<AheadPart>> PartsAsync() => parts;
+
+        /// <summary>Waits for the read to end (its tasks are never left running), whatever it gave.</summary>
+        public async Task DropAsync()
+        {
+            try { await parts; }
+            catch (Exception e) when (e is not OutOfMemoryException) { }
+        }
+    }
+
+    /// <summary>
+    /// One part read ahead: its identity and batch, and what it was read against: the ingest's context it was
+    /// started from, the count of its snapshot date's keys it held then (with the parts before it), the time.
+    /// </summary>
+    internal sealed record AheadPart(InboxEntry Entry, string Identity, IngestBatch Batch, IngestContext From,
+        DateOnly Date, int KeysBefore, DateTime ReadAt, double Seconds)
+    {
+        /// <summary>True when reading the part now, against <paramref name="context"/>, would give <see cref="Batch"/>.</summary>
+        public bool ReadAsThisWouldBe(IngestContext context, DateTime now)
+        {
+            if (!ReferenceEquals(context, From) || DateOnly.FromDateTime(now) != DateOnly.FromDateTime(ReadAt)) return false;
+            var suffix = SnapshotAhead.KeySuffix(Date);
+            var keys = 0;
+            foreach (var key in context.HouseholdSnapshotKeys)
+                if (key.EndsWith(suffix, StringComparison.Ordinal)) keys++;
+            return keys == KeysBefore;
+        }
+    }
+
     /// <param name="settle">
     /// Ends the commit under way first when this file has its bytes (then the ledger knows them, as it would) or needs a
     /// part of the context not read yet (read from the store as it would be after that commit).
     /// </param>
-    async Task<Read> ReadAsync(RunState run, InboxEntry entry, CancellationToken ct, Action? contextReady = null, Func<Task<bool>>? settle = null)
+    /// <param name="ahead">
+    /// The file read ahead (<see cref="SnapshotAhead"/>): its identity is checked against the ledger as the file's, and its
+    /// batch taken when it was read against what this read would be; otherwise the file is read again.
+    /// </param>
+    async Task<Read> ReadAsync(RunState run, InboxEntry entry, CancellationToken ct, Action? contextReady = null, Func<Task<bool>>? settle = null,
+        AheadPart? ahead = null)
     {
         var name = entry.Name;
         try
         {
-            var (bytes, unsettled, justWritten) = await ReadSettledAsync(entry.ReadPath!, ct);
+            var (bytes, unsettled, justWritten) = ahead is not null ? ([], null, false) : await ReadSettledAsync(entry.ReadPath!, ct);
             if (bytes is null)
             {
                 logger.LogInformation("Deferred {FileName}: {Reason}", name, unsettled);
                 return new Read(entry, null, null, new IngestFileResult(name, IngestFileStatus.Deferred, null, null, unsettled), 0);
             }
-            var identity = feeds.Identity(name, bytes);
+            var identity = ahead?.Identity ?? feeds.Identity(name, bytes);
             if (settle is not null && run.Pending?.Read.Batch!.File.Sha256 == identity) await settle();
             var earlier = await store.FindFileAsync(identity, ct);
             if (earlier is { Rejected: false })
@@ -446,9 +563,21 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
             if (settle is not null && !run.Context.Holds(parts)) await settle();
             await run.Context.EnsureAsync(parts, ct);
             contextReady?.Invoke();
+            var now = Kst.Now(clock);
+            if (ahead is not null)
+            {
+                if (ahead.ReadAsThisWouldBe(run.Context, now))
+                {
+                    logger.LogDebug("Took {FileName} as read ahead, beside the snapshot before it", name);
+                    return new Read(entry, ahead.Batch, earlier, null, ahead.Seconds);
+                }
+                // Not read against what this read would be: the file is read again, as if it had not been read ahead.
+                logger.LogDebug("Reading {FileName} again: it was read ahead against what the ingest no longer holds", name);
+                return await ReadAsync(run, entry, ct, null, settle);
+            }
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
-            var batch = feeds.Read(name, bytes, identity, run.Context, Kst.Now(clock), justWritten, resolution.Linker(run.Context));
+            var batch = feeds.Read(name, bytes, identity, run.Context, now, justWritten, resolution.Linker(run.Context));
             return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
@@ -492,9 +621,12 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     /// share of the district out (unless confirmed), else commit each.
     /// </summary>
     /// <param name="besideCommit">Called when the accepted parts are about to be committed (what may run meanwhile).</param>
+    /// <param name="ahead">This date's parts read ahead, beside the snapshot before (null: none).</param>
+    /// <param name="nextAhead">Called when the accepted parts are about to be committed, after <paramref name="besideCommit"/>: the next snapshot's read ahead starts.</param>
     async Task<List<IngestFileResult>> IngestSnapshotAsync(RunState run, List<InboxEntry> group, DateOnly date, string quarantineDir, CancellationToken ct,
-        Action? besideCommit = null)
+        Action? besideCommit = null, SnapshotAhead? ahead = null, Action? nextAhead = null)
     {
+        var aheadParts = ahead is null ? [] : await ahead.PartsAsync();
         var results = new List<IngestFileResult>();
         // The newest stored snapshot and its households, before this group's parts are included (taken when the first part
         // is, so that a group skipped whole reads nothing of the registry).
@@ -505,7 +637,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var tentative = false;
         foreach (var entry in group)
         {
-            var read = await ReadAsync(run, entry, ct);
+            var read = await ReadAsync(run, entry, ct, ahead: aheadParts.FirstOrDefault(p => p.Entry == entry));
             if (read.Batch is { File.Rejected: false } b)
             {
                 if (!tentative)
@@ -534,7 +666,11 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         // leaves none of them, never half a registry that tips would be resolved against (docs/bad-input-replay.md).
         // (A part with the same bytes as another, e.g. a link to it, is committed after them and skipped as before.)
         var accepted = reads.Where(r => r.Batch is { File.Rejected: false }).DistinctBy(r => r.Batch!.File.Sha256, StringComparer.Ordinal).ToList();
-        if (accepted.Count > 0) besideCommit?.Invoke();
+        if (accepted.Count > 0)
+        {
+            besideCommit?.Invoke();
+            nextAhead?.Invoke();
+        }
         var together = accepted.Count > 1 ? await CommitPartsAsync(run, accepted, quarantineDir, ct) : null;
         var failed = false;
         foreach (var read in reads)

@@ -340,6 +340,67 @@ public abstract class BadInputTests : IAsyncLifetime
         Assert.Equal(6, (await IngestAsync()).Files.Count(f => f.Status == IngestFileStatus.Failed)); // the next run goes on the same way
     }
 
+    /// <summary>Two registry snapshots: March, and April in two parts that overlap (duplicates across parts), with a bad row and a row twice.</summary>
+    void WriteTwoSnapshots()
+    {
+        Write("households_20240331.csv", Households(1, 40));
+        Write("households_20240430_part1.csv", Households(1, 25) + "H26,도림동,도림로 26,홍길동,1960,X,1,단독,자가,2000-01-01,N,N\n");
+        Write("households_20240430_part2.csv", Households(20, 26) + Household("H30"));
+        Write("crisis_202404.csv", "household_id,reference_month,indicator,value\nH1,2024-04,단전,1\nH45,2024-04,단수,1\n");
+    }
+
+    async Task<(IngestReport Report, string State, List<string> Log)> IngestSnapshotsAsync(bool ahead, string? failing = null)
+    {
+        var into = await StoreFactory.OpenAsync(await CreateDbAsync(Directory.CreateTempSubdirectory("blindspot-ahead-").FullName), Ct);
+        try
+        {
+            var log = new ListLogger();
+            var report = await new IngestService(failing is null ? into : new FailingStore(into, failing), log, new FakeTimeProvider(IngestFixture.Now),
+                Parts.Feeds, Parts.Output, Parts.Tips, new IngestOptions { ReadSnapshotsAhead = ahead }).IngestInboxAsync(fx.Inbox, fx.Quarantine, Ct);
+            return (report, await IngestFixture.StateAsync(into), log.Messages);
+        }
+        finally { await into.DisposeAsync(); }
+    }
+
+    static IEnumerable<string> Statuses(IngestReport r) => r.Files.Select(f => $"{f.FileName} {f.Status} {f.Ledger?.Accepted} {f.Ledger?.Duplicate} {f.Ledger?.Quarantined}");
+
+    [Fact]
+    public async Task ANextSnapshotReadAheadStoresWhatReadingItAfterTheOneBeforeStores()
+    {
+        WriteTwoSnapshots();
+
+        var (aheadReport, aheadState, aheadLog) = await IngestSnapshotsAsync(ahead: true);
+        var (report, state, log) = await IngestSnapshotsAsync(ahead: false);
+
+        Assert.Equal(Statuses(report), Statuses(aheadReport));
+        Assert.Equal(state, aheadState);
+        var part2 = Of(aheadReport, "households_20240430_part2.csv").Ledger!;
+        Assert.Equal((20, 7, 0), (part2.Accepted, part2.Duplicate, part2.Quarantined)); // H20-H25 came with part 1, H30 twice
+        // Both April parts were taken as read ahead (while March was committed); March itself was read at its turn.
+        Assert.Equal(["households_20240430_part1.csv", "households_20240430_part2.csv"],
+            aheadLog.Where(m => m.StartsWith("Took ", StringComparison.Ordinal)).Select(m => m.Split(' ')[1]));
+        Assert.DoesNotContain(log, m => m.StartsWith("Took ", StringComparison.Ordinal) || m.StartsWith("Reading ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASnapshotReadAheadIsReadAgainWhenTheCommitBeforeItFailed()
+    {
+        // March's commit fails after April's parts were read ahead against the context March was in: the ingest loads
+        // the context again, and April is read again against it.
+        WriteTwoSnapshots();
+
+        var (aheadReport, aheadState, aheadLog) = await IngestSnapshotsAsync(ahead: true, failing: "households_20240331.csv");
+        var (report, state, _) = await IngestSnapshotsAsync(ahead: false, failing: "households_20240331.csv");
+
+        Assert.Equal(IngestFileStatus.Failed, Of(aheadReport, "households_20240331.csv").Status);
+        Assert.Equal(IngestFileStatus.Ingested, Of(aheadReport, "households_20240430_part2.csv").Status);
+        Assert.Equal(Statuses(report), Statuses(aheadReport));
+        Assert.Equal(state, aheadState);
+        Assert.DoesNotContain(aheadLog, m => m.StartsWith("Took ", StringComparison.Ordinal));
+        Assert.Equal(["households_20240430_part1.csv", "households_20240430_part2.csv"],
+            aheadLog.Where(m => m.StartsWith("Reading ", StringComparison.Ordinal)).Select(m => m.Split(' ')[1]));
+    }
+
     /// <summary>A store whose commit of one named file fails as an engine might (the others go through).</summary>
     sealed class FailingStore(IBlindSpotStore inner, string failing) : StoreDecorator(inner)
     {

@@ -189,6 +189,26 @@ public sealed class IngestServiceTests : IDisposable
             foreach (var value in personal)
                 Assert.DoesNotContain(value, message);
     }
+
+    [Fact]
+    public void APartReadAheadIsTakenOnlyAgainstTheSameContextHoldingTheSameKeysOfItsDateOnTheSameDay()
+    {
+        var date = new DateOnly(2024, 4, 30);
+        var context = new Core.Ingest.IngestContext();
+        context.HouseholdSnapshotKeys.Add(Core.Ingest.IngestKeys.Household("H1", date));
+        context.HouseholdSnapshotKeys.Add(Core.Ingest.IngestKeys.Household("H1", date.AddDays(-30))); // another date's keys do not count
+        var readAt = new DateTime(2024, 5, 1, 9, 0, 0);
+        var batch = Core.Ingest.IngestBatch.Empty(new Core.Ingest.FileLedgerEntry("x", "households_20240430.csv", Core.Contract.Feed.Households, "utf-8", 0, 0, 0, 0, null, [], readAt));
+        var part = new IngestService.AheadPart(new InboxEntry("households_20240430.csv", null, Core.Contract.Feed.Households, null), "x", batch, context, date, 1, readAt, 0);
+
+        Assert.True(part.ReadAsThisWouldBe(context, readAt.AddHours(14)));
+        Assert.False(part.ReadAsThisWouldBe(context, readAt.AddHours(15))); // midnight passed: dates are checked against another day
+        Assert.False(part.ReadAsThisWouldBe(new Core.Ingest.IngestContext(), readAt)); // the context was loaded again
+        context.HouseholdSnapshotKeys.Add(Core.Ingest.IngestKeys.Household("H2", date.AddDays(1)));
+        Assert.True(part.ReadAsThisWouldBe(context, readAt));
+        context.HouseholdSnapshotKeys.Add(Core.Ingest.IngestKeys.Household("H2", date)); // a key of its date came meanwhile
+        Assert.False(part.ReadAsThisWouldBe(context, readAt));
+    }
 }
 
 /// <summary>
