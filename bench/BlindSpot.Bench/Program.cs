@@ -21,6 +21,8 @@ using Microsoft.Extensions.Logging;
 // dotnet run -c Release --project bench/BlindSpot.Bench -- keep-registry <file.db>   (the registry copy of this build, for measuring daily runs)
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]
 //     (every tip of an inbox resolved as ingest does; prints a digest of every result: equal digests, equal resolutions)
+// dotnet run -c Release --project bench/BlindSpot.Bench -- read-files <inbox> [file ...] [--repeat 8] [--now yyyy-MM-ddTHH:mm]
+//     (files read as ingest reads them, several times: fastest and median time, bytes allocated, a digest of what each gave)
 // (--no-notes: the resolver is not given the notes nor the reporter types, the evidence before issue 9's fourth session.)
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
@@ -153,6 +155,12 @@ if (args is ["keep-registry", var keepDb])
     await store.SaveRegistryCacheAsync(state, copy, CancellationToken.None);
     Console.WriteLine(string.Create(inv, $"kept a copy of the registry ({context.Households.Count:N0} households, {copy.Length / 1e6:F1} MB)"));
     return 0;
+}
+if (args is ["read-files", var readInbox, ..])
+{
+    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    var names = args.Skip(2).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+    return BlindSpot.Bench.FileReadBench.Run(readInbox, names, int.Parse(Opt("--repeat", "8"), inv), DateTime.Parse(Opt("--now", "2026-11-05T00:00"), inv));
 }
 if (args is ["resolve-inbox", var resolveInbox, ..])
 {
