@@ -9,44 +9,40 @@ namespace BlindSpot.Core.Ingest;
 public static class IngestKeys
 {
     /// <summary>household_id + "|" + snapshot date (yyyyMMdd).</summary>
-    public static string Household(string id, DateOnly snapshot) =>
-        string.Create(id.Length + 9, (id, snapshot), static (s, a) =>
-        {
-            a.id.CopyTo(s);
-            s = s[a.id.Length..];
-            s[0] = '|';
-            Digits(s.Slice(1, 4), a.snapshot.Year);
-            Digits(s.Slice(5, 2), a.snapshot.Month);
-            Digits(s.Slice(7, 2), a.snapshot.Day);
-        });
+    public static string Household(string id, DateOnly snapshot) => Key(id, snapshot, DateForm.Compact, null);
 
     /// <summary>household_id + "|" + yyyy-MM + "|" + indicator.</summary>
-    public static string Crisis(string id, DateOnly month, string indicator) =>
-        string.Create(id.Length + indicator.Length + 9, (id, month, indicator), static (s, a) =>
-        {
-            a.id.CopyTo(s);
-            s = s[a.id.Length..];
-            s[0] = '|';
-            Digits(s.Slice(1, 4), a.month.Year);
-            s[5] = '-';
-            Digits(s.Slice(6, 2), a.month.Month);
-            s[8] = '|';
-            a.indicator.CopyTo(s[9..]);
-        });
+    public static string Crisis(string id, DateOnly month, string indicator) => Key(id, month, DateForm.Month, indicator);
 
     /// <summary>household_id + "|" + visited_on (yyyy-MM-dd).</summary>
-    public static string Outcome(string id, DateOnly visitedOn) =>
-        string.Create(id.Length + 11, (id, visitedOn), static (s, a) =>
+    public static string Outcome(string id, DateOnly visitedOn) => Key(id, visitedOn, DateForm.Day, null);
+
+    enum DateForm { Compact, Month, Day }
+
+    /// <summary><paramref name="id"/>, "|", the date in its form, then "|" and <paramref name="tail"/> when given.</summary>
+    static string Key(string id, DateOnly date, DateForm form, string? tail)
+    {
+        var dateLength = form switch { DateForm.Compact => 8, DateForm.Month => 7, _ => 10 };
+        var length = id.Length + 1 + dateLength + (tail is null ? 0 : 1 + tail.Length);
+        return string.Create(length, (id, date, form, tail), static (s, a) =>
         {
             a.id.CopyTo(s);
-            s = s[a.id.Length..];
-            s[0] = '|';
-            Digits(s.Slice(1, 4), a.visitedOn.Year);
-            s[5] = '-';
-            Digits(s.Slice(6, 2), a.visitedOn.Month);
-            s[8] = '-';
-            Digits(s.Slice(9, 2), a.visitedOn.Day);
+            s[a.id.Length] = '|';
+            s = s[(a.id.Length + 1)..];
+            var dash = a.form == DateForm.Compact ? 0 : 1;
+            Digits(s[..4], a.date.Year);
+            if (dash == 1) s[4] = '-';
+            Digits(s.Slice(4 + dash, 2), a.date.Month);
+            s = s[(6 + dash)..];
+            if (a.form == DateForm.Compact) { Digits(s[..2], a.date.Day); s = s[2..]; }
+            else if (a.form == DateForm.Day) { s[0] = '-'; Digits(s.Slice(1, 2), a.date.Day); s = s[3..]; }
+            if (a.tail is not null)
+            {
+                s[0] = '|';
+                a.tail.CopyTo(s[1..]);
+            }
         });
+    }
 
     /// <summary><paramref name="value"/> in exactly <c>s.Length</c> decimal digits, zero-padded (a year has at most 4).</summary>
     static void Digits(Span<char> s, int value)
