@@ -448,9 +448,7 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     SnapshotAhead StartAhead(IngestContext context, DateOnly date, List<InboxEntry> parts, CancellationToken ct)
     {
         var own = new IngestContext();
-        var suffix = SnapshotAhead.KeySuffix(date);
-        foreach (var key in context.HouseholdSnapshotKeys)
-            if (key.EndsWith(suffix, StringComparison.Ordinal)) own.HouseholdSnapshotKeys.Add(key);
+        own.HouseholdSnapshotKeys.UnionWith(SnapshotAhead.KeysOf(context, date));
         return new SnapshotAhead(date, Task.Run(() => ReadAheadAsync(context, date, own, parts, ct), ct));
     }
 
@@ -498,7 +496,12 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
     {
         public DateOnly Date => date;
 
-        public static string KeySuffix(DateOnly date) => IngestKeys.Household("", date);
+        /// <summary>The keys of <paramref name="date"/>'s snapshot in <paramref name="context"/> (each key ends with its date).</summary>
+        public static IEnumerable<string> KeysOf(IngestContext context, DateOnly date)
+        {
+            var suffix = IngestKeys.Household("", date);
+            return context.HouseholdSnapshotKeys.Where(key => key.EndsWith(suffix, StringComparison.Ordinal));
+        }
 
         public Task<List<AheadPart>> PartsAsync() => parts;
 
@@ -520,12 +523,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         /// <summary>True when reading the part now, against <paramref name="context"/>, would give <see cref="Batch"/>.</summary>
         public bool ReadAsThisWouldBe(IngestContext context, DateTime now)
         {
-            if (!ReferenceEquals(context, From) || DateOnly.FromDateTime(now) != DateOnly.FromDateTime(ReadAt)) return false;
-            var suffix = SnapshotAhead.KeySuffix(Date);
-            var keys = 0;
-            foreach (var key in context.HouseholdSnapshotKeys)
-                if (key.EndsWith(suffix, StringComparison.Ordinal)) keys++;
-            return keys == KeysBefore;
+            return ReferenceEquals(context, From) && DateOnly.FromDateTime(now) == DateOnly.FromDateTime(ReadAt)
+                && SnapshotAhead.KeysOf(context, Date).Count() == KeysBefore;
         }
     }
 
