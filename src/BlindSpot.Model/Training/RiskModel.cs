@@ -236,7 +236,10 @@ public sealed class RiskModel
     {
         var ml = new MLContext(o.Seed);
         var (view, featurizer, featurized, weightColumn) = Prepare(ml, all, o, learner);
-        return new PreparedRefit(ml, view, Fit(learner, ml, featurizer, featurized, weightColumn, o), o);
+        var fitted = learner == Learners.LightGbm
+            ? FitLightGbm(ml, featurizer, featurized, weightColumn, o, inCopy: true)
+            : Fit(learner, ml, featurizer, featurized, weightColumn, o);
+        return new PreparedRefit(ml, view, fitted, o);
     }
 
     /// <summary>A learner fitted on every row, waiting for the held-out model's calibrator (<see cref="Refit(PreparedRefit)"/>).</summary>
@@ -409,9 +412,11 @@ public sealed class RiskModel
     /// amendment). The trees are stored in ML.NET's own tree format (no LightGBM model text, no note fragments), so scoring
     /// (<see cref="TreeScorer"/> or ML.NET) does not call the native library.
     /// </summary>
-    internal static Fitted FitLightGbm(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o)
+    /// <param name="inCopy">Fitted by the trainer's second copy (<see cref="LightGbmCopy"/>), when there is one: the same
+    /// trees, without waiting for a fit of the default copy that runs at the same time.</param>
+    internal static Fitted FitLightGbm(MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o, bool inCopy = false)
     {
-        var predictor = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        var options = new LightGbmBinaryTrainer.Options
         {
             LabelColumnName = nameof(ModelInput.Label),
             FeatureColumnName = "Features",
@@ -428,7 +433,10 @@ public sealed class RiskModel
             ForceColumnWise = true,
             Silent = true,
             Verbose = false,
-        }).Fit(featurized);
+        };
+        if (inCopy && LightGbmCopy.TryFit(ml, featurized, options, ContributionsKept) is { } copied)
+            return new Fitted(Learners.LightGbm, [featurizer, copied.Predictor], copied.Contributions);
+        var predictor = ml.BinaryClassification.Trainers.LightGbm(options).Fit(featurized);
         return new Fitted(Learners.LightGbm, [featurizer, predictor], scored =>
             ml.Transforms.CalculateFeatureContribution<LightGbmBinaryModelParameters, PlattCalibrator>(
                 predictor, numberOfPositiveContributions: ContributionsKept, numberOfNegativeContributions: 0, normalize: false).Fit(scored));
