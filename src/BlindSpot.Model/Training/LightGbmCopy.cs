@@ -86,7 +86,8 @@ internal static class LightGbmCopy
             var assembly = new OwnContext(mine).LoadFromAssemblyPath(mine.Location);
             var options = assembly.GetType(typeof(LightGbmBinaryTrainer.Options).FullName!, throwOnError: true)!;
             var trainer = assembly.GetType("Microsoft.ML.LightGbmExtensions", throwOnError: true)!
-                .GetMethod("LightGbm", [typeof(BinaryClassificationCatalog.BinaryClassificationTrainers), options])!;
+                .GetMethod("LightGbm", [typeof(BinaryClassificationCatalog.BinaryClassificationTrainers), options])
+                ?? throw new MissingMethodException("Microsoft.ML.LightGbmExtensions", "LightGbm");
             var model = assembly.GetType(typeof(LightGbmBinaryModelParameters).FullName!, throwOnError: true)!;
             var contributions = typeof(ExplainabilityCatalog).GetMethods(BindingFlags.Public | BindingFlags.Static)
                 .Single(m => m.Name == nameof(ExplainabilityCatalog.CalculateFeatureContribution) && m.GetGenericArguments().Length == 2)
@@ -94,7 +95,7 @@ internal static class LightGbmCopy
             return new Copy(assembly, options, trainer, contributions);
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or TypeLoadException or ArgumentException
-                                      or InvalidOperationException or NullReferenceException or MissingMethodException)
+                                      or InvalidOperationException or MissingMethodException)
         {
             return null;
         }
