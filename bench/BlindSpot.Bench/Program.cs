@@ -26,6 +26,8 @@ using Microsoft.Extensions.Logging;
 // (--no-notes: the resolver is not given the notes nor the reporter types, the evidence before issue 9's fourth session.)
 // "temp" starts a throw-away PostgreSQL from the machine's binaries (tests/BlindSpot.Testing), like the tests do.
 var inv = CultureInfo.InvariantCulture;
+// The value after an option's name (--repeat 8), or the fallback.
+string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 if (args is ["generate", var dir, ..])
 {
     var households = args.Length > 2 ? int.Parse(args[2], inv) : 190_000;
@@ -76,7 +78,6 @@ if (args is ["ingest", var inbox, var engine, ..])
 }
 if (args is ["score-national", ..])
 {
-    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     var options = new BlindSpot.Bench.NationalOptions(
         Households: long.Parse(Opt("--households", "23000000"), inv),
         Batch: int.Parse(Opt("--batch", "50000"), inv),
@@ -114,7 +115,6 @@ if (args is ["profile-district", var profileDb, var profileAsOf])
     return await BlindSpot.Bench.DistrictProfile.RunAsync(profileDb, DateOnly.ParseExact(profileAsOf, "yyyy-MM-dd", inv), CancellationToken.None);
 if (args is ["national", ..])
 {
-    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     var options = new BlindSpot.Bench.NationalOptions2(
         Districts: int.Parse(Opt("--districts", "20"), inv),
         Households: int.Parse(Opt("--households", "190000"), inv),
@@ -128,7 +128,6 @@ if (args is ["national", ..])
 }
 if (args is ["play-district", ..])
 {
-    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     var work = Opt("--work", Path.Combine(Path.GetTempPath(), "blindspot-play"));
     Directory.CreateDirectory(work);
     return await BlindSpot.Bench.DistrictPlay.RunAsync(work, int.Parse(Opt("--households", "190000"), inv), int.Parse(Opt("--days", "3"), inv),
@@ -136,7 +135,6 @@ if (args is ["play-district", ..])
 }
 if (args is ["resolve-tips", ..])
 {
-    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     var th = Opt("--threshold", "");
     return BlindSpot.Bench.TipResolutionBench.Run(int.Parse(Opt("--households", "60000"), inv), int.Parse(Opt("--tips", "20000"), inv),
         int.Parse(Opt("--seed", "1"), inv), th.Length > 0 ? double.Parse(th, inv) : null, args.Contains("--sweep"),
@@ -158,13 +156,11 @@ if (args is ["keep-registry", var keepDb])
 }
 if (args is ["read-files", var readInbox, ..])
 {
-    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     var names = args.Skip(2).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
     return BlindSpot.Bench.FileReadBench.Run(readInbox, names, int.Parse(Opt("--repeat", "8"), inv), DateTime.Parse(Opt("--now", "2026-11-05T00:00"), inv));
 }
 if (args is ["resolve-inbox", var resolveInbox, ..])
 {
-    string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     return BlindSpot.Bench.InboxResolutionBench.Run(resolveInbox, DateTime.Parse(Opt("--now", "2026-11-05T00:00"), inv), args.Contains("--kept"),
         int.Parse(Opt("--index-repeat", "1"), inv), Opt("--dump", "") is { Length: > 0 } d ? d : null);
 }

@@ -49,26 +49,24 @@ internal static class LightGbmCopy
         LightGbmBinaryTrainer.Options options, int positiveContributions)
     {
         if (copy.Value is not { } c) return null;
+        var estimator = Call(c.Trainer, null, ml.BinaryClassification.Trainers, c.OptionsOf(options));
+        var predictor = (ITransformer)Call(FitOf(estimator), estimator, featurized);
+        return (predictor, scored =>
+        {
+            var contributions = Call(c.Contributions, null, ml.Transforms, predictor, positiveContributions, 0, false);
+            return (ITransformer)Call(FitOf(contributions), contributions, scored);
+        });
+    }
+
+    /// <summary>An estimator's <c>Fit(IDataView)</c> (its type is generic over the copy's model type).</summary>
+    static MethodInfo FitOf(object estimator) => estimator.GetType().GetMethod(nameof(IEstimator<ITransformer>.Fit), [typeof(IDataView)])!;
+
+    /// <summary>Invokes <paramref name="method"/>, throwing what it threw (not wrapped in a TargetInvocationException).</summary>
+    static object Call(MethodInfo method, object? target, params object?[] args)
+    {
         try
         {
-            var theirs = c.OptionsOf(options);
-            var estimator = c.Trainer.Invoke(null, [ml.BinaryClassification.Trainers, theirs])!;
-            var predictor = (ITransformer)estimator.GetType().GetMethod(nameof(IEstimator<ITransformer>.Fit), [typeof(IDataView)])!
-                .Invoke(estimator, [featurized])!;
-            return (predictor, scored =>
-            {
-                try
-                {
-                    var contributions = c.Contributions.Invoke(null, [ml.Transforms, predictor, positiveContributions, 0, false])!;
-                    return (ITransformer)contributions.GetType().GetMethod(nameof(IEstimator<ITransformer>.Fit), [typeof(IDataView)])!
-                        .Invoke(contributions, [scored])!;
-                }
-                catch (TargetInvocationException e) when (e.InnerException is not null)
-                {
-                    ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                    throw;
-                }
-            });
+            return method.Invoke(target, args)!;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

@@ -236,10 +236,7 @@ public sealed class RiskModel
     {
         var ml = new MLContext(o.Seed);
         var (view, featurizer, featurized, weightColumn) = Prepare(ml, all, o, learner);
-        var fitted = learner == Learners.LightGbm
-            ? FitLightGbm(ml, featurizer, featurized, weightColumn, o, inCopy: true)
-            : Fit(learner, ml, featurizer, featurized, weightColumn, o);
-        return new PreparedRefit(ml, view, fitted, o);
+        return new PreparedRefit(ml, view, Fit(learner, ml, featurizer, featurized, weightColumn, o, inLightGbmCopy: true), o);
     }
 
     /// <summary>A learner fitted on every row, waiting for the held-out model's calibrator (<see cref="Refit(PreparedRefit)"/>).</summary>
@@ -255,12 +252,14 @@ public sealed class RiskModel
         return new RiskModel(prepared.Ml, chain, prepared.View.Schema, prepared.Options) { Learner = Learner, calibratorStep = calibratorStep, CalibrationProblem = CalibrationProblem };
     }
 
-    static Fitted Fit(string learner, MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o) =>
+    /// <param name="inLightGbmCopy">A LightGbm fit runs in the trainer's second copy (<see cref="FitLightGbm"/>).</param>
+    static Fitted Fit(string learner, MLContext ml, ITransformer featurizer, IDataView featurized, string? weight, TrainOptions o,
+        bool inLightGbmCopy = false) =>
         learner switch
         {
             Learners.Logistic => FitLogistic(ml, featurizer, featurized, weight, o),
             Learners.Gam => FitGam(ml, featurizer, featurized, weight, o),
-            Learners.LightGbm => FitLightGbm(ml, featurizer, featurized, weight, o),
+            Learners.LightGbm => FitLightGbm(ml, featurizer, featurized, weight, o, inLightGbmCopy),
             _ => FitFastTree(ml, featurizer, featurized, weight, o),
         };
 

@@ -469,10 +469,8 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 var identity = feeds.Identity(entry.Name, bytes);
                 var keysBefore = own.HouseholdSnapshotKeys.Count;
                 var now = Kst.Now(clock);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var batch = feeds.Read(entry.Name, bytes, identity, own, now, justWritten, resolution.Linker(own));
-                read.Add(new AheadPart(entry, identity, batch, from, date, keysBefore, now,
-                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds));
+                var (batch, seconds) = ReadBatch(entry.Name, bytes, identity, own, now, justWritten);
+                read.Add(new AheadPart(entry, identity, batch, from, date, keysBefore, now, seconds));
                 if (!batch.File.Rejected) own.Include(batch);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -574,15 +572,22 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                 logger.LogDebug("Reading {FileName} again: it was read ahead against what the ingest no longer holds", name);
                 return await ReadAsync(run, entry, ct, null, settle);
             }
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
-            var batch = feeds.Read(name, bytes, identity, run.Context, now, justWritten, resolution.Linker(run.Context));
-            return new Read(entry, batch, earlier, null, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var (batch, seconds) = ReadBatch(name, bytes, identity, run.Context, now, justWritten);
+            return new Read(entry, batch, earlier, null, seconds);
         }
         catch (Exception e) when (IsFileFailure(e, ct))
         {
             return new Read(entry, null, null, Failed(name, e), 0);
         }
+    }
+
+    /// <summary>The file's batch read against <paramref name="context"/>, and the seconds the read took.</summary>
+    (IngestBatch Batch, double Seconds) ReadBatch(string name, byte[] bytes, string identity, IngestContext context, DateTime now, bool justWritten)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Resolution is this use case's: the reader links tips through the resolver it is given (BlindSpot.Resolution).
+        var batch = feeds.Read(name, bytes, identity, context, now, justWritten, resolution.Linker(context));
+        return (batch, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>
