@@ -307,6 +307,29 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.True(await Store.TryBeginJobRunAsync("score", "2026-11-03", Ct));
     }
 
+    /// <summary>
+    /// The registry's copy is written in place in pieces on SQLite (SqliteDialect.WriteBlobAsync): every byte comes back,
+    /// for a copy that is not a whole number of pieces, one that replaces a longer copy of the same state, and an empty
+    /// one; a copy of another state is dropped.
+    /// </summary>
+    [Fact]
+    public async Task TheRegistryCopyComesBackByteForByte()
+    {
+        await Store.MigrateAsync(Ct);
+        var large = new byte[(5 << 20) / 2 + 7];
+        new Random(11).NextBytes(large);
+        await Store.SaveRegistryCacheAsync("s1", large, Ct);
+        Assert.Equal(large, await Store.LoadRegistryCacheAsync("s1", Ct));
+
+        var shorter = large.AsSpan(3, 1000).ToArray();
+        await Store.SaveRegistryCacheAsync("s1", shorter, Ct);
+        Assert.Equal(shorter, await Store.LoadRegistryCacheAsync("s1", Ct));
+
+        await Store.SaveRegistryCacheAsync("s2", [], Ct);
+        Assert.Equal(Array.Empty<byte>(), await Store.LoadRegistryCacheAsync("s2", Ct));
+        Assert.Null(await Store.LoadRegistryCacheAsync("s1", Ct));
+    }
+
     [Fact]
     public async Task PurgeBlanksOldPersonalDataButKeepsTheFacts()
     {

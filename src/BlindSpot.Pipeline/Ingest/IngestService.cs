@@ -149,6 +149,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
                     run.Context.HouseholdSnapshotKeys.Clear();
                     run.Context.HouseholdSnapshotKeys.TrimExcess();
                 }
+                // The snapshot's parts, as read and as committed, and the registry's copy (~38 MB), are let go.
+                copy = null;
+                await PhaseEnd.LetGoAsync();
                 continue;
             }
             if (registryFailed && IngestContext.PartsFor(entry.Feed!.Value).HasFlag(IngestContextParts.Registry))

@@ -93,6 +93,8 @@ public sealed class RunService(
         try
         {
             var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ReadAhead, ct);
+            // The ingest's registry, keys and batches are let go before training reads the district.
+            await PhaseEnd.LetGoAsync();
             Phase("ingest");
 
             TrainingSummary? trained = null;
@@ -102,6 +104,8 @@ public sealed class RunService(
                 progress?.Report(new RunProgress(RunStep.Train));
                 logger.LogInformation("No champion model yet: training a first one as of {AsOf}", asOf);
                 trained = await training.TrainAsync(asOf, ct);
+                // Training's history, examples and learner data are let go before scoring.
+                await PhaseEnd.LetGoAsync();
             }
             Phase("train");
 

@@ -48,6 +48,23 @@ internal abstract class SqlDialect
         return rows;
     }
 
+    /// <summary>
+    /// Sets <paramref name="column"/> of the row of <paramref name="table"/> whose <paramref name="keyColumn"/> is
+    /// <paramref name="key"/> (the row exists) to <paramref name="bytes"/>, in <paramref name="tx"/>. For a large value (the
+    /// registry's copy: ~38 MB at 190,000 households); SQLite writes it in place, without copies of the whole value.
+    /// </summary>
+    public virtual Task WriteBlobAsync(DbConnection connection, DbTransaction tx, string table, string column, string keyColumn,
+        string key, byte[] bytes, CancellationToken ct) =>
+        Db.ExecAsync(connection, tx, $"UPDATE {table} SET {column} = @p1 WHERE {keyColumn} = @p0", ct, key, bytes);
+
+    /// <summary>The value <see cref="WriteBlobAsync"/> wrote (null: no such row); SQLite reads it in place.</summary>
+    public virtual async Task<byte[]?> ReadBlobAsync(DbConnection connection, string table, string column, string keyColumn, string key,
+        CancellationToken ct)
+    {
+        var rows = await Db.QueryAsync(connection, $"SELECT {column} FROM {table} WHERE {keyColumn} = @p0", r => (byte[])r.GetValue(0), ct, key);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     /// <summary>The ON CONFLICT clause both engines understand.</summary>
     public static string ConflictClause(Table t, bool upsert)
     {

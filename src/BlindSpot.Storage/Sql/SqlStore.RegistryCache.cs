@@ -24,8 +24,7 @@ internal sealed partial class SqlStore
     public async Task<byte[]?> LoadRegistryCacheAsync(string state, CancellationToken ct)
     {
         await using var c = await dialect.OpenConnectionAsync(ct);
-        var rows = await Db.QueryAsync(c, "SELECT bytes FROM registry_cache WHERE state = @p0", r => (byte[])r.GetValue(0), ct, state);
-        return rows.Count == 0 ? null : rows[0];
+        return await dialect.ReadBlobAsync(c, "registry_cache", "bytes", "state", state, ct);
     }
 
     public async Task SaveRegistryCacheAsync(string state, byte[] blob, CancellationToken ct)
@@ -33,9 +32,12 @@ internal sealed partial class SqlStore
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         await Db.ExecAsync(c, tx, "DELETE FROM registry_cache WHERE state <> @p0", ct, state);
-        // A copy of the same state replaced: it may have been written by another build (see KeptRegistry).
+        // A copy of the same state replaced: it may have been written by another build (see KeptRegistry). The row first,
+        // then its bytes written in place: bound as a parameter, SQLite held two more copies of them while it stored
+        // them (+~110 MB at a first run's snapshot, the run's peak in some runs; docs/benchmarks.md, seventeenth pass).
         await Db.ExecAsync(c, tx, "INSERT INTO registry_cache (state, saved_at, bytes) VALUES (@p0, @p1, @p2) " +
-            "ON CONFLICT (state) DO UPDATE SET saved_at = excluded.saved_at, bytes = excluded.bytes", ct, state, NowKst, blob);
+            "ON CONFLICT (state) DO UPDATE SET saved_at = excluded.saved_at, bytes = excluded.bytes", ct, state, NowKst, Array.Empty<byte>());
+        await dialect.WriteBlobAsync(c, tx, "registry_cache", "bytes", "state", state, blob, ct);
         await tx.CommitAsync(ct);
     }
 }
