@@ -146,17 +146,34 @@ public static class ModelTrainer
     /// </summary>
     public static string Fingerprint(IEnumerable<LabeledExample> rows)
     {
+        // The bytes gathered in a buffer and hashed a buffer at a time: appended a few bytes at a time (a call into the
+        // native hash per feature value, ~1.6 million at 190,000 households), they took ~0.3 s of a first run's training,
+        // on the core the refit had already left. The same bytes in the same order: the same hash.
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buf = stackalloc byte[8];
+        var buffer = new byte[1 << 16];
+        var at = 0;
+        Span<byte> Take(int n)
+        {
+            if (at + n > buffer.Length)
+            {
+                sha.AppendData(buffer, 0, at);
+                at = 0;
+                if (n > buffer.Length) buffer = new byte[n];
+            }
+            var span = buffer.AsSpan(at, n);
+            at += n;
+            return span;
+        }
         foreach (var e in rows)
         {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(e.Features.HouseholdId));
-            BitConverter.TryWriteBytes(buf, e.VisitedOn.DayNumber);
-            sha.AppendData(buf[..4]);
-            sha.AppendData([(byte)((e.Label ? 1 : 0) | (e.Sampled ? 2 : 0) | (e.Explored ? 4 : 0))]);
-            if (e.SelectionProbability != 1) { BitConverter.TryWriteBytes(buf, e.SelectionProbability); sha.AppendData(buf); }
-            foreach (var v in e.Features.Values) { BitConverter.TryWriteBytes(buf, v); sha.AppendData(buf[..4]); }
+            var id = e.Features.HouseholdId;
+            System.Text.Encoding.UTF8.GetBytes(id, Take(System.Text.Encoding.UTF8.GetByteCount(id)));
+            BitConverter.TryWriteBytes(Take(4), e.VisitedOn.DayNumber);
+            Take(1)[0] = (byte)((e.Label ? 1 : 0) | (e.Sampled ? 2 : 0) | (e.Explored ? 4 : 0));
+            if (e.SelectionProbability != 1) BitConverter.TryWriteBytes(Take(8), e.SelectionProbability);
+            foreach (var v in e.Features.Values) BitConverter.TryWriteBytes(Take(4), v);
         }
+        sha.AppendData(buffer, 0, at);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
