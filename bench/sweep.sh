@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The side-by-side measurement (bench/side-by-side.sh) over several district sizes and seeds, one after the other, with
 # one summary table: issue 11's check is run "again on other seeds and sizes", and a figure at one size and seed says
-# little about the others (docs/benchmarks.md, "Sizes and seeds").
+# little about the others (docs/benchmarks.md, "Eighteenth pass").
 #
 #   bench/sweep.sh <work> [households:seed:days ...]
 #
@@ -20,10 +20,9 @@ printf 'households\tseed\tfirst_bs_s\tfirst_ind_s\tfirst_ratio\tfirst_bs_cpu_s\t
 for spec in "${specs[@]}"; do
   IFS=: read -r households seed days <<< "$spec"
   dir="$work/$households-$seed"
-  rm -rf "$dir/play"
   bash "$root/bench/side-by-side.sh" "$dir" "$households" "${days:-1}" "$seed" > "$dir.log" 2>&1 || { echo "sweep: $spec failed, see $dir.log" >&2; exit 1; }
   results="$dir/play/results.tsv"
-  phases=$(grep -ho 'INDEPENDENT first [^ ]* \(.*\)' "$dir/play/independent-first-"*.log | cut -d' ' -f4- | sed 's/ \[[0-9.]*\]//g' | tr ' ' ',')
+  phases=$(grep -ho 'INDEPENDENT first .*' "$dir/play/independent-first-"*.log | cut -d' ' -f4- | sed 's/ \[[0-9.]*\]//g' | tr ' ' ',')
   awk -F'\t' -v h="$households" -v s="$seed" -v ph="$phases" '
     $1 ~ /^blindspot-first/ { bf = $2; bc = $3; bp = $4 }
     $1 ~ /^independent-first/ { inf = $2 }
