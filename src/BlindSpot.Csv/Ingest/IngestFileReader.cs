@@ -161,6 +161,8 @@ public static class IngestFileReader
             {
                 Households = session.Households, Crisis = session.Crisis, Tips = session.Tips, Outcomes = session.Outcomes,
                 OutcomeCorrections = session.OutcomeCorrections, Rows = session.Rows(), Quarantine = session.Quarantine,
+                // A households or crisis file's keys are those of its accepted rows (FileSession.IsDuplicate).
+                AcceptedKeys = feed is Feed.Households or Feed.Crisis ? session.FileKeys : null,
             };
         }
         catch (CsvFormatException e)

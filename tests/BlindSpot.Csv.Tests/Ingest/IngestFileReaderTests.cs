@@ -224,6 +224,45 @@ public sealed class IngestFileReaderTests
         Assert.Empty(again.Crisis);
     }
 
+    [Theory]
+    [InlineData("households_20240430_broken.csv")] // quarantined rows and a repeated household id
+    [InlineData("crisis_202403.csv")] // a duplicate, unknown households, an unknown code
+    public void IncludingABatchWithTheKeysItsReaderMadeGivesTheContextOfMakingThemAgain(string name)
+    {
+        var batch = Some.Read(name, Some.Registry());
+        Assert.Equal(batch.Households.Count + batch.Crisis.Count, batch.AcceptedKeys!.Count);
+        Assert.True(batch.File.Duplicate > 0 && batch.File.Quarantined > 0);
+
+        var taken = Some.Registry();
+        taken.Include(batch);
+        var made = Some.Registry();
+        made.Include(batch with { AcceptedKeys = null });
+
+        Assert.Equal(made.HouseholdSnapshotKeys.Order(StringComparer.Ordinal), taken.HouseholdSnapshotKeys.Order(StringComparer.Ordinal));
+        Assert.Equal(made.CrisisKeys.Order(StringComparer.Ordinal), taken.CrisisKeys.Order(StringComparer.Ordinal));
+        Assert.Equal(made.Households.Values, taken.Households.Values);
+        // The keys are the reader's own strings, not new ones.
+        var key = batch.Households.Count > 0
+            ? IngestKeys.Household(batch.Households[0].HouseholdId, batch.Households[0].SnapshotDate)
+            : IngestKeys.Crisis(batch.Crisis[0].HouseholdId, batch.Crisis[0].Month, batch.Crisis[0].Indicator);
+        Assert.True((batch.Households.Count > 0 ? taken.HouseholdSnapshotKeys : taken.CrisisKeys).TryGetValue(key, out var kept));
+        Assert.True(((HashSet<string>)batch.AcceptedKeys).TryGetValue(key, out var read));
+        Assert.Same(read, kept);
+    }
+
+    [Fact]
+    public void KeysAreGivenOnlyForHouseholdAndCrisisFilesAndNotTakenWhenTheyDoNotMatchTheRows()
+    {
+        Assert.Null(Some.Read("outcomes_202404.csv", Some.Registry()).AcceptedKeys);
+        Assert.Null(Some.Read("tips_officer_202404.csv", Some.Registry()).AcceptedKeys);
+
+        var batch = Some.Read("crisis_202403.csv", Some.Registry());
+        var context = Some.Registry();
+        context.Include(batch with { AcceptedKeys = new HashSet<string>(StringComparer.Ordinal) { "not|a|key" } });
+        Assert.DoesNotContain("not|a|key", context.CrisisKeys);
+        Assert.Equal(batch.Crisis.Count, context.CrisisKeys.Count);
+    }
+
     [Fact]
     public void MatchesOfficerTipsByIdAddressAndNameAndKeepsTheUnmatched()
     {
