@@ -89,10 +89,25 @@ internal sealed class TreeScorer
             foreach (var v in r.Values) if (float.IsNaN(v)) return null;
         }
         var result = new double[rows.Count];
+        // Blocks of rows side by side (a day's ~30,000 rankable households: ~0.1-0.2 s on one core, the rest of the run
+        // waiting): each row's probability reads only the trees, the calibrator's fitted constants and the row, so every
+        // value is the one scoring them one after another gives, in its place.
+        if (rows.Count < ParallelFromRows) ProbabilitiesOf(rows, 0, rows.Count, result);
+        else Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, rows.Count, ParallelFromRows / 2),
+            range => ProbabilitiesOf(rows, range.Item1, range.Item2, result));
+        return result;
+    }
+
+    /// <summary>Rows from which <see cref="TryProbabilities"/> scores blocks of rows on several threads.</summary>
+    internal const int ParallelFromRows = 4096;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void ProbabilitiesOf(IReadOnlyList<HouseholdFeatures> rows, int from, int to, double[] result)
+    {
         var counts = new float[mask + 1];
         var touched = new List<int>();
         var ngram = new uint[ngramLength];
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = from; i < to; i++)
         {
             var f = rows[i];
             NoteNgrams.Add(f.Notes, ngramLength, mask, counts, touched, ngram);
@@ -100,7 +115,6 @@ internal sealed class TreeScorer
             foreach (var slot in touched) counts[slot] = 0;
             touched.Clear();
         }
-        return result;
     }
 
     /// <summary>

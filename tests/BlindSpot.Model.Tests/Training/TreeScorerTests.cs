@@ -28,6 +28,23 @@ public sealed class TreeScorerTests(TrainedFixture fixture) : IClassFixture<Trai
     }
 
     [Fact]
+    public void ManyRowsScoredInBlocksSideBySideGiveEachRowItsOwnProbabilityInItsPlace()
+    {
+        var district = EveryHousehold();
+        // The district's rows again and again, each copy's notes changed, past several blocks of the parallel path.
+        var rows = Enumerable.Range(0, 3 * TreeScorer.ParallelFromRows / district.Count + 2)
+            .SelectMany(copy => district.Select(r => copy % 2 == 0 ? r : r with { Notes = r.Notes + $" 방문 {copy}" }))
+            .Take(3 * TreeScorer.ParallelFromRows + 17).ToList();
+        Assert.True(rows.Count > 3 * TreeScorer.ParallelFromRows);
+        var model = fixture.Trained.Model;
+
+        var trees = model.Probabilities(rows);
+        var oneByOne = rows.Select(r => model.Probabilities([r])[0]).ToArray();
+        Assert.Equal(oneByOne, trees);
+        Assert.Equal(model.ProbabilitiesThroughMlNet(rows), trees);
+    }
+
+    [Fact]
     public void TheModelSplitsOnNoteNgramsSoTheirHashingIsTested()
     {
         var bytes = fixture.Trained.Model.ToBytes();
