@@ -351,7 +351,8 @@ public abstract class BadInputTests : IAsyncLifetime
 
     async Task<(IngestReport Report, string State, List<string> Log)> IngestSnapshotsAsync(bool ahead, string? failing = null)
     {
-        var into = await StoreFactory.OpenAsync(await CreateDbAsync(Directory.CreateTempSubdirectory("blindspot-ahead-").FullName), Ct);
+        var dir = Directory.CreateTempSubdirectory("blindspot-ahead-");
+        var into = await StoreFactory.OpenAsync(await CreateDbAsync(dir.FullName), Ct);
         try
         {
             var log = new ListLogger();
@@ -359,7 +360,11 @@ public abstract class BadInputTests : IAsyncLifetime
                 Parts.Feeds, Parts.Output, Parts.Tips, new IngestOptions { ReadSnapshotsAhead = ahead }).IngestInboxAsync(fx.Inbox, fx.Quarantine, Ct);
             return (report, await IngestFixture.StateAsync(into), log.Messages);
         }
-        finally { await into.DisposeAsync(); }
+        finally
+        {
+            await into.DisposeAsync();
+            dir.Delete(recursive: true); // a store of the test's households: not left in the machine's temp folder
+        }
     }
 
     static IEnumerable<string> Statuses(IngestReport r) => r.Files.Select(f => $"{f.FileName} {f.Status} {f.Ledger?.Accepted} {f.Ledger?.Duplicate} {f.Ledger?.Quarantined}");
