@@ -73,19 +73,18 @@ public sealed class IngestContext
     {
         ArgumentNullException.ThrowIfNull(batch);
         // The reader's keys are taken when they are one per row of the batch's one feed (the same strings Add would make).
-        var given = batch.AcceptedKeys is { } accepted && (batch.Households.Count == 0) != (batch.Crisis.Count == 0)
-            && accepted.Count == batch.Households.Count + batch.Crisis.Count ? accepted : null;
-        if (given is not null && batch.Households.Count > 0) HouseholdSnapshotKeys.UnionWith(given);
-        if (given is not null && batch.Crisis.Count > 0) CrisisKeys.UnionWith(given);
+        var read = batch.AcceptedKeys;
+        if (read is not null && batch.Crisis.Count == 0 && read.Count == batch.Households.Count) HouseholdSnapshotKeys.UnionWith(read);
+        else foreach (var h in batch.Households) HouseholdSnapshotKeys.Add(IngestKeys.Household(h.HouseholdId, h.SnapshotDate));
+        if (read is not null && batch.Households.Count == 0 && read.Count == batch.Crisis.Count) CrisisKeys.UnionWith(read);
+        else foreach (var c in batch.Crisis) CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
         foreach (var h in batch.Households)
         {
-            if (given is null) HouseholdSnapshotKeys.Add(IngestKeys.Household(h.HouseholdId, h.SnapshotDate));
             if (!Households.TryGetValue(h.HouseholdId, out var known) || known.SnapshotDate <= h.SnapshotDate)
                 Households[h.HouseholdId] = new HouseholdRef(h.HouseholdId, h.Dong, h.Address, h.HeadName, h.SnapshotDate, h.Phone, h.HeadSex,
                     h.HeadBirthYear, h.Members, h.ChildrenUnder2, h.SingleParent == true, h.Pregnant == true, h.HousingType);
         }
         if (batch.Households.Count > 0) RegistryChanges++;
-        if (given is null) foreach (var c in batch.Crisis) CrisisKeys.Add(IngestKeys.Crisis(c.HouseholdId, c.Month, c.Indicator));
         foreach (var t in batch.Tips)
             (t.Source == TipSource.Officer ? OfficerTipIds : HotlineCallIds).Add(t.TipId);
         foreach (var (type, rows) in batch.Rows.All)
