@@ -20,10 +20,11 @@ internal sealed record NationalOptions2(int Districts, int Households, string Wo
 /// PostgreSQL server (tests/BlindSpot.Testing) holds one database per generated district and Hangfire's queue in the
 /// national database; job servers are separate processes of the jobs host (jobs/BlindSpot.Jobs) with one worker each.
 /// Pass 0 is every district's first run (ingest, train, score, lists) on all servers; then one pass per server count,
-/// each the next business day's run of every district, one Hangfire job per district. In the kill pass the first
-/// server is killed (SIGKILL) once a district has completed; its district is finished by the others after Hangfire's
-/// invisibility timeout. Prints per pass: wall time, completions per server, per-district job time, peak RSS per
-/// server; and checks that each district's run completed exactly once per day (its job-run ledger).
+/// each the next business day's run of every district, one Hangfire job per district, after that day's new tips and visit
+/// results (and those of the weekend before it) were written into each district's inbox (<see cref="DayFiles"/>). In the
+/// kill pass the first server is killed (SIGKILL) once a district has completed; its district is finished by the others
+/// after Hangfire's invisibility timeout. Prints per pass: wall time, completions per server, per-district job time, peak
+/// RSS per server; and checks that each district's run completed exactly once per day (its job-run ledger).
 /// </summary>
 internal static class NationalRun
 {
@@ -53,7 +54,21 @@ internal static class NationalRun
         passes.AddRange(o.Servers.Select((n, k) => ($"daily, {n} server{(n > 1 ? "s" : "")}", n, k + 1 == o.KillInPass)));
         foreach (var (name, count, kill) in passes)
         {
-            if (name != "first runs") asOf = calendar.NextBusinessDay(asOf);
+            if (name != "first runs")
+            {
+                // A daily pass is a real day: each district's new tips and the results of its stored worklist, for every
+                // calendar day since the last pass (a weekend's tips arrive with Monday's), written before the pass starts.
+                var next = calendar.NextBusinessDay(asOf);
+                watch.Restart();
+                var (tips, visits) = (0, 0);
+                for (var i = 0; i < districts.Length; i++)
+                {
+                    var (t, v) = await WriteDaysAsync(national, districts[i], o.Households, 1000 + i, asOf.AddDays(1), next, Path.Combine(inboxRoot, districts[i]), ct);
+                    (tips, visits) = (tips + t, visits + v);
+                }
+                Console.WriteLine(string.Create(inv, $"{asOf.AddDays(1):yyyy-MM-dd}..{next:yyyy-MM-dd}: {tips} tips and {visits} visit results written into the {districts.Length} inboxes in {watch.Elapsed.TotalSeconds:F1} s (not timed in the pass)"));
+                asOf = next;
+            }
             var code = await PassAsync(o, national, client, districts, asOf, name, count, kill, ct);
             if (code != 0) return code;
         }
@@ -77,6 +92,9 @@ internal static class NationalRun
                 "--quarantine", Path.Combine(o.Work, "quarantine"), "--workers", "1",
                 "--BlindSpot:Jobs:RegisterSchedule=false", "--BlindSpot:Logging:File=", "--BlindSpot:Jobs:QueuePollInterval=00:00:01",
                 $"--BlindSpot:Jobs:InvisibilityTimeout={o.Invisibility:c}",
+                // The bench writes each inbox whole before it enqueues (as a clerk copies files before a run): the jobs host's
+                // minute of quiet for files still being written would defer every file just written to the next run.
+                "--BlindSpot:Ingest:QuietPeriod=00:00:00",
             }) start.ArgumentList.Add(a);
             var p = Process.Start(start)!;
             var writer = new StreamWriter(log) { AutoFlush = true };
@@ -123,6 +141,13 @@ internal static class NationalRun
         var skipped = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains("already completed: nothing to do", StringComparison.Ordinal));
         var exactlyOnce = done.Count == districts.Length && districts.All(d => completions.GetValueOrDefault(d) == 1);
         Console.WriteLine($"   each district's run completed exactly once: {exactlyOnce} (ledger: {done.Count} completed; logs: {completions.Values.Sum()} completions, {skipped} duplicate deliveries skipped)");
+        // A run that left its files for later did not do the pass's work: the figures would time empty runs.
+        var deferred = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains(" Deferred ", StringComparison.Ordinal));
+        if (deferred > 0)
+        {
+            Console.Error.WriteLine($"   {deferred} files were deferred by the runs (not read): the pass did not measure what it says");
+            return 1;
+        }
         for (var s = 0; s < servers.Count; s++)
         {
             var lines = File.ReadAllLines(servers[s].Log);
@@ -135,6 +160,23 @@ internal static class NationalRun
                 $"peak RSS {servers[s].PeakKb / 1024.0:F0} MB{(s == 0 && killedAt >= 0 ? " (killed)" : "")}"));
         }
         return done.Count == districts.Length ? 0 : 1;
+    }
+
+    /// <summary>One district's days <paramref name="from"/>..<paramref name="to"/> written into its inbox by the generator's
+    /// continued district (<see cref="DayFiles"/>, as `day-files` writes them), opened on the district's own database.</summary>
+    static async Task<(int Tips, int Visits)> WriteDaysAsync(string national, string district, int households, int seed, DateOnly from, DateOnly to,
+        string inbox, CancellationToken ct)
+    {
+        await using var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, district), ct);
+        var (files, problem) = await DayFiles.OpenAsync(store, households, seed, from, ct);
+        if (files is null) throw new InvalidOperationException($"{district}: {problem}");
+        var (tips, visits) = (0, 0);
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var (t, v) = await files.WriteAsync(store, day, inbox, ct);
+            (tips, visits) = (tips + t, visits + v);
+        }
+        return (tips, visits);
     }
 
     static async Task<int> CompletedAsync(string national, string district, string key, CancellationToken ct)
