@@ -13,7 +13,10 @@ namespace BlindSpot.Bench;
 
 /// <param name="Servers">Server counts to run one pass with each, e.g. 1,2,3 (each pass is the next business day).</param>
 /// <param name="KillInPass">The pass (1-based) in which the first server is killed after the first district completes; 0 for none.</param>
-internal sealed record NationalOptions2(int Districts, int Households, string Work, int[] Servers, int KillInPass, string JobsDll, TimeSpan Invisibility);
+/// <param name="DistrictCache">A folder the servers keep each district's history in between runs (BlindSpot:DistrictCache;
+/// all servers of this machine share it), or null: none, the jobs host's default for PostgreSQL.</param>
+internal sealed record NationalOptions2(int Districts, int Households, string Work, int[] Servers, int KillInPass, string JobsDll, TimeSpan Invisibility,
+    string? DistrictCache = null);
 
 /// <summary>
 /// `national`: the national fan-out on this machine (docs/adr/0007-national-fan-out-database-per-district.md). A real
@@ -96,6 +99,7 @@ internal static class NationalRun
                 // minute of quiet for files still being written would defer every file just written to the next run.
                 "--BlindSpot:Ingest:QuietPeriod=00:00:00",
             }) start.ArgumentList.Add(a);
+            if (o.DistrictCache is { } cache) start.ArgumentList.Add($"--BlindSpot:DistrictCache={cache}");
             var p = Process.Start(start)!;
             var writer = new StreamWriter(log) { AutoFlush = true };
             p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };

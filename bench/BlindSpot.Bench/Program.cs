@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 // dotnet run -c Release --project bench/BlindSpot.Bench -- play-district [--households 190000] [--days 3] [--seed 42] [--work /tmp/blindspot-play]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- profile-district <file.db> <as-of yyyy-MM-dd>
 // dotnet run -c Release --project bench/BlindSpot.Bench -- national [--districts 20] [--households 190000] [--servers 1,2,3]
-//     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30]
+//     [--kill-in-pass 3] [--work /tmp/blindspot-national] [--jobs-dll path] [--invisibility-seconds 30] [--district-cache DIR]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- resolve-tips [--households 60000] [--tips 20000] [--seed 1]
 //     [--threshold 0.7] [--sweep] [--misses] [--dump misses.tsv] [--no-notes]
 // dotnet run -c Release --project bench/BlindSpot.Bench -- keep-registry <file.db>   (the registry copy of this build, for measuring daily runs)
@@ -122,7 +122,8 @@ if (args is ["national", ..])
         Servers: Opt("--servers", "1,2,3").Split(',').Select(x => int.Parse(x, inv)).ToArray(),
         KillInPass: int.Parse(Opt("--kill-in-pass", "3"), inv),
         JobsDll: Opt("--jobs-dll", Path.Combine(AppContext.BaseDirectory, "BlindSpot.Jobs.dll")),
-        Invisibility: TimeSpan.FromSeconds(int.Parse(Opt("--invisibility-seconds", "30"), inv)));
+        Invisibility: TimeSpan.FromSeconds(int.Parse(Opt("--invisibility-seconds", "30"), inv)),
+        DistrictCache: Opt("--district-cache", "") is { Length: > 0 } cache ? Path.GetFullPath(cache) : null);
     Directory.CreateDirectory(options.Work);
     return await BlindSpot.Bench.NationalRun.RunAsync(options, CancellationToken.None);
 }
@@ -167,5 +168,6 @@ if (args is ["resolve-inbox", var resolveInbox, ..])
 Console.Error.WriteLine("usage: generate <inbox> [households] [seed] | ingest <inbox> sqlite <file.db> | ingest <inbox> postgres [connection string|temp] " +
     "| score-national [--households N] [--batch N] [--reasons N] [--district N] [--work DIR] | run-district <inbox> <file.db> <out> [as-of] | day-files <file.db> <inbox> <date> [seed] [households] " +
     "| play-district [--households N] [--days N] [--seed N] [--work DIR] | resolve-tips [--households N] [--tips N] [--seed N] [--threshold P] [--sweep] [--misses] [--dump FILE] [--no-notes] " +
-    "| keep-registry <file.db> | resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE]");
+    "| keep-registry <file.db> | resolve-inbox <inbox> [--now yyyy-MM-ddTHH:mm] [--kept] [--index-repeat N] [--dump FILE] " +
+    "| national [--districts N] [--households N] [--servers 1,2,3] [--kill-in-pass N] [--work DIR] [--invisibility-seconds N] [--district-cache DIR]");
 return 2;
