@@ -39,6 +39,13 @@ public static partial class DistrictDatabases
         }
         // The name is the validated code appended to the national database's name: no quoting needed beyond identifiers.
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", c);
-        await create.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created meanwhile by another server's job for the same district (its run and its retrain, say): it exists.
+        }
     }
 }

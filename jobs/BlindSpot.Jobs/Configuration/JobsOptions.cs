@@ -40,14 +40,30 @@ public sealed class JobsOptions
     public IReadOnlyList<string> TriggerIds =>
         (TriggerOnStart ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// The districts this pool of servers serves nationally (comma-separated codes, e.g. "d01,d02"; docs/adr/0007): each
+    /// has its own database on the PostgreSQL server of <c>BlindSpot:Db</c> (named after it, <c>blindspot_d01</c>) and its
+    /// own &lt;inbox&gt;/&lt;code&gt;, &lt;out&gt;/&lt;code&gt; and &lt;quarantine&gt;/&lt;code&gt; folders, and the server registers the
+    /// national schedule (<see cref="Scheduling.Schedule.National"/>: one job per district) instead of the one-district
+    /// schedule. Unset: one district in <c>BlindSpot:Db</c> itself.
+    /// </summary>
+    public string? Districts { get; set; }
+
+    public IReadOnlyList<string> DistrictCodes =>
+        (Districts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Null when the options can run, else what is wrong.</summary>
     public string? Validate() =>
         Workers is < 1 or > 64 ? $"{Section}:{nameof(Workers)}는 1에서 64 사이여야 합니다."
         : InvisibilityTimeout < TimeSpan.FromSeconds(1) ? $"{Section}:{nameof(InvisibilityTimeout)}는 1초 이상이어야 합니다."
         : QueuePollInterval < TimeSpan.FromMilliseconds(100) ? $"{Section}:{nameof(QueuePollInterval)}는 100밀리초 이상이어야 합니다."
         : DatabaseWait < TimeSpan.Zero || DatabaseWait > TimeSpan.FromHours(1) ? $"{Section}:{nameof(DatabaseWait)}는 00:00:00에서 01:00:00 사이여야 합니다."
-        : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.Jobs.All(j => j.Id != id)) is { } unknown
-            ? $"{Section}:{nameof(TriggerOnStart)}에 없는 정기 작업이 있습니다: '{unknown}' (있는 작업: {string.Join(", ", Scheduling.Schedule.Jobs.Select(j => j.Id))})."
+        : DistrictCodes.FirstOrDefault(d => !Storage.DistrictDatabases.IsValidCode(d)) is { } bad
+            ? $"{Section}:{nameof(Districts)}의 '{bad}'는 구 코드가 아닙니다: 구 코드는 영문 소문자와 숫자 1-24자입니다 (예: d01)."
+        : DistrictCodes.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
+            ? $"{Section}:{nameof(Districts)}에 '{twice.Key}'가 두 번 있습니다."
+        : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.For(DistrictCodes.Count > 0).All(j => j.Id != id)) is { } unknown
+            ? $"{Section}:{nameof(TriggerOnStart)}에 없는 정기 작업이 있습니다: '{unknown}' (있는 작업: {string.Join(", ", Scheduling.Schedule.For(DistrictCodes.Count > 0).Select(j => j.Id))})."
         : null;
 
     /// <summary>The host's short command-line switches mapped to their configuration keys.</summary>
@@ -62,5 +78,6 @@ public sealed class JobsOptions
         ["--log-file"] = BlindSpotKeys.LogFile,
         ["--workers"] = $"{Section}:{nameof(Workers)}",
         ["--trigger"] = $"{Section}:{nameof(TriggerOnStart)}",
+        ["--districts"] = $"{Section}:{nameof(Districts)}",
     };
 }

@@ -41,6 +41,7 @@ public static partial class JobsHost
 
         Usage: BlindSpot.Jobs [--db DB] [--inbox DIR] [--out DIR] [--quarantine DIR] [--workers N]
                               [--retention-years N] [--holidays FILE] [--log-file FILE] [--trigger ID,ID...]
+                              [--districts CODE,CODE...]
                               [--once [--as-of yyyy-MM-dd]] [--BlindSpot:Section:Key=value ...]
 
           --db               SQLite file (default ./blindspot.db) or PostgreSQL connection string (BlindSpot:Db)
@@ -52,6 +53,9 @@ public static partial class JobsHost
           --holidays         extra holidays file (election days), added to the computed calendar
           --log-file         compact JSON log file (default logs/blindspot-jobs-.clef)
           --trigger          recurring jobs to run once at start, in order (ingest-inbox,retrain,score,worklists,...)
+          --districts        national: district codes (d01,d02,...), each in its own database on --db's PostgreSQL
+                             server and its own <inbox>/<code> folder; registers the national schedule (one job per
+                             district: district-runs, district-retrains, district-purges) instead of the one above
           --once             no server: the main job once (new files -> a first model if none -> score -> the next
                              business day's worklists -> targets), then exit (a catch-up run)
           --as-of            with --once: the day it scores as of (default yesterday, Asia/Seoul)
@@ -147,6 +151,12 @@ public static partial class JobsHost
         if (StartupCheck.Problem(host.Services) is { } problem)
         {
             await error.WriteLineAsync(problem);
+            return UsageError;
+        }
+        // --once runs one store's main job; a national server's stores are its districts' (their catch-up: --trigger district-runs).
+        if (once && host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.DistrictCodes.Count > 0)
+        {
+            await error.WriteLineAsync($"{CatchUpRun.OnceSwitch}는 저장소 하나의 실행입니다: 구마다 한 번 실행하려면 --districts와 함께 --trigger {Jobs.DistrictFanOutJob.RunsId}를 주세요.");
             return UsageError;
         }
 

@@ -28,14 +28,20 @@ public static class JobsServiceCollectionExtensions
 
         // One thin class per job (Hangfire resolves them through DI, one scope per job).
         services.AddTransient<JobRunner>();
-        // The ledger of a district's own store (DistrictRunJob), with the host's logger.
+        // The ledger of a district's own store (the national jobs' frame, DistrictJob), with the host's logger.
         services.AddSingleton<Func<IBlindSpotStore, JobRunner>>(sp => store => new JobRunner(store, sp.GetRequiredService<ILogger<JobRunner>>()));
+        services.AddTransient<DistrictJob>();
         services.AddTransient<IngestInboxJob>();
         services.AddTransient<ScoreJob>();
         services.AddTransient<RetrainJob>();
         services.AddTransient<WorklistJob>();
         services.AddTransient<TargetsReportJob>();
         services.AddTransient<PurgePersonalDataJob>();
+        // The national schedule's fan-out and its district jobs (JobsOptions.Districts).
+        services.AddTransient<DistrictFanOutJob>();
+        services.AddTransient<DistrictRunJob>();
+        services.AddTransient<DistrictRetrainJob>();
+        services.AddTransient<DistrictPurgeJob>();
 
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

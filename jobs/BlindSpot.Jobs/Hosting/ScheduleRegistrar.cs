@@ -20,13 +20,15 @@ internal sealed class ScheduleRegistrar(JobStorage storage, IRecurringJobManager
             logger.LogInformation("Schedule registration is off on this server: it only works off the queue");
             return Task.CompletedTask;
         }
-        var (added, removed) = Schedule.Apply(storage, manager);
-        logger.LogInformation("Recurring schedule registered: {Registered} jobs in {TimeZone}, {Removed} stale removed", added, Schedule.TimeZone.Id, removed);
+        var national = options.Value.DistrictCodes.Count > 0;
+        var (added, removed) = Schedule.Apply(storage, manager, national);
+        logger.LogInformation("Recurring schedule registered: {Registered} jobs in {TimeZone}, {Removed} stale removed{National}", added, Schedule.TimeZone.Id, removed,
+            national ? $" (national: {options.Value.DistrictCodes.Count} districts)" : "");
         // Triggered jobs run one after the other, in the order given (ingest before score before worklists).
         string? previous = null;
         foreach (var id in options.Value.TriggerIds)
         {
-            var job = Schedule.Jobs.Single(j => j.Id == id).Job;
+            var job = Schedule.For(national).Single(j => j.Id == id).Job;
             previous = client.Create(job, previous is null ? new EnqueuedState() : new AwaitingState(previous));
             logger.LogInformation("Triggered {Job} once at start", id);
         }

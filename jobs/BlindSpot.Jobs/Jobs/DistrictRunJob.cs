@@ -1,5 +1,4 @@
 using System.Globalization;
-using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using Hangfire;
@@ -15,18 +14,15 @@ namespace BlindSpot.Jobs.Jobs;
 /// district's job-run ledger completes it once per (district, day), and a run a killed server left unfinished is
 /// taken over by the next server (every step is idempotent by its data). A server holds one district at a time per worker.
 /// </summary>
-public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, DistrictStores districts, Func<IBlindSpotStore, JobRunner> runners)
+public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, DistrictJob districts)
 {
     public const string Id = "district-run";
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
-    public async Task RunAsync(string district, DateOnly asOf, CancellationToken ct)
-    {
-        var o = options.Value;
-        // The district's own store with the host's bound settings, composed by the composition root.
-        await using var scope = await districts.OpenAsync(district, ct);
-        await runners(scope.Store).RunOnceAsync(Id, $"{district}|{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", async ct =>
+    public Task RunAsync(string district, DateOnly asOf, CancellationToken ct) =>
+        districts.RunOnceAsync(Id, district, asOf, async (scope, ct) =>
         {
+            var o = options.Value;
             var inbox = Directory.CreateDirectory(Path.Combine(o.Inbox, district)).FullName;
             var r = await scope.Run().RunAsync(inbox, Path.Combine(o.Out, district), Path.Combine(o.QuarantineDir, district), asOf, ct);
             var phases = string.Join(' ', r.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Seconds:F2}")));
@@ -34,5 +30,4 @@ public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, DistrictS
                 ? JobWork.Done($"district={district} asOf={asOf:yyyy-MM-dd} scored={r.Scores?.Scored ?? 0} listed={r.Worklists.Listed} {phases}")
                 : JobWork.Failed($"district={district} asOf={asOf:yyyy-MM-dd}: {r.FilesFailed} files failed, worklists {(r.Worklists.Succeeded ? "built" : "failed")}, targets {(r.Targets.Succeeded ? "written" : "failed")}");
         }, ct);
-    }
 }

@@ -36,27 +36,53 @@ public static class Schedule
             "Nightly 04:00: blank personal data older than the retention"),
     ];
 
+    /// <summary>
+    /// The national schedule (<see cref="Configuration.JobsOptions.Districts"/> set; docs/adr/0007): the store is one
+    /// database per district, and each entry enqueues one job per district on the shared queue. A district's run does its
+    /// whole day (new files, a first model if none, scores, the next business day's lists, targets) at 02:30; the weekly
+    /// retrain and the nightly purge as above. Files that land after 02:30 wait for the next night's run.
+    /// </summary>
+    public static IReadOnlyList<ScheduledJob> National { get; } =
+    [
+        new(DistrictFanOutJob.RunsId, "30 2 * * *", Job.FromExpression<DistrictFanOutJob>(j => j.EnqueueRuns()),
+            "Nightly 02:30: every district's run as of yesterday (new files, scores, the next business day's worklists, targets), one job per district"),
+        new(DistrictFanOutJob.RetrainsId, "0 3 * * 0", Job.FromExpression<DistrictFanOutJob>(j => j.EnqueueRetrains()),
+            "Sundays 03:00: every district's challenger as of Saturday, one job per district (promoted only under the model's rules)"),
+        new(DistrictFanOutJob.PurgesId, "0 4 * * *", Job.FromExpression<DistrictFanOutJob>(j => j.EnqueuePurges()),
+            "Nightly 04:00: every district's personal data older than the retention blanked, one job per district"),
+    ];
+
+    /// <summary>The schedule a server registers: <see cref="National"/> when it serves districts, else <see cref="Jobs"/>.</summary>
+    public static IReadOnlyList<ScheduledJob> For(bool national) => national ? National : Jobs;
+
     /// <summary>Adds or updates every scheduled job and removes recurring jobs no longer listed; returns both counts.</summary>
-    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager)
+    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager) => Apply(storage, manager, national: false);
+
+    /// <summary>
+    /// <see cref="For"/>'s schedule added or updated, and every recurring job it does not list removed (a store that
+    /// turns national loses the single-district entries, and the other way round); returns both counts.
+    /// </summary>
+    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager, bool national)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(manager);
-        foreach (var s in Jobs)
+        var jobs = For(national);
+        foreach (var s in jobs)
             manager.AddOrUpdate(s.Id, s.Job, s.Cron, new RecurringJobOptions { TimeZone = TimeZone });
 
-        var listed = Jobs.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        var listed = jobs.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
         using var connection = storage.GetConnection();
         var stale = connection.GetRecurringJobs().Select(r => r.Id).Where(id => !listed.Contains(id)).ToList();
         foreach (var id in stale) manager.RemoveIfExists(id);
-        return (Jobs.Count, stale.Count);
+        return (jobs.Count, stale.Count);
     }
 
     /// <summary>The schedule as a text table (id | cron | time zone | job method | description).</summary>
-    public static string Describe()
+    public static string Describe(bool national = false)
     {
         var sb = new StringBuilder();
         sb.Append("time zone: ").Append(TimeZone.Id).Append('\n');
-        foreach (var s in Jobs)
+        foreach (var s in For(national))
             sb.Append(s.Id).Append(" | ").Append(s.Cron).Append(" | ").Append(s.Target).Append(" | ").Append(s.Description).Append('\n');
         return sb.ToString();
     }

@@ -12,10 +12,12 @@ namespace BlindSpot.Hosting.Composition;
 /// </summary>
 public sealed class DistrictStores(IOptions<BlindSpotOptions> options, PipelineSettings settings, ILoggerFactory loggers, TimeProvider clock)
 {
-    /// <summary>Opens (and migrates) the database of <paramref name="district"/> on the configured server.</summary>
+    /// <summary>Opens (and migrates) the database of <paramref name="district"/> on the configured server, created first when
+    /// the district is new (a code added to <c>BlindSpot:Jobs:Districts</c>).</summary>
     public async Task<DistrictScope> OpenAsync(string district, CancellationToken ct)
     {
         var o = options.Value;
+        await DistrictDatabases.EnsureCreatedAsync(o.Db, district, ct);
         var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct, o.DistrictCache);
         return new DistrictScope(store, new PipelineServices(store, loggers, clock, settings));
     }
@@ -28,6 +30,12 @@ public sealed class DistrictScope(IBlindSpotStore store, PipelineServices servic
 
     /// <summary>The district's main job (ingest -> first model -> score -> worklists -> targets).</summary>
     public RunService Run() => services.Run();
+
+    /// <summary>The district's training (its weekly challenger).</summary>
+    public Model.UseCases.TrainService Train() => services.Train();
+
+    /// <summary>The district's retention purge.</summary>
+    public Pipeline.Retention.RetentionService Retention() => services.Retention();
 
     public ValueTask DisposeAsync() => store.DisposeAsync();
 }

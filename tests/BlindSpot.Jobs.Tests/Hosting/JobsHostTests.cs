@@ -84,6 +84,17 @@ public sealed class JobsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task ANationalServerRefusesToRunOnceAsOneStore()
+    {
+        // Refused before any connection is tried (nothing listens on port 1).
+        var run = await RunAsync("--db", "Host=127.0.0.1;Port=1;Username=u;Database=national", "--districts", "d01,d02", "--once",
+            "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+        Assert.Equal(2, run.Code);
+        AssertOneLine(run.Error);
+        Assert.Contains("--trigger district-runs", run.Error);
+    }
+
+    [Fact]
     public async Task InvalidConfigurationIsOneLineAndExitCodeTwo()
     {
         var run = await RunAsync("--workers", "0", "--db", "./blindspot.db");

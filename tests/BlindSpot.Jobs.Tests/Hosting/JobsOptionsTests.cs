@@ -90,4 +90,28 @@ public sealed class JobsOptionsTests
         Assert.Contains("BlindSpot:Jobs:Workers", problem);
         Assert.DoesNotContain('\n', problem);
     }
+
+    [Fact]
+    public void DistrictsMakeTheServerNationalOnAPostgresStoreAndRefuseBadCodes()
+    {
+        const string national = "Host=127.0.0.1;Port=5432;Username=u;Database=blindspot";
+        var ok = Options<JobsOptions>(Config(["--db", national, "--districts", "d01, d02", "--trigger", "district-runs"]));
+        Assert.Equal(["d01", "d02"], ok.DistrictCodes);
+        Assert.Null(ok.Validate()); // a national entry may be triggered at start
+        Assert.Null(StartupCheck.Problem(Container(Config(["--db", national, "--districts", "d01,d02"]))));
+
+        foreach (var (args, says) in new[]
+        {
+            (new[] { "--db", national, "--districts", "d01,D02" }, "'D02'"),
+            (new[] { "--db", national, "--districts", "d01,d01" }, "'d01'"),
+            (new[] { "--db", national, "--districts", "d01", "--trigger", "score" }, "'score'"), // the one-district entries are not scheduled nationally
+            (new[] { "--db", "/data/bs.db", "--districts", "d01" }, "PostgreSQL"),
+        })
+        {
+            var problem = StartupCheck.Problem(Container(Config(args)));
+            Assert.NotNull(problem);
+            Assert.Contains(says, problem);
+            Assert.DoesNotContain('\n', problem);
+        }
+    }
 }

@@ -56,6 +56,39 @@ public sealed class DistrictRunJobTests : IDisposable
         Assert.True(File.Exists(Path.Combine(options.Out, "b2", "worklists", "2026-10-26", "문래동.csv")));
     }
 
+    [Fact]
+    public async Task ADistrictsRetrainAndPurgeRunOnItsOwnDatabaseOncePerDay()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var national = await server.CreateDatabaseAsync("natjobs");
+        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        new DistrictGenerator(Scenario.District).WriteInbox(Path.Combine(options.Inbox, "c3"));
+        // No database for c3 yet: a district added to the configuration gets its database from its first job.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BlindSpot:Db"] = options.Db, ["BlindSpot:Inbox"] = options.Inbox, ["BlindSpot:Out"] = options.Out,
+            ["BlindSpot:Quarantine"] = options.Quarantine, ["BlindSpot:Jobs:Districts"] = "c3",
+        }).Build();
+        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        // The jobs as Hangfire's activator gets them from the jobs host's container.
+        await provider.GetRequiredService<DistrictRunJob>().RunAsync("c3", Scenario.BaseDay, CancellationToken.None);
+        var retrain = provider.GetRequiredService<DistrictRetrainJob>();
+        var purge = provider.GetRequiredService<DistrictPurgeJob>();
+
+        await retrain.RunAsync("c3", Scenario.BaseDay, CancellationToken.None);
+        await purge.RunAsync("c3", Scenario.BaseDay, CancellationToken.None);
+        await using var c3 = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, "c3"), CancellationToken.None);
+        var models = await c3.ListModelsAsync(CancellationToken.None);
+        await retrain.RunAsync("c3", Scenario.BaseDay, CancellationToken.None); // delivered twice: nothing happens
+
+        // The first run trained the district's first model; the retrain as of the same day found the same data and options.
+        Assert.Single(models);
+        Assert.Equal(models, await c3.ListModelsAsync(CancellationToken.None));
+        Assert.False(await c3.TryBeginJobRunAsync(DistrictRetrainJob.Id, "c3|2026-10-23", CancellationToken.None));
+        Assert.False(await c3.TryBeginJobRunAsync(DistrictPurgeJob.Id, "c3|2026-10-23", CancellationToken.None));
+        Assert.True(await c3.TryBeginJobRunAsync(DistrictPurgeJob.Id, "c3|2026-10-24", CancellationToken.None)); // another day is another run
+    }
+
     [Theory]
     [InlineData("A1")]
     [InlineData("d-1")]

@@ -11,13 +11,16 @@ public sealed class ScheduleTests
 {
     static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
-    /// <summary>Approval test: the recurring-job table is a contract with the district's operators.</summary>
-    [Fact]
-    public void TheRecurringJobTableMatchesTheApprovedSnapshot()
+    /// <summary>Approval test: the recurring-job table is a contract with the district's operators (the national one with
+    /// the national operators).</summary>
+    [Theory]
+    [InlineData(false, "Schedule")]
+    [InlineData(true, "Schedule.national")]
+    public void TheRecurringJobTableMatchesTheApprovedSnapshot(bool national, string name)
     {
-        var approved = Path.Combine(Here(), "Schedule.approved.txt");
-        var received = Path.Combine(Here(), "Schedule.received.txt");
-        var actual = Schedule.Describe();
+        var approved = Path.Combine(Here(), $"{name}.approved.txt");
+        var received = Path.Combine(Here(), $"{name}.received.txt");
+        var actual = Schedule.Describe(national);
         if (!File.Exists(approved) || File.ReadAllText(approved).ReplaceLineEndings("\n") != actual)
         {
             File.WriteAllText(received, actual);
@@ -46,6 +49,22 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void AServerThatTurnsNationalReplacesTheOneDistrictEntries()
+    {
+        using var storage = new InMemoryStorage();
+        var manager = new RecurringJobManager(storage);
+        Schedule.Apply(storage, manager);
+
+        var (registered, removed) = Schedule.Apply(storage, manager, national: true);
+
+        using var connection = storage.GetConnection();
+        Assert.Equal((Schedule.National.Count, Schedule.Jobs.Count), (registered, removed));
+        Assert.Equal(Schedule.National.Select(j => j.Id).Order(StringComparer.Ordinal),
+            connection.GetRecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(Schedule.Jobs.Select(j => j.Id).Intersect(Schedule.National.Select(j => j.Id)));
+    }
+
+    [Fact]
     public void TheWorklistsNextRunIsAWeekdayAt0530InSeoul()
     {
         using var storage = new InMemoryStorage();
@@ -65,11 +84,11 @@ public sealed class ScheduleTests
         var methods = typeof(Schedule).Assembly.GetTypes()
             .Where(t => t.Namespace == "BlindSpot.Jobs.Jobs" && t.IsPublic)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(m => m.Name.StartsWith("Run", StringComparison.Ordinal))
+            .Where(m => m.Name.StartsWith("Run", StringComparison.Ordinal) || m.Name.StartsWith("Enqueue", StringComparison.Ordinal))
             .ToList();
-        Assert.True(methods.Count >= 2 * Schedule.Jobs.Count);
+        Assert.True(methods.Count >= 2 * Schedule.Jobs.Count + Schedule.National.Count);
         Assert.All(methods, m => Assert.True(m.GetCustomAttribute<AutomaticRetryAttribute>() is { Attempts: > 0 and < 10 },
             $"{m.DeclaringType!.Name}.{m.Name} has no explicit [AutomaticRetry(Attempts = n)]"));
-        Assert.All(Schedule.Jobs, s => Assert.Contains(s.Job.Method, methods));
+        Assert.All(Schedule.Jobs.Concat(Schedule.National), s => Assert.Contains(s.Job.Method, methods));
     }
 }
