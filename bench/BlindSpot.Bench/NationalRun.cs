@@ -72,7 +72,7 @@ internal static class NationalRun
                 Console.WriteLine(string.Create(inv, $"{asOf.AddDays(1):yyyy-MM-dd}..{next:yyyy-MM-dd}: {tips} tips and {visits} visit results written into the {districts.Length} inboxes in {watch.Elapsed.TotalSeconds:F1} s (not timed in the pass)"));
                 asOf = next;
             }
-            var code = await PassAsync(o, national, client, districts, asOf, name, count, kill, ct);
+            var code = await PassAsync(o, national, client, districts, asOf, name, count, kill, server.ProcessId, ct);
             if (code != 0) return code;
         }
         await server.DisposeAsync();
@@ -80,11 +80,12 @@ internal static class NationalRun
     }
 
     static async Task<int> PassAsync(NationalOptions2 o, string national, BackgroundJobClient client, string[] districts, DateOnly asOf,
-        string name, int count, bool kill, CancellationToken ct)
+        string name, int count, bool kill, int? postgres, CancellationToken ct)
     {
+        var postgresCpu = ProcessTreeCpu(postgres);
         var inv = CultureInfo.InvariantCulture;
         var logs = Directory.CreateDirectory(Path.Combine(o.Work, "logs", $"{asOf:yyyyMMdd}")).FullName;
-        var servers = new List<(Process Process, string Log, long PeakKb)>();
+        var servers = new List<(Process Process, string Log, long PeakKb, double CpuSeconds)>();
         for (var s = 0; s < count; s++)
         {
             var log = Path.Combine(logs, $"server{s + 1}.log");
@@ -106,7 +107,7 @@ internal static class NationalRun
             p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (writer) writer.WriteLine(e.Data); };
             p.BeginOutputReadLine();
             p.BeginErrorReadLine();
-            servers.Add((p, log, 0));
+            servers.Add((p, log, 0, 0));
         }
 
         var watch = Stopwatch.StartNew();
@@ -119,7 +120,12 @@ internal static class NationalRun
         {
             await Task.Delay(500, ct);
             for (var s = 0; s < servers.Count; s++)
-                if (!servers[s].Process.HasExited) servers[s] = servers[s] with { PeakKb = Math.Max(servers[s].PeakKb, PeakKb(servers[s].Process.Id)) };
+                if (!servers[s].Process.HasExited)
+                    servers[s] = servers[s] with
+                    {
+                        PeakKb = Math.Max(servers[s].PeakKb, PeakKb(servers[s].Process.Id)),
+                        CpuSeconds = Math.Max(servers[s].CpuSeconds, Cpu(servers[s].Process.Id, withChildren: false) ?? 0),
+                    };
             foreach (var d in districts.Where(d => !done.ContainsKey(d)))
                 if (await CompletedAsync(national, d, key, ct) is var n and > 0) done[d] = n;
             // Kill server 1 mid-way: once a district has completed somewhere and server 1 is in the middle of one.
@@ -131,6 +137,10 @@ internal static class NationalRun
             }
         }
         var wall = watch.Elapsed.TotalSeconds;
+        for (var s = 0; s < servers.Count; s++)
+            if (!servers[s].Process.HasExited && Cpu(servers[s].Process.Id, withChildren: false) is { } last)
+                servers[s] = servers[s] with { CpuSeconds = Math.Max(servers[s].CpuSeconds, last) };
+        postgresCpu = ProcessTreeCpu(postgres) - postgresCpu;
         foreach (var s in servers.Where(s => !s.Process.HasExited)) s.Process.Kill(entireProcessTree: true);
         foreach (var s in servers) await s.Process.WaitForExitAsync(ct);
         await Task.Delay(300, ct);
@@ -145,6 +155,11 @@ internal static class NationalRun
         var skipped = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains("already completed: nothing to do", StringComparison.Ordinal));
         var exactlyOnce = done.Count == districts.Length && districts.All(d => completions.GetValueOrDefault(d) == 1);
         Console.WriteLine($"   each district's run completed exactly once: {exactlyOnce} (ledger: {done.Count} completed; logs: {completions.Values.Sum()} completions, {skipped} duplicate deliveries skipped)");
+        // CPU of the pass: the servers' own (the killed one's up to its last sample), and PostgreSQL's (its processes, ended
+        // backends included): what a district's run costs the machines, whatever the servers waited for.
+        var serversCpu = servers.Sum(s => s.CpuSeconds);
+        Console.WriteLine(string.Create(inv,
+            $"   CPU: servers {serversCpu:F1} s, PostgreSQL {postgresCpu:F1} s; per district {serversCpu / districts.Length:F2} + {postgresCpu / districts.Length:F2} s"));
         // A run that left its files for later did not do the pass's work: the figures would time empty runs.
         var deferred = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains(" Deferred ", StringComparison.Ordinal));
         if (deferred > 0)
@@ -209,6 +224,46 @@ internal static class NationalRun
             else if (l.Contains(" completed in ", StringComparison.Ordinal) && current == d) current = null;
         }
         return current;
+    }
+
+    /// <summary>User + system CPU seconds of a process from /proc (with its ended, waited-for children's when asked), or null.</summary>
+    static double? Cpu(int pid, bool withChildren)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command (which may hold spaces) in parentheses: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
+            if (withChildren) ticks += long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture);
+            return ticks / 100.0; // USER_HZ is 100 on Linux
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A server's CPU seconds: its main process with its ended children, and its live children (PostgreSQL's backends).</summary>
+    static double ProcessTreeCpu(int? pid)
+    {
+        if (pid is not { } main || !Directory.Exists("/proc")) return 0;
+        var total = Cpu(main, withChildren: true) ?? 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var child) || child == main) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(f[1], CultureInfo.InvariantCulture) == main) total += Cpu(child, withChildren: false) ?? 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // a backend that ended meanwhile: its time is in the main process's children's now
+            }
+        }
+        return total;
     }
 
     static long PeakKb(int pid)

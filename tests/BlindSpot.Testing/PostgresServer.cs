@@ -23,6 +23,23 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's main process (postmaster.pid's first line), or null when it is not running: benchmarks read its CPU.</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            var pid = Path.Combine(dataDir, "postmaster.pid");
+            try
+            {
+                return File.Exists(pid) && int.TryParse(File.ReadLines(pid).FirstOrDefault(), out var id) ? id : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
     PostgresServer(string binDir, string dataDir, int port, bool asPostgresUser)
     {
         this.binDir = binDir;
