@@ -116,9 +116,9 @@ internal static class NationalRun
         var done = new Dictionary<string, int>();
         var killedAt = -1.0;
         string? killedDistrict = null;
-        while (done.Count < districts.Length && watch.Elapsed < TimeSpan.FromMinutes(60))
+        // Each live server's peak and CPU so far (a killed server keeps its last sample).
+        void Sample()
         {
-            await Task.Delay(500, ct);
             for (var s = 0; s < servers.Count; s++)
                 if (!servers[s].Process.HasExited)
                     servers[s] = servers[s] with
@@ -126,6 +126,11 @@ internal static class NationalRun
                         PeakKb = Math.Max(servers[s].PeakKb, PeakKb(servers[s].Process.Id)),
                         CpuSeconds = Math.Max(servers[s].CpuSeconds, Cpu(servers[s].Process.Id, withChildren: false) ?? 0),
                     };
+        }
+        while (done.Count < districts.Length && watch.Elapsed < TimeSpan.FromMinutes(60))
+        {
+            await Task.Delay(500, ct);
+            Sample();
             foreach (var d in districts.Where(d => !done.ContainsKey(d)))
                 if (await CompletedAsync(national, d, key, ct) is var n and > 0) done[d] = n;
             // Kill server 1 mid-way: once a district has completed somewhere and server 1 is in the middle of one.
@@ -137,22 +142,21 @@ internal static class NationalRun
             }
         }
         var wall = watch.Elapsed.TotalSeconds;
-        for (var s = 0; s < servers.Count; s++)
-            if (!servers[s].Process.HasExited && Cpu(servers[s].Process.Id, withChildren: false) is { } last)
-                servers[s] = servers[s] with { CpuSeconds = Math.Max(servers[s].CpuSeconds, last) };
+        Sample();
         postgresCpu = ProcessTreeCpu(postgres) - postgresCpu;
         foreach (var s in servers.Where(s => !s.Process.HasExited)) s.Process.Kill(entireProcessTree: true);
         foreach (var s in servers) await s.Process.WaitForExitAsync(ct);
         await Task.Delay(300, ct);
 
-        var finisher = killedDistrict is null ? -1 : servers.FindIndex(s => File.ReadAllLines(s.Log).Any(l => l.Contains($"Job district-run for {killedDistrict}|", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal)));
+        var logLines = servers.Select(s => File.ReadAllLines(s.Log)).ToList();
+        var finisher = killedDistrict is null ? -1 : logLines.FindIndex(lines => lines.Any(l => l.Contains($"Job district-run for {killedDistrict}|", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal)));
         var killed = killedAt >= 0 ? string.Create(inv, $"; server 1 killed at {killedAt:F1} s in the middle of {killedDistrict}, which server {finisher + 1} finished") : "";
         Console.WriteLine(string.Create(inv, $"== {name} as of {key}: {done.Count}/{districts.Length} districts in {wall:F1} s wall (load {Load()}){killed}"));
         // Exactly once: one "completed" line per district over every server's log, and every district's ledger says completed.
-        var completions = servers.SelectMany(s => File.ReadAllLines(s.Log))
+        var completions = logLines.SelectMany(lines => lines)
             .Where(l => l.Contains("Job district-run for", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal))
             .Select(l => l.Split("Job district-run for ")[1].Split('|')[0].Trim()).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
-        var skipped = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains("already completed: nothing to do", StringComparison.Ordinal));
+        var skipped = logLines.SelectMany(lines => lines).Count(l => l.Contains("already completed: nothing to do", StringComparison.Ordinal));
         var exactlyOnce = done.Count == districts.Length && districts.All(d => completions.GetValueOrDefault(d) == 1);
         Console.WriteLine($"   each district's run completed exactly once: {exactlyOnce} (ledger: {done.Count} completed; logs: {completions.Values.Sum()} completions, {skipped} duplicate deliveries skipped)");
         // CPU of the pass: the servers' own (the killed one's up to its last sample), and PostgreSQL's (its processes, ended
@@ -161,7 +165,7 @@ internal static class NationalRun
         Console.WriteLine(string.Create(inv,
             $"   CPU: servers {serversCpu:F1} s, PostgreSQL {postgresCpu:F1} s; per district {serversCpu / districts.Length:F2} + {postgresCpu / districts.Length:F2} s"));
         // A run that left its files for later did not do the pass's work: the figures would time empty runs.
-        var deferred = servers.SelectMany(s => File.ReadAllLines(s.Log)).Count(l => l.Contains(" Deferred ", StringComparison.Ordinal));
+        var deferred = logLines.SelectMany(lines => lines).Count(l => l.Contains(" Deferred ", StringComparison.Ordinal));
         if (deferred > 0)
         {
             Console.Error.WriteLine($"   {deferred} files were deferred by the runs (not read): the pass did not measure what it says");
@@ -169,7 +173,7 @@ internal static class NationalRun
         }
         for (var s = 0; s < servers.Count; s++)
         {
-            var lines = File.ReadAllLines(servers[s].Log);
+            var lines = logLines[s];
             var completed = lines.Where(l => l.Contains("Job district-run for", StringComparison.Ordinal) && l.Contains(" completed in ", StringComparison.Ordinal)).ToList();
             var ms = completed.Select(l => double.Parse(l.Split(" completed in ")[1].Split(' ')[0], inv)).ToList();
             var started = lines.Count(l => l.Contains("Job district-run for", StringComparison.Ordinal) && l.Contains(" started (", StringComparison.Ordinal));
@@ -226,23 +230,27 @@ internal static class NationalRun
         return current;
     }
 
-    /// <summary>User + system CPU seconds of a process from /proc (with its ended, waited-for children's when asked), or null.</summary>
-    static double? Cpu(int pid, bool withChildren)
+    /// <summary>
+    /// The numbers of /proc/&lt;pid&gt;/stat after the command (which may hold spaces, in parentheses): [1] is the parent's
+    /// pid, [11] and [12] user and system ticks, [13] and [14] those of its ended, waited-for children; null when the
+    /// process is gone.
+    /// </summary>
+    static long[]? Stat(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // Fields after the command (which may hold spaces) in parentheses: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
-            if (withChildren) ticks += long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture);
-            return ticks / 100.0; // USER_HZ is 100 on Linux
+            return [.. stat[(stat.LastIndexOf(')') + 2)..].Split(' ').Skip(1).Take(14).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).Prepend(0)];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             return null;
         }
     }
+
+    /// <summary>User + system CPU seconds of a process (with its ended children's when asked), or null. USER_HZ is 100 on Linux.</summary>
+    static double? Cpu(int pid, bool withChildren) =>
+        Stat(pid) is not { } f ? null : (f[11] + f[12] + (withChildren ? f[13] + f[14] : 0)) / 100.0;
 
     /// <summary>A server's CPU seconds: its main process with its ended children, and its live children (PostgreSQL's backends).</summary>
     static double ProcessTreeCpu(int? pid)
@@ -251,17 +259,9 @@ internal static class NationalRun
         var total = Cpu(main, withChildren: true) ?? 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var child) || child == main) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(f[1], CultureInfo.InvariantCulture) == main) total += Cpu(child, withChildren: false) ?? 0;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-            {
-                // a backend that ended meanwhile: its time is in the main process's children's now
-            }
+            // A backend that ended meanwhile has no stat: its time is in the main process's children's now.
+            if (int.TryParse(Path.GetFileName(dir), out var child) && child != main && Stat(child) is { } f && f[1] == main)
+                total += (f[11] + f[12]) / 100.0;
         }
         return total;
     }

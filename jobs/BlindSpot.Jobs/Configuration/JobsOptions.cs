@@ -52,6 +52,9 @@ public sealed class JobsOptions
     public IReadOnlyList<string> DistrictCodes =>
         (Districts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>True when the server serves districts (<see cref="Districts"/> names at least one): the national schedule.</summary>
+    public bool National => DistrictCodes.Count > 0;
+
     /// <summary>Null when the options can run, else what is wrong.</summary>
     public string? Validate() =>
         Workers is < 1 or > 64 ? $"{Section}:{nameof(Workers)}는 1에서 64 사이여야 합니다."
@@ -62,8 +65,8 @@ public sealed class JobsOptions
             ? $"{Section}:{nameof(Districts)}의 '{bad}'는 구 코드가 아닙니다: 구 코드는 영문 소문자와 숫자 1-24자입니다 (예: d01)."
         : DistrictCodes.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice
             ? $"{Section}:{nameof(Districts)}에 '{twice.Key}'가 두 번 있습니다."
-        : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.For(DistrictCodes.Count > 0).All(j => j.Id != id)) is { } unknown
-            ? $"{Section}:{nameof(TriggerOnStart)}에 없는 정기 작업이 있습니다: '{unknown}' (있는 작업: {string.Join(", ", Scheduling.Schedule.For(DistrictCodes.Count > 0).Select(j => j.Id))})."
+        : TriggerIds.FirstOrDefault(id => Scheduling.Schedule.For(National).All(j => j.Id != id)) is { } unknown
+            ? $"{Section}:{nameof(TriggerOnStart)}에 없는 정기 작업이 있습니다: '{unknown}' (있는 작업: {string.Join(", ", Scheduling.Schedule.For(National).Select(j => j.Id))})."
         : null;
 
     /// <summary>The host's short command-line switches mapped to their configuration keys.</summary>

@@ -154,7 +154,7 @@ public static partial class JobsHost
             return UsageError;
         }
         // --once runs one store's main job; a national server's stores are its districts' (their catch-up: --trigger district-runs).
-        if (once && host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.DistrictCodes.Count > 0)
+        if (once && host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.National)
         {
             await error.WriteLineAsync($"{CatchUpRun.OnceSwitch}는 저장소 하나의 실행입니다: 구마다 한 번 실행하려면 --districts와 함께 --trigger {Jobs.DistrictFanOutJob.RunsId}를 주세요.");
             return UsageError;

@@ -20,7 +20,7 @@ internal sealed class ScheduleRegistrar(JobStorage storage, IRecurringJobManager
             logger.LogInformation("Schedule registration is off on this server: it only works off the queue");
             return Task.CompletedTask;
         }
-        var national = options.Value.DistrictCodes.Count > 0;
+        var national = options.Value.National;
         var (added, removed) = Schedule.Apply(storage, manager, national);
         logger.LogInformation("Recurring schedule registered: {Registered} jobs in {TimeZone}, {Removed} stale removed{National}", added, Schedule.TimeZone.Id, removed,
             national ? $" (national: {options.Value.DistrictCodes.Count} districts)" : "");

@@ -55,14 +55,11 @@ public static class Schedule
     /// <summary>The schedule a server registers: <see cref="National"/> when it serves districts, else <see cref="Jobs"/>.</summary>
     public static IReadOnlyList<ScheduledJob> For(bool national) => national ? National : Jobs;
 
-    /// <summary>Adds or updates every scheduled job and removes recurring jobs no longer listed; returns both counts.</summary>
-    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager) => Apply(storage, manager, national: false);
-
     /// <summary>
     /// <see cref="For"/>'s schedule added or updated, and every recurring job it does not list removed (a store that
     /// turns national loses the single-district entries, and the other way round); returns both counts.
     /// </summary>
-    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager, bool national)
+    public static (int Registered, int Removed) Apply(JobStorage storage, IRecurringJobManager manager, bool national = false)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(manager);
