@@ -55,7 +55,8 @@ public static partial class JobsHost
           --trigger          recurring jobs to run once at start, in order (ingest-inbox,retrain,score,worklists,...)
           --districts        national: district codes (d01,d02,...), each in its own database on --db's PostgreSQL
                              server and its own <inbox>/<code> folder; registers the national schedule (one job per
-                             district: district-runs, district-retrains, district-purges) instead of the one above
+                             district: district-ingests, district-runs, district-retrains, district-purges) instead
+                             of the one above; --db then holds only the job queue
           --once             no server: the main job once (new files -> a first model if none -> score -> the next
                              business day's worklists -> targets), then exit (a catch-up run)
           --as-of            with --once: the day it scores as of (default yesterday, Asia/Seoul)
@@ -154,7 +155,8 @@ public static partial class JobsHost
             return UsageError;
         }
         // --once runs one store's main job; a national server's stores are its districts' (their catch-up: --trigger district-runs).
-        if (once && host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.National)
+        var national = host.Services.GetRequiredService<IOptions<JobsOptions>>().Value.National;
+        if (once && national)
         {
             await error.WriteLineAsync($"{CatchUpRun.OnceSwitch}는 저장소 하나의 실행입니다: 구마다 한 번 실행하려면 --districts와 함께 --trigger {Jobs.DistrictFanOutJob.RunsId}를 주세요.");
             return UsageError;
@@ -170,8 +172,12 @@ public static partial class JobsHost
                 return Failed;
             }
             // Opened here rather than by the host's StoreStartup (which then finds it open): a --db that names no usable
-            // store (a folder, a device) is one line and exit 2, not an exception out of a hosted service.
-            if (await host.Services.GetRequiredService<StoreHolder>().OpenAsync(create: true, lifetime.ApplicationStopping) is { } unusable)
+            // store (a folder, a device) is one line and exit 2, not an exception out of a hosted service. A national
+            // server opens none: --db is the national database, which holds Hangfire's queue and no district's tables
+            // (each district's store is its own database, opened by its job: DistrictStores).
+            var holder = host.Services.GetRequiredService<StoreHolder>();
+            if (national) holder.HasNoStore("national: BlindSpot:Db holds the job queue, each district has its own database");
+            else if (await holder.OpenAsync(create: true, lifetime.ApplicationStopping) is { } unusable)
             {
                 await error.WriteLineAsync(unusable);
                 return UsageError;

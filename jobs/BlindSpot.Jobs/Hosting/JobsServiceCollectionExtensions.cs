@@ -39,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<PurgePersonalDataJob>();
         // The national schedule's fan-out and its district jobs (JobsOptions.Districts).
         services.AddTransient<DistrictFanOutJob>();
+        services.AddTransient<DistrictIngestJob>();
         services.AddTransient<DistrictRunJob>();
         services.AddTransient<DistrictRetrainJob>();
         services.AddTransient<DistrictPurgeJob>();

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Time;
 using BlindSpot.Jobs.Configuration;
+using BlindSpot.Jobs.Running;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,15 @@ namespace BlindSpot.Jobs.Jobs;
 /// </summary>
 public sealed class DistrictFanOutJob(IOptions<JobsOptions> options, IBackgroundJobClient client, TimeProvider clock, ILogger<DistrictFanOutJob> logger)
 {
-    public const string RunsId = "district-runs", RetrainsId = "district-retrains", PurgesId = "district-purges";
+    public const string IngestsId = "district-ingests", RunsId = "district-runs", RetrainsId = "district-retrains", PurgesId = "district-purges";
+
+    /// <summary>Every district's new files, for this 10-minute slot (KST).</summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 300])]
+    public int EnqueueIngests()
+    {
+        var slot = JobKeys.Slot(Kst.Now(clock));
+        return Enqueue(IngestsId, d => client.Enqueue<DistrictIngestJob>(j => j.RunAsync(d, slot, CancellationToken.None)));
+    }
 
     /// <summary>Every district's run as of yesterday (KST): new files, a first model if none, scores, the next business day's lists, targets.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]

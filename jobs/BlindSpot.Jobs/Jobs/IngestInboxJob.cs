@@ -27,16 +27,21 @@ public sealed class IngestInboxJob(JobRunner runner, IngestService ingest, IOpti
         runner.RunOnceAsync(Id, slot, async ct =>
         {
             var o = options.Value;
-            var r = await ingest.IngestInboxAsync(o.Inbox, o.QuarantineDir, ct);
-            if (r.InboxBusy) return JobWork.NotNow("another run is ingesting into the store right now; new files wait for the next slot");
-            var ingested = r.Files.Where(f => f.Status == IngestFileStatus.Ingested).Select(f => f.Ledger!).ToList();
-            // A file that could not be read or stored: the others are in, and the job is retried for it.
-            var failed = r.Files.Where(f => f.Status == IngestFileStatus.Failed).Select(f => f.FileName).ToList();
-            if (failed.Count > 0) return JobWork.Failed($"{failed.Count} file(s) not read or not stored, retried: {string.Join(", ", failed)}");
-            return JobWork.Done(
-                $"files={r.Files.Count} ingested={ingested.Count} skipped={r.Files.Count(f => f.Status == IngestFileStatus.Skipped)} " +
-                $"rejected={r.Files.Count(f => f.Status == IngestFileStatus.Rejected)} unrecognised={r.Files.Count(f => f.Status == IngestFileStatus.Unrecognised)} " +
-                $"failed={r.Files.Count(f => f.Status == IngestFileStatus.Failed)} deferred={r.Files.Count(f => f.Status == IngestFileStatus.Deferred)} " +
-                $"rows={ingested.Sum(f => f.RowsRead)} accepted={ingested.Sum(f => f.Accepted)} duplicate={ingested.Sum(f => f.Duplicate)} quarantined={ingested.Sum(f => f.Quarantined)}");
+            return Outcome(await ingest.IngestInboxAsync(o.Inbox, o.QuarantineDir, ct));
         }, ct);
+
+    /// <summary>The ledger's entry for one ingest of an inbox (this job's and a district's, <see cref="DistrictIngestJob"/>).</summary>
+    internal static JobWork Outcome(IngestReport r)
+    {
+        if (r.InboxBusy) return JobWork.NotNow("another run is ingesting into the store right now; new files wait for the next slot");
+        var ingested = r.Files.Where(f => f.Status == IngestFileStatus.Ingested).Select(f => f.Ledger!).ToList();
+        // A file that could not be read or stored: the others are in, and the job is retried for it.
+        var failed = r.Files.Where(f => f.Status == IngestFileStatus.Failed).Select(f => f.FileName).ToList();
+        if (failed.Count > 0) return JobWork.Failed($"{failed.Count} file(s) not read or not stored, retried: {string.Join(", ", failed)}");
+        return JobWork.Done(
+            $"files={r.Files.Count} ingested={ingested.Count} skipped={r.Files.Count(f => f.Status == IngestFileStatus.Skipped)} " +
+            $"rejected={r.Files.Count(f => f.Status == IngestFileStatus.Rejected)} unrecognised={r.Files.Count(f => f.Status == IngestFileStatus.Unrecognised)} " +
+            $"failed={r.Files.Count(f => f.Status == IngestFileStatus.Failed)} deferred={r.Files.Count(f => f.Status == IngestFileStatus.Deferred)} " +
+            $"rows={ingested.Sum(f => f.RowsRead)} accepted={ingested.Sum(f => f.Accepted)} duplicate={ingested.Sum(f => f.Duplicate)} quarantined={ingested.Sum(f => f.Quarantined)}");
+    }
 }

@@ -28,6 +28,9 @@ public sealed class DistrictScope(IBlindSpotStore store, PipelineServices servic
 {
     public IBlindSpotStore Store => store;
 
+    /// <summary>The district's ingest of new files (its daytime slots).</summary>
+    public Pipeline.Ingest.IngestService Ingest() => services.Ingest();
+
     /// <summary>The district's main job (ingest -> first model -> score -> worklists -> targets).</summary>
     public RunService Run() => services.Run();
 

@@ -15,7 +15,22 @@ public sealed class StoreHolder(string db, TimeProvider? clock = null, string? d
 {
     IBlindSpotStore? store;
 
-    public IBlindSpotStore Store => store ?? throw new InvalidOperationException("The store is not open yet: OpenAsync runs at host start.");
+    public IBlindSpotStore Store => store ?? throw new InvalidOperationException(NoStoreReason is { } why
+        ? $"This process has no store of its own: {why}."
+        : "The store is not open yet: OpenAsync runs at host start.");
+
+    /// <summary>Set by <see cref="HasNoStore"/>: why this process never opens BlindSpot:Db as a store.</summary>
+    public string? NoStoreReason { get; private set; }
+
+    /// <summary>
+    /// This process opens no store of its own (a national jobs server: every district has its own database, and BlindSpot:Db
+    /// holds only the job queue): <see cref="StoreStartup"/> then opens nothing, and asking for <see cref="Store"/> says why.
+    /// </summary>
+    public void HasNoStore(string reason)
+    {
+        if (store is not null) throw new InvalidOperationException("The store is already open.");
+        NoStoreReason = reason;
+    }
 
     /// <summary>
     /// Opens (and migrates) the store. <paramref name="create"/>: only what brings data in (ingest, run, the hosts) may
@@ -24,6 +39,7 @@ public sealed class StoreHolder(string db, TimeProvider? clock = null, string? d
     public async Task<string?> OpenAsync(bool create, CancellationToken ct)
     {
         if (store is not null) return null;
+        if (NoStoreReason is { } why) throw new InvalidOperationException($"This process has no store of its own: {why}.");
         var opening = await StoreFactory.OpenAsync(db, create, ct, clock, districtCache, loggers);
         store = opening.Store;
         return opening.Problem;

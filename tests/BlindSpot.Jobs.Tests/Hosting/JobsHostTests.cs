@@ -95,6 +95,48 @@ public sealed class JobsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task ANationalServerLeavesTheNationalDatabaseToTheQueue()
+    {
+        // The national database holds Hangfire's queue; each district's tables live in the district's own database. A
+        // national server that migrated BlindSpot:Db as a store left an empty one-district schema there, which a web app
+        // or a CLI pointed at it by mistake would show as a district with no households.
+        var server = await PostgresServer.SharedAsync();
+        var national = await server.CreateDatabaseAsync("queue");
+        using var p = Start("--db", national, "--districts", "q1,q2", "--inbox", dir.File("inbox"), "--out", dir.File("out"),
+            "--log-file", Path.Combine(dir.Path, "logs", "jobs.clef"));
+        var lines = new List<string>();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            while (await p.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (line.Contains("Recurring schedule registered", StringComparison.Ordinal)) break;
+            }
+            Assert.False(p.HasExited, "the national server stopped:\n" + string.Join('\n', lines));
+        }
+        finally
+        {
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+        }
+        Assert.Contains(lines, l => l.Contains("national: 2 districts", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("No store of its own", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Store open", StringComparison.Ordinal));
+
+        await using var c = new Npgsql.NpgsqlConnection(national);
+        await c.OpenAsync();
+        async Task<long> CountAsync(string sql)
+        {
+            await using var q = new Npgsql.NpgsqlCommand(sql, c);
+            return (long)(await q.ExecuteScalarAsync())!;
+        }
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+        Assert.True(await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire'") > 0);
+        Assert.Equal(BlindSpot.Jobs.Scheduling.Schedule.National.Count, await CountAsync("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs'"));
+    }
+
+    [Fact]
     public async Task InvalidConfigurationIsOneLineAndExitCodeTwo()
     {
         var run = await RunAsync("--workers", "0", "--db", "./blindspot.db");

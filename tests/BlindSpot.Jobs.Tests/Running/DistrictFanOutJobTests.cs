@@ -26,7 +26,8 @@ public sealed class DistrictFanOutJobTests
 
     static List<(string Type, string Method, string District, string Day)> Enqueued(InMemoryStorage storage) =>
         storage.GetMonitoringApi().EnqueuedJobs("default", 0, 100)
-            .Select(j => (j.Value.Job.Type.Name, j.Value.Job.Method.Name, (string)j.Value.Job.Args[0], ((DateOnly)j.Value.Job.Args[1]).ToString("yyyy-MM-dd")))
+            .Select(j => (j.Value.Job.Type.Name, j.Value.Job.Method.Name, (string)j.Value.Job.Args[0],
+                j.Value.Job.Args[1] is DateOnly day ? day.ToString("yyyy-MM-dd") : (string)j.Value.Job.Args[1]))
             .OrderBy(j => j.Item1, StringComparer.Ordinal).ThenBy(j => j.Item3, StringComparer.Ordinal).ToList();
 
     [Fact]
@@ -38,9 +39,12 @@ public sealed class DistrictFanOutJobTests
             Assert.Equal(3, job.EnqueueRuns());
             Assert.Equal(3, job.EnqueueRetrains());
             Assert.Equal(3, job.EnqueuePurges());
+            Assert.Equal(3, job.EnqueueIngests());
 
             Assert.Equal(
             [
+                // The daytime ingest once per district for the 10-minute slot in Seoul.
+                ("DistrictIngestJob", "RunAsync", "d01", "2026-11-01T02:30"), ("DistrictIngestJob", "RunAsync", "d02", "2026-11-01T02:30"), ("DistrictIngestJob", "RunAsync", "d03", "2026-11-01T02:30"),
                 ("DistrictPurgeJob", "RunAsync", "d01", "2026-11-01"), ("DistrictPurgeJob", "RunAsync", "d02", "2026-11-01"), ("DistrictPurgeJob", "RunAsync", "d03", "2026-11-01"),
                 // The runs and the retrain as of yesterday in Seoul (Saturday), the purge counted back from today.
                 ("DistrictRetrainJob", "RunAsync", "d01", "2026-10-31"), ("DistrictRetrainJob", "RunAsync", "d02", "2026-10-31"), ("DistrictRetrainJob", "RunAsync", "d03", "2026-10-31"),

@@ -89,6 +89,47 @@ public sealed class DistrictRunJobTests : IDisposable
         Assert.True(await c3.TryBeginJobRunAsync(DistrictPurgeJob.Id, "c3|2026-10-24", CancellationToken.None)); // another day is another run
     }
 
+    [Fact]
+    public async Task ADistrictsDaytimeIngestReadsItsNewFilesOncePerSlotAndTheNightsRunBuildsOnThem()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var national = await server.CreateDatabaseAsync("natingest");
+        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        // The district's files arrive in two goes: all but one hotline file in the morning, that one later.
+        var staging = dir.File("staging");
+        new DistrictGenerator(Scenario.District).WriteInbox(staging);
+        var inbox = Directory.CreateDirectory(Path.Combine(options.Inbox, "e5")).FullName;
+        var late = Directory.GetFiles(staging, "tips_hotline_*.csv").Order(StringComparer.Ordinal).Last();
+        foreach (var f in Directory.GetFiles(staging).Where(f => f != late)) File.Move(f, Path.Combine(inbox, Path.GetFileName(f)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BlindSpot:Db"] = options.Db, ["BlindSpot:Inbox"] = options.Inbox, ["BlindSpot:Out"] = options.Out,
+            ["BlindSpot:Quarantine"] = options.Quarantine, ["BlindSpot:Jobs:Districts"] = "e5",
+        }).Build();
+        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        var ingest = provider.GetRequiredService<DistrictIngestJob>();
+
+        // No database for e5 yet: the first slot creates it and reads every file of the district's inbox.
+        await ingest.RunAsync("e5", "2026-10-23T10:00", CancellationToken.None);
+        await using var e5 = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, "e5"), CancellationToken.None);
+        var morning = Directory.GetFiles(inbox).Length;
+        Assert.Equal(morning, (await e5.ListFilesAsync(CancellationToken.None)).Count);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(options.Quarantine, "e5"), "*", SearchOption.AllDirectories)); // the generator's bad rows, the district's own folder
+
+        File.Move(late, Path.Combine(inbox, Path.GetFileName(late)));
+        await ingest.RunAsync("e5", "2026-10-23T10:00", CancellationToken.None); // the same slot delivered twice: nothing happens
+        Assert.Equal(morning, (await e5.ListFilesAsync(CancellationToken.None)).Count);
+        await ingest.RunAsync("e5", "2026-10-23T10:10", CancellationToken.None); // the next slot reads the new file
+        Assert.Equal(morning + 1, (await e5.ListFilesAsync(CancellationToken.None)).Count);
+        Assert.False(await e5.TryBeginJobRunAsync(DistrictIngestJob.Id, "e5|2026-10-23T10:10", CancellationToken.None));
+
+        // The night's run finds every file stored and builds the district's model, scores and lists on them.
+        await provider.GetRequiredService<DistrictRunJob>().RunAsync("e5", Scenario.BaseDay, CancellationToken.None);
+        Assert.Equal(morning + 1, (await e5.ListFilesAsync(CancellationToken.None)).Count);
+        Assert.Single(await e5.ListModelsAsync(CancellationToken.None));
+        Assert.NotEmpty(await e5.LoadWorklistAsync(new DateOnly(2026, 10, 26), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("A1")]
     [InlineData("d-1")]
