@@ -50,6 +50,12 @@ public interface IIngestStore
 
     Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct);
 
+    /// <summary>The inbox files' stamps, one per file name (<see cref="InboxStamp"/>).</summary>
+    Task<IReadOnlyList<InboxStamp>> ListInboxStampsAsync(CancellationToken ct);
+
+    /// <summary>Stores these stamps, each replacing the one of its file name.</summary>
+    Task SaveInboxStampsAsync(IReadOnlyList<InboxStamp> stamps, CancellationToken ct);
+
     Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct);
 
     /// <summary>

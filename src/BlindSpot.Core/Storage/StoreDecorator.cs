@@ -27,6 +27,8 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<bool> CommitFileAsync(IngestBatch batch, CancellationToken ct) => inner.CommitFileAsync(batch, ct);
     public virtual Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct) => inner.CommitFilesAsync(batches, ct);
     public virtual Task<IReadOnlyList<FileLedgerEntry>> ListFilesAsync(CancellationToken ct) => inner.ListFilesAsync(ct);
+    public virtual Task<IReadOnlyList<InboxStamp>> ListInboxStampsAsync(CancellationToken ct) => inner.ListInboxStampsAsync(ct);
+    public virtual Task SaveInboxStampsAsync(IReadOnlyList<InboxStamp> stamps, CancellationToken ct) => inner.SaveInboxStampsAsync(stamps, ct);
     public virtual Task<IReadOnlyList<QuarantinedRow>> ListQuarantineAsync(CancellationToken ct) => inner.ListQuarantineAsync(ct);
     public virtual Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct) => inner.TryLockInboxAsync(ct);
     public virtual Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct) => inner.ListOutcomeHistoryAsync(ct);

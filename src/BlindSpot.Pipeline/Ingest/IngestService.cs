@@ -57,6 +57,9 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         var entries = InboxScanner.Scan(inboxDir);
         var today = DateOnly.FromDateTime(Kst.Now(clock));
         var ordered = InProcessingOrder(entries, today).ToList();
+        // The files unchanged since their bytes were stored are skipped without being read (InboxStamps says when).
+        var stamps = await InboxStamps.LoadAsync(store, ct);
+        stamps.SkipUnchanged(ordered, ledger, e => SnapshotDate(e, today), logger);
         var indexAhead = new IndexAhead(resolution, ordered, ledger.Where(f => !f.Rejected).Select(f => f.FileName));
         // The last file that may bring registry versions or crisis rows (one the ledger knows by name is most likely skipped).
         var lastHistoryFile = ordered.FindLastIndex(e => e.Result is null && e.Feed is Feed.Households or Feed.Crisis && !indexAhead.Knows(e.Name));
@@ -200,8 +203,19 @@ public sealed class IngestService(IBlindSpotStore store, ILogger<IngestService> 
         }
         // Open tips are tried again when this run brought a newer registry snapshot (cheap when none did).
         await new Resolution.TipResolutionService(store, logger, resolution).RetryAsync(run.Context, ct);
+        await SaveStampsAsync(stamps.ToSave(ordered, results), ct);
         files?.Report(new FileProgress(ordered.Count, ordered.Count));
         return new IngestReport(inboxDir, quarantineDir, results);
+    }
+
+    /// <summary>The stamps of the files this run identified: a stamp not stored only costs the next run a read of the file.</summary>
+    async Task SaveStampsAsync(List<InboxStamp> stamps, CancellationToken ct)
+    {
+        try { await store.SaveInboxStampsAsync(stamps, ct); }
+        catch (Exception e) when (e is DbException or IOException or TimeoutException)
+        {
+            logger.LogWarning("The inbox files' stamps were not stored ({ErrorType}): the next run reads those files again", e.GetType().Name);
+        }
     }
 
     /// <summary>A registry copy made beside a snapshot's commit that is not kept (the commit did not leave the context as it was).</summary>

@@ -36,6 +36,7 @@ internal static class Migrations
         new(7, "store id and history change counter", d => [d.CreateTable(Tables.StoreState),
             $"INSERT INTO store_state (store_id, history_changes) VALUES ('{Guid.NewGuid():N}', 0)"]),
         new(8, "worklist exclusion counts", d => [d.CreateTable(Tables.WorklistExclusions)]),
+        new(9, "inbox files' stamps", d => [d.CreateTable(Tables.InboxStamps)]),
     ];
 
     /// <summary>Triggers that make a table append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) fail.</summary>

@@ -187,4 +187,14 @@ internal static class Tables
     [
         C("list_date", ColumnType.Date), C("dong", ColumnType.Text), C("exclusion", ColumnType.Text), C("households", ColumnType.Int),
     ], ["list_date", "dong", "exclusion"]);
+
+    /// <summary>
+    /// Per inbox file name, the size and modification time (ticks, UTC) it had when its bytes were last identified, and that
+    /// identity (Core.Ingest.InboxStamp): an ingest skips a file whose stamp is unchanged and whose identity the ledger holds
+    /// as stored, without reading it again (schema version 9).
+    /// </summary>
+    public static readonly Table InboxStamps = new("inbox_stamps",
+    [
+        C("file_name", ColumnType.Text), C("size", ColumnType.Long), C("modified_ticks", ColumnType.Long), C("sha256", ColumnType.Text),
+    ], ["file_name"]);
 }

@@ -95,6 +95,23 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         return await Db.QueryAsync(c, $"SELECT {Tables.Files.ColumnList} FROM ingested_files ORDER BY ingested_at, file_name, sha256", ReadFile, ct);
     }
 
+    public async Task<IReadOnlyList<InboxStamp>> ListInboxStampsAsync(CancellationToken ct)
+    {
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        return await Db.QueryAsync(c, $"SELECT {Tables.InboxStamps.ColumnList} FROM inbox_stamps",
+            r => new InboxStamp(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3)), ct);
+    }
+
+    public async Task SaveInboxStampsAsync(IReadOnlyList<InboxStamp> stamps, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stamps);
+        if (stamps.Count == 0) return;
+        await using var c = await dialect.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await dialect.BulkInsertAsync(c, tx, Tables.InboxStamps, stamps.Select(s => new object?[] { s.FileName, s.Size, s.ModifiedTicks, s.Sha256 }), upsert: true, ct);
+        await tx.CommitAsync(ct);
+    }
+
     static FileLedgerEntry ReadFile(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), Enum.Parse<Feed>(r.GetString(2)), r.GetString(3),
         r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.NullableString(8),
