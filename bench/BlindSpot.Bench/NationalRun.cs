@@ -94,6 +94,8 @@ internal static class NationalRun
             {
                 o.JobsDll, "--db", national, "--inbox", Path.Combine(o.Work, "inbox"), "--out", Path.Combine(o.Work, "out"),
                 "--quarantine", Path.Combine(o.Work, "quarantine"), "--workers", "1",
+                // National servers, as deployed: the national database holds only the queue (no store of their own there).
+                "--districts", string.Join(',', districts),
                 "--BlindSpot:Jobs:RegisterSchedule=false", "--BlindSpot:Logging:File=", "--BlindSpot:Jobs:QueuePollInterval=00:00:01",
                 $"--BlindSpot:Jobs:InvisibilityTimeout={o.Invisibility:c}",
                 // The bench writes each inbox whole before it enqueues (as a clerk copies files before a run): the jobs host's
