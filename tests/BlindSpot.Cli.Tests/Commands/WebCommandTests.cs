@@ -70,4 +70,19 @@ public sealed class WebCommandTests : IDisposable
         Assert.DoesNotContain("hunter2", run.Output + run.Error);
         Assert.DoesNotContain("   at ", run.Output + run.Error);
     }
+
+    [Fact]
+    public async Task ANationalConfigurationIsRefusedWithOneLineAndExitCodeTwo()
+    {
+        // Nationally the web app is opened on one district's own database; with the district codes it would open the
+        // national database, which holds only the job queue. Refused before any connection (nothing listens on the port).
+        var db = $"Host=127.0.0.1;Port={PortNobodyListensOn()};Database=blindspot;Username=postgres";
+        var run = await Cli.RunProcessAsync(new() { ["BlindSpot__Jobs__Districts"] = "d01,d02" }, dir.Path,
+            "web", "--with-jobs", "--urls", "http://127.0.0.1:0", "--db", db, "--log-file", dir.File("logs/web-.clef"));
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--db로 여세요", line);
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
+    }
 }
