@@ -1,7 +1,5 @@
-using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Jobs;
 
@@ -13,16 +11,12 @@ namespace BlindSpot.Jobs.Jobs;
 /// district's inbox lock keeps it from reading beside the district's run (the one that finds the other at work reads
 /// nothing now, as <see cref="IngestInboxJob"/>).
 /// </summary>
-public sealed class DistrictIngestJob(IOptions<BlindSpotOptions> options, DistrictJob districts)
+public sealed class DistrictIngestJob(DistrictJob districts)
 {
     public const string Id = "district-ingest";
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 300])]
     public Task RunAsync(string district, string slot, CancellationToken ct) =>
         districts.RunOnceAsync(Id, district, slot, async (scope, ct) =>
-        {
-            var o = options.Value;
-            var inbox = Directory.CreateDirectory(Path.Combine(o.Inbox, district)).FullName;
-            return IngestInboxJob.Outcome(await scope.Ingest().IngestInboxAsync(inbox, Path.Combine(o.QuarantineDir, district), ct));
-        }, ct);
+            IngestInboxJob.Outcome(await scope.Ingest().IngestInboxAsync(scope.Folders.Inbox, scope.Folders.Quarantine, ct)), ct);
 }

@@ -1,7 +1,5 @@
-using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Jobs;
 
@@ -10,7 +8,7 @@ namespace BlindSpot.Jobs.Jobs;
 /// blanked in the district's own database, and the district's quarantine copies of files ingested before then deleted
 /// (&lt;quarantine&gt;/&lt;district&gt;); once per (district, day) in the district's job-run ledger.
 /// </summary>
-public sealed class DistrictPurgeJob(IOptions<BlindSpotOptions> options, DistrictJob districts)
+public sealed class DistrictPurgeJob(DistrictJob districts)
 {
     public const string Id = "district-purge";
 
@@ -18,7 +16,7 @@ public sealed class DistrictPurgeJob(IOptions<BlindSpotOptions> options, Distric
     public Task RunAsync(string district, DateOnly today, CancellationToken ct) =>
         districts.RunOnceAsync(Id, district, today, async (scope, ct) =>
         {
-            var r = await scope.Retention().PurgeAsync(today, Path.Combine(options.Value.QuarantineDir, district), ct);
+            var r = await scope.Retention().PurgeAsync(today, scope.Folders.Quarantine, ct);
             return JobWork.Done($"district={district} olderThan={r.OlderThan:yyyy-MM-dd} rows={r.StoreRows} quarantineFiles={r.QuarantineFiles}");
         }, ct);
 }

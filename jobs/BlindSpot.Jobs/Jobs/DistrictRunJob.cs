@@ -1,8 +1,6 @@
 using System.Globalization;
-using BlindSpot.Hosting.Composition;
 using BlindSpot.Jobs.Running;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace BlindSpot.Jobs.Jobs;
 
@@ -14,7 +12,7 @@ namespace BlindSpot.Jobs.Jobs;
 /// district's job-run ledger completes it once per (district, day), and a run a killed server left unfinished is
 /// taken over by the next server (every step is idempotent by its data). A server holds one district at a time per worker.
 /// </summary>
-public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, DistrictJob districts)
+public sealed class DistrictRunJob(DistrictJob districts)
 {
     public const string Id = "district-run";
 
@@ -22,9 +20,7 @@ public sealed class DistrictRunJob(IOptions<BlindSpotOptions> options, DistrictJ
     public Task RunAsync(string district, DateOnly asOf, CancellationToken ct) =>
         districts.RunOnceAsync(Id, district, asOf, async (scope, ct) =>
         {
-            var o = options.Value;
-            var inbox = Directory.CreateDirectory(Path.Combine(o.Inbox, district)).FullName;
-            var r = await scope.Run().RunAsync(inbox, Path.Combine(o.Out, district), Path.Combine(o.QuarantineDir, district), asOf, ct);
+            var r = await scope.Run().RunAsync(scope.Folders.Inbox, scope.Folders.Out, scope.Folders.Quarantine, asOf, ct);
             var phases = string.Join(' ', r.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Seconds:F2}")));
             return r.Succeeded
                 ? JobWork.Done($"district={district} asOf={asOf:yyyy-MM-dd} scored={r.Scores?.Scored ?? 0} listed={r.Worklists.Listed} {phases}")

@@ -19,14 +19,21 @@ public sealed class DistrictStores(IOptions<BlindSpotOptions> options, PipelineS
         var o = options.Value;
         await DistrictDatabases.EnsureCreatedAsync(o.Db, district, ct);
         var store = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(o.Db, district), ct, o.DistrictCache);
-        return new DistrictScope(store, new PipelineServices(store, loggers, clock, settings));
+        var folders = new DistrictFolders(Directory.CreateDirectory(Path.Combine(o.Inbox, district)).FullName,
+            Path.Combine(o.Out, district), Path.Combine(o.QuarantineDir, district));
+        return new DistrictScope(store, new PipelineServices(store, loggers, clock, settings), folders);
     }
 }
 
-/// <summary>One district's store and its use cases; disposing it closes the store.</summary>
-public sealed class DistrictScope(IBlindSpotStore store, PipelineServices services) : IAsyncDisposable
+/// <summary>A district's own folders under the configured ones: &lt;inbox&gt;/&lt;district&gt; (created when missing), &lt;out&gt;/&lt;district&gt;, &lt;quarantine&gt;/&lt;district&gt;.</summary>
+public sealed record DistrictFolders(string Inbox, string Out, string Quarantine);
+
+/// <summary>One district's store, its folders and its use cases; disposing it closes the store.</summary>
+public sealed class DistrictScope(IBlindSpotStore store, PipelineServices services, DistrictFolders folders) : IAsyncDisposable
 {
     public IBlindSpotStore Store => store;
+
+    public DistrictFolders Folders => folders;
 
     /// <summary>The district's ingest of new files (its daytime slots).</summary>
     public Pipeline.Ingest.IngestService Ingest() => services.Ingest();
