@@ -16,7 +16,7 @@ public sealed class DistrictFanOutJob(IOptions<JobsOptions> options, IBackground
 {
     public const string IngestsId = "district-ingests", RunsId = "district-runs", RetrainsId = "district-retrains", PurgesId = "district-purges";
 
-    /// <summary>Every district's new files, for this 10-minute slot (KST).</summary>
+    /// <summary>Every district's new files, keyed by the current 10-minute slot (KST; the entry runs hourly).</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 300])]
     public int EnqueueIngests()
     {

@@ -5,9 +5,9 @@ namespace BlindSpot.Jobs.Jobs;
 
 /// <summary>
 /// <see cref="IngestInboxJob"/> for one district of the national fan-out: the new files of &lt;inbox&gt;/&lt;district&gt;
-/// read into the district's own database during the day, so a clerk's bad row is in the district's quarantine within
-/// minutes, not after the night's run, and the night's run finds the day's files already stored. Once per (district,
-/// 10-minute slot) in the district's job-run ledger; the files themselves are once-only by their SHA-256, and the
+/// read into the district's own database during the day (hourly, <see cref="Scheduling.Schedule.National"/>), so a clerk's
+/// bad row is in the district's quarantine within the hour, not after the night's run, and the night's run finds the
+/// day's files already stored. Once per (district, slot) in the district's job-run ledger; the files themselves are once-only by their SHA-256, and the
 /// district's inbox lock keeps it from reading beside the district's run (the one that finds the other at work reads
 /// nothing now, as <see cref="IngestInboxJob"/>).
 /// </summary>

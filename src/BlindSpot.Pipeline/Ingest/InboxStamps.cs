@@ -41,9 +41,9 @@ internal sealed class InboxStamps
 
     /// <summary>
     /// Replaces, in <paramref name="ordered"/>, every file that is unchanged since its bytes were stored by its skipped
-    /// result (the ledger's line of those bytes), logged as a skip by bytes is. Returns how many.
+    /// result (the ledger's line of those bytes), logged as a skip by bytes is.
     /// </summary>
-    public int SkipUnchanged(List<InboxEntry> ordered, IReadOnlyList<FileLedgerEntry> ledger, Func<InboxEntry, DateOnly> snapshotDate, ILogger logger)
+    public void SkipUnchanged(List<InboxEntry> ordered, IReadOnlyList<FileLedgerEntry> ledger, Func<InboxEntry, DateOnly> snapshotDate, ILogger logger)
     {
         var storedFiles = ledger.Where(f => !f.Rejected).ToDictionary(f => f.Sha256, StringComparer.Ordinal);
         var unchanged = new Dictionary<int, FileLedgerEntry>();
@@ -52,16 +52,16 @@ internal sealed class InboxStamps
             var e = ordered[i];
             if (e.Result is not null || e.ReadPath is null) continue;
             var info = new FileInfo(e.ReadPath);
+            (long Size, long Ticks) now;
             try
             {
-                listed[e.Name] = (info.Length, info.LastWriteTimeUtc.Ticks);
+                now = listed[e.Name] = (info.Length, info.LastWriteTimeUtc.Ticks);
             }
             catch (IOException)
             {
                 continue; // gone meanwhile: read (and reported) as before
             }
-            if (stored.TryGetValue(e.Name, out var s) && s.Size == listed[e.Name].Size && s.ModifiedTicks == listed[e.Name].Ticks
-                && storedFiles.TryGetValue(s.Sha256, out var earlier))
+            if (stored.TryGetValue(e.Name, out var s) && (s.Size, s.ModifiedTicks) == now && storedFiles.TryGetValue(s.Sha256, out var earlier))
                 unchanged[i] = earlier;
         }
         // A snapshot date's parts: all unchanged, or all read.
@@ -77,7 +77,6 @@ internal sealed class InboxStamps
             ordered[i] = ordered[i] with { Result = new IngestFileResult(name, IngestFileStatus.Skipped, earlier, null, null) };
             skipped.Add(name);
         }
-        return unchanged.Count;
     }
 
     /// <summary>

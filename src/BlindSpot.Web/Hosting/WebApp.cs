@@ -45,18 +45,22 @@ public static class WebApp
         builder.Services.AddBlindSpotWeb(builder.Configuration, options);
 
         var app = builder.Build();
-        // The web app shows one district's store. Nationally each district has its own database and the national one holds
-        // only the job queue (docs/adr/0007): opened here, it would show a district without households.
-        if ((problem = StartupCheck.Problem(app.Services)) is not null
-            || (problem = app.Services.GetRequiredService<IOptions<Jobs.Configuration.JobsOptions>>().Value.National
-                ? "웹은 구 하나의 데이터베이스를 보여 줍니다: BlindSpot:Jobs:Districts(전국 실행)는 jobs host에만 주고, 웹은 그 구의 데이터베이스를 --db로 여세요 (예: Database=blindspot_d07)."
-                : null) is not null)
+        if ((problem = StartupCheck.Problem(app.Services) ?? NationalProblem(app.Services)) is not null)
         {
             ((IDisposable)app).Dispose();
             return null;
         }
         return app;
     }
+
+    /// <summary>
+    /// The web app shows one district's store. Nationally each district has its own database and the national one holds
+    /// only the job queue (docs/adr/0007): opened with the district codes, it would show a district without households.
+    /// </summary>
+    static string? NationalProblem(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<Jobs.Configuration.JobsOptions>>().Value.National
+            ? "웹은 구 하나의 데이터베이스를 보여 줍니다: BlindSpot:Jobs:Districts(전국 실행)는 jobs host에만 주고, 웹은 그 구의 데이터베이스를 --db로 여세요 (예: Database=blindspot_d07)."
+            : null;
 
     /// <summary>True when the store has no account yet (the command then says how to create the first one).</summary>
     public static async Task<bool> HasNoAccountAsync(WebApplication app, CancellationToken ct) =>
