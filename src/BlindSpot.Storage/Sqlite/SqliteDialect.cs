@@ -11,6 +11,9 @@ internal sealed class SqliteDialect : SqlDialect
 {
     readonly string connectionString;
 
+    // Before this process's SQLite opens its first connection through the store (SqliteThreading says why).
+    static SqliteDialect() => SqliteThreading.Configure();
+
     public SqliteDialect(string path)
     {
         var full = Path.GetFullPath(path); // StoreFactory creates the file (0600) and its folder (0700) when a store may be created
