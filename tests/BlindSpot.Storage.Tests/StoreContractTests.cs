@@ -330,6 +330,44 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Null(await Store.LoadRegistryCacheAsync("s1", Ct));
     }
 
+    /// <summary>
+    /// A large value (the registry's copy: ~38 MB at 190,000 households; a model) is read without a pooled buffer of its
+    /// size: on PostgreSQL, read as a whole buffered row, it got an oversize read buffer from the shared ArrayPool, which
+    /// the pool then kept per thread (a national server held 64 MiB per thread it had read a copy on).
+    /// </summary>
+    [Fact]
+    public async Task ALargeValueIsReadWithoutAPooledBufferOfItsSize()
+    {
+        await Store.MigrateAsync(Ct);
+        var large = new byte[20 << 20];
+        new Random(12).NextBytes(large);
+        await Store.SaveRegistryCacheAsync("s1", large, Ct);
+        await Store.SaveModelAsync(new ModelRecord("m-large", ModelStatus.Challenger, new DateTime(2026, 11, 1, 9, 0, 0), new DateOnly(2026, 10, 30), "{}"), large, Ct);
+
+        using var rents = new LargeRents();
+        Assert.Equal(large, await Store.LoadRegistryCacheAsync("s1", Ct));
+        Assert.Equal(large, await Store.LoadModelBytesAsync("m-large", Ct));
+        Assert.Equal(0, rents.Count);
+    }
+
+    /// <summary>Counts the buffers of 16 MiB or more rented from any ArrayPool while it listens.</summary>
+    sealed class LargeRents : System.Diagnostics.Tracing.EventListener
+    {
+        int count;
+        public int Count => Volatile.Read(ref count);
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "System.Buffers.ArrayPoolEventSource") EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose);
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName != "BufferRented" || e.PayloadNames is not { } names) return;
+            if (e.Payload![names.IndexOf("bufferSize")] is int size && size >= 16 << 20) Interlocked.Increment(ref count);
+        }
+    }
+
     [Fact]
     public async Task PurgeBlanksOldPersonalDataButKeepsTheFacts()
     {

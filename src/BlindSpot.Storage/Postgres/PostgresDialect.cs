@@ -74,6 +74,22 @@ internal sealed class PostgresDialect : SqlDialect, IAsyncDisposable
         await dataSource.OpenConnectionAsync(ct);
 
     /// <summary>
+    /// Read with sequential access, straight into an array of its length. Read as any row is (the whole row buffered),
+    /// a value larger than Npgsql's 8 KB read buffer got an oversize buffer from the shared <c>ArrayPool</c>, rounded up
+    /// to a power of two (64 MiB for the registry copy's ~38 MB at 190,000 households), which the pool kept for the
+    /// thread after the read: a national server that ran district after district held one such buffer per thread it had
+    /// read a copy on (1 server, 3 daily runs: 76, 149, 219 MB still live after a full collection; docs/benchmarks.md,
+    /// "Twenty-first pass").
+    /// </summary>
+    public override async Task<byte[]?> ReadBlobAsync(DbConnection connection, string table, string column, string keyColumn, string key,
+        CancellationToken ct)
+    {
+        await using var cmd = Db.Command(connection, null, $"SELECT {column} FROM {table} WHERE {keyColumn} = @p0", key);
+        await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        return await r.ReadAsync(ct) ? await r.GetFieldValueAsync<byte[]>(0, ct) : null;
+    }
+
+    /// <summary>
     /// A session advisory lock on an unpooled connection of its own: the database releases it when that connection
     /// ends, so a crashed server never leaves it behind (unlike a lock row). Cluster-wide: every server on this database.
     /// </summary>

@@ -29,8 +29,9 @@ internal sealed partial class SqlStore
     public async Task<byte[]> LoadModelBytesAsync(string version, CancellationToken ct)
     {
         await using var c = await dialect.OpenConnectionAsync(ct);
-        var rows = await Db.QueryAsync(c, "SELECT model_bytes FROM models WHERE version = @p0", r => (byte[])r.GetValue(0), ct, version);
-        return rows.Count == 1 ? rows[0] : throw new KeyNotFoundException($"No model version '{version}' in the registry.");
+        // Read as the registry's copy is (SqlDialect.ReadBlobAsync): in place on SQLite, without a pooled buffer of its size on PostgreSQL.
+        return await dialect.ReadBlobAsync(c, "models", "model_bytes", "version", version, ct)
+            ?? throw new KeyNotFoundException($"No model version '{version}' in the registry.");
     }
 
     public async Task PromoteAsync(string version, CancellationToken ct)
