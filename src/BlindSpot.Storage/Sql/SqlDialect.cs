@@ -57,13 +57,13 @@ internal abstract class SqlDialect
         string key, byte[] bytes, CancellationToken ct) =>
         Db.ExecAsync(connection, tx, $"UPDATE {table} SET {column} = @p1 WHERE {keyColumn} = @p0", ct, key, bytes);
 
-    /// <summary>The value <see cref="WriteBlobAsync"/> wrote (null: no such row); SQLite reads it in place.</summary>
-    public virtual async Task<byte[]?> ReadBlobAsync(DbConnection connection, string table, string column, string keyColumn, string key,
-        CancellationToken ct)
-    {
-        var rows = await Db.QueryAsync(connection, $"SELECT {column} FROM {table} WHERE {keyColumn} = @p0", r => (byte[])r.GetValue(0), ct, key);
-        return rows.Count == 0 ? null : rows[0];
-    }
+    /// <summary>
+    /// The large value of <paramref name="column"/> in the row whose <paramref name="keyColumn"/> is <paramref name="key"/>
+    /// (null: no such row): the registry's copy, a model. SQLite reads it in place; PostgreSQL in sequential access,
+    /// without a pooled buffer of its size.
+    /// </summary>
+    public abstract Task<byte[]?> ReadBlobAsync(DbConnection connection, string table, string column, string keyColumn, string key,
+        CancellationToken ct);
 
     /// <summary>The ON CONFLICT clause both engines understand.</summary>
     public static string ConflictClause(Table t, bool upsert)
