@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
-using BlindSpot.Jobs.Hosting;
 using BlindSpot.Jobs.Running;
 using BlindSpot.Jobs.Tests.Support;
 using BlindSpot.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlindSpot.Jobs.Tests.Running;
@@ -21,12 +19,7 @@ public sealed class DistrictJobTests : IDisposable
     {
         var server = await PostgresServer.SharedAsync();
         var national = await server.CreateDatabaseAsync("natgc");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["BlindSpot:Db"] = national, ["BlindSpot:Inbox"] = dir.File("inbox"), ["BlindSpot:Out"] = dir.File("out"),
-            ["BlindSpot:Quarantine"] = dir.File("quarantine"),
-        }).Build();
-        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        await using var provider = NationalJobs.Container(NationalJobs.Options(national, dir));
         var job = provider.GetRequiredService<DistrictJob>();
         WeakReference? held = null;
 

@@ -1,12 +1,10 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
-using BlindSpot.Jobs.Hosting;
 using BlindSpot.Jobs.Jobs;
 using BlindSpot.Jobs.Tests.Support;
 using BlindSpot.Samples;
 using BlindSpot.Storage;
 using BlindSpot.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlindSpot.Jobs.Tests.Running;
@@ -21,17 +19,12 @@ public sealed class DistrictRunJobTests : IDisposable
     {
         var server = await PostgresServer.SharedAsync();
         var national = await server.CreateDatabaseAsync("nat");
-        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        var options = NationalJobs.Options(national, dir);
         var a1 = new DistrictGenerator(Scenario.District).WriteInbox(Path.Combine(options.Inbox, "a1"));
         var b2 = new DistrictGenerator(Scenario.District with { Households = SampleOptions.MinHouseholds, Seed = 8 }).WriteInbox(Path.Combine(options.Inbox, "b2"));
         foreach (var d in new[] { "a1", "b2" }) await DistrictDatabases.EnsureCreatedAsync(national, d, CancellationToken.None);
         // The job as Hangfire gets it: from the jobs host's composition root, which composes the district's use cases.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["BlindSpot:Db"] = options.Db, ["BlindSpot:Inbox"] = options.Inbox, ["BlindSpot:Out"] = options.Out,
-            ["BlindSpot:Quarantine"] = options.Quarantine,
-        }).Build();
-        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        await using var provider = NationalJobs.Container(options);
         var job = ActivatorUtilities.CreateInstance<DistrictRunJob>(provider);
 
         await job.RunAsync("a1", Scenario.BaseDay, CancellationToken.None);
@@ -61,15 +54,10 @@ public sealed class DistrictRunJobTests : IDisposable
     {
         var server = await PostgresServer.SharedAsync();
         var national = await server.CreateDatabaseAsync("natjobs");
-        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        var options = NationalJobs.Options(national, dir);
         new DistrictGenerator(Scenario.District).WriteInbox(Path.Combine(options.Inbox, "c3"));
         // No database for c3 yet: a district added to the configuration gets its database from its first job.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["BlindSpot:Db"] = options.Db, ["BlindSpot:Inbox"] = options.Inbox, ["BlindSpot:Out"] = options.Out,
-            ["BlindSpot:Quarantine"] = options.Quarantine, ["BlindSpot:Jobs:Districts"] = "c3",
-        }).Build();
-        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        await using var provider = NationalJobs.Container(options, "c3");
         // The jobs as Hangfire's activator gets them from the jobs host's container.
         await provider.GetRequiredService<DistrictRunJob>().RunAsync("c3", Scenario.BaseDay, CancellationToken.None);
         var retrain = provider.GetRequiredService<DistrictRetrainJob>();
@@ -94,19 +82,14 @@ public sealed class DistrictRunJobTests : IDisposable
     {
         var server = await PostgresServer.SharedAsync();
         var national = await server.CreateDatabaseAsync("natingest");
-        var options = new BlindSpotOptions { Db = national, Inbox = dir.File("inbox"), Out = dir.File("out"), Quarantine = dir.File("quarantine") };
+        var options = NationalJobs.Options(national, dir);
         // The district's files arrive in two goes: all but one hotline file in the morning, that one later.
         var staging = dir.File("staging");
         new DistrictGenerator(Scenario.District).WriteInbox(staging);
         var inbox = Directory.CreateDirectory(Path.Combine(options.Inbox, "e5")).FullName;
         var late = Directory.GetFiles(staging, "tips_hotline_*.csv").Order(StringComparer.Ordinal).Last();
         foreach (var f in Directory.GetFiles(staging).Where(f => f != late)) File.Move(f, Path.Combine(inbox, Path.GetFileName(f)));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["BlindSpot:Db"] = options.Db, ["BlindSpot:Inbox"] = options.Inbox, ["BlindSpot:Out"] = options.Out,
-            ["BlindSpot:Quarantine"] = options.Quarantine, ["BlindSpot:Jobs:Districts"] = "e5",
-        }).Build();
-        await using var provider = new ServiceCollection().AddBlindSpotJobs(configuration, withServer: false).BuildServiceProvider();
+        await using var provider = NationalJobs.Container(options, "e5");
         var ingest = provider.GetRequiredService<DistrictIngestJob>();
 
         // No database for e5 yet: the first slot creates it and reads every file of the district's inbox.
@@ -114,7 +97,7 @@ public sealed class DistrictRunJobTests : IDisposable
         await using var e5 = await StoreFactory.OpenAsync(DistrictDatabases.ConnectionString(national, "e5"), CancellationToken.None);
         var morning = Directory.GetFiles(inbox).Length;
         Assert.Equal(morning, (await e5.ListFilesAsync(CancellationToken.None)).Count);
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(options.Quarantine, "e5"), "*", SearchOption.AllDirectories)); // the generator's bad rows, the district's own folder
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(options.QuarantineDir, "e5"), "*", SearchOption.AllDirectories)); // the generator's bad rows, the district's own folder
 
         File.Move(late, Path.Combine(inbox, Path.GetFileName(late)));
         await ingest.RunAsync("e5", "2026-10-23T10:00", CancellationToken.None); // the same slot delivered twice: nothing happens
