@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace BlindSpot.Storage.Sqlite;
 
 /// <summary>SQLite, the embedded default: one file, WAL journal, dates as ISO text (they sort as dates).</summary>
-internal sealed class SqliteDialect : SqlDialect
+internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
 {
     readonly string connectionString;
 
@@ -25,9 +25,19 @@ internal sealed class SqliteDialect : SqlDialect
             DefaultTimeout = 60,
         }.ToString();
         FilePath = full;
+        Checkpoints = new SqliteCheckpoints(connectionString);
     }
 
+    /// <summary>This store's WAL checkpoints, beside its commits (<see cref="SqliteCheckpoints"/>).</summary>
+    internal SqliteCheckpoints Checkpoints { get; }
+
+    /// <summary>Waits for a checkpoint under way; the store's connections checkpoint as SQLite does by itself from then on.</summary>
+    public ValueTask DisposeAsync() => Checkpoints.DisposeAsync();
+
     public string FilePath { get; }
+
+    /// <summary>The connection string of the store's connections (tests open one of the pool with it).</summary>
+    internal string ConnectionString => connectionString;
 
     /// <summary>History reads through SQLite's own API (<see cref="SqliteHistoryRows"/>); off, through ADO.NET only (tests compare the two).</summary>
     internal bool OwnHistoryReads { get; init; } = true;
@@ -119,6 +129,7 @@ internal sealed class SqliteDialect : SqlDialect
         // committed; NORMAL is durable at each WAL checkpoint.
         pragma.CommandText = $"PRAGMA page_size={PageSize}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
         await pragma.ExecuteNonQueryAsync(ct);
+        Checkpoints.Attach(c);
         return c;
     }
 

@@ -1,0 +1,101 @@
+using BlindSpot.Storage.Sqlite;
+using BlindSpot.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace BlindSpot.Storage.Tests;
+
+/// <summary>
+/// A store's WAL checkpoints run beside its commits (SqliteCheckpoints says why): a commit that fills the WAL returns
+/// before its pages reach the database file, and a checkpoint on the store's own task puts them there. A connection
+/// whose store is gone checkpoints in its commit, as SQLite does by itself.
+/// </summary>
+public sealed class SqliteCheckpointsTests : IDisposable
+{
+    static readonly CancellationToken Ct = CancellationToken.None;
+
+    // ~40 MB in one transaction: ~1,250 of the store's 32 KiB pages, past the 1,000 that ask for a checkpoint.
+    const int BlobBytes = 40_000_000;
+
+    readonly TempDir dir = new();
+
+    [Fact]
+    public async Task ACommitThatFillsTheWalReturnsBeforeItsCheckpoint()
+    {
+        Assert.True(SqliteCheckpoints.Available);
+        var path = dir.File("beside.db");
+        var dialect = new SqliteDialect(path);
+        var checkpointing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        dialect.Checkpoints.BeforeCheckpoint = () =>
+        {
+            checkpointing.TrySetResult();
+            return release.Task;
+        };
+        try
+        {
+            await using (var c = await dialect.OpenConnectionAsync(Ct))
+                await WriteBlobAsync((SqliteConnection)c);
+
+            // The commit has returned; its checkpoint has been asked for and waits: the pages are in the WAL only.
+            await checkpointing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(new FileInfo(path).Length < BlobBytes / 4, $"the file is {new FileInfo(path).Length} bytes before the checkpoint");
+            Assert.True(new FileInfo(path + "-wal").Length >= BlobBytes);
+            Assert.Equal(0, dialect.Checkpoints.Done);
+
+            release.SetResult();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (dialect.Checkpoints.Done == 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
+            Assert.Equal(1, dialect.Checkpoints.Done);
+            Assert.True(new FileInfo(path).Length >= BlobBytes, $"the file is {new FileInfo(path).Length} bytes after the checkpoint");
+            await using (var c = await dialect.OpenConnectionAsync(Ct))
+                Assert.Equal(BlobBytes, await LengthAsync((SqliteConnection)c));
+        }
+        finally
+        {
+            release.TrySetResult();
+            await dialect.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AConnectionWhoseStoreIsGoneCheckpointsInItsCommit()
+    {
+        var path = dir.File("gone.db");
+        var dialect = new SqliteDialect(path);
+        await using (var c = await dialect.OpenConnectionAsync(Ct))
+        await using (var create = c.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE b (v BLOB)";
+            await create.ExecuteNonQueryAsync(Ct);
+        }
+        await dialect.DisposeAsync();
+
+        // The pool gives back the store's connection, hooked for a checkpointer that is gone.
+        await using (var c = new SqliteConnection(dialect.ConnectionString))
+        {
+            await c.OpenAsync(Ct);
+            await WriteBlobAsync(c, create: false);
+            Assert.True(new FileInfo(path).Length >= BlobBytes, $"the file is {new FileInfo(path).Length} bytes after the commit");
+        }
+        Assert.Equal(0, dialect.Checkpoints.Done);
+    }
+
+    static async Task WriteBlobAsync(SqliteConnection c, bool create = true)
+    {
+        await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(Ct);
+        await using var write = c.CreateCommand();
+        write.Transaction = tx;
+        write.CommandText = (create ? "CREATE TABLE b (v BLOB); " : "") + $"INSERT INTO b VALUES (randomblob({BlobBytes}))";
+        await write.ExecuteNonQueryAsync(Ct);
+        await tx.CommitAsync(Ct);
+    }
+
+    static async Task<long> LengthAsync(SqliteConnection c)
+    {
+        await using var read = c.CreateCommand();
+        read.CommandText = "SELECT length(v) FROM b";
+        return (long)(await read.ExecuteScalarAsync(Ct))!;
+    }
+
+    public void Dispose() => dir.Dispose();
+}
