@@ -64,6 +64,7 @@ internal sealed record ProductVariant(PipelineSettings Settings, int? RetrainDay
                 "minleaf" => t with { MinimumExampleCountPerLeaf = int.Parse(v, Inv) },
                 "lr" => t with { LearningRate = double.Parse(v, Inv) },
                 "ngram" => t with { NgramBits = int.Parse(v, Inv) },
+                "ngramlen" => t with { NgramLength = int.Parse(v, Inv) },
                 "maxw" => t with { MaxSelectionWeight = double.Parse(v, Inv) },
                 "cal" => t with { Calibrator = v },
                 "learner" => t with { Learner = v },

@@ -3,7 +3,9 @@ namespace BlindSpot.Model.Training;
 /// <summary>Training and evaluation settings; every one of them is written on the model card.</summary>
 /// <param name="Seed">MLContext and learner seed: same data + same options = same model.</param>
 /// <param name="NgramBits">Hashed char n-gram slots = 2^bits (no inverted vocabulary is kept).</param>
-/// <param name="NgramLength">Char n-grams of 1..this length.</param>
+/// <param name="NgramLength">Char n-grams of 1..this length: 2, syllables and syllable pairs (most Korean words are two syllables;
+/// the warning words of longer length are numeric flags of their own). 3 until 2026-12-02 (docs/adr/0002-model-choice.md,
+/// sixth amendment).</param>
 /// <param name="CalibrationDays">Days of visits right after the training window used to fit the calibrator.</param>
 /// <param name="TestDays">Days of visits at the end (up to the as-of date) used to test; never trained or calibrated on.</param>
 /// <param name="Calibrator">"platt" or "isotonic".</param>
@@ -35,7 +37,7 @@ public sealed record TrainOptions(
     int MinimumExampleCountPerLeaf = 20,
     double LearningRate = 0.08,
     int NgramBits = 10,
-    int NgramLength = 3,
+    int NgramLength = 2,
     int CalibrationDays = 28,
     int TestDays = 42,
     string Calibrator = "platt",
