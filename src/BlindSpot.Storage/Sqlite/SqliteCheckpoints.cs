@@ -132,8 +132,9 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
             stop.Cancel();
             running = loop;
         }
-        // A checkpoint under way ends first (cancellation is seen while waiting to be asked). The semaphore and the token
-        // are not disposed: a commit's hook that found this checkpointer just before may still ask it.
+        // A checkpoint under way is interrupted (SQLite leaves the file whole; what it had not copied stays in the WAL for
+        // the next checkpoint or the last connection's close). The semaphore and the token are not disposed: a commit's
+        // hook that found this checkpointer just before may still ask it.
         if (running is not null) await running;
     }
 

@@ -31,7 +31,8 @@ internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
     /// <summary>This store's WAL checkpoints, beside its commits (<see cref="SqliteCheckpoints"/>).</summary>
     internal SqliteCheckpoints Checkpoints { get; }
 
-    /// <summary>Waits for a checkpoint under way; the store's connections checkpoint as SQLite does by itself from then on.</summary>
+    /// <summary>Ends the checkpointer (a checkpoint under way is interrupted); the store's pooled connections checkpoint as
+    /// SQLite does by itself from then on.</summary>
     public ValueTask DisposeAsync() => Checkpoints.DisposeAsync();
 
     public string FilePath { get; }
