@@ -37,9 +37,6 @@ internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
 
     public string FilePath { get; }
 
-    /// <summary>The connection string of the store's connections (tests open one of the pool with it).</summary>
-    internal string ConnectionString => connectionString;
-
     /// <summary>History reads through SQLite's own API (<see cref="SqliteHistoryRows"/>); off, through ADO.NET only (tests compare the two).</summary>
     internal bool OwnHistoryReads { get; init; } = true;
 
