@@ -1,5 +1,6 @@
 using BlindSpot.Core.Storage;
 using BlindSpot.Hosting.Composition;
+using BlindSpot.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Jobs.Running;
@@ -41,11 +42,8 @@ public sealed class DistrictJob(DistrictStores districts, Func<IBlindSpotStore, 
     /// </summary>
     async Task LetGoAsync(string job, string district)
     {
-        // On a fresh thread-pool stack: the finished job's state machines are no longer on this one (PhaseEnd says why).
-        await Task.Yield();
-        var paused = GC.GetTotalPauseDuration();
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var paused = await PhaseEnd.LetGoOfDistrictAsync();
         logger.LogDebug("{Job} of district {District}: memory let go in {Milliseconds:F0} ms, {HeapMb:F0} MB live after it", job, district,
-            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds, GC.GetTotalMemory(false) / 1e6);
+            paused.TotalMilliseconds, GC.GetTotalMemory(false) / 1e6);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -37,7 +38,7 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
     static readonly WalHook Hook = OnCommit;
 
     readonly nint id;
-    readonly string connectionString;
+    readonly Func<CancellationToken, ValueTask<DbConnection>> open;
     readonly SemaphoreSlim asked = new(0, 1);
     readonly CancellationTokenSource stop = new();
     readonly Lock starting = new();
@@ -45,9 +46,10 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
     int pending;
     long done;
 
-    public SqliteCheckpoints(string connectionString)
+    /// <param name="open">Opens a connection as the store opens its own (the dialect's).</param>
+    public SqliteCheckpoints(Func<CancellationToken, ValueTask<DbConnection>> open)
     {
-        this.connectionString = connectionString;
+        this.open = open;
         id = (nint)Interlocked.Increment(ref lastId);
         Live[id] = this;
     }
@@ -65,8 +67,7 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
     public void Attach(SqliteConnection connection)
     {
         if (!Available) return;
-        var rc = sqlite3_wal_hook(connection.Handle!.DangerousGetHandle(), Hook, id);
-        _ = rc; // the previous hook's user data: nothing to free
+        _ = sqlite3_wal_hook(connection.Handle!.DangerousGetHandle(), Hook, id); // returns the previous hook's user data: nothing to free
     }
 
     void Ask()
@@ -82,7 +83,7 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
 
     async Task RunAsync()
     {
-        SqliteConnection? c = null;
+        DbConnection? c = null;
         try
         {
             while (true)
@@ -92,14 +93,7 @@ internal sealed class SqliteCheckpoints : IAsyncDisposable
                 if (BeforeCheckpoint is { } before) await before();
                 try
                 {
-                    if (c is null)
-                    {
-                        c = new SqliteConnection(connectionString);
-                        await c.OpenAsync(stop.Token);
-                        await using var pragma = c.CreateCommand();
-                        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
-                        await pragma.ExecuteNonQueryAsync(stop.Token);
-                    }
+                    c ??= await open(stop.Token);
                     await using var checkpoint = c.CreateCommand();
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                     await checkpoint.ExecuteNonQueryAsync(stop.Token);

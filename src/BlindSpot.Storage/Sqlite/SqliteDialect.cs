@@ -25,7 +25,7 @@ internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
             DefaultTimeout = 60,
         }.ToString();
         FilePath = full;
-        Checkpoints = new SqliteCheckpoints(connectionString);
+        Checkpoints = new SqliteCheckpoints(OpenConnectionAsync);
     }
 
     /// <summary>This store's WAL checkpoints, beside its commits (<see cref="SqliteCheckpoints"/>).</summary>
