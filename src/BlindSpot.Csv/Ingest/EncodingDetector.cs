@@ -103,19 +103,42 @@ internal static class EncodingDetector
     /// a byte that is neither) are left to code page 949's own decoder for the whole text, so what it makes of them is
     /// unchanged. About 5 times faster than the two-step conversion on a registry snapshot (a ~30 MB file, 0.2 s).
     /// </summary>
-    internal static byte[] Cp949ToUtf8(byte[] bytes)
+    internal static byte[] Cp949ToUtf8(byte[] bytes) => Cp949ToUtf8(bytes, bytes.Length >= SplitTranscodeBytes ? bytes.Length / 2 : -1);
+
+    /// <summary>From this many bytes, the second half of a CP949 text (from a line break) is transcoded on a second thread.</summary>
+    internal const int SplitTranscodeBytes = 4 << 20;
+
+    /// <param name="splitFrom">Where to look for the line break after which the rest is transcoded side by side (-1: on one thread).
+    /// A line break is never the second byte of a pair, so the two halves transcode on their own to what the whole does.</param>
+    internal static byte[] Cp949ToUtf8(byte[] bytes, int splitFrom)
     {
         var pairs = Cp949Pairs.Value;
-        var length = Utf8Length(bytes, pairs);
-        if (length < 0) return Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes));
-        var utf8 = GC.AllocateUninitializedArray<byte>(length);
-        ReadOnlySpan<byte> s = bytes;
+        var at = splitFrom > 0 && splitFrom < bytes.Length ? Array.IndexOf(bytes, (byte)'\n', splitFrom) + 1 : 0;
+        if (at <= 0 || at >= bytes.Length)
+        {
+            var length = Utf8Length(bytes, pairs);
+            if (length < 0) return Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes));
+            var whole = GC.AllocateUninitializedArray<byte>(length);
+            Transcode(bytes, whole, pairs);
+            return whole;
+        }
+        int first = 0, second = 0;
+        Parallel.Invoke(() => first = Utf8Length(bytes.AsSpan(0, at), pairs), () => second = Utf8Length(bytes.AsSpan(at), pairs));
+        if (first < 0 || second < 0 || (long)first + second > Array.MaxLength) return Encoding.UTF8.GetBytes(Cp949.Value.GetString(bytes));
+        var utf8 = GC.AllocateUninitializedArray<byte>(first + second);
+        Parallel.Invoke(() => Transcode(bytes.AsSpan(0, at), utf8.AsSpan(0, first), pairs), () => Transcode(bytes.AsSpan(at), utf8.AsSpan(first), pairs));
+        return utf8;
+    }
+
+    /// <summary>Writes the UTF-8 of <paramref name="s"/> (every pair mapped: <see cref="Utf8Length"/> said so) into <paramref name="utf8"/>.</summary>
+    static void Transcode(ReadOnlySpan<byte> s, Span<byte> utf8, uint[] pairs)
+    {
         var at = 0;
         while (!s.IsEmpty)
         {
             var ascii = s.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
             if (ascii < 0) ascii = s.Length;
-            s[..ascii].CopyTo(utf8.AsSpan(at));
+            s[..ascii].CopyTo(utf8[at..]);
             at += ascii;
             s = s[ascii..];
             while (s.Length >= 2 && s[0] >= 0x80)
@@ -128,7 +151,6 @@ internal static class EncodingDetector
                 s = s[2..];
             }
         }
-        return utf8;
     }
 
     /// <summary>The UTF-8 length of CP949 <paramref name="bytes"/> made of ASCII and mapped pairs only; -1 otherwise.</summary>

@@ -7,8 +7,9 @@ using CsvHelper;
 namespace BlindSpot.Csv.Ingest;
 
 /// <summary>What one file has produced so far: its rows by outcome, its quarantine and the remarks for its ledger line.</summary>
+/// <param name="lineOffset">Lines of the file before the reader's input (a stretch read on its own: IngestFileReader's split read), less its header's.</param>
 internal sealed class FileSession(string fileName, string sha256, IngestContext context, DateTime nowKst, DateOnly snapshotDate, CsvReader reader,
-    ITipLinker? linker)
+    ITipLinker? linker, long lineOffset = 0)
 {
 
     public IngestContext Context => context;
@@ -122,10 +123,32 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
 
     public void Remark(string remark) => Remarks[remark] = Remarks.GetValueOrDefault(remark) + 1;
 
+    /// <summary>The file's line where the current record starts.</summary>
+    public long LineNumber => reader.LineNumber + lineOffset;
+
     public void QuarantineRow(string? column, string reason)
     {
         if (CurrentRowMayBeCut) reason += " (파일의 마지막 행이 줄바꿈 없이 끝나 잘렸을 수 있습니다.)";
-        Quarantine.Add(new QuarantinedRow(sha256, fileName, checked((int)reader.LineNumber), column, reason,
+        Quarantine.Add(new QuarantinedRow(sha256, fileName, checked((int)LineNumber), column, reason,
             TextGuard.Storable(Encoding.UTF8.GetString(reader.RawRecord))));
+    }
+
+    /// <summary>
+    /// Appends what <paramref name="later"/> read from the rest of the same file, as if this session had read on: its rows,
+    /// quarantine, counts, keys and remarks after this session's. Only for household and crisis files (no tips, outcomes
+    /// or other rows) whose two stretches accepted no key twice (the caller checks <see cref="FileKeys"/> first).
+    /// </summary>
+    public void Append(FileSession later)
+    {
+        if (later.Tips.Count + later.Outcomes.Count + later.OutcomeCorrections.Count + later.rows.Count + later.toLink.Count > 0 || later.UnmatchedTipIds.Count > 0)
+            throw new InvalidOperationException("Only household and crisis rows are read in stretches.");
+        Households.AddRange(later.Households);
+        Crisis.AddRange(later.Crisis);
+        Quarantine.AddRange(later.Quarantine);
+        Accepted += later.Accepted;
+        Duplicate += later.Duplicate;
+        FileKeys.EnsureCapacity(FileKeys.Count + later.FileKeys.Count);
+        FileKeys.UnionWith(later.FileKeys);
+        foreach (var (remark, count) in later.Remarks) Remarks[remark] = Remarks.GetValueOrDefault(remark) + count;
     }
 }

@@ -83,6 +83,31 @@ public sealed class EncodingDetectorTests
     }
 
     [Fact]
+    public void ATextTranscodedInTwoHalvesSideBySideIsTheTextTranscodedWhole()
+    {
+        var random = new Random(4949);
+        for (var round = 0; round < 100; round++)
+        {
+            var sb = new StringBuilder();
+            var n = random.Next(1, 300);
+            for (var i = 0; i < n; i++)
+                sb.Append(random.Next(4) switch
+                {
+                    0 => (char)random.Next(0x20, 0x7F),
+                    1 => (char)random.Next(0xAC00, 0xD7A4),
+                    2 => "\r\n",
+                    _ => "김똠순,\"영등포구\"\n",
+                });
+            var bytes = Cp949.GetBytes(sb.ToString());
+            // Now and then a lead byte right before a line break: not a pair, so the code page's decoder does the whole text.
+            if (round % 10 == 9 && Array.IndexOf(bytes, (byte)'\n') is > 0 and var lf) bytes[lf - 1] = 0xB0;
+            var whole = Reference(bytes);
+            for (var from = 1; from < bytes.Length; from += 1 + bytes.Length / 17)
+                Assert.Equal(whole, EncodingDetector.Cp949ToUtf8(bytes, from));
+        }
+    }
+
+    [Fact]
     public void TheEvidenceCountThatStopsEarlyDecidesAsTheWholeCount()
     {
         var random = new Random(20);
