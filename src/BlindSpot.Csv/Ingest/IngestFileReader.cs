@@ -105,7 +105,7 @@ public static class IngestFileReader
         var split = feed is not (Feed.Households or Feed.Crisis) || splitFrom == -1 ? null
             : Split.Find(whole, splitFrom ?? (length >= SplitReadBytes ? length / 2 : -1));
         var read = split is { } at ? ReadSplit(file, whole, at) : null;
-        read ??= ReadStretch(file, whole, 0, last: true);
+        read ??= ReadStretch(file, [whole], 0, last: true);
         if (read.TooLong is { } e)
         {
             // Only a record longer than MaxRecordBytes gets here (quoting and field counts are recovered above).
@@ -193,15 +193,9 @@ public static class IngestFileReader
     /// </summary>
     static Stretch? ReadSplit(FileText file, ArraySegment<byte> text, Split split)
     {
-        var rest = Task.Run(() =>
-        {
-            var input = new byte[split.HeaderLength + text.Count - split.At];
-            text[..split.HeaderLength].CopyTo(input);
-            text[split.At..].CopyTo(input, split.HeaderLength);
-            return ReadStretch(file, input, split.LinesBefore - 1, last: true);
-        });
+        var rest = Task.Run(() => ReadStretch(file, [text[..split.HeaderLength], text[split.At..]], split.LinesBefore - 1, last: true));
         Stretch first;
-        try { first = ReadStretch(file, text[..split.At], 0, last: false); }
+        try { first = ReadStretch(file, [text[..split.At]], 0, last: false); }
         finally { rest.Wait(); }
         var second = rest.Result;
         if (first.TooLong is not null) return first;
@@ -221,7 +215,7 @@ public static class IngestFileReader
     /// <paramref name="lineOffset"/>: the lines of the file before <paramref name="text"/>'s second line, less one; <paramref name="last"/>: its
     /// end is the file's.
     /// </summary>
-    static Stretch ReadStretch(FileText file, ArraySegment<byte> text, long lineOffset, bool last)
+    static Stretch ReadStretch(FileText file, ArraySegment<byte>[] text, long lineOffset, bool last)
     {
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var options = CsvReaderOptions.Default with
@@ -243,9 +237,9 @@ public static class IngestFileReader
             PoolStrings = false,
             OnMalformedRecord = m => malformed[m.LineNumber] = m.Reason,
         };
-        var length = text.Count;
+        var length = text.Sum(t => (long)t.Count);
         // A stream, not the bytes in memory: only a buffered reader checks MaxRecordSize.
-        using var reader = CsvReader.Create(new MemoryStream(text.Array!, text.Offset, text.Count, writable: false), options);
+        using var reader = CsvReader.Create(new SegmentsStream(text), options);
         var rowsRead = 0;
         string? rejected = null;
         // A record that runs to the end of a stretch that ends with a line break (not the file's last) ended inside quotes.
@@ -304,6 +298,36 @@ public static class IngestFileReader
             // (Its line is the file's: a record too long in a later stretch is reported where the file has it.)
             return new Stretch(rowsRead, rejected, new TooLongRecord(e.LineNumber > 0 ? e.LineNumber + lineOffset : 0, e.RecordNumber), endedInQuotes, null, []);
         }
+    }
+
+    /// <summary>
+    /// Array segments read one after the other as one stream, copied from where they are: a second stretch is the file's
+    /// header line and then the rest of the file (no copy of half a snapshot made for it).
+    /// </summary>
+    sealed class SegmentsStream(ArraySegment<byte>[] segments) : Stream
+    {
+        int segment, at;
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (segment < segments.Length && at == segments[segment].Count) (segment, at) = (segment + 1, 0);
+            if (segment == segments.Length) return 0;
+            var n = Math.Min(buffer.Length, segments[segment].Count - at);
+            segments[segment].AsSpan(at, n).CopyTo(buffer);
+            at += n;
+            return n;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     static int IndexOf(IReadOnlyList<ColumnDef> columns, string name)
