@@ -61,23 +61,29 @@ public sealed class EncodingDetectorTests
         Assert.Equal(Reference(bytes), decoded.Utf8);
     }
 
+    /// <summary>CP949 bytes of up to <paramref name="pieces"/> random pieces: ASCII, any Hangul syllable, line breaks, quotes.</summary>
+    static byte[] RandomKoreanText(Random random, int pieces)
+    {
+        var sb = new StringBuilder();
+        var n = random.Next(0, pieces);
+        for (var i = 0; i < n; i++)
+            sb.Append(random.Next(4) switch
+            {
+                0 => (char)random.Next(0x20, 0x7F),
+                1 => (char)random.Next(0xAC00, 0xD7A4), // any Hangul syllable: KS X 1001's and the extended ones (똠)
+                2 => "\r\n,\"",
+                _ => "김똠순 서울특별시 영등포구 ",
+            });
+        return Cp949.GetBytes(sb.ToString());
+    }
+
     [Fact]
     public void RandomKoreanTextTranscodesAsTheCodePageDoes()
     {
         var random = new Random(949);
         for (var round = 0; round < 200; round++)
         {
-            var sb = new StringBuilder();
-            var n = random.Next(0, 400);
-            for (var i = 0; i < n; i++)
-                sb.Append(random.Next(4) switch
-                {
-                    0 => (char)random.Next(0x20, 0x7F),
-                    1 => (char)random.Next(0xAC00, 0xD7A4), // any Hangul syllable: KS X 1001's and the extended ones (똠)
-                    2 => "\r\n,\"",
-                    _ => "김똠순 서울특별시 영등포구 ",
-                });
-            var bytes = Cp949.GetBytes(sb.ToString());
+            var bytes = RandomKoreanText(random, 400);
             Assert.Equal(Reference(bytes), EncodingDetector.Cp949ToUtf8(bytes));
         }
     }
@@ -88,17 +94,7 @@ public sealed class EncodingDetectorTests
         var random = new Random(4949);
         for (var round = 0; round < 100; round++)
         {
-            var sb = new StringBuilder();
-            var n = random.Next(1, 300);
-            for (var i = 0; i < n; i++)
-                sb.Append(random.Next(4) switch
-                {
-                    0 => (char)random.Next(0x20, 0x7F),
-                    1 => (char)random.Next(0xAC00, 0xD7A4),
-                    2 => "\r\n",
-                    _ => "김똠순,\"영등포구\"\n",
-                });
-            var bytes = Cp949.GetBytes(sb.ToString());
+            var bytes = RandomKoreanText(random, 300);
             // Now and then a lead byte right before a line break: not a pair, so the code page's decoder does the whole text.
             if (round % 10 == 9 && Array.IndexOf(bytes, (byte)'\n') is > 0 and var lf) bytes[lf - 1] = 0xB0;
             var whole = Reference(bytes);
