@@ -138,7 +138,11 @@ public static class IngestFileReader
     /// One stretch of a file read: its rows read, the reason the file is refused (header or a resident number), a record
     /// too long, whether its input ended inside quotes, and the session holding its rows.
     /// </summary>
-    sealed record Stretch(int RowsRead, string? Rejected, TooLongRecord? TooLong, bool EndedInQuotes, FileSession? Session, List<string> Ignored);
+    sealed record Stretch(int RowsRead, string? Rejected, TooLongRecord? TooLong, bool EndedInQuotes, FileSession? Session, List<string> Ignored)
+    {
+        /// <summary>A record longer than <see cref="MaxRecordBytes"/> was read (not refused: it was in the reader's buffer already).</summary>
+        public bool LongRecord { get; init; }
+    }
 
     /// <summary>Where the file's record longer than <see cref="MaxRecordBytes"/> starts: its line (0: not known) and its record number (the header is 1).</summary>
     readonly record struct TooLongRecord(long LineNumber, long RecordNumber);
@@ -189,20 +193,26 @@ public static class IngestFileReader
     /// The file read in two stretches side by side: the first (with the header) on this thread, the second (after the
     /// header line again) on the thread pool, the second's rows then appended to the first's. Null when the result could
     /// differ from a whole read, which the caller then does: the first stretch ended inside quotes (the split was not at a
-    /// record boundary), or the two stretches accepted a key twice (the second's row is a duplicate when read whole).
+    /// record boundary), the two stretches accepted a key twice (the second's row is a duplicate when read whole), or a
+    /// record is longer than <see cref="MaxRecordBytes"/> (whether a reader refuses it depends on where it falls in the
+    /// reader's buffer, which is not the same in a stretch: docs of CsvReaderOptions.MaxRecordSize).
     /// </summary>
     static Stretch? ReadSplit(FileText file, ArraySegment<byte> text, Split split)
     {
         var rest = Task.Run(() => ReadStretch(file, [text[..split.HeaderLength], text[split.At..]], split.LinesBefore - 1, last: true));
         Stretch first;
         try { first = ReadStretch(file, [text[..split.At]], 0, last: false); }
-        finally { rest.Wait(); }
-        var second = rest.Result;
-        if (first.TooLong is not null) return first;
-        if (first.EndedInQuotes) return null;
+        catch
+        {
+            // This stretch's failure is the read's (the other's, if any, is let go with it).
+            try { rest.Wait(); }
+            catch (Exception) { }
+            throw;
+        }
+        // (Awaited, not waited: a failure of the second stretch is thrown as itself, as reading whole would throw it.)
+        var second = rest.GetAwaiter().GetResult();
+        if (first.EndedInQuotes || first.TooLong is not null || second.TooLong is not null || first.LongRecord || second.LongRecord) return null;
         var rowsRead = first.RowsRead + second.RowsRead;
-        if (second.TooLong is { } e)
-            return first with { RowsRead = rowsRead, TooLong = e with { RecordNumber = e.RecordNumber + first.RowsRead }, Session = null };
         if (first.Rejected is not null || second.Rejected is not null) return first with { RowsRead = rowsRead, Rejected = first.Rejected ?? second.Rejected, Session = null };
         if (first.Session!.FileKeys.Overlaps(second.Session!.FileKeys)) return null;
         first.Session.Append(second.Session);
@@ -244,6 +254,7 @@ public static class IngestFileReader
         string? rejected = null;
         // A record that runs to the end of a stretch that ends with a line break (not the file's last) ended inside quotes.
         var endedInQuotes = false;
+        var longRecord = false;
         try
         {
             var headers = reader.Headers;
@@ -261,6 +272,7 @@ public static class IngestFileReader
                 var raw = reader.RawRecord;
                 var isLast = reader.ByteOffset + raw.Length >= length;
                 endedInQuotes |= isLast && !last;
+                longRecord |= raw.Length > MaxRecordBytes;
                 if (rejected is not null) continue; // keep counting, so the ledger says how many rows were refused
                 if (ResidentNumberGuard.ContainsResidentNumber(raw))
                 {
@@ -291,7 +303,7 @@ public static class IngestFileReader
                     rows.Read(check, session);
                 }
             }
-            return new Stretch(rowsRead, rejected, null, endedInQuotes, session, ignored);
+            return new Stretch(rowsRead, rejected, null, endedInQuotes, session, ignored) { LongRecord = longRecord };
         }
         catch (CsvFormatException e)
         {

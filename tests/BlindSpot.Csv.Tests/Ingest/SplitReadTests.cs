@@ -118,6 +118,36 @@ public sealed class SplitReadTests
         Assert.Equal(before + 1, IngestFileReader.SplitReads);
     }
 
+    /// <summary>A households file of the template's rows with unique ids, and <paramref name="at"/>'s rows replaced (a 1-based row number).</summary>
+    static byte[] Households(int rows, Func<int, string?> at)
+    {
+        var template = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Files", "households_20240430.csv"));
+        var text = new StringBuilder(template[0]).Append('\n');
+        for (var i = 1; i <= rows; i++) text.Append(at(i) ?? $"H{i:D6}" + template[1 + i % 6][4..]).Append('\n');
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    static string LongAddressRow(int id, string address) => $"H{id:D6},신길1동,\"{address}\",가나다,,1970,M,1,0,N,N,N,아파트,자가,2020-01-01,N,N";
+
+    [Fact]
+    public void RecordsLongerThanTheLimitAreReadAsAWholeReadReadsThem()
+    {
+        // Whether a reader refuses a record over the limit depends on where it falls in its buffer (a stretch's buffer is
+        // not the whole read's): such a file is read whole. Here the whole read refuses the file at its second long row.
+        var longRows = Households(5_402, i => i is 101 or 5_302 ? LongAddressRow(i, new string('a', 1_900_000)) : null);
+        var whole = Read("households_20240430.csv", longRows, new IngestContext(), -1);
+        Assert.NotNull(whole.File.RejectedReason);
+        AssertSame(whole, Read("households_20240430.csv", longRows, new IngestContext(), null), "two rows over the limit");
+
+        // A stray quote makes the quote count lie, and the split falls inside a quoted value over the limit: the first
+        // stretch's reader refuses it where it is cut, which the whole read, reading the record whole, does not.
+        var cut = Households(33_001, i => i == 1 ? $"H{i:D6},신길1동,신길로 1,가\"나,,1970,M,1,0,N,N,N,아파트,자가,2020-01-01,N,N"
+            : i == 22_002 ? LongAddressRow(i, new string('a', 1_500_000) + "\nb") : null);
+        whole = Read("households_20240430.csv", cut, new IngestContext(), -1);
+        Assert.Null(whole.File.RejectedReason);
+        AssertSame(whole, Read("households_20240430.csv", cut, new IngestContext(), null), "a split inside a value over the limit");
+    }
+
     static readonly Encoding Cp949 = CodePagesEncodingProvider.Instance.GetEncoding(949)!;
 
     static byte[] Concat(byte[] bytes, string more) => [.. bytes, .. Encoding.UTF8.GetBytes(more)];
