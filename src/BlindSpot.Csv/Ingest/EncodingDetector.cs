@@ -105,8 +105,9 @@ internal static class EncodingDetector
     /// </summary>
     internal static byte[] Cp949ToUtf8(byte[] bytes) => Cp949ToUtf8(bytes, bytes.Length >= SplitTranscodeBytes ? bytes.Length / 2 : -1);
 
-    /// <summary>From this many bytes, the second half of a CP949 text (from a line break) is transcoded on a second thread.</summary>
-    internal const int SplitTranscodeBytes = 4 << 20;
+    /// <summary>From this many bytes, the second half of a CP949 text (from a line break) is transcoded on a second thread:
+    /// the size from which the reader reads a file in two stretches.</summary>
+    internal const int SplitTranscodeBytes = IngestFileReader.SplitReadBytes;
 
     /// <param name="splitFrom">Where to look for the line break after which the rest is transcoded side by side (-1: on one thread).
     /// A line break is never the second byte of a pair, so the two halves transcode on their own to what the whole does.</param>

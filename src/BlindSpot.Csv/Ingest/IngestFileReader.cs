@@ -63,7 +63,7 @@ public static class IngestFileReader
     /// Reads <paramref name="bytes"/>, named <paramref name="fileName"/> (its prefix gives the feed), as known to
     /// <paramref name="context"/> at <paramref name="nowKst"/> (Korea Standard Time: later dates are quarantined).
     /// A large household or crisis file is read in two stretches on two threads; the batch is the one reading it whole
-    /// gives (IngestFileReaderTests split every test file at every line and compare).
+    /// gives (SplitReadTests split every test file at every line and compare).
     /// </summary>
     /// <exception cref="ArgumentException">The name matches no feed (callers check <see cref="Feeds.FromFileName"/> first).</exception>
     /// <param name="justWritten">
@@ -307,8 +307,8 @@ public static class IngestFileReader
         }
         catch (CsvFormatException e)
         {
-            // (Its line is the file's: a record too long in a later stretch is reported where the file has it.)
-            return new Stretch(rowsRead, rejected, new TooLongRecord(e.LineNumber > 0 ? e.LineNumber + lineOffset : 0, e.RecordNumber), endedInQuotes, null, []);
+            // Reported only by a whole read: a stretch that meets one makes the split read fall back to it (ReadSplit).
+            return new Stretch(rowsRead, rejected, new TooLongRecord(e.LineNumber, e.RecordNumber), endedInQuotes, null, []);
         }
     }
 
