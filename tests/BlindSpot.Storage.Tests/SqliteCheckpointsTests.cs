@@ -1,3 +1,5 @@
+using BlindSpot.Core.Storage;
+using BlindSpot.Storage.Sql;
 using BlindSpot.Storage.Sqlite;
 using BlindSpot.Testing;
 using Microsoft.Data.Sqlite;
@@ -6,8 +8,9 @@ namespace BlindSpot.Storage.Tests;
 
 /// <summary>
 /// A store's WAL checkpoints run beside its commits (SqliteCheckpoints says why): a commit that fills the WAL returns
-/// before its pages reach the database file, and a checkpoint on the store's own task puts them there. A connection
-/// whose store is gone checkpoints in its commit, as SQLite does by itself.
+/// before its pages reach the database file, and a checkpoint on the store's own task puts them there. A caller whose
+/// large writes are over asks for one whatever the WAL holds. A connection whose store is gone checkpoints in its
+/// commit, as SQLite does by itself.
 /// </summary>
 public sealed class SqliteCheckpointsTests : IDisposable
 {
@@ -74,12 +77,44 @@ public sealed class SqliteCheckpointsTests : IDisposable
         Assert.Equal(0, dialect.Checkpoints.Done);
     }
 
-    static async Task WriteBlobAsync(SqliteConnection c)
+    [Fact]
+    public async Task ACheckpointAskedForThroughTheStoreFoldsAWalBelowTheThreshold()
+    {
+        var path = dir.File("soon.db");
+        var dialect = new SqliteDialect(path);
+        // Through the store's port, as a run asks once its scores are stored (RunService).
+        IBlindSpotStore store = new SqlStore(dialect);
+        try
+        {
+            // Held open, as in the first test: closed, the last connection would fold the WAL itself.
+            await using var writer = await dialect.OpenConnectionAsync(Ct);
+            await WriteBlobAsync((SqliteConnection)writer, SmallBlobBytes);
+            // ~31 of the store's 32 KiB pages: no checkpoint was asked for by the commit, the pages are in the WAL only.
+            await Task.Delay(200);
+            Assert.Equal(0, dialect.Checkpoints.Done);
+            Assert.True(new FileInfo(path).Length < SmallBlobBytes, $"the file is {new FileInfo(path).Length} bytes before the checkpoint");
+
+            store.CheckpointSoon();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (dialect.Checkpoints.Done == 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
+            Assert.Equal(1, dialect.Checkpoints.Done);
+            Assert.True(new FileInfo(path).Length >= SmallBlobBytes, $"the file is {new FileInfo(path).Length} bytes after the checkpoint");
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    // ~1 MB: ~31 pages of 32 KiB, far below the 1,000 pages that ask for a checkpoint by themselves.
+    const int SmallBlobBytes = 1_000_000;
+
+    static async Task WriteBlobAsync(SqliteConnection c, int bytes = BlobBytes)
     {
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(Ct);
         await using var write = c.CreateCommand();
         write.Transaction = tx;
-        write.CommandText = $"CREATE TABLE b (v BLOB); INSERT INTO b VALUES (randomblob({BlobBytes}))";
+        write.CommandText = $"CREATE TABLE b (v BLOB); INSERT INTO b VALUES (randomblob({bytes}))";
         await write.ExecuteNonQueryAsync(Ct);
         await tx.CommitAsync(Ct);
     }

@@ -16,6 +16,15 @@ public interface IBlindSpotStore : IIngestStore, IDistrictReader, IModelStore, I
 
     /// <summary>Creates or upgrades the schema to the current version; safe to call at every start.</summary>
     Task MigrateAsync(CancellationToken ct);
+
+    /// <summary>
+    /// A hint from a caller whose large writes are over for now (a run once its scores are stored: only its lists
+    /// follow). A store that keeps a write-ahead log may fold it into its files now, on a thread of its own, beside what
+    /// the caller does next, instead of in the close of its last connection as the process ends, which then folds only
+    /// what was committed after the hint. Returns at once; changes nothing that is read or stored. The default does
+    /// nothing (SQLite's store checkpoints: <c>SqliteCheckpoints</c>).
+    /// </summary>
+    void CheckpointSoon() { }
 }
 
 public interface IIngestStore

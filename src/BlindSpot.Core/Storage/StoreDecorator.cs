@@ -17,6 +17,7 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
 
     public virtual string Engine => inner.Engine;
     public virtual Task MigrateAsync(CancellationToken ct) => inner.MigrateAsync(ct);
+    public virtual void CheckpointSoon() => inner.CheckpointSoon();
     public virtual Task<FileLedgerEntry?> FindFileAsync(string sha256, CancellationToken ct) => inner.FindFileAsync(sha256, ct);
     public virtual Task<IngestContext> LoadIngestContextAsync(CancellationToken ct) => inner.LoadIngestContextAsync(ct);
     public virtual Task LoadIngestContextPartsAsync(IngestContext context, IngestContextParts parts, CancellationToken ct) => inner.LoadIngestContextPartsAsync(context, parts, ct);

@@ -111,6 +111,9 @@ public sealed class RunService(
 
             progress?.Report(new RunProgress(RunStep.Score));
             var score = await ScoreUnlessCurrentAsync(asOf, ct);
+            // The run's large writes are over (the lists and the targets write a few rows): the store folds its log into
+            // its files beside them, not in its last connection's close after the run (IBlindSpotStore.CheckpointSoon).
+            store.CheckpointSoon();
             Phase("score");
             var worklistDate = calendar.NextBusinessDay(asOf);
             progress?.Report(new RunProgress(RunStep.Worklists));

@@ -12,6 +12,9 @@ internal abstract class SqlDialect
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
+    /// <summary>Folds the engine's write-ahead log into its files soon, beside the caller (<see cref="Core.Storage.IBlindSpotStore.CheckpointSoon"/>); the default does nothing.</summary>
+    public virtual void CheckpointSoon() { }
+
     /// <summary>The store's inbox lock (<see cref="Core.Storage.IIngestStore.TryLockInboxAsync"/>); null when another holder has it.</summary>
     public abstract Task<IAsyncDisposable?> TryLockInboxAsync(CancellationToken ct);
 

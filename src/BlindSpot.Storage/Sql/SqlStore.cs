@@ -592,6 +592,8 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         return updated;
     }
 
+    public void CheckpointSoon() => dialect.CheckpointSoon();
+
     public async ValueTask DisposeAsync()
     {
         // The kept history is written beside the run (KeptHistoryAsync): the process must not end before the file is whole.

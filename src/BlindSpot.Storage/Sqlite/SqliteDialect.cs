@@ -35,6 +35,9 @@ internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
     /// SQLite does by itself from then on.</summary>
     public ValueTask DisposeAsync() => Checkpoints.DisposeAsync();
 
+    /// <summary>A passive checkpoint on the checkpointer's task, whatever the WAL holds (<see cref="SqliteCheckpoints.AskNow"/>).</summary>
+    public override void CheckpointSoon() => Checkpoints.AskNow();
+
     public string FilePath { get; }
 
     /// <summary>History reads through SQLite's own API (<see cref="SqliteHistoryRows"/>); off, through ADO.NET only (tests compare the two).</summary>
