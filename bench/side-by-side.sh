@@ -59,9 +59,7 @@ for _ in $(seq "$days"); do
   run_day daily "$day"
 done
 
-# Issue 11's bars, read off the runs above: each BlindSpot run beside the independent run that followed it on the same
-# inbox (their ratio of wall seconds), against at most 1.0 for the first run and about 0.5 for a daily run, and the
-# absolute bars (first run 12 s, daily run 2.5 s, peak 600 MB: stated for 190,000 households on 2 cores).
+# The verdict table (the header says what it reads).
 echo
 awk -F'\t' -v households="$households" '
   NR == 1 { next }
