@@ -23,16 +23,10 @@ public static class PhaseEnd
     /// training).
     /// </para>
     /// </summary>
-    /// <param name="blocking">
-    /// A blocking, compacting collection instead, over little that is live: when the next phase starts by making many
-    /// objects at once (a first run's history recorded as the ingest wrote it, ~100 MB made by the load in a fraction of a
-    /// second), a background collection still marking beside that burst let the heap grow to 600-770 MB instead of ~560.
-    /// </param>
-    public static async Task LetGoAsync(bool blocking = false)
+    public static async Task LetGoAsync()
     {
         await Task.Yield();
-        if (blocking) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        else GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: false);
     }
 
     /// <summary>

@@ -116,16 +116,6 @@ public interface IDistrictReader
     DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => null;
 
     /// <summary>
-    /// Until the result is disposed, the store keeps in memory the registry versions and crisis rows it commits, as a
-    /// district load would read them back, when its history tables were empty before the first of them (a district's
-    /// first run); <see cref="ReadHistoryAhead"/> then gives those instead of reading the tables again. The store drops
-    /// them as soon as anything else could have changed its history; the load checks the store's history state as for
-    /// any read ahead, so the district is the same either way. The main job records for the length of one run. The
-    /// default records nothing.
-    /// </summary>
-    IDisposable RecordHistoryWrites() => NoRecording.Instance;
-
-    /// <summary>
     /// <see cref="LoadDistrictAsync(DateOnly, CancellationToken)"/>, taking the history from <paramref name="ahead"/> only when
     /// it was read by this store and the store's history is still in the state it was read at; otherwise the history is
     /// read as without it. The result is the same either way.
@@ -154,14 +144,6 @@ public abstract class DistrictHistoryAhead
 
     /// <summary>Completes when the read is over; never faults (a read that failed is not used, and reported by <see cref="Use"/>).</summary>
     public abstract Task Completion { get; }
-
-    /// <summary>
-    /// True when the history is the one the store recorded as it committed it (<see cref="IDistrictReader.RecordHistoryWrites"/>:
-    /// a first run's, held in memory since the ingest wrote it), not read from a kept copy.
-    /// </summary>
-    public bool Recorded { get; }
-
-    protected DistrictHistoryAhead(bool recorded = false) => Recorded = recorded;
 }
 
 /// <summary>What a district load did with a history read ahead.</summary>
@@ -222,14 +204,4 @@ public interface IJobRunStore
 
     /// <summary>Blanks names, phones, addresses and note texts of records older than the cut-off; returns rows touched.</summary>
     Task<int> PurgePersonalDataAsync(DateOnly olderThan, CancellationToken ct);
-}
-
-/// <summary>What <see cref="IDistrictReader.RecordHistoryWrites"/> gives when a store records nothing.</summary>
-public sealed class NoRecording : IDisposable
-{
-    public static readonly NoRecording Instance = new();
-
-    NoRecording() { }
-
-    public void Dispose() { }
 }

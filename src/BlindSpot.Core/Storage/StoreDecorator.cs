@@ -35,7 +35,6 @@ public abstract class StoreDecorator(IBlindSpotStore inner) : IBlindSpotStore
     public virtual Task<IReadOnlyList<OutcomeRevision>> ListOutcomeHistoryAsync(CancellationToken ct) => inner.ListOutcomeHistoryAsync(ct);
     public virtual Task<DistrictData> LoadDistrictAsync(DateOnly asOf, CancellationToken ct) => inner.LoadDistrictAsync(asOf, ct);
     public virtual DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => inner.ReadHistoryAhead(ct);
-    public virtual IDisposable RecordHistoryWrites() => inner.RecordHistoryWrites();
     public virtual Task<DistrictData> LoadDistrictAsync(DateOnly asOf, DistrictHistoryAhead? ahead, CancellationToken ct) => inner.LoadDistrictAsync(asOf, ahead, ct);
     public virtual Task<IReadOnlyDictionary<string, HouseholdContact>> LoadContactsAsync(IReadOnlyCollection<Household> versions, CancellationToken ct) => inner.LoadContactsAsync(versions, ct);
     public virtual Task SaveModelAsync(ModelRecord model, byte[] modelBytes, CancellationToken ct) => inner.SaveModelAsync(model, modelBytes, ct);

@@ -76,10 +76,8 @@ public sealed class RunService(
         // the champion are read on the thread pool as soon as the ingest has settled those files, beside the rest of it (a
         // day's run: from its start; a first run: after its last crisis month). The run's first district load takes the
         // history only if the store's history is still in the state it was read at (RunScopedStore, IDistrictReader). A
-        // store reads ahead only a kept copy of its history (SqlStore), never its tables (that went over the peak allowed;
-        // ADR 0006, eleventh pass); a first run, which has no kept copy, is given the history the store recorded as its
-        // ingest committed it (IDistrictReader.RecordHistoryWrites; ADR 0006, twenty-fifth pass).
-        using var recording = store.RecordHistoryWrites();
+        // store reads ahead only a kept copy of its history (SqlStore), and a first run has neither that nor a champion yet:
+        // nothing is read ahead there (reading the tables beside the ingest went over the peak allowed; ADR 0006, eleventh pass).
         DistrictHistoryAhead? historyAhead = null;
         Task? championAhead = null;
         void ReadAhead()
@@ -95,10 +93,8 @@ public sealed class RunService(
         try
         {
             var ingested = await ingest.IngestInboxAsync(inbox, quarantineDir, files, ReadAhead, ct);
-            // The ingest's registry, keys and batches are let go before training reads the district. When the district's
-            // history was recorded as the ingest wrote it (a first run), the load makes its ~100 MB of objects at once:
-            // the collection then runs to its end first, not beside that burst (ADR 0006, twenty-fifth pass).
-            await PhaseEnd.LetGoAsync(blocking: historyAhead?.Recorded == true);
+            // The ingest's registry, keys and batches are let go before training reads the district.
+            await PhaseEnd.LetGoAsync();
             Phase("ingest");
 
             TrainingSummary? trained = null;

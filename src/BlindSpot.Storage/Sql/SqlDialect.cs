@@ -12,14 +12,6 @@ internal abstract class SqlDialect
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
-    /// <summary>
-    /// True when the engine orders text by its characters' code points (SQLite's BINARY collation: UTF-8 bytes), as
-    /// ordinal comparison does but for characters outside the basic plane: a first run's history can then be given from
-    /// the store's own writes in the read's order (<see cref="HistoryJournal"/>). False by default (PostgreSQL: the
-    /// database's collation).
-    /// </summary>
-    public virtual bool OrdersTextByCodePoint => false;
-
     /// <summary>Folds the engine's write-ahead log into its files soon, beside the caller (<see cref="Core.Storage.IBlindSpotStore.CheckpointSoon"/>); the default does nothing.</summary>
     public virtual void CheckpointSoon() { }
 

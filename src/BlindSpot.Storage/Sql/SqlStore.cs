@@ -196,22 +196,16 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
 
     public async Task<bool> CommitFilesAsync(IReadOnlyList<IngestBatch> batches, CancellationToken ct)
     {
-        // The history rows of this transaction, for the journal when the store records (HistoryJournal): they join it
-        // only once the transaction is committed.
-        var recording = Volatile.Read(ref journal);
-        var pending = recording is null ? null : new HistoryJournal.Pending();
         await using var c = await dialect.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         foreach (var batch in batches)
-            if (!await WriteFileAsync(c, tx, batch, recording, pending, ct)) { await tx.RollbackAsync(ct); return false; }
+            if (!await WriteFileAsync(c, tx, batch, ct)) { await tx.RollbackAsync(ct); return false; }
         await tx.CommitAsync(ct);
-        recording?.Commit(pending);
         return true;
     }
 
     /// <summary>One file's ledger line, rows and quarantine in <paramref name="tx"/>; false when its bytes were committed before.</summary>
-    async Task<bool> WriteFileAsync(DbConnection c, DbTransaction tx, IngestBatch batch, HistoryJournal? recording, HistoryJournal.Pending? pending,
-        CancellationToken ct)
+    async Task<bool> WriteFileAsync(DbConnection c, DbTransaction tx, IngestBatch batch, CancellationToken ct)
     {
         var f = batch.File;
         // A refusal is not remembered as known: the same bytes read again (renamed, or confirmed) replace it.
@@ -225,9 +219,7 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         if (claimed == 0) return false;
 
         var sha = f.Sha256;
-        var history = batch.Households.Count + batch.Crisis.Count > 0;
-        if (history && recording is not null) await recording.AddAsync(pending!, c, tx, batch, ct);
-        var versionsWritten = await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
+        await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
         {
             h.HouseholdId, h.SnapshotDate, h.Dong, h.Address, h.HeadName, h.Phone, h.HeadBirthYear, h.HeadSex.ToString(), h.Members,
             h.ChildrenUnder2, h.SingleParent, h.Pregnant, h.Disability, h.HousingType, h.Tenure, h.MovedIn, h.BasicLivelihood,
@@ -236,17 +228,16 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         // In key order: a month's file lists its households in no order, and rows inserted in the order of the table's key
         // index touch each of its pages once instead of a random page per row (~20,000 rows into ~240,000). Every read of
         // the table orders by that key (or collects a set), so the order rows went in is seen nowhere.
-        var crisisWritten = await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis
+        await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis
             .OrderBy(x => x.HouseholdId, StringComparer.Ordinal).ThenBy(x => x.Month).ThenBy(x => x.Indicator, StringComparer.Ordinal)
             .Select(x => new object?[] { x.HouseholdId, x.Month, x.Indicator, x.Value, x.KnownCode, sha }), upsert: false, ct);
-        if (history) HistoryJournal.Written(pending, batch, versionsWritten, crisisWritten);
         await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
         {
             t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,
             t.HouseholdId, t.Match.ToString(), t.Category, t.Urgent, t.Note, sha, t.LinkConfidence, Ids(t.Candidates),
             Ids(t.RejectedCandidates), t.ResolvedAgainst,
         }), upsert: false, ct);
-        if (history) await CountHistoryChangeAsync(c, tx, ct);
+        if (batch.Households.Count + batch.Crisis.Count > 0) await CountHistoryChangeAsync(c, tx, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Outcomes, batch.Outcomes.Select(o => new object?[]
             { o.HouseholdId, o.VisitedOn, o.Result.ToString(), o.Services, o.WorkerId, sha }), upsert: false, ct);
         // Corrections (정정): the stored result goes to the history, the new one replaces it.
@@ -381,58 +372,24 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         whole with { Crisis = whole.Crisis.Where(x => x.Month <= lastKnownMonth).ToList() };
 
     /// <summary>
-    /// Gives a first run's history from the store's own writes when it recorded them (<see cref="HistoryJournal"/>: no
-    /// read at all), else reads ahead only the kept file of the store's history (a day's run): the tables (a run after a
-    /// new snapshot or crisis month, no cache) are not, because that read holds the history beside an ingest that holds the
+    /// Reads ahead only the kept file of the store's history (a day's run): the tables (a first run, a run after a new
+    /// snapshot or crisis month, no cache) are not, because that read holds the history beside an ingest that holds the
     /// registry and the resolver's index, over the peak allowed: ~150 MB in the eleventh pass, and still 616-729 MB against
     /// 556-593 for a first run without contact details, for no wall gain (docs/adr/0006, eleventh and thirteenth passes).
     /// </summary>
-    public DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct)
+    public DistrictHistoryAhead? ReadHistoryAhead(CancellationToken ct) => historyCache is not { } cache ? null : new HistoryAhead(this, Task.Run(async () =>
     {
-        // A first run's history as this store committed it (HistoryJournal), put in the read's order beside the rest of the ingest.
-        // Its objects are made by the load that takes it, once the ingest's memory is let go (HistoryJournal says why).
-        if (Volatile.Read(ref journal)?.Take() is { } written)
-            return new HistoryAhead(this, Task.Run(() => (KeyedHistory?)new KeyedHistory(written.Key, null, written.Order()), ct), recorded: true);
-        return historyCache is not { } cache ? null : new HistoryAhead(this, Task.Run(async () =>
-        {
-            // The key first, as for the cache: a file committed during the read makes the key read at the load differ.
-            var key = await ReadHistoryKeyAsync(ct);
-            if (key is null) return null;
-            await cache.WaitForKeepingAsync(ct);
-            return cache.TryRead(key) is { } kept ? new KeyedHistory(key, kept) : null;
-        }, ct));
-    }
+        // The key first, as for the cache: a file committed during the read makes the key read at the load differ.
+        var key = await ReadHistoryKeyAsync(ct);
+        if (key is null) return null;
+        await cache.WaitForKeepingAsync(ct);
+        return cache.TryRead(key) is { } kept ? new KeyedHistory(key, kept) : null;
+    }, ct));
 
-    /// <summary>The journal of the recording under way (<see cref="RecordHistoryWrites"/>), if any.</summary>
-    HistoryJournal? journal;
-
-    /// <summary>
-    /// Records this store's history writes (<see cref="HistoryJournal"/>) until disposed; on an engine whose order the
-    /// journal cannot reproduce exactly (PostgreSQL: its collation), nothing is recorded.
-    /// </summary>
-    public IDisposable RecordHistoryWrites()
-    {
-        if (!dialect.OrdersTextByCodePoint) return NoRecording.Instance;
-        var recording = new HistoryJournal();
-        Volatile.Write(ref journal, recording);
-        return new Recording(this, recording);
-    }
-
-    sealed class Recording(SqlStore owner, HistoryJournal recording) : IDisposable
-    {
-        public void Dispose()
-        {
-            recording.End();
-            Interlocked.CompareExchange(ref owner.journal, null, recording);
-        }
-    }
-
-    /// <summary>A history read ahead (<paramref name="Whole"/>, every month) or recorded (<paramref name="Recorded"/>, made when taken), and its key.</summary>
-    sealed record KeyedHistory(DistrictHistoryKey Key, DistrictHistory? Whole, HistoryJournal.Rows? Recorded = null);
+    sealed record KeyedHistory(DistrictHistoryKey Key, DistrictHistory Whole);
 
     /// <summary>A history read ahead by this store: every month, and the key read before it.</summary>
-    /// <param name="recorded">From the store's own writes (HistoryJournal), not the kept file: kept in the file once a load takes it.</param>
-    sealed class HistoryAhead(SqlStore owner, Task<KeyedHistory?> read, bool recorded = false) : DistrictHistoryAhead(recorded)
+    sealed class HistoryAhead(SqlStore owner, Task<KeyedHistory?> read) : DistrictHistoryAhead
     {
         public SqlStore Owner => owner;
         public Task<KeyedHistory?> Read => read;
@@ -474,11 +431,7 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             mine.Take(HistoryAheadUse.Stale);
             return null;
         }
-        if (!mine.Take(HistoryAheadUse.Used)) return null;
-        var whole = read.Whole ?? read.Recorded!.History();
-        // Kept for the next run beside what the load's caller does next, as a history read from the tables is.
-        if (read.Recorded is not null && historyCache is { } cache) _ = cache.KeepBeside(read.Key, whole);
-        return Known(whole, lastKnownMonth);
+        return mine.Take(HistoryAheadUse.Used) ? Known(read.Whole, lastKnownMonth) : null;
     }
 
     /// <summary>The store's id, history change counter and history row counts (the counts also catch rows written by

@@ -38,8 +38,6 @@ internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
     /// <summary>A passive checkpoint on the checkpointer's task, whatever the WAL holds (<see cref="SqliteCheckpoints.AskNow"/>).</summary>
     public override void CheckpointSoon() => Checkpoints.AskNow();
 
-    public override bool OrdersTextByCodePoint => true;
-
     public string FilePath { get; }
 
     /// <summary>History reads through SQLite's own API (<see cref="SqliteHistoryRows"/>); off, through ADO.NET only (tests compare the two).</summary>
