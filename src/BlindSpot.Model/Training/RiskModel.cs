@@ -406,7 +406,7 @@ public sealed class RiskModel
 
     /// <summary>
     /// The same boosted trees grown by LightGBM (native, histogram-based): the same trees, leaves, rows per leaf and learning
-    /// rate as FastTree, one thread and a fixed seed, so the same rows give the same model. It trains the same 200 trees on
+    /// rate as FastTree, one thread and a fixed seed, so the same rows give the same model. It trains the same trees on
     /// the notes' 1,024 sparse n-gram slots several times faster than FastTree (docs/adr/0002-model-choice.md, fifth
     /// amendment). The trees are stored in ML.NET's own tree format (no LightGBM model text, no note fragments), so scoring
     /// (<see cref="TreeScorer"/> or ML.NET) does not call the native library.
