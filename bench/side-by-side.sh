@@ -23,10 +23,10 @@ py=/usr/bin/python3
 "$py" -c 'import pandas, sklearn' 2>/dev/null || { echo "side-by-side: needs Debian's python3-pandas and python3-sklearn" >&2; exit 2; }
 mkdir -p "$work"
 dotnet build "$root/bench/BlindSpot.Bench" -c Release -o "$work/bench-bin" -nologo -v q >/dev/null
-# The CLI as it is deployed: published for this machine's runtime, so ReadyToRun (docs/adr/0019-readytorun-publish.md).
-case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) echo "side-by-side: no runtime identifier for $(uname -m)" >&2; exit 2 ;; esac
+# The CLI as it is deployed (build/publish.sh: self-contained, one composite ReadyToRun image with the framework;
+# docs/adr/0019-readytorun-publish.md). The first publish in a working copy takes ~2.5 min.
 rm -rf "$work/cli-bin"
-dotnet publish "$root/src/BlindSpot.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/cli-bin" -nologo -v q >/dev/null
+"$root/build/publish.sh" "$root/src/BlindSpot.Cli" "$work/cli-bin" >/dev/null
 generated="$work/inbox-$households-$seed"
 [ -d "$generated" ] || dotnet "$work/bench-bin/BlindSpot.Bench.dll" generate "$generated" "$households" "$seed"
 rm -rf "$work/play"; mkdir -p "$work/play/inbox"; cp "$generated"/* "$work/play/inbox/"
