@@ -24,7 +24,7 @@ py=/usr/bin/python3
 mkdir -p "$work"
 dotnet build "$root/bench/BlindSpot.Bench" -c Release -o "$work/bench-bin" -nologo -v q >/dev/null
 # The CLI as it is deployed (build/publish.sh: self-contained, one composite ReadyToRun image with the framework;
-# docs/adr/0019-readytorun-publish.md). The first publish in a working copy takes ~2.5 min.
+# docs/adr/0019-readytorun-publish.md). The first publish in a working copy takes 2.5-4.5 min.
 rm -rf "$work/cli-bin"
 "$root/build/publish.sh" "$root/src/BlindSpot.Cli" "$work/cli-bin" >/dev/null
 generated="$work/inbox-$households-$seed"

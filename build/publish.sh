@@ -8,7 +8,7 @@
 # precompiled code that does not match the image, and the process then aborts at start (seen on 2026-12-03 when a
 # framework-dependent publish followed a composite one in the same working copy). The script starts the published
 # process once (`--help`) and fails if it does not.
-# The first publish downloads the runtime packs and compiles the framework with the app (~2.5 min on 2 cores; later
+# The first publish downloads the runtime packs and compiles the framework with the app (2.5-4.5 min on 2 cores; later
 # ones reuse it). The folder is ~190 MB and carries its own runtime: publish again after each .NET servicing release.
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: build/publish.sh <project> <output dir>" >&2; exit 2; }
