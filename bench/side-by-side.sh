@@ -23,8 +23,7 @@ py=/usr/bin/python3
 "$py" -c 'import pandas, sklearn' 2>/dev/null || { echo "side-by-side: needs Debian's python3-pandas and python3-sklearn" >&2; exit 2; }
 mkdir -p "$work"
 dotnet build "$root/bench/BlindSpot.Bench" -c Release -o "$work/bench-bin" -nologo -v q >/dev/null
-# The CLI as it is deployed (build/publish.sh: self-contained, one composite ReadyToRun image with the framework;
-# docs/adr/0019-readytorun-publish.md). The first publish in a working copy takes 2.5-4.5 min.
+# The CLI as it is deployed (build/publish.sh, which says what the recipe is and how long its first publish takes).
 rm -rf "$work/cli-bin"
 "$root/build/publish.sh" "$root/src/BlindSpot.Cli" "$work/cli-bin" >/dev/null
 generated="$work/inbox-$households-$seed"
