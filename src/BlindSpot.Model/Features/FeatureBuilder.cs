@@ -18,28 +18,25 @@ public sealed class FeatureBuilder
 
     readonly DistrictData data;
     readonly DateOnly[] snapshotDates;
-    readonly Dictionary<string, Household[]> versions;
-    readonly Dictionary<string, CrisisRecord[]> crisis;
+    readonly HouseholdRuns<Household> versions;
+    readonly HouseholdRuns<CrisisRecord> crisis;
     readonly Dictionary<string, Tip[]> tips;
     readonly Dictionary<string, Outcome[]> outcomes;
 
     public FeatureBuilder(DistrictData data)
     {
         this.data = data;
-        Dictionary<string, Household[]>? byHousehold = null;
-        Dictionary<string, CrisisRecord[]>? crisisByHousehold = null;
+        HouseholdRuns<Household>? byHousehold = null;
+        HouseholdRuns<CrisisRecord>? crisisByHousehold = null;
         Dictionary<string, Tip[]>? tipsByHousehold = null;
         Dictionary<string, Outcome[]>? outcomesByHousehold = null;
-        // The indexes read the district only, each its own rows: built side by side, with the households of the data's
-        // own day (what BuildAll asks for first; DistrictData keeps them).
+        // The registry versions and crisis rows come ordered by household (the store's order): a household's rows are
+        // found by binary search when asked for, without a table of every household's rows (a daily run asks for the
+        // ~30,000 rankable households of 190,000). The tips and visits (a few per cent of the rows) are indexed. Built
+        // side by side, with the households of the data's own day (what BuildAll asks for first; DistrictData keeps them).
         Parallel.Invoke(
-            () =>
-            {
-                byHousehold = ByHousehold(data.HouseholdVersions, v => v.HouseholdId);
-                foreach (var id in byHousehold.Where(kv => !IsByDate(kv.Value)).Select(kv => kv.Key).ToList())
-                    byHousehold[id] = byHousehold[id].OrderBy(v => v.SnapshotDate).ToArray();
-            },
-            () => crisisByHousehold = ByHousehold(data.Crisis, c => c.HouseholdId),
+            () => byHousehold = new HouseholdRuns<Household>(data.HouseholdVersions, v => v.HouseholdId),
+            () => crisisByHousehold = new HouseholdRuns<CrisisRecord>(data.Crisis, c => c.HouseholdId),
             () =>
             {
                 tipsByHousehold = data.Tips.Where(t => t.HouseholdId is not null).GroupBy(t => t.HouseholdId!, StringComparer.Ordinal)
@@ -55,32 +52,13 @@ public sealed class FeatureBuilder
         outcomes = outcomesByHousehold!;
     }
 
-    /// <summary>
-    /// The rows of each household in input order, as <c>GroupBy(...).ToDictionary(g => g.ToArray())</c> gives them. The
-    /// store returns the registry and the crisis rows ordered by household, so each household's rows are one run: they
-    /// are cut out in one pass (about a third of the time of hashing every row at 190,000 households); rows in any
-    /// other order take the general way.
-    /// </summary>
-    static bool IsByDate(Household[] vs)
+    /// <summary>A household's versions in snapshot order (the store's; others sorted, stably, as they are asked for).</summary>
+    ReadOnlySpan<Household> VersionsOf(string householdId)
     {
-        for (var k = 1; k < vs.Length; k++) if (vs[k].SnapshotDate < vs[k - 1].SnapshotDate) return false;
-        return true;
-    }
-
-    static Dictionary<string, T[]> ByHousehold<T>(IReadOnlyList<T> rows, Func<T, string> key)
-    {
-        var result = new Dictionary<string, T[]>(StringComparer.Ordinal);
-        var start = 0;
-        for (var i = 1; i <= rows.Count; i++)
-        {
-            if (i < rows.Count && string.Equals(key(rows[i]), key(rows[start]), StringComparison.Ordinal)) continue;
-            var run = new T[i - start];
-            for (var k = 0; k < run.Length; k++) run[k] = rows[start + k];
-            if (!result.TryAdd(key(rows[start]), run))
-                return rows.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-            start = i;
-        }
-        return result;
+        var vs = versions.Of(householdId);
+        for (var k = 1; k < vs.Length; k++)
+            if (vs[k].SnapshotDate < vs[k - 1].SnapshotDate) return vs.ToArray().OrderBy(v => v.SnapshotDate).ToArray();
+        return vs;
     }
 
     /// <summary>
@@ -130,7 +108,8 @@ public sealed class FeatureBuilder
     /// <summary>The registry version of a household on a date, by the same rules as <see cref="DistrictData.Households"/>.</summary>
     internal Household? Resolve(string householdId, DateOnly asOf)
     {
-        if (!versions.TryGetValue(householdId, out var vs)) return null;
+        var vs = VersionsOf(householdId);
+        if (vs.IsEmpty) return null;
         var idx = Array.BinarySearch(snapshotDates, asOf);
         if (idx < 0) idx = ~idx - 1;
         DateOnly? newest = idx >= 0 ? snapshotDates[idx] : null;
@@ -144,6 +123,20 @@ public sealed class FeatureBuilder
         }
         var oldestAfter = vs[0];
         return oldestAfter.MovedIn > asOf ? null : oldestAfter.MovedOut ? oldestAfter with { MovedOut = false } : oldestAfter;
+    }
+
+    static bool InWindow(CrisisRecord c, DateOnly from, DateOnly asOf) => c.Month >= from && DistrictData.IsCrisisKnown(c, asOf);
+
+    /// <summary>
+    /// True when a row before <paramref name="j"/> in the window has row <paramref name="j"/>'s indicator (ordinal): the
+    /// window's distinct indicators counted without a set per household and window (a household has a few rows a window).
+    /// </summary>
+    static bool IndicatorBefore(ReadOnlySpan<CrisisRecord> rows, int j, DateOnly from, DateOnly asOf)
+    {
+        var indicator = rows[j].Indicator;
+        for (var k = 0; k < j; k++)
+            if (string.Equals(rows[k].Indicator, indicator, StringComparison.Ordinal) && InWindow(rows[k], from, asOf)) return true;
+        return false;
     }
 
     HouseholdFeatures Compute(Household h, DateOnly asOf)
@@ -170,25 +163,25 @@ public sealed class FeatureBuilder
 
         // Crisis indicators: months whose figures were known on asOf, counted back from the latest known month.
         var latestKnown = RulesScore.LatestKnownMonth(asOf);
-        var rows = crisis.TryGetValue(h.HouseholdId, out var cs) ? cs : [];
+        var rows = crisis.Of(h.HouseholdId);
         foreach (var w in FeatureSchema.CrisisWindowsMonths)
         {
             var from = latestKnown.AddMonths(-(w - 1));
-            int count = 0, cutoffs = 0, unknown = 0;
+            int count = 0, distinct = 0, cutoffs = 0, unknown = 0;
             decimal longest = 0, fin = 0;
-            var distinct = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in rows)
+            for (var j = 0; j < rows.Length; j++)
             {
-                if (c.Month < from || !DistrictData.IsCrisisKnown(c, asOf)) continue;
+                var c = rows[j];
+                if (!InWindow(c, from, asOf)) continue;
                 count++;
-                distinct.Add(c.Indicator);
+                if (!IndicatorBefore(rows, j, from, asOf)) distinct++;
                 if (!c.KnownCode) unknown++;
                 if (CrisisIndicators.IsCutoff(c.Indicator)) cutoffs++;
                 if (CrisisIndicators.IsArrears(c.Indicator)) longest = Math.Max(longest, c.Value);
                 if (c.Indicator == CrisisIndicators.FinDelinquency) fin = Math.Max(fin, c.Value);
             }
             v[i++] = count;
-            v[i++] = distinct.Count;
+            v[i++] = distinct;
             v[i++] = (float)longest;
             v[i++] = cutoffs;
             v[i++] = (float)fin;

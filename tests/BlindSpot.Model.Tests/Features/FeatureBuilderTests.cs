@@ -144,6 +144,27 @@ public sealed class FeatureBuilderTests
     }
 
     [Fact]
+    public void CountsAnIndicatorOnceAWindowWhateverItsOtherRows()
+    {
+        // A household's rows in the store's order (month, then indicator). An indicator seen again in the window counts
+        // once; its row of an earlier month outside the window, or of a month not over yet, does not make a later row a
+        // repeat; two codes count twice.
+        var data = DistrictData.Empty(new DateOnly(2026, 3, 31)) with { HouseholdVersions = [Some.Household("A")], Crisis = [
+            new CrisisRecord("A", new DateOnly(2025, 6, 1), CrisisIndicators.MgmtFeeArrears, 1, true),  // 12 months only
+            new CrisisRecord("A", new DateOnly(2026, 1, 1), CrisisIndicators.ElecCutoff, 1, true),
+            new CrisisRecord("A", new DateOnly(2026, 1, 1), CrisisIndicators.MgmtFeeArrears, 2, true),
+            new CrisisRecord("A", new DateOnly(2026, 2, 1), CrisisIndicators.ElecCutoff, 1, true),
+            new CrisisRecord("A", new DateOnly(2026, 2, 1), CrisisIndicators.MgmtFeeArrears, 3, true),
+            new CrisisRecord("A", new DateOnly(2026, 3, 1), CrisisIndicators.JobLoss, 1, true),         // not over on D
+        ] };
+        var f = new FeatureBuilder(data).Build("A", D)!;
+        Assert.Equal(4, f["crisis_rows_3m"]);
+        Assert.Equal(2, f["crisis_distinct_3m"]);
+        Assert.Equal(5, f["crisis_rows_12m"]);
+        Assert.Equal(2, f["crisis_distinct_12m"]);
+    }
+
+    [Fact]
     public void TipsAreCountedBySourceWindowAndLexicon()
     {
         var data = DistrictData.Empty(D) with { HouseholdVersions = [Some.Household("A")], Tips = [
