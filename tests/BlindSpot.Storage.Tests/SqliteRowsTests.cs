@@ -92,16 +92,19 @@ public sealed class SqliteRowsTests : IDisposable
     [Fact]
     public void AValueRepeatedFromThePreviousRowIsStoredOnEveryRowLikeAnyOther()
     {
-        // SqliteRows does not bind again a value that is the same string instance or the same date as the one the
-        // parameter holds from the previous row: every row must still store exactly its own values.
+        // SqliteRows does not bind again a value that is the same instance (a string, a shared box), null after null, or
+        // the same date as the one the parameter holds from the previous row, nor a first null (a parameter never bound
+        // is NULL): every row must still store exactly its own values.
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir.Path, "repeat.db") }.ToString());
         c.Open();
         foreach (var t in new[] { "expected", "actual" }) Exec(c, null, $"CREATE TABLE {t} (n INTEGER, s TEXT, d TEXT, x)");
         var shared = "같은 값";
         var day = new DateOnly(2026, 10, 30);
+        object five = 5, yes = true;
         object?[][] rows =
         [
-            [shared, day, shared], [shared, day, shared], [null, day, day], [shared, new DateOnly(2026, 10, 30), null], [new string(shared.AsSpan()), null, shared],
+            [null, null, null], [null, DBNull.Value, five], [shared, day, five], [shared, day, yes], [shared, day, null], [shared, day, yes],
+            [shared, day, DBNull.Value], [shared, day, null], [shared, day, five], [shared, day, 5], [shared, day, shared], [shared, day, shared], [null, day, day], [shared, new DateOnly(2026, 10, 30), null], [new string(shared.AsSpan()), null, shared],
             [shared, new DateOnly(2026, 4, 30), day], ["", day, ""], ["", day, ""], [shared, DBNull.Value, 1], [shared, day, shared], ["다른 값", day, 2.5],
         ];
         using (var tx = c.BeginTransaction())

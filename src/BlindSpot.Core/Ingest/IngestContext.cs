@@ -74,6 +74,11 @@ public sealed class IngestContext
         ArgumentNullException.ThrowIfNull(batch);
         // The reader's keys are taken when they are one per row of the batch's one feed (the same strings Add would make).
         var read = batch.AcceptedKeys;
+        // Room made for the batch before it is added: a set grown one key at a time rehashes every key it holds at each of
+        // its doublings (~20 for a first snapshot of 300,000 households).
+        Grow(HouseholdSnapshotKeys.EnsureCapacity, HouseholdSnapshotKeys.Count, batch.Households.Count);
+        Grow(Households.EnsureCapacity, Households.Count, batch.Households.Count);
+        Grow(CrisisKeys.EnsureCapacity, CrisisKeys.Count, batch.Crisis.Count);
         if (read is not null && batch.Crisis.Count == 0 && read.Count == batch.Households.Count) HouseholdSnapshotKeys.UnionWith(read);
         else foreach (var h in batch.Households) HouseholdSnapshotKeys.Add(IngestKeys.Household(h.HouseholdId, h.SnapshotDate));
         if (read is not null && batch.Households.Count == 0 && read.Count == batch.Crisis.Count) CrisisKeys.UnionWith(read);
@@ -98,6 +103,18 @@ public sealed class IngestContext
             OutcomeKeys.Add(key);
             OutcomeResults[key] = o.Result;
         }
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="adding"/> more entries, at least doubling the room when it grows, so a run of batches
+    /// (twelve crisis months) still grows the set a few times, not once a batch. <paramref name="ensure"/> is the set's
+    /// EnsureCapacity, which returns the room it has.
+    /// </summary>
+    static void Grow(Func<int, int> ensure, int count, int adding)
+    {
+        if (adding == 0) return;
+        var room = ensure(0);
+        if (count + adding > room) ensure(Math.Max(count + adding, 2 * room));
     }
 
     /// <summary>The parts read so far (of a context with a loader).</summary>

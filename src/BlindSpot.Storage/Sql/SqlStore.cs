@@ -219,18 +219,20 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         if (claimed == 0) return false;
 
         var sha = f.Sha256;
+        // Booleans, small integers and repeated dates as shared boxes (Boxes): the same values, a few allocations a file.
+        var dates = new Boxes.Dates();
         await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
         {
-            h.HouseholdId, h.SnapshotDate, h.Dong, h.Address, h.HeadName, h.Phone, h.HeadBirthYear, h.HeadSex.ToString(), h.Members,
-            h.ChildrenUnder2, h.SingleParent, h.Pregnant, h.Disability, h.HousingType, h.Tenure, h.MovedIn, h.BasicLivelihood,
-            h.CaseManaged, sha,
+            h.HouseholdId, dates.Of(h.SnapshotDate), h.Dong, h.Address, h.HeadName, h.Phone, Boxes.Of(h.HeadBirthYear), h.HeadSex.ToString(),
+            Boxes.Of(h.Members), Boxes.Of(h.ChildrenUnder2), Boxes.Of(h.SingleParent), Boxes.Of(h.Pregnant), Boxes.Of(h.Disability),
+            h.HousingType, h.Tenure, h.MovedIn, Boxes.Of(h.BasicLivelihood), Boxes.Of(h.CaseManaged), sha,
         }), upsert: false, ct);
         // In key order: a month's file lists its households in no order, and rows inserted in the order of the table's key
         // index touch each of its pages once instead of a random page per row (~20,000 rows into ~240,000). Every read of
         // the table orders by that key (or collects a set), so the order rows went in is seen nowhere.
         await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis
             .OrderBy(x => x.HouseholdId, StringComparer.Ordinal).ThenBy(x => x.Month).ThenBy(x => x.Indicator, StringComparer.Ordinal)
-            .Select(x => new object?[] { x.HouseholdId, x.Month, x.Indicator, x.Value, x.KnownCode, sha }), upsert: false, ct);
+            .Select(x => new object?[] { x.HouseholdId, dates.Of(x.Month), x.Indicator, x.Value, Boxes.Of(x.KnownCode), sha }), upsert: false, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
         {
             t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,

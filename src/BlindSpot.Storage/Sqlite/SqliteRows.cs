@@ -64,9 +64,12 @@ internal sealed class SqliteRows : IDisposable
         }
     }
 
-    /// <summary>The same string instance or the same date: binding it again would bind the same text.</summary>
+    /// <summary>
+    /// The same instance (a string, or a shared box: Sql.Boxes), both null, or the same date: binding it again would bind the
+    /// same value. (A parameter never bound is NULL, so a first null needs no bind either.)
+    /// </summary>
     static bool Unchanged(object? previous, object? value) =>
-        value is string s ? ReferenceEquals(previous, s) : value is DateOnly d && previous is DateOnly p && p == d;
+        ReferenceEquals(previous, value) || value is DateOnly d && previous is DateOnly p && p == d;
 
     int Bind(int index, object? value) => value switch
     {
@@ -80,7 +83,7 @@ internal sealed class SqliteRows : IDisposable
         byte[] { Length: > 0 } bytes => raw.sqlite3_bind_blob(statement, index, bytes),
         DateOnly d => BindAscii(index, d, "yyyy\\-MM\\-dd"),
         DateTime t when t.Kind == DateTimeKind.Unspecified => BindAscii(index, t, "yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFF"),
-        decimal m => BindText(index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        decimal m => BindAscii(index, m, "0.0###########################"),
         _ => BindAsked(index, value),
     };
 
