@@ -37,6 +37,12 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly>? extraHolidays = null
     }
 
     /// <summary>
+    /// The day whose worklist dong staff work from on <paramref name="today"/>: today itself on a business day (the
+    /// morning job builds today's list as of yesterday), otherwise the next business day (the list waiting for them).
+    /// </summary>
+    public DateOnly ListDayOn(DateOnly today) => IsBusinessDay(today) ? today : NextBusinessDay(today);
+
+    /// <summary>
     /// The business day <paramref name="n"/> business days before <paramref name="d"/> (<paramref name="d"/> itself when
     /// <paramref name="n"/> is 0): the start of the worklists' relist window, "listed in the last n business days".
     /// </summary>

@@ -32,8 +32,11 @@ public sealed class DongWorklistQuery(IBlindSpotStore store, WorklistSettings se
 
     public BusinessCalendar Calendar { get; } = new(settings.Holidays);
 
-    /// <summary>The list dong staff work on next: the first business day after today (KST).</summary>
-    public DateOnly NextListDay() => Calendar.NextBusinessDay(Kst.Today(clock));
+    /// <summary>
+    /// The list dong staff work from now (KST): today's on a business day, the next business day's otherwise
+    /// (<see cref="BusinessCalendar.ListDayOn"/>).
+    /// </summary>
+    public DateOnly CurrentListDay() => Calendar.ListDayOn(Kst.Today(clock));
 
     public async Task<DongListView> LoadAsync(string dong, DateOnly date, CancellationToken ct)
     {

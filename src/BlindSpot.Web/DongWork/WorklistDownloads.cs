@@ -44,7 +44,7 @@ internal static class WorklistDownloads
     static async Task<DongListView?> LoadAsync(string dong, string? date, HttpContext http, DongWorklistQuery query, AuditLog audit, string kind, CancellationToken ct)
     {
         DateOnly day;
-        if (string.IsNullOrEmpty(date)) day = query.NextListDay();
+        if (string.IsNullOrEmpty(date)) day = query.CurrentListDay();
         else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)) return null;
         var list = await query.LoadAsync(dong, day, ct);
         await audit.WriteAsync(http.User, AuditActions.DownloadWorklist, dong, list.Lines.Select(l => l.Row.HouseholdId),

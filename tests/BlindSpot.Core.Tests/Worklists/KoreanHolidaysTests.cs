@@ -55,6 +55,18 @@ public sealed class KoreanHolidaysTests
     }
 
     [Fact]
+    public void StaffWorkFromTodaysListOnABusinessDayAndFromTheNextOneOtherwise()
+    {
+        // The morning job builds a business day's list as of the day before: on that day it is the list to work from.
+        var calendar = new BusinessCalendar();
+        Assert.Equal(new DateOnly(2026, 12, 4), calendar.ListDayOn(new DateOnly(2026, 12, 4)));  // a Friday
+        Assert.Equal(new DateOnly(2026, 12, 7), calendar.ListDayOn(new DateOnly(2026, 12, 5)));  // Saturday -> Monday
+        Assert.Equal(new DateOnly(2026, 12, 7), calendar.ListDayOn(new DateOnly(2026, 12, 6)));  // Sunday -> Monday
+        Assert.Equal(new DateOnly(2026, 12, 28), calendar.ListDayOn(new DateOnly(2026, 12, 25))); // 성탄절 (a Friday) -> Monday
+        Assert.Equal(new DateOnly(2027, 2, 10), calendar.ListDayOn(new DateOnly(2027, 2, 8)));   // 설날 연휴 -> Wednesday
+    }
+
+    [Fact]
     public void NoWorklistOn2027NewYearOrSeollalAndClearFailureOutsideTheRange()
     {
         var calendar = new BusinessCalendar();

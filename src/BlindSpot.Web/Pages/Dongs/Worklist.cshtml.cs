@@ -40,7 +40,7 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
 
     public async Task<IActionResult> OnGetAsync(string? date, CancellationToken ct)
     {
-        var day = query.NextListDay();
+        var day = query.CurrentListDay();
         if (date is not null)
         {
             if (ParseDate(date) is { } asked) day = asked;
@@ -75,7 +75,7 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
 
     public async Task<IActionResult> OnPostResultAsync(string householdId, string? date, string? visitedOn, string? result, string? services, string? note, CancellationToken ct)
     {
-        var day = ParseDate(date) ?? query.NextListDay();
+        var day = ParseDate(date) ?? query.CurrentListDay();
         // Only households on this dong's stored lists can be reported here: the route's dong is the one the account serves.
         var listed = (await query.LoadAsync(Dong, day, ct)).Lines.Any(l => l.Row.HouseholdId == householdId);
         if (!listed) return Forbid();
@@ -100,7 +100,7 @@ public sealed class WorklistModel(DongWorklistQuery query, OutcomeEntryService o
     /// </summary>
     public async Task<IActionResult> OnPostCorrectionAsync(string householdId, string? date, string? visitedOn, string? result, string? services, string? reason, string? note, CancellationToken ct)
     {
-        var day = ParseDate(date) ?? query.NextListDay();
+        var day = ParseDate(date) ?? query.CurrentListDay();
         var listed = (await query.LoadAsync(Dong, day, ct)).Lines.Any(l => l.Row.HouseholdId == householdId);
         if (!listed) return Forbid();
 
