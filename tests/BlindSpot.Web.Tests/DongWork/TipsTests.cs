@@ -110,4 +110,19 @@ public sealed class TipsTests(WebFixture web)
         Assert.Contains($"세대 {own}에 연결했습니다", await page.TextContentAsync(".message") ?? "", StringComparison.Ordinal);
         Assert.Equal(own, (await web.Store.FindTipAsync(tip.Source, tip.TipId, default))!.HouseholdId);
     }
+
+    [Fact]
+    public async Task AShortViewWithOnlyOlderTipsSaysTheyAreThereInsteadOfThatNoneAre()
+    {
+        // The sample district's tips end on 2026-10-30: today none of 대림2동's open tips is recent or urgent enough for
+        // the short view, so it shows no line, and it must not tell the clerk that nothing is left to resolve.
+        var open = (await web.Store.LoadOpenTipsAsync(WebFixture.OtherDong, default)).Count;
+        Assert.True(open > 0, "the sample district has open tips in 대림2동");
+        var page = await web.PageAsync("daerim2");
+        Assert.Equal(200, (await page.GotoAsync($"/dongs/{WebFixture.DongPath(WebFixture.OtherDong)}/tips"))!.Status);
+        Assert.Equal(0, await page.Locator("table#tips").CountAsync());
+        var none = await page.TextContentAsync("#tips-none") ?? "";
+        Assert.Contains($"그 밖의 미해결 제보 {open}건", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("미해결 제보가 없습니다", none, StringComparison.Ordinal);
+    }
 }
