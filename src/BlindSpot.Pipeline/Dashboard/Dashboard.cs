@@ -6,6 +6,8 @@ namespace BlindSpot.Pipeline.Dashboard;
 /// The planners' figures as of a day: counts and rates only, no household is named (planners and analysts see no
 /// personal data). Computed from one load of the district by <see cref="DashboardService"/>.
 /// </summary>
+/// <param name="LastResult">The latest day a stored visit result was made (up to <paramref name="AsOf"/>; null: none
+/// yet). Discoveries are counted from results: a planner reads the rates knowing how recent the results are.</param>
 public sealed record Dashboard(
     DateOnly AsOf,
     TargetReport Targets,
@@ -13,7 +15,18 @@ public sealed record Dashboard(
     IReadOnlyList<SelectionYield> Yields,
     IReadOnlyList<TipWeek> TipWeeks,
     IReadOnlyList<ListCompletion> Completion,
-    DateOnly CompletionFrom);
+    DateOnly CompletionFrom,
+    DateOnly? LastResult)
+{
+    /// <summary>Results older than this many days by the dashboard's day are flagged on the planners' page.</summary>
+    public const int StaleResultDays = 7;
+
+    /// <summary>Days between the last stored result and the dashboard's day (null: no result yet).</summary>
+    public int? DaysSinceLastResult => LastResult is { } d ? AsOf.DayNumber - d.DayNumber : null;
+
+    /// <summary>No result for more than <see cref="StaleResultDays"/> days: the year's discoveries may be behind the visits made.</summary>
+    public bool ResultsStale => DaysSinceLastResult is not { } days || days > StaleResultDays;
+}
 
 /// <summary>A month of the year: discoveries so far (cumulative, as the target counts them) against the target line at month end.</summary>
 /// <param name="Dongs">Cumulative discoveries per dong, in contract dong order.</param>

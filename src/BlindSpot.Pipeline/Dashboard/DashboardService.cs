@@ -49,7 +49,11 @@ public sealed class DashboardService(IBlindSpotStore store, TargetOptions target
             ? await store.LoadWorklistsAsync(completionFrom, asOf, ct)
             : lists.Where(e => e.Date >= completionFrom).ToList();
 
-        return new Dashboard(asOf, report, trend, yields, TipWeeks(data.Tips, asOf), Completion(recentLists, data.Outcomes), completionFrom);
+        DateOnly? lastResult = null;
+        foreach (var o in data.Outcomes)
+            if (o.VisitedOn <= asOf && (lastResult is not { } d || o.VisitedOn > d)) lastResult = o.VisitedOn;
+        return new Dashboard(asOf, report, trend, yields, TipWeeks(data.Tips, asOf), Completion(recentLists, data.Outcomes), completionFrom,
+            lastResult);
     }
 
     static IReadOnlyList<SelectionYield> Yields(IEnumerable<Outcome> outcomes, IReadOnlyList<WorklistEntry> lists)

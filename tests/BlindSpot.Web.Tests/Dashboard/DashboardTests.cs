@@ -6,6 +6,23 @@ namespace BlindSpot.Web.Tests.Dashboard;
 public sealed class DashboardTests(WebFixture web)
 {
     [Fact]
+    public async Task SaysHowRecentTheVisitResultsAreAndFlagsResultsOverAWeekOld()
+    {
+        // Discoveries are counted from visit results: the sample district's end in 2026-10/11, weeks before today.
+        var today = Core.Time.Kst.Today(TimeProvider.System);
+        var last = (await web.Store.LoadDistrictAsync(today, default)).Outcomes.Where(o => o.VisitedOn <= today).Max(o => o.VisitedOn);
+        var page = await web.PageAsync("plan1");
+        await page.GotoAsync("/");
+        var line = page.Locator("#last-result");
+        var text = await line.TextContentAsync() ?? "";
+        Assert.Contains($"방문 결과는 {last:yyyy-MM-dd}까지 들어와 있습니다.", text, StringComparison.Ordinal);
+        var days = today.DayNumber - last.DayNumber;
+        Assert.True(days > Pipeline.Dashboard.Dashboard.StaleResultDays, "the sample's results are older than a week");
+        Assert.Contains($"최근 {days}일 동안 들어온 결과가 없어", text, StringComparison.Ordinal);
+        Assert.Equal("notice", await line.GetAttributeAsync("class"));
+    }
+
+    [Fact]
     public async Task DrawsTheTargetChartWithTheEighteenDongsBesideItsTableWithoutACspViolation()
     {
         var page = await web.PageAsync("plan1");
