@@ -49,9 +49,7 @@ public sealed class DashboardService(IBlindSpotStore store, TargetOptions target
             ? await store.LoadWorklistsAsync(completionFrom, asOf, ct)
             : lists.Where(e => e.Date >= completionFrom).ToList();
 
-        DateOnly? lastResult = null;
-        foreach (var o in data.Outcomes)
-            if (o.VisitedOn <= asOf && (lastResult is not { } d || o.VisitedOn > d)) lastResult = o.VisitedOn;
+        var lastResult = data.Outcomes.Where(o => o.VisitedOn <= asOf).Select(o => (DateOnly?)o.VisitedOn).Max();
         return new Dashboard(asOf, report, trend, yields, TipWeeks(data.Tips, asOf), Completion(recentLists, data.Outcomes), completionFrom,
             lastResult);
     }
