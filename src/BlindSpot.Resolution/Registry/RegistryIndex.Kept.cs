@@ -76,31 +76,67 @@ public sealed partial class RegistryIndex
         for (var o = 0; o < n; o++) if (households[o].SnapshotDate > NewestSnapshot) NewestSnapshot = households[o].SnapshotDate;
         this.households = new Household[n];
         samePhoneNext = new int[n];
-        names.EnsureCapacity(n);
-        byPhone.EnsureCapacity(n);
-        var bc = kept.BuildingNumber.Length;
-        var sizes = new int[bc];
-        for (var o = 0; o < n; o++)
+        var newest = NewestSnapshot;
+        // Each household's entry is its own (a daily run builds this index while its other core is free): made side by
+        // side in blocks. The lookups over them are then filled side by side, each in household order, each by one
+        // thread, so each holds what one pass in household order gave (the same entries, in the same insertion order).
+        Parallel.For(0, (n + EntryBlock - 1) / EntryBlock, block =>
         {
-            var h = households[o];
-            var name = SubjectName.Squeeze(h.HeadName);
-            var phone = new UInt128(kept.PhoneHigh[o], kept.PhoneLow[o]);
-            var b = kept.Building[o];
-            this.households[o] = new Household
+            for (var o = block * EntryBlock; o < Math.Min(n, (block + 1) * EntryBlock); o++)
             {
-                Ref = h, Name = name, Phone = phone, Unit = new UnitSpec((UnitKind)kept.UnitKinds[o], kept.UnitBlocks[o], kept.UnitNumbers[o]),
-                Building = b, Current = h.SnapshotDate == NewestSnapshot,
-            };
-            Count++;
-            CollectionsMarshal.GetValueRefOrAddDefault(names, name, out _)++;
-            if (phone != 0) AddPhone(phone, o);
-            if (b >= 0) sizes[b]++;
-        }
+                var h = households[o];
+                this.households[o] = new Household
+                {
+                    Ref = h, Name = SubjectName.Squeeze(h.HeadName), Phone = new UInt128(kept.PhoneHigh[o], kept.PhoneLow[o]),
+                    Unit = new UnitSpec((UnitKind)kept.UnitKinds[o], kept.UnitBlocks[o], kept.UnitNumbers[o]),
+                    Building = kept.Building[o], Current = h.SnapshotDate == newest,
+                };
+            }
+        });
+        Count = n;
+        (Building[] Buildings, int[] MemberStart, int[] Members)? built = null;
+        Parallel.Invoke(CountNames, IndexPhones, () => built = IndexBuildings(kept));
+        (buildings, memberStart, members) = built!.Value;
+        buildingCount = buildings.Length;
+        unitNumbers = new Dictionary<int, int[]>?[buildingCount];
+        nameKeys.EnsureCapacity(kept.NameKeys.Length);
+        for (var k = 0; k < kept.NameKeys.Length; k++) nameKeys.Add(kept.NameKeys[k], k);
+        (namedStart, named) = (kept.NamedStart, kept.Named);
+        nameJamo = new Lazy<(string, string)[]>(NameJamo);
+        units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
+    }
+
+    /// <summary>Households per block when a kept index's entries are made side by side.</summary>
+    const int EntryBlock = 16_384;
+
+    /// <summary>How many households bear each (squeezed) name, then each surname (a kept index's constructor).</summary>
+    void CountNames()
+    {
+        names.EnsureCapacity(Count);
+        for (var o = 0; o < Count; o++) CollectionsMarshal.GetValueRefOrAddDefault(names, households[o].Name, out _)++;
         var surnameLookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (name, count) in names) CollectionsMarshal.GetValueRefOrAddDefault(surnameLookup, SubjectName.SurnameOfSqueezed(name), out _) += count;
+    }
+
+    /// <summary>The households by phone, in household order (a kept index's constructor).</summary>
+    void IndexPhones()
+    {
+        byPhone.EnsureCapacity(Count);
+        for (var o = 0; o < Count; o++)
+            if (households[o].Phone is var phone && phone != 0) AddPhone(phone, o);
+    }
+
+    /// <summary>The roads (into <see cref="roads"/>), buildings and each building's households, from the kept parts (a kept
+    /// index's constructor).</summary>
+    (Building[] Buildings, int[] MemberStart, int[] Members) IndexBuildings(KeptIndex kept)
+    {
+        var bc = kept.BuildingNumber.Length;
+        var sizes = new int[bc];
+        for (var o = 0; o < Count; o++)
+            if (households[o].Building is var b and >= 0) sizes[b]++;
         // Roads are numbered in the order their first building was met, as the constructor added them to its dictionary.
         var roadList = new List<RoadEntry>(kept.RoadNames.Length);
-        buildings = new Building[bc];
+        var buildings = new Building[bc];
         for (var b = 0; b < bc; b++)
         {
             var r = kept.BuildingRoad[b];
@@ -113,20 +149,14 @@ public sealed partial class RegistryIndex
             roadList[r].Keep(kept.BuildingNumber[b], kept.BuildingSub[b], b);
             buildings[b] = new Building { Road = roadList[r], Number = kept.BuildingNumber[b], Sub = kept.BuildingSub[b], Dongs = DongsAt(kept, kept.BuildingDongs, b) };
         }
-        buildingCount = bc;
-        unitNumbers = new Dictionary<int, int[]>?[bc];
-        memberStart = new int[bc + 1];
+        var memberStart = new int[bc + 1];
         for (var b = 0; b < bc; b++) memberStart[b + 1] = memberStart[b] + sizes[b];
-        members = new int[memberStart[bc]];
+        var members = new int[memberStart[bc]];
         var next = memberStart[..^1];
         for (var o = 0; o < Count; o++)
-            if (this.households[o].Building is var b and >= 0) members[next[b]++] = o;
+            if (households[o].Building is var b and >= 0) members[next[b]++] = o;
         foreach (var r in roads.Values) r.Freeze(buildings);
-        nameKeys.EnsureCapacity(kept.NameKeys.Length);
-        for (var k = 0; k < kept.NameKeys.Length; k++) nameKeys.Add(kept.NameKeys[k], k);
-        (namedStart, named) = (kept.NamedStart, kept.Named);
-        nameJamo = new Lazy<(string, string)[]>(NameJamo);
-        units = new Lazy<(Dictionary<UnitSpec, int>, int, int)>(CountUnits);
+        return (buildings, memberStart, members);
     }
 
     /// <summary>True when the index is of <paramref name="households"/>, in their order (the same objects).</summary>
