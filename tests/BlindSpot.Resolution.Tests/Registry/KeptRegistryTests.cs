@@ -64,6 +64,45 @@ public sealed class KeptRegistryTests
     }
 
     [Fact]
+    public void AKeptIndexOfADistrictMadeSideBySideResolvesAsTheIndexBuiltOneHouseholdAfterAnother()
+    {
+        // More households than one block of the kept index's entries (16,384), names shared by ~57 households each, and
+        // phones shared by ~9 (a phone's households are chained in household order): the lookups the kept index fills
+        // side by side must hold what one pass in household order gave.
+        var registry = Enumerable.Range(0, 40_000).Select(i => new HouseholdRef($"M{i:D5}", "문래동",
+            $"서울특별시 영등포구 문래로 {100 + i / 40}, {i % 40 / 4 + 1}0{i % 4 + 1}호", $"김{i % 700}순", Some.Snapshot,
+            i % 5 == 0 ? $"010-7777-{i % 900:D4}" : null, i % 2 == 0 ? Sex.F : Sex.M, 1940 + i % 60, 1 + i % 4)).ToArray();
+        var index = new RegistryIndex(registry);
+        var blob = KeptRegistry.Write(registry, index);
+        Assert.True(KeptRegistry.TryReadIndexed(blob, out var households, out KeptIndex parts, out _));
+        var fromParts = new TipResolver(RegistryIndex.FromKept(households, parts));
+        var fresh = new TipResolver(index);
+        TipEvidence[] tips =
+        [
+            new("어딘가", "문래동", true, null, "010-7777-0005", 2026),
+            new("문래로 300", "문래동", true, null, "010-7777-0890", 2026),
+            new("문래로 150 302호", "문래동", true, "김609순", null, 2026),
+            new("문래로 150", "문래동", true, "김609순", null, 2026),
+            new("문래로 150", "문래동", true, "김 할머니", null, 2026),
+            new("문래로 612", "문래동", true, "김 할머니", null, 2026),
+            new("문래로 1099 1004호", "문래동", true, "김699순", "010-7777-0400", 2026),
+            new("문래로 444", "문래동", true, null, null, 2026, Note: "혼자 사는 할머니"),
+        ];
+        foreach (var tip in tips)
+            Assert.Equal(JsonSerializer.Serialize(fresh.Resolve(tip)), JsonSerializer.Serialize(fromParts.Resolve(tip)));
+        Assert.Contains(tips, t => fresh.Resolve(t).Status != TipLinkStatus.Unresolved);
+        Assert.Equal(fresh.Index.HouseholdsPerBuilding, fromParts.Index.HouseholdsPerBuilding);
+        // How common a name and a surname are (the weight a name match carries), for every name.
+        foreach (var name in registry.Select(h => h.HeadName).Distinct())
+        {
+            var squeezed = BlindSpot.Resolution.Text.SubjectName.Squeeze(name);
+            Assert.Equal(fresh.Index.NameShare(squeezed), fromParts.Index.NameShare(squeezed));
+            Assert.Equal(fresh.Index.SurnameShare(squeezed[..1]), fromParts.Index.SurnameShare(squeezed[..1]));
+        }
+        Assert.Equal(blob, KeptRegistry.Write(households, fromParts.Index));
+    }
+
+    [Fact]
     public void TheKeptPartsBuildAnIndexOnlyOfTheHouseholdsReadWithThem()
     {
         var blob = KeptRegistry.Write(Registry, new RegistryIndex(Registry));
