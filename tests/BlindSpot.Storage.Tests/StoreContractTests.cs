@@ -112,6 +112,79 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(["OLD2"], (await v1.LoadOpenTipsAsync(null, Ct)).Select(t => t.TipId));
     }
 
+    /// <summary>Each history row's file, through its number: (table, household, SHA-256), in table and key order.</summary>
+    static async Task<List<(string Table, string Household, string Sha)>> HistoryFilesAsync(Sql.SqlDialect dialect)
+    {
+        await using var c = await dialect.OpenConnectionAsync(Ct);
+        return await Sql.Db.QueryAsync(c,
+            "SELECT 'versions', v.household_id, h.sha256, v.snapshot_date FROM household_versions v JOIN history_files h ON h.file_no = v.file_no " +
+            "UNION ALL SELECT 'crisis', x.household_id, h.sha256, x.month FROM crisis x JOIN history_files h ON h.file_no = x.file_no " +
+            "ORDER BY 1 DESC, 2, 4", r => (r.GetString(0), r.GetString(1), r.GetString(2)), Ct);
+    }
+
+    static async Task<List<(long No, string Sha)>> FileNumbersAsync(Sql.SqlDialect dialect)
+    {
+        await using var c = await dialect.OpenConnectionAsync(Ct);
+        return await Sql.Db.QueryAsync(c, "SELECT file_no, sha256 FROM history_files ORDER BY file_no", r => (r.GetInt64(0), r.GetString(1)), Ct);
+    }
+
+    [Fact]
+    public async Task EveryHistoryRowNamesTheFileThatBroughtItByNumber()
+    {
+        var apr = new DateOnly(2026, 4, 30);
+        var gas = new CrisisRecord("H1", new DateOnly(2026, 5, 1), CrisisIndicators.GasArrears, 2m, true);
+        await Store.CommitFileAsync(Some.Batch("sha-apr", households: [Some.Household("H1", apr), Some.Household("H2", apr)]), Ct);
+        await Store.CommitFileAsync(Some.Batch("sha-tips", tips: [Some.Tip("T1", new DateTime(2026, 5, 2, 9, 0, 0))]), Ct);
+        await Store.CommitFileAsync(Some.Batch("sha-may", crisis: [gas]), Ct);
+        Assert.False(await Store.CommitFileAsync(Some.Batch("sha-may", crisis: [gas with { HouseholdId = "H2" }]), Ct));
+
+        var dialect = ((Sql.SqlStore)Store).Dialect;
+        // Only files bringing history are numbered, once each, in the order they were committed.
+        Assert.Equal([(1L, "sha-apr"), (2L, "sha-may")], await FileNumbersAsync(dialect));
+        Assert.Equal([("versions", "H1", "sha-apr"), ("versions", "H2", "sha-apr"), ("crisis", "H1", "sha-may")],
+            await HistoryFilesAsync(dialect));
+    }
+
+    [Fact]
+    public async Task UpgradesAVersion9StoreSoThatEveryHistoryRowStillNamesItsFile()
+    {
+        await using var v9 = StoreFactory.Unmigrated(await CreateDbAsync());
+        await v9.MigrateAsync(9, Ct);
+        var apr = new DateOnly(2026, 4, 30);
+        await using (var c = await v9.Dialect.OpenConnectionAsync(Ct))
+        {
+            await Sql.Db.ExecAsync(c, null,
+                "INSERT INTO ingested_files (sha256, file_name, feed, encoding, rows_read, accepted, duplicate, quarantined, notes, ingested_at) " +
+                "VALUES ('sha-apr', 'households_20260430.csv', 'Households', 'utf-8', 2, 2, 0, 0, '', @p0), " +
+                "('sha-mar', 'crisis_202603.csv', 'Crisis', 'utf-8', 1, 1, 0, 0, '', @p1)", Ct,
+                new DateTime(2026, 5, 1, 9, 0, 0), new DateTime(2026, 4, 2, 9, 0, 0));
+            foreach (var id in new[] { "H1", "H2" })
+                await Sql.Db.ExecAsync(c, null,
+                    "INSERT INTO household_versions (household_id, snapshot_date, dong, address, head_name, phone, head_birth_year, head_sex, members, " +
+                    "children_under_2, single_parent, pregnant, disability, housing_type, tenure, moved_in, basic_livelihood, case_managed, file_sha256) " +
+                    "VALUES (@p0, @p1, '도림동', '도림로 1', '김철수', NULL, 1960, 'M', 1, 0, NULL, NULL, NULL, '아파트', '자가', @p2, @p3, @p3, 'sha-apr')", Ct,
+                    id, apr, new DateOnly(2020, 1, 1), false);
+            await Sql.Db.ExecAsync(c, null,
+                "INSERT INTO crisis (household_id, month, indicator, value, known_code, file_sha256) VALUES ('H1', @p0, @p1, 2, @p2, 'sha-mar')", Ct,
+                new DateOnly(2026, 3, 1), CrisisIndicators.GasArrears, true);
+        }
+
+        await v9.MigrateAsync(Ct);
+        Assert.Equal(Schema.Migrations.Latest, await v9.SchemaVersionAsync(Ct));
+        // Numbered in the order the files were committed: the March crisis file first.
+        Assert.Equal([(1L, "sha-mar"), (2L, "sha-apr")], await FileNumbersAsync(v9.Dialect));
+        Assert.Equal([("versions", "H1", "sha-apr"), ("versions", "H2", "sha-apr"), ("crisis", "H1", "sha-mar")],
+            await HistoryFilesAsync(v9.Dialect));
+        var data = await v9.LoadDistrictAsync(new DateOnly(2026, 10, 31), Ct);
+        Assert.Equal(["H1", "H2"], data.Households.Select(h => h.HouseholdId));
+        Assert.Equal(2m, Assert.Single(data.Crisis).Value);
+
+        // A file committed after the upgrade takes the next number.
+        var oct = new DateOnly(2026, 10, 30);
+        Assert.True(await v9.CommitFileAsync(Some.Batch("sha-oct", households: [Some.Household("H1", oct)]), Ct));
+        Assert.Equal((3L, "sha-oct"), (await FileNumbersAsync(v9.Dialect))[^1]);
+    }
+
     [Fact]
     public async Task CommitsAFileOnceAndRefusesTheSameBytesAgain()
     {

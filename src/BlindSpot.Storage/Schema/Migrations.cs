@@ -37,6 +37,26 @@ internal static class Migrations
             $"INSERT INTO store_state (store_id, history_changes) VALUES ('{Guid.NewGuid():N}', 0)"]),
         new(8, "worklist exclusion counts", d => [d.CreateTable(Tables.WorklistExclusions)]),
         new(9, "inbox files' stamps", d => [d.CreateTable(Tables.InboxStamps)]),
+        new(10, "history rows name their file by number", d => [
+            d.CreateTable(Tables.HistoryFiles),
+            "CREATE UNIQUE INDEX ux_history_files_sha256 ON history_files (sha256)",
+            // The files that brought the rows stored so far, numbered in the order they were committed (a file missing from
+            // the ledger, which ingest never leaves, after them by its SHA-256), so that no row loses its file.
+            "INSERT INTO history_files (file_no, sha256) " +
+            "SELECT ROW_NUMBER() OVER (ORDER BY f.ingested_at IS NULL, f.ingested_at, s.sha256), s.sha256 " +
+            "FROM (SELECT file_sha256 AS sha256 FROM household_versions UNION SELECT file_sha256 FROM crisis) s " +
+            "LEFT JOIN ingested_files f ON f.sha256 = s.sha256",
+            .. FileNumber(d, Tables.HouseholdVersions.Name),
+            .. FileNumber(d, Tables.Crisis.Name),
+        ]),
+    ];
+
+    /// <summary>A history table's <c>file_sha256</c> replaced by its file's number in <c>history_files</c>.</summary>
+    static string[] FileNumber(Sql.SqlDialect d, string table) =>
+    [
+        $"ALTER TABLE {table} ADD COLUMN file_no {d.TypeName(ColumnType.Long)} NOT NULL DEFAULT 0",
+        $"UPDATE {table} SET file_no = (SELECT h.file_no FROM history_files h WHERE h.sha256 = {table}.file_sha256)",
+        $"ALTER TABLE {table} DROP COLUMN file_sha256",
     ];
 
     /// <summary>Triggers that make a table append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) fail.</summary>

@@ -32,7 +32,8 @@ internal static class Tables
         C("column_name", ColumnType.Text, true), C("reason", ColumnType.Text), C("raw", ColumnType.Text),
     ], ["file_sha256", "line"]);
 
-    public static readonly Table HouseholdVersions = new("household_versions",
+    /// <summary>The registry versions as schema version 1 created them (frozen), each row naming its file by its SHA-256.</summary>
+    public static readonly Table HouseholdVersionsV1 = new("household_versions",
     [
         C("household_id", ColumnType.Text), C("snapshot_date", ColumnType.Date), C("dong", ColumnType.Text),
         C("address", ColumnType.Text), C("head_name", ColumnType.Text), C("phone", ColumnType.Text, true),
@@ -43,11 +44,33 @@ internal static class Tables
         C("file_sha256", ColumnType.Text),
     ], ["household_id", "snapshot_date"]);
 
-    public static readonly Table Crisis = new("crisis",
+    /// <summary>The crisis rows as schema version 1 created them (frozen).</summary>
+    public static readonly Table CrisisV1 = new("crisis",
     [
         C("household_id", ColumnType.Text), C("month", ColumnType.Date), C("indicator", ColumnType.Text),
         C("value", ColumnType.Decimal), C("known_code", ColumnType.Bool), C("file_sha256", ColumnType.Text),
     ], ["household_id", "month", "indicator"]);
+
+    /// <summary>
+    /// The history tables since version 10: a row names the file that brought it by that file's number in
+    /// <see cref="HistoryFiles"/> (8 bytes at most) instead of its SHA-256 (64 characters, a third of the history's bytes).
+    /// </summary>
+    public static readonly Table HouseholdVersions = HouseholdVersionsV1 with
+    {
+        Columns = [.. HouseholdVersionsV1.Columns[..^1], C("file_no", ColumnType.Long)],
+    };
+
+    public static readonly Table Crisis = CrisisV1 with { Columns = [.. CrisisV1.Columns[..^1], C("file_no", ColumnType.Long)] };
+
+    /// <summary>
+    /// The ledger's files that brought history rows (registry versions, crisis rows), numbered 1, 2, ... in the order they
+    /// were committed: a history row's <c>file_no</c> is its file's number here, and the file's SHA-256 leads to its ledger
+    /// entry (<see cref="Files"/>). Schema version 10.
+    /// </summary>
+    public static readonly Table HistoryFiles = new("history_files",
+    [
+        C("file_no", ColumnType.Long), C("sha256", ColumnType.Text),
+    ], ["file_no"]);
 
     /// <summary>The tips table as schema version 1 created it (frozen: migration 1 must keep creating exactly this).</summary>
     public static readonly Table TipsV1 = new("tips",
@@ -124,7 +147,7 @@ internal static class Tables
 
     /// <summary>The tables as schema version 1 created them.</summary>
     public static readonly Table[] Version1 =
-        [Files, Quarantine, HouseholdVersions, Crisis, TipsV1, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
+        [Files, Quarantine, HouseholdVersionsV1, CrisisV1, TipsV1, Outcomes, Capacity, Baselines, Models, Scores, Worklist, JobRuns];
 
     // ---------------------------------------------------------------- the kept district (migration "store id and history change counter")
 

@@ -219,20 +219,26 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
         if (claimed == 0) return false;
 
         var sha = f.Sha256;
+        // A history row names its file by number (Tables.HistoryFiles): the next one, drawn in this transaction (one
+        // ingest writes a district's history at a time: it holds the inbox lock; the key refuses a second drawer).
+        object? fileNo = batch.Households.Count > 0 || batch.Crisis.Count > 0
+            ? Convert.ToInt64(await Db.ScalarAsync(c, tx, "INSERT INTO history_files (file_no, sha256) " +
+                "SELECT COALESCE(MAX(file_no), 0) + 1, @p0 FROM history_files RETURNING file_no", ct, sha))
+            : null;
         // Booleans, small integers and repeated dates as shared boxes (Boxes): the same values, a few allocations a file.
         var dates = new Boxes.Dates();
         await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
         {
             h.HouseholdId, dates.Of(h.SnapshotDate), h.Dong, h.Address, h.HeadName, h.Phone, Boxes.Of(h.HeadBirthYear), h.HeadSex.ToString(),
             Boxes.Of(h.Members), Boxes.Of(h.ChildrenUnder2), Boxes.Of(h.SingleParent), Boxes.Of(h.Pregnant), Boxes.Of(h.Disability),
-            h.HousingType, h.Tenure, h.MovedIn, Boxes.Of(h.BasicLivelihood), Boxes.Of(h.CaseManaged), sha,
+            h.HousingType, h.Tenure, h.MovedIn, Boxes.Of(h.BasicLivelihood), Boxes.Of(h.CaseManaged), fileNo,
         }), upsert: false, ct);
         // In key order: a month's file lists its households in no order, and rows inserted in the order of the table's key
         // index touch each of its pages once instead of a random page per row (~20,000 rows into ~240,000). Every read of
         // the table orders by that key (or collects a set), so the order rows went in is seen nowhere.
         await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis
             .OrderBy(x => x.HouseholdId, StringComparer.Ordinal).ThenBy(x => x.Month).ThenBy(x => x.Indicator, StringComparer.Ordinal)
-            .Select(x => new object?[] { x.HouseholdId, dates.Of(x.Month), x.Indicator, x.Value, Boxes.Of(x.KnownCode), sha }), upsert: false, ct);
+            .Select(x => new object?[] { x.HouseholdId, dates.Of(x.Month), x.Indicator, x.Value, Boxes.Of(x.KnownCode), fileNo }), upsert: false, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
         {
             t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,
