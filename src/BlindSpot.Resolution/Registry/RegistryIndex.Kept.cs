@@ -82,7 +82,8 @@ public sealed partial class RegistryIndex
         // thread, so each holds what one pass in household order gave (the same entries, in the same insertion order).
         Parallel.For(0, (n + EntryBlock - 1) / EntryBlock, block =>
         {
-            for (var o = block * EntryBlock; o < Math.Min(n, (block + 1) * EntryBlock); o++)
+            var end = Math.Min(n, (block + 1) * EntryBlock);
+            for (var o = block * EntryBlock; o < end; o++)
             {
                 var h = households[o];
                 this.households[o] = new Household
