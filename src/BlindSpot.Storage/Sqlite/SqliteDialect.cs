@@ -11,8 +11,10 @@ internal sealed class SqliteDialect : SqlDialect, IAsyncDisposable
 {
     readonly string connectionString;
 
-    // Before this process's SQLite opens its first connection through the store (SqliteThreading says why).
-    static SqliteDialect() => SqliteThreading.Configure();
+    // SQLite stays serialized, as Microsoft.Data.Sqlite bundles it: every call on a connection takes that connection's
+    // mutex. Multi-thread mode (no such mutex, ~3% of a first run's CPU) was tried from the twenty-first pass to the
+    // thirty-second and withdrawn after a first run died of a segmentation fault inside SQLite, two threads at once in the
+    // same connection's allocator (docs/adr/0006-daily-run-in-proportion.md, thirty-second pass).
 
     public SqliteDialect(string path)
     {
