@@ -146,6 +146,37 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryRowOfAFileIsStoredWithItsOwnValues()
+    {
+        // The store hands a dialect every history row in one array, filled again for each row (Boxes.Reused): a dialect
+        // that kept a row instead of taking its values at once would store the file's last row over and over.
+        var apr = new DateOnly(2026, 4, 30);
+        var households = new[]
+        {
+            Some.Household("H1", apr),
+            Some.Household("H2", apr, dong: "문래동") with { Address = "문래로 5", HeadName = "이영희", Phone = null, HeadBirthYear = 1950, HeadSex = Sex.F, Members = 2, Pregnant = true },
+            Some.Household("H3", apr, dong: "신길1동", caseManaged: true) with { Members = 4, ChildrenUnder2 = 1, SingleParent = true, BasicLivelihood = true },
+        };
+        var crisis = new[]
+        {
+            new CrisisRecord("H3", new DateOnly(2026, 5, 1), CrisisIndicators.GasArrears, 2m, true),
+            new CrisisRecord("H1", new DateOnly(2026, 5, 1), "LOCAL_CODE_9", 1m, false),
+            new CrisisRecord("H2", new DateOnly(2026, 6, 1), CrisisIndicators.GasArrears, 5m, true),
+        };
+        Assert.True(await Store.CommitFileAsync(Some.Batch("sha-rows", households: households, crisis: crisis), Ct));
+
+        // The district as scoring reads it carries no contact details; they are read back from the table itself.
+        var data = await Store.LoadDistrictAsync(new DateOnly(2026, 10, 31), Ct);
+        Assert.Equal(households.Select(h => h with { Address = "", HeadName = "", Phone = null }),
+            data.HouseholdVersions.OrderBy(h => h.HouseholdId, StringComparer.Ordinal).Select(h => h with { Address = "", HeadName = "", Phone = null }));
+        Assert.Equal(crisis.OrderBy(c => c.HouseholdId, StringComparer.Ordinal), data.Crisis.OrderBy(c => c.HouseholdId, StringComparer.Ordinal));
+        await using var c = await ((Sql.SqlStore)Store).Dialect.OpenConnectionAsync(Ct);
+        var contacts = await Sql.Db.QueryAsync(c, "SELECT household_id, address, head_name, phone FROM household_versions ORDER BY household_id",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), Ct);
+        Assert.Equal(households.Select(h => (h.HouseholdId, h.Address, h.HeadName, h.Phone)), contacts);
+    }
+
+    [Fact]
     public async Task UpgradesAVersion9StoreSoThatEveryHistoryRowStillNamesItsFile()
     {
         await using var v9 = StoreFactory.Unmigrated(await CreateDbAsync());

@@ -1,4 +1,5 @@
 using System.Text;
+using BlindSpot.Core.Contract;
 using BlindSpot.Core.Domain;
 using BlindSpot.Core.Ingest;
 using BlindSpot.Core.Text;
@@ -80,6 +81,19 @@ internal sealed class FileSession(string fileName, string sha256, IngestContext 
         toLinkAt.Clear();
         toLink.Clear();
         toLinkDongGiven.Clear();
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="rows"/> accepted rows of a household or crisis file (its rows' list and
+    /// <see cref="FileKeys"/>) before they are read.
+    /// </summary>
+    public void ExpectRows(Feed feed, int rows)
+    {
+        if (rows <= 0) return;
+        if (feed == Feed.Households) Households.EnsureCapacity(rows);
+        else if (feed == Feed.Crisis) Crisis.EnsureCapacity(rows);
+        else return;
+        FileKeys.EnsureCapacity(rows);
     }
 
     public void Accept() => Accepted++;

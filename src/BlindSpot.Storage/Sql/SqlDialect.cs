@@ -32,6 +32,10 @@ internal abstract class SqlDialect
     /// Inserts rows into <paramref name="table"/>, skipping rows whose key exists already (ON CONFLICT DO NOTHING),
     /// or updating the non-key columns when <paramref name="upsert"/> is set. Returns the rows written.
     /// </summary>
+    /// <param name="rows">
+    /// Read one after the other, each row's values taken (bound or copied) before the next is asked for: a caller may
+    /// give every row in the same array (<see cref="Boxes.Reused"/>), so no dialect may keep a row.
+    /// </param>
     public abstract Task<int> BulkInsertAsync(DbConnection connection, DbTransaction tx, Table table,
         IEnumerable<object?[]> rows, bool upsert, CancellationToken ct);
 

@@ -227,18 +227,25 @@ internal sealed partial class SqlStore(SqlDialect dialect, TimeProvider? clock =
             : null;
         // Booleans, small integers and repeated dates as shared boxes (Boxes): the same values, a few allocations a file.
         var dates = new Boxes.Dates();
-        await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, batch.Households.Select(h => new object?[]
+        // One array for every row (Boxes.Reused): the dialect takes each row's values before the next.
+        await dialect.BulkInsertAsync(c, tx, Tables.HouseholdVersions, Boxes.Reused(batch.Households, Tables.HouseholdVersions.Columns.Length, (h, row) =>
         {
-            h.HouseholdId, dates.Of(h.SnapshotDate), h.Dong, h.Address, h.HeadName, h.Phone, Boxes.Of(h.HeadBirthYear), h.HeadSex.ToString(),
-            Boxes.Of(h.Members), Boxes.Of(h.ChildrenUnder2), Boxes.Of(h.SingleParent), Boxes.Of(h.Pregnant), Boxes.Of(h.Disability),
-            h.HousingType, h.Tenure, h.MovedIn, Boxes.Of(h.BasicLivelihood), Boxes.Of(h.CaseManaged), fileNo,
+            row[0] = h.HouseholdId; row[1] = dates.Of(h.SnapshotDate); row[2] = h.Dong; row[3] = h.Address; row[4] = h.HeadName;
+            row[5] = h.Phone; row[6] = Boxes.Of(h.HeadBirthYear); row[7] = Boxes.Of(h.HeadSex); row[8] = Boxes.Of(h.Members);
+            row[9] = Boxes.Of(h.ChildrenUnder2); row[10] = Boxes.Of(h.SingleParent); row[11] = Boxes.Of(h.Pregnant);
+            row[12] = Boxes.Of(h.Disability); row[13] = h.HousingType; row[14] = h.Tenure; row[15] = dates.Of(h.MovedIn);
+            row[16] = Boxes.Of(h.BasicLivelihood); row[17] = Boxes.Of(h.CaseManaged); row[18] = fileNo;
         }), upsert: false, ct);
         // In key order: a month's file lists its households in no order, and rows inserted in the order of the table's key
         // index touch each of its pages once instead of a random page per row (~20,000 rows into ~240,000). Every read of
         // the table orders by that key (or collects a set), so the order rows went in is seen nowhere.
-        await dialect.BulkInsertAsync(c, tx, Tables.Crisis, batch.Crisis
-            .OrderBy(x => x.HouseholdId, StringComparer.Ordinal).ThenBy(x => x.Month).ThenBy(x => x.Indicator, StringComparer.Ordinal)
-            .Select(x => new object?[] { x.HouseholdId, dates.Of(x.Month), x.Indicator, x.Value, Boxes.Of(x.KnownCode), fileNo }), upsert: false, ct);
+        var crisisInKeyOrder = batch.Crisis
+            .OrderBy(x => x.HouseholdId, StringComparer.Ordinal).ThenBy(x => x.Month).ThenBy(x => x.Indicator, StringComparer.Ordinal);
+        await dialect.BulkInsertAsync(c, tx, Tables.Crisis, Boxes.Reused(crisisInKeyOrder, Tables.Crisis.Columns.Length, (x, row) =>
+        {
+            row[0] = x.HouseholdId; row[1] = dates.Of(x.Month); row[2] = x.Indicator; row[3] = x.Value; row[4] = Boxes.Of(x.KnownCode);
+            row[5] = fileNo;
+        }), upsert: false, ct);
         await dialect.BulkInsertAsync(c, tx, Tables.Tips, batch.Tips.Select(t => new object?[]
         {
             t.Source.ToString(), t.TipId, Db.Kst(t.ReceivedAt), t.SourceDetail, t.Dong, t.Address, t.SubjectName, t.Phone,
