@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BlindSpot.Core.Contract;
@@ -30,6 +31,12 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
         "저", "거기", "그", "있음", "사는", "살고", "계신", "분", "사람", "세대", "호실", "방",
     ];
     static readonly string[] UnitWords = ["반지하", "지층", "지하", "지하층", "옥탑", "옥탑방", "1층", "호", "층"];
+    // The word lists above as sets, for asking whether one holds a word: every word of every address is asked (the
+    // resolver's index reads each household's address), and an array's Contains is an interface call and a scan.
+    static readonly FrozenSet<string> DroppedSet = DroppedTokens.ToFrozenSet(StringComparer.Ordinal);
+    static readonly FrozenSet<string> NeighbourSet = NeighbourWords.ToFrozenSet(StringComparer.Ordinal);
+    static readonly FrozenSet<string> PlaceSet = PlaceWords.ToFrozenSet(StringComparer.Ordinal);
+    static readonly FrozenSet<string> UnitSet = UnitWords.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Takes an address apart. Never throws; anything not understood is simply not used.</summary>
     public static WrittenAddress Parse(string address) => Parse(address, lookForRoad: true);
@@ -48,19 +55,15 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
         string? dong = null;
         // Text in brackets: the registry's reference part "(신길동, 래미안아파트)" names the building; a caller's
         // "(당산제2동)" names the dong.
-        var text = Bracketed().Replace(address, m =>
-        {
-            foreach (var part in m.Groups[1].Value.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
-                if (IsNameWord(part)) words.Add(part);
-            dong ??= Dongs.Mentions(m.Groups[1].Value).Select(d => d.Dong).FirstOrDefault();
-            return " ";
-        });
+        var text = WithoutBrackets(address, words, ref dong);
         string? named = null;
-        foreach (var (d, index, length) in Dongs.Mentions(text).Reverse())
-        {
-            named ??= d;
-            text = string.Concat(text.AsSpan(0, index), " ", text.AsSpan(index + length));
-        }
+        // (A dong is named with 동: most addresses name none outside brackets.)
+        if (text.Contains('동'))
+            foreach (var (d, index, length) in Dongs.Mentions(text).Reverse())
+            {
+                named ??= d;
+                text = string.Concat(text.AsSpan(0, index), " ", text.AsSpan(index + length));
+            }
         dong = named ?? dong;
 
         var landmark = false;
@@ -75,7 +78,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                 foreach (var p in DroppedTokens)
                     if (t.StartsWith(p, StringComparison.Ordinal)) { t = t[p.Length..]; glued = t.Length > 0; break; }
             }
-            if (t.Length == 0 || DroppedTokens.Contains(t) || Dongs.Normalize(t) is not null || LegalDong().IsMatch(t)) continue;
+            if (t.Length == 0 || DroppedSet.Contains(t) || Dongs.Normalize(t) is not null || MayBeLegalDong(t) && LegalDong().IsMatch(t)) continue;
             foreach (var p in LandmarkParticles)
                 if (t.Length > p.Length && t.EndsWith(p, StringComparison.Ordinal) && LandmarkWords.Any(w => t[..^p.Length].EndsWith(w, StringComparison.Ordinal)))
                 {
@@ -83,7 +86,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                     break;
                 }
             // "옆집", "앞건물", "건너편빌라": the house next to (in front of, across from) the place named.
-            if (LandmarkWords.FirstOrDefault(w => t.Length > w.Length && t.StartsWith(w, StringComparison.Ordinal)) is { } before && NeighbourWords.Contains(t[before.Length..]))
+            if (LandmarkWords.FirstOrDefault(w => t.Length > w.Length && t.StartsWith(w, StringComparison.Ordinal)) is { } before && NeighbourSet.Contains(t[before.Length..]))
             {
                 landmark = true;
                 continue;
@@ -99,7 +102,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                     break;
                 }
             }
-            if (t.Length == 0 || PlaceWords.Contains(t)) continue;
+            if (t.Length == 0 || PlaceSet.Contains(t)) continue;
             // "도림 로 123", "여의 대로": the road's last word written apart.
             if (t is "로" or "길" or "대로" or "번길" && tokens.Count > 0 && tokens[^1].All(c => c is >= '가' and <= '힣' || char.IsAsciiDigit(c)))
             {
@@ -140,12 +143,34 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
     }
 
     /// <summary>
+    /// <paramref name="address"/> with each bracketed part (<see cref="Bracketed"/>) replaced by a space, as
+    /// <c>Regex.Replace</c> replaces them, after adding the part's name words to <paramref name="words"/> and its first
+    /// dong named to <paramref name="dong"/> (when none yet), part after part; the address itself when it has no bracket.
+    /// </summary>
+    static string WithoutBrackets(string address, List<string> words, ref string? dong)
+    {
+        if (address.AsSpan().IndexOfAny('(', '（', '[') < 0) return address;
+        System.Text.StringBuilder? text = null;
+        var at = 0;
+        for (var m = Bracketed().Match(address); m.Success; m = m.NextMatch())
+        {
+            var inside = m.Groups[1].Value;
+            foreach (var part in inside.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
+                if (IsNameWord(part)) words.Add(part);
+            dong ??= Dongs.Mentions(inside).Select(d => d.Dong).FirstOrDefault();
+            (text ??= new System.Text.StringBuilder(address.Length)).Append(address, at, m.Index - at).Append(' ');
+            at = m.Index + m.Length;
+        }
+        return text is null ? address : text.Append(address, at, address.Length - at).ToString();
+    }
+
+    /// <summary>
     /// Full-width digits, letters and signs (１２３, Ｂ０１호, （도림동）, typed with a Korean input method or pasted from a
     /// word processor) and the ideographic space as their ASCII forms; Hangul untouched.
     /// </summary>
     internal static string Halfwidth(string text)
     {
-        if (!text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000')) return text;
+        if (text.AsSpan().IndexOfAnyInRange('\uFF01', '\uFF5E') < 0 && !text.Contains('\u3000')) return text;
         return string.Create(text.Length, text, (span, t) =>
         {
             for (var i = 0; i < t.Length; i++)
@@ -155,8 +180,19 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
 
     static bool IsNameWord(string w) =>
         w.Length >= 2 && w.All(c => c is >= '가' and <= '힣' || char.IsAsciiLetter(c) || char.IsAsciiDigit(c)) && !w.All(char.IsAsciiDigit)
-        && !UnitWords.Contains(w) && !PlaceWords.Contains(w) && !LegalDong().IsMatch(w) && Dongs.Normalize(w) is null
-        && !DroppedTokens.Contains(w) && !BlockWord().IsMatch(w);
+        && !UnitSet.Contains(w) && !PlaceSet.Contains(w) && !(MayBeLegalDong(w) && LegalDong().IsMatch(w)) && Dongs.Normalize(w) is null
+        && !DroppedSet.Contains(w) && !(EndsInDong(w) && BlockWord().IsMatch(w));
+
+    /// <summary>
+    /// False for a word <see cref="LegalDong"/> cannot match: what it matches ends in 동 or 가, before at most a final
+    /// line break (its <c>$</c>). The patterns run only on the words that pass (every word of every address is asked).
+    /// </summary>
+    internal static bool MayBeLegalDong(string w) => EndsInDong(w) || LastChar(w) == '가';
+
+    /// <summary>False for a word <see cref="BlockWord"/> cannot match (it ends in 동, before at most a final line break).</summary>
+    internal static bool EndsInDong(string w) => LastChar(w) == '동';
+
+    static char LastChar(string w) => w.Length > 1 && w[^1] == '\n' ? w[^2] : w.Length > 0 ? w[^1] : '\0';
 
     /// <summary>The unit part of an address (after the building number), in any of its spellings.</summary>
     public static UnitSpec ParseUnit(string text)
@@ -184,10 +220,10 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
 
     // Legal dongs (신길동, 여의도동, 당산동3가); not a building name with its block glued on (도림삼성102동).
     [GeneratedRegex(@"^[가-힣]{1,4}\d?동$|^[가-힣]{1,3}동\d{1,2}가$")]
-    private static partial Regex LegalDong();
+    internal static partial Regex LegalDong();
 
     [GeneratedRegex(@"^\d+동$")]
-    private static partial Regex BlockWord();
+    internal static partial Regex BlockWord();
 
     // Road names end in 로 or 길 (영등포로, 신길로, 영등포로3길, 도림로12번길); the number must not start a 길 name.
     [GeneratedRegex(@"(?<road>[가-힣A-Za-z0-9]+?(?:로|길))\s*(?<no>\d{1,4})(?:-(?<sub>\d{1,3}))?(?![\d]|\s*(?:길|번길|층|호|동\s*\d))")]

@@ -112,6 +112,27 @@ public sealed class WrittenAddressTests
         Assert.Empty(WrittenAddress.Parse("신길동 당산동3가 여의도동").Words);
     }
 
+    [Theory]
+    [InlineData("신길동")]
+    [InlineData("여의도동")]
+    [InlineData("당산동3가")]
+    [InlineData("신길동\n")] // a quoted field's line break: the patterns' $ matches before it
+    [InlineData("당산동3가\n")]
+    [InlineData("102동")]
+    [InlineData("102동\n")]
+    [InlineData("도림로")]
+    [InlineData("301호")]
+    [InlineData("동")]
+    [InlineData("\n")]
+    [InlineData("")]
+    public void TheQuickChecksPassEveryWordTheDongPatternsMatch(string word)
+    {
+        // The parser runs the legal-dong and block patterns only on the words these checks pass.
+        if (WrittenAddress.LegalDong().IsMatch(word)) Assert.True(WrittenAddress.MayBeLegalDong(word));
+        if (WrittenAddress.BlockWord().IsMatch(word)) Assert.True(WrittenAddress.EndsInDong(word));
+        Assert.Equal(word.TrimEnd('\n').EndsWith('동') || word.TrimEnd('\n').EndsWith('가'), WrittenAddress.MayBeLegalDong(word));
+    }
+
     [Fact]
     public void ReadsTheDongACallerPutInBrackets() =>
         Assert.Equal("당산2동", WrittenAddress.Parse("양평로 22 (당산제2동)").Dong);
