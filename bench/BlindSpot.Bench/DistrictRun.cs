@@ -17,6 +17,7 @@ internal static class DistrictRun
     {
         var inv = CultureInfo.InvariantCulture;
         var cold = !File.Exists(db);
+        using var allocations = AllocationSampler.StartIfAsked();
         using var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information)
             .AddProvider(new ElapsedConsoleLoggerProvider(LogLevel.Information)));
         var watch = Stopwatch.StartNew();
@@ -38,7 +39,8 @@ internal static class DistrictRun
             $"scoring={report.Scores?.ScoringSeconds ?? 0:F2} total={seconds:F2} peak_mb={self.PeakWorkingSet64 / 1e6:F0} " +
             $"rows={report.RowsRead} listed={report.Worklists.Listed} scored={report.Scores?.Scored ?? 0} " +
             $"jit_s={System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} jit_methods={System.Runtime.JitInfo.GetCompiledMethodCount()} " +
-            $"gc_pause_s={GC.GetTotalPauseDuration().TotalSeconds:F2} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+            $"gc_pause_s={GC.GetTotalPauseDuration().TotalSeconds:F2} alloc_mb={GC.GetTotalAllocatedBytes() / 1e6:F0} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+        allocations?.Print(Console.Out);
         return report.Succeeded ? 0 : 1;
     }
 }
