@@ -17,26 +17,26 @@ namespace BlindSpot.Resolution.Addresses;
 /// <param name="Landmark">Written as near or next to the place named (근처, 옆, 앞, 건너편 …).</param>
 public sealed partial record WrittenAddress(string? Road, int Number, int Sub, UnitSpec Unit, IReadOnlyList<string> Words, bool Landmark, string? Dong)
 {
+    // Word lists only asked whether they hold a word are sets: every word of every address is asked (the resolver's index
+    // reads each household's address), and an array's Contains is an interface call and a scan.
+    // The city and district, dropped as words and as prefixes glued on (tried in this order, longest first).
     static readonly string[] DroppedTokens = ["서울특별시", "서울시", "서울", "영등포구", "대한민국"];
+    static readonly FrozenSet<string> DroppedSet = Set(DroppedTokens);
     static readonly string[] LandmarkWords = ["근처", "부근", "인근", "근방", "주변", "옆", "앞", "뒤", "건너편", "맞은편", "쪽", "사이", "골목"];
     // Particles after a landmark word (근처에, 옆에서, 앞의), and what a landmark word is glued before (옆집, 앞건물, 건너편빌라).
     static readonly string[] LandmarkParticles = ["에서", "에", "의"];
-    static readonly string[] NeighbourWords = ["집", "건물", "빌라", "빌딩", "주택", "아파트", "맨션", "상가"];
+    static readonly FrozenSet<string> NeighbourWords = Set(["집", "건물", "빌라", "빌딩", "주택", "아파트", "맨션", "상가"]);
     // Places people describe an address by; they are not the household's building.
-    static readonly string[] PlaceWords =
+    static readonly FrozenSet<string> PlaceWords = Set(
     [
         "편의점", "약국", "슈퍼", "마트", "시장", "교회", "성당", "건물", "빌딩", "집", "주택", "부동산", "세탁소", "식당", "공원",
         "놀이터", "정류장", "버스정류장", "학교", "초등학교", "병원", "의원", "은행", "우체국", "주민센터", "파출소", "역", "지하철역",
         "카페", "미용실", "철물점", "노인정", "경로당", "어린이집", "주차장", "모퉁이", "코너", "있는", "있는곳", "위", "아래", "뒷",
         "저", "거기", "그", "있음", "사는", "살고", "계신", "분", "사람", "세대", "호실", "방",
-    ];
-    static readonly string[] UnitWords = ["반지하", "지층", "지하", "지하층", "옥탑", "옥탑방", "1층", "호", "층"];
-    // The word lists above as sets, for asking whether one holds a word: every word of every address is asked (the
-    // resolver's index reads each household's address), and an array's Contains is an interface call and a scan.
-    static readonly FrozenSet<string> DroppedSet = DroppedTokens.ToFrozenSet(StringComparer.Ordinal);
-    static readonly FrozenSet<string> NeighbourSet = NeighbourWords.ToFrozenSet(StringComparer.Ordinal);
-    static readonly FrozenSet<string> PlaceSet = PlaceWords.ToFrozenSet(StringComparer.Ordinal);
-    static readonly FrozenSet<string> UnitSet = UnitWords.ToFrozenSet(StringComparer.Ordinal);
+    ]);
+    static readonly FrozenSet<string> UnitWords = Set(["반지하", "지층", "지하", "지하층", "옥탑", "옥탑방", "1층", "호", "층"]);
+
+    static FrozenSet<string> Set(string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Takes an address apart. Never throws; anything not understood is simply not used.</summary>
     public static WrittenAddress Parse(string address) => Parse(address, lookForRoad: true);
@@ -86,7 +86,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                     break;
                 }
             // "옆집", "앞건물", "건너편빌라": the house next to (in front of, across from) the place named.
-            if (LandmarkWords.FirstOrDefault(w => t.Length > w.Length && t.StartsWith(w, StringComparison.Ordinal)) is { } before && NeighbourSet.Contains(t[before.Length..]))
+            if (LandmarkWords.FirstOrDefault(w => t.Length > w.Length && t.StartsWith(w, StringComparison.Ordinal)) is { } before && NeighbourWords.Contains(t[before.Length..]))
             {
                 landmark = true;
                 continue;
@@ -102,7 +102,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
                     break;
                 }
             }
-            if (t.Length == 0 || PlaceSet.Contains(t)) continue;
+            if (t.Length == 0 || PlaceWords.Contains(t)) continue;
             // "도림 로 123", "여의 대로": the road's last word written apart.
             if (t is "로" or "길" or "대로" or "번길" && tokens.Count > 0 && tokens[^1].All(c => c is >= '가' and <= '힣' || char.IsAsciiDigit(c)))
             {
@@ -180,7 +180,7 @@ public sealed partial record WrittenAddress(string? Road, int Number, int Sub, U
 
     static bool IsNameWord(string w) =>
         w.Length >= 2 && w.All(c => c is >= '가' and <= '힣' || char.IsAsciiLetter(c) || char.IsAsciiDigit(c)) && !w.All(char.IsAsciiDigit)
-        && !UnitSet.Contains(w) && !PlaceSet.Contains(w) && !(MayBeLegalDong(w) && LegalDong().IsMatch(w)) && Dongs.Normalize(w) is null
+        && !UnitWords.Contains(w) && !PlaceWords.Contains(w) && !(MayBeLegalDong(w) && LegalDong().IsMatch(w)) && Dongs.Normalize(w) is null
         && !DroppedSet.Contains(w) && !(EndsInDong(w) && BlockWord().IsMatch(w));
 
     /// <summary>
